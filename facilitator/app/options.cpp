@@ -1,0 +1,66 @@
+// Command-line parsing, strict: an unknown or malformed option is an error, never ignored.
+#include "app/options.hpp"
+
+#include <charconv>
+
+namespace samling {
+
+std::string usage_text() {
+    return "Usage: samling [options]\n"
+           "Runs the projector view, the participants' web server and the store.\n\n"
+           "  --data-dir DIR         where the store lives (default $XDG_DATA_HOME/samling)\n"
+           "  --host ADDR            listen address (default 0.0.0.0)\n"
+           "  --port N               listen port (default 8765; 0 = any free port)\n"
+           "  --headless             no window: server and store only, until SIGINT/SIGTERM\n"
+           "  --demo                 ensure a demo room with three leader groups exists\n"
+           "  --lang nb|nn|en        interface language (default nb)\n"
+           "  --screenshot FILE.png  render the projector view to a PNG, then exit\n"
+           "  --help, --version      this text, the version\n";
+}
+
+Result<Options> parse_options(const std::vector<std::string>& args) {
+    Options o;
+    auto bad = [](std::string msg) { return make_error(Errc::invalid_request, std::move(msg)); };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) -> bool {
+            if (i + 1 >= args.size() || args[i + 1].empty()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+        } else if (a == "--version") {
+            o.version = true;
+        } else if (a == "--headless") {
+            o.headless = true;
+        } else if (a == "--demo") {
+            o.demo = true;
+        } else if (a == "--data-dir") {
+            if (!value(o.data_dir)) return bad("--data-dir needs a folder");
+        } else if (a == "--host") {
+            if (!value(o.host)) return bad("--host needs an address, e.g. 0.0.0.0 or 127.0.0.1");
+        } else if (a == "--port") {
+            if (!value(v)) return bad("--port needs a number from 0 to 65535");
+            int port = -1;
+            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
+            if (ec != std::errc() || end != v.data() + v.size() || port < 0 || port > 65535)
+                return bad("--port needs a number from 0 to 65535, not \"" + v + "\"");
+            o.port = port;
+        } else if (a == "--lang") {
+            if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
+            o.language = *parse_language(v);
+        } else if (a == "--screenshot") {
+            if (!value(o.screenshot)) return bad("--screenshot needs a file name ending in .png");
+            if (o.screenshot.size() < 5 || o.screenshot.substr(o.screenshot.size() - 4) != ".png")
+                return bad("--screenshot needs a file name ending in .png");
+        } else {
+            return bad("unknown option \"" + a + "\" (see --help)");
+        }
+    }
+    if (o.headless && !o.screenshot.empty()) return bad("--screenshot needs a window; drop --headless");
+    return o;
+}
+
+}  // namespace samling

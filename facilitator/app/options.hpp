@@ -1,0 +1,30 @@
+// The command line (API.md, "Command line"), parsed into plain options. No side effects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace samling {
+
+struct Options {
+    std::string data_dir;  // empty: the platform default
+    std::string host = "0.0.0.0";
+    int port = 8765;
+    bool headless = false;
+    bool demo = false;
+    Language language = Language::nb;
+    std::string screenshot;  // PNG path, or empty
+    bool help = false;
+    bool version = false;
+};
+
+// Parses argv (without the program name). Errors name the offending option.
+Result<Options> parse_options(const std::vector<std::string>& args);
+
+std::string usage_text();
+
+}  // namespace samling

@@ -1,0 +1,29 @@
+// Locating folders. The build embeds the install and source paths, so a fresh build runs
+// from the source tree and an installed one from /usr/local/share/samling.
+#include "app/paths.hpp"
+
+#include <cstdlib>
+#include <vector>
+
+namespace samling {
+
+std::filesystem::path default_data_dir() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "samling";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".local" / "share" / "samling";
+    return std::filesystem::path("samling-data");
+}
+
+std::optional<std::filesystem::path> find_shipped(const std::string& name) {
+    std::vector<std::filesystem::path> roots;
+    if (const char* env = std::getenv("SAMLING_SHARE_DIR"); env && *env) roots.emplace_back(env);
+    roots.emplace_back(SAMLING_INSTALL_DATA_DIR);
+    roots.emplace_back(SAMLING_SOURCE_DATA_DIR);
+    for (const auto& root : roots) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(root / name, ec)) return root / name;
+    }
+    return std::nullopt;
+}
+
+}  // namespace samling

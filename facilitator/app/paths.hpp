@@ -1,0 +1,16 @@
+// Where things live on disk: the default data folder, the shipped exercises and web page.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace samling {
+
+// $XDG_DATA_HOME/samling, else $HOME/.local/share/samling.
+std::filesystem::path default_data_dir();
+
+// The first of: $SAMLING_SHARE_DIR/<name>, the installed share folder, this source tree.
+std::optional<std::filesystem::path> find_shipped(const std::string& name);
+
+}  // namespace samling

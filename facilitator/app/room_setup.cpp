@@ -1,0 +1,47 @@
+// Setup commands for a new data folder and for --demo.
+#include "app/room_setup.hpp"
+
+#include <array>
+
+#include "core/secrets.hpp"
+#include "hub/hub.hpp"
+
+namespace samling {
+namespace {
+
+constexpr std::string_view demo_exercise = "problem_definition";
+constexpr std::array<std::string_view, 3> demo_groups = {
+    "Oppvekst Nordvik",        // school, kindergarten and health centre leaders
+    "Barnevern og PPT",        // child welfare and the educational-psychological service
+    "Helse og familie Sørli",  // health services and family support
+};
+
+Status as_status(const Result<Receipt>& r) {
+    if (!r) return r.error();
+    return Ok{};
+}
+
+}  // namespace
+
+Status ensure_room(Hub& hub, const std::string& name, Language language) {
+    if (hub.snapshot()->room()) return Ok{};
+    return as_status(hub.submit(cmd::OpenRoom{name, secrets::room_code(), language}));
+}
+
+Status ensure_demo(Hub& hub) {
+    if (!hub.snapshot()->catalog().find(demo_exercise))
+        return make_error(Errc::invalid_request, "the demo needs exercises/problem_definition.json");
+    for (std::string_view name : demo_groups) {
+        bool exists = false;
+        for (const auto& [id, g] : hub.snapshot()->groups()) exists = exists || g.name == name;
+        if (!exists)
+            if (auto s = as_status(hub.submit(cmd::AddGroup{std::string(name)})); !s) return s;
+    }
+    for (const auto& [id, g] : hub.snapshot()->groups()) {
+        if (hub.snapshot()->current_run(id)) continue;
+        if (auto s = as_status(hub.submit(cmd::StartExercise{id, std::string(demo_exercise)})); !s) return s;
+    }
+    return Ok{};
+}
+
+}  // namespace samling

@@ -1,0 +1,133 @@
+// Start-up order matters: bind the port before touching the store (a port in use must leave
+// the store untouched), open the store before anything can write, start serving only once
+// the room exists, print the join line last.
+#include "app/samling_app.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "app/exercise_files.hpp"
+#include "app/lan_address.hpp"
+#include "app/paths.hpp"
+#include "app/room_setup.hpp"
+#include "hub/hub.hpp"
+#include "server/participant_server.hpp"
+#include "store/store.hpp"
+#include "ui/projector.hpp"
+
+namespace samling {
+namespace {
+
+int fail(const std::string& message) {
+    std::cerr << "samling: " << message << std::endl;
+    return 1;
+}
+
+// SIGINT and SIGTERM are blocked in every thread and taken by one watcher, so no handler
+// runs in the middle of a frame or a commit.
+class SignalWatcher {
+public:
+    SignalWatcher() {
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGINT);
+        sigaddset(&set_, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &set_, nullptr);  // before any other thread starts
+        thread_ = std::thread([this] { watch(); });
+    }
+    ~SignalWatcher() {
+        done_ = true;
+        thread_.join();
+    }
+    bool stop_requested() const { return stop_; }
+    void wait() {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return stop_.load(); });
+    }
+
+private:
+    void watch() {
+        const timespec tick{0, 200'000'000};
+        while (!done_) {
+            if (sigtimedwait(&set_, nullptr, &tick) > 0) {
+                {
+                    std::lock_guard lock(mu_);
+                    stop_ = true;
+                }
+                cv_.notify_all();
+            }
+        }
+    }
+    sigset_t set_{};
+    std::atomic<bool> stop_{false}, done_{false};
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::thread thread_;
+};
+
+std::string join_url(const std::string& host, int port, const std::string& code) {
+    const std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    return "http://" + h + ":" + std::to_string(port) + "/?room=" + code;
+}
+
+}  // namespace
+
+int run_samling(const Options& o) {
+    if (o.help) {
+        std::cout << usage_text();
+        return 0;
+    }
+    if (o.version) {
+        std::cout << "samling " << SAMLING_VERSION << "\n";
+        return 0;
+    }
+    SignalWatcher signals;
+
+    const auto exercise_dir = find_shipped("exercises");
+    if (!exercise_dir) return fail("cannot find the exercises folder (set SAMLING_SHARE_DIR)");
+    const auto web_dir = find_shipped("assets/web");
+    if (!web_dir) return fail("cannot find the assets/web folder (set SAMLING_SHARE_DIR)");
+    auto assets = WebAssets::load(*web_dir);
+    if (!assets) return fail(assets.error().message);
+
+    ParticipantServer server(std::move(assets.value()), ServerConfig{o.host, o.port});
+    const auto port = server.bind();
+    if (!port) return fail(port.error().message);
+
+    const std::filesystem::path data_dir = o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
+    auto store = Store::open(data_dir);
+    if (!store) return fail(store.error().message);
+
+    auto exercises = load_exercise_folder(*exercise_dir);
+    for (const auto& problem : exercises.problems) std::cerr << "samling: skipped exercise " << problem << "\n";
+    auto workshop = store.value()->load(exercises.catalog);
+    if (!workshop) return fail(workshop.error().message);
+
+    Hub hub(*store.value(), std::move(workshop.value()));
+    const std::string room_name = o.demo ? "HeLU Nordvik – samling 1" : "Samling";
+    if (auto s = ensure_room(hub, room_name, o.language); !s) return fail(s.error().message);
+    if (o.demo)
+        if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
+
+    server.start(hub);
+    const std::string url = join_url(reachable_address(o.host), port.value(), hub.snapshot()->room()->code);
+    std::cout << "samling: participants join at " << url << std::endl;
+
+    int code = 0;
+    if (o.headless) {
+        signals.wait();
+    } else {
+        ProjectorConfig config{url, o.language, o.screenshot};
+        code = run_projector(hub, config, [&] { return signals.stop_requested(); });
+    }
+    server.stop();
+    return code;
+}
+
+}  // namespace samling

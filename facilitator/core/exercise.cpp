@@ -1,0 +1,201 @@
+// Parsing and validating exercise files. Every rule a facilitator can break gets its own
+// message naming the file and the place, so a bad file is fixed without reading C++.
+#include "core/exercise.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace samling {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view known_layouts[] = {"columns", "fishbone", "rings", "grid"};
+
+struct Problem {
+    std::string where;
+    std::string what;
+};
+
+Error invalid(std::string_view source, const Problem& p) {
+    std::string msg(source);
+    if (!p.where.empty()) msg += ": " + p.where;
+    msg += ": " + p.what;
+    return make_error(Errc::invalid_request, msg);
+}
+
+bool is_identifier(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+    return true;
+}
+
+bool is_colour(const std::string& s) {
+    if (s.size() != 7 || s[0] != '#') return false;
+    for (std::size_t i = 1; i < s.size(); ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+// Reads {"nb": "...", "nn": "...", "en": "..."}; every language is required.
+std::optional<Problem> read_text(const json& obj, const char* key, const std::string& where,
+                                 bool required, LocalText& out) {
+    if (!obj.contains(key)) {
+        if (!required) return std::nullopt;
+        return Problem{where, std::string("missing \"") + key + "\""};
+    }
+    const json& t = obj.at(key);
+    if (!t.is_object()) return Problem{where + "." + key, "must be an object with nb, nn and en"};
+    for (auto [lang, field] : {std::pair{"nb", &out.nb}, {"nn", &out.nn}, {"en", &out.en}}) {
+        if (!t.contains(lang) || !t.at(lang).is_string() || t.at(lang).get<std::string>().empty())
+            return Problem{where + "." + key, std::string("missing language \"") + lang + "\""};
+        *field = t.at(lang).get<std::string>();
+    }
+    return std::nullopt;
+}
+
+std::optional<StepKind> parse_kind(const std::string& s) {
+    for (StepKind k : {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote,
+                       StepKind::conclude})
+        if (to_string(k) == s) return k;
+    return std::nullopt;
+}
+
+std::optional<Problem> read_zones(const json& doc, ExerciseDefinition& def) {
+    if (!doc.contains("zones")) return std::nullopt;
+    if (!doc["zones"].is_array()) return Problem{"zones", "must be a list"};
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < doc["zones"].size(); ++i) {
+        const json& z = doc["zones"][i];
+        const std::string where = "zones[" + std::to_string(i) + "]";
+        if (!z.is_object()) return Problem{where, "must be an object"};
+        Zone zone;
+        if (!z.contains("id") || !z["id"].is_string() || !is_identifier(z["id"].get<std::string>()))
+            return Problem{where, "\"id\" must be lower-case letters, digits, _ or -"};
+        zone.id = z["id"].get<std::string>();
+        if (!seen.insert(zone.id).second) return Problem{where, "zone id \"" + zone.id + "\" is used twice"};
+        if (auto p = read_text(z, "label", where, true, zone.label)) return p;
+        zone.colour = z.value("colour", std::string("#FFE27A"));
+        if (!is_colour(zone.colour)) return Problem{where, "\"colour\" must look like #RRGGBB"};
+        def.zones.push_back(std::move(zone));
+    }
+    return std::nullopt;
+}
+
+std::optional<Problem> read_step(const json& s, const std::string& where,
+                                 const ExerciseDefinition& def, Step& step) {
+    if (!s.is_object()) return Problem{where, "must be an object"};
+    if (!s.contains("kind") || !s["kind"].is_string()) return Problem{where, "missing \"kind\""};
+    const auto kind = parse_kind(s["kind"].get<std::string>());
+    if (!kind)
+        return Problem{where, "unknown step kind \"" + s["kind"].get<std::string>() +
+                                  "\" (write, reveal, organise, vote, conclude)"};
+    step.kind = *kind;
+    step.id = s.value("id", std::string(to_string(step.kind)));
+    if (!is_identifier(step.id)) return Problem{where, "\"id\" must be lower-case letters, digits, _ or -"};
+    if (auto p = read_text(s, "prompt", where, true, step.prompt)) return p;
+    if (auto p = read_text(s, "instructions", where, false, step.instructions)) return p;
+    if (s.contains("timer_seconds")) {
+        if (!s["timer_seconds"].is_number_integer() || s["timer_seconds"].get<int>() < 0 ||
+            s["timer_seconds"].get<int>() > 4 * 3600)
+            return Problem{where, "\"timer_seconds\" must be a whole number from 0 to 14400"};
+        step.timer_seconds = s["timer_seconds"].get<int>();
+    }
+    if (s.contains("silent")) {
+        if (!s["silent"].is_boolean()) return Problem{where, "\"silent\" must be true or false"};
+        step.silent = s["silent"].get<bool>();
+    }
+    if (s.contains("zones")) {
+        if (!s["zones"].is_array()) return Problem{where, "\"zones\" must be a list of zone ids"};
+        for (const json& z : s["zones"]) {
+            if (!z.is_string() || !def.zone(z.get<std::string>()))
+                return Problem{where, "zone \"" + (z.is_string() ? z.get<std::string>() : z.dump()) +
+                                          "\" is not in the exercise's \"zones\""};
+            step.zones.push_back(z.get<std::string>());
+        }
+    }
+    if (step.kind == StepKind::vote) {
+        if (!s.contains("votes") || !s["votes"].is_number_integer() || s["votes"].get<int>() < 1 ||
+            s["votes"].get<int>() > 50)
+            return Problem{where, "a vote step needs \"votes\": the dots per participant, 1 to 50"};
+        step.vote_budget = s["votes"].get<int>();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+const std::string& LocalText::in(Language lang) const {
+    switch (lang) {
+        case Language::nn: return nn.empty() ? nb : nn;
+        case Language::en: return en.empty() ? nb : en;
+        case Language::nb: break;
+    }
+    return nb;
+}
+
+std::string_view to_string(StepKind kind) {
+    switch (kind) {
+        case StepKind::write: return "write";
+        case StepKind::reveal: return "reveal";
+        case StepKind::organise: return "organise";
+        case StepKind::vote: return "vote";
+        case StepKind::conclude: return "conclude";
+    }
+    return "write";
+}
+
+const Zone* ExerciseDefinition::zone(std::string_view zone_id) const {
+    for (const Zone& z : zones)
+        if (z.id == zone_id) return &z;
+    return nullptr;
+}
+
+Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::string_view source) {
+    json doc;
+    try {
+        doc = json::parse(json_text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    } catch (const json::parse_error& e) {
+        // e.what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."
+        std::string what = e.what();
+        const auto at = what.find("] ");
+        return invalid(source, {"", at == std::string::npos ? what : what.substr(at + 2)});
+    }
+    if (!doc.is_object()) return invalid(source, {"", "the file must hold one JSON object"});
+
+    ExerciseDefinition def;
+    if (!doc.contains("id") || !doc["id"].is_string() || !is_identifier(doc["id"].get<std::string>()))
+        return invalid(source, {"id", "must be lower-case letters, digits, _ or -"});
+    def.id = doc["id"].get<std::string>();
+    if (auto p = read_text(doc, "title", "", true, def.title)) return invalid(source, *p);
+    if (auto p = read_text(doc, "purpose", "", true, def.purpose)) return invalid(source, *p);
+    def.layout = doc.value("layout", std::string("columns"));
+    if (std::find(std::begin(known_layouts), std::end(known_layouts), def.layout) ==
+        std::end(known_layouts))
+        return invalid(source, {"layout", "unknown layout \"" + def.layout +
+                                              "\" (columns, fishbone, rings, grid)"});
+    if (auto p = read_zones(doc, def)) return invalid(source, *p);
+    if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
+        return invalid(source, {"steps", "needs at least one step"});
+    for (std::size_t i = 0; i < doc["steps"].size(); ++i) {
+        Step step;
+        if (auto p = read_step(doc["steps"][i], "steps[" + std::to_string(i) + "]", def, step))
+            return invalid(source, *p);
+        def.steps.push_back(std::move(step));
+    }
+    return def;
+}
+
+void ExerciseCatalog::add(ExerciseDefinition def) {
+    const std::string id = def.id;
+    defs_.insert_or_assign(id, std::move(def));
+}
+
+const ExerciseDefinition* ExerciseCatalog::find(std::string_view id) const {
+    auto it = defs_.find(id);
+    return it == defs_.end() ? nullptr : &it->second;
+}
+
+}  // namespace samling

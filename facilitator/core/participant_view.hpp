@@ -1,0 +1,56 @@
+// What one phone may see right now: its activity and the notes visible to it. The one place
+// that decides visibility, so no route can leak a hidden note, a name or a vote total.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/workshop.hpp"
+
+namespace samling {
+
+struct ParticipantView {
+    struct ZoneView {
+        std::string id, label, colour;
+    };
+    struct StepView {
+        int index = 0, count = 0;
+        std::string id, prompt, instructions;
+        StepKind kind = StepKind::write;
+        int timer_seconds = 0;
+    };
+    struct Votes {
+        int budget = 0, left = 0;
+    };
+    struct Activity {
+        std::string exercise, title;
+        StepView step;
+        bool accepts_notes = false;
+        std::vector<ZoneView> zones;
+        std::vector<std::string> note_zones;  // zones a phone may pick for a new note
+        std::optional<Votes> votes;
+    };
+    struct NoteView {
+        Id id = 0;
+        std::string text, zone;
+        bool mine = false;
+        int my_votes = 0;
+        Timestamp created_at = 0, updated_at = 0;
+    };
+
+    Revision revision = 0;
+    Room room;
+    Participant participant;  // the secret is never serialised
+    LeaderGroup group;
+    std::optional<Activity> activity;
+    std::vector<NoteView> notes;
+};
+
+// Precondition: `participant` exists in `w`.
+ParticipantView view_for(const Workshop& w, Id participant);
+
+// One note as its author sees it (the answer to a write).
+ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer);
+
+}  // namespace samling

@@ -1,0 +1,79 @@
+// The one synchronisation point between the UI thread, the HTTP workers and the disk.
+//
+// Writers call submit(): the command joins a queue; a single writer thread takes every
+// command waiting, decides each against a private copy of the state, commits the batch to
+// the store in one transaction (one fsync: group commit), then publishes the new state as an
+// immutable snapshot and answers every caller. Readers call snapshot() and never wait on the
+// disk. Depends on core and store; knows nothing of HTTP or ImGui.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/commands.hpp"
+#include "core/result.hpp"
+#include "core/workshop.hpp"
+
+namespace samling {
+
+class Store;
+
+struct Receipt {
+    Id subject = 0;
+    bool created = true;
+    std::shared_ptr<const Workshop> state;  // the state right after this command
+};
+
+class Hub {
+public:
+    using Clock = std::function<Timestamp()>;
+
+    Hub(Store& store, Workshop initial, Clock clock = {});
+    ~Hub();  // finishes the queue, then stops the writer
+    Hub(const Hub&) = delete;
+    Hub& operator=(const Hub&) = delete;
+
+    std::shared_ptr<const Workshop> snapshot() const;
+
+    // Blocks until the command is durably committed, or refused. Safe from any thread.
+    Result<Receipt> submit(Command command);
+
+    // Called on the writer thread after each published change (e.g. to wake the UI loop).
+    // Register before other threads start submitting.
+    void on_change(std::function<void()> listener);
+
+    // Waits until the revision passes `since` or the timeout ends; returns the latest state.
+    std::shared_ptr<const Workshop> wait_for_change(Revision since, std::chrono::milliseconds timeout) const;
+
+private:
+    struct Pending {
+        Command command;
+        std::promise<Result<Receipt>> answer;
+    };
+
+    void writer_loop();
+    void process(std::vector<Pending>& batch);
+
+    Store& store_;
+    Clock clock_;
+
+    mutable std::mutex state_mu_;
+    mutable std::condition_variable state_changed_;
+    std::shared_ptr<const Workshop> state_;
+
+    std::mutex queue_mu_;
+    std::condition_variable queue_cv_;
+    std::deque<Pending> queue_;
+    bool stopping_ = false;
+
+    std::vector<std::function<void()>> listeners_;
+    std::thread writer_;
+};
+
+}  // namespace samling

@@ -1,0 +1,75 @@
+// Serialising what a phone may see. Never serialises a secret or another person's name.
+#include "server/json_views.hpp"
+
+namespace samling {
+
+using nlohmann::json;
+
+json to_json(const ParticipantView::NoteView& n) {
+    return {{"id", n.id},           {"text", n.text},       {"zone", n.zone},
+            {"mine", n.mine},       {"my_votes", n.my_votes}, {"created_at", n.created_at},
+            {"updated_at", n.updated_at}};
+}
+
+json to_json(const ParticipantView& v) {
+    json out = {
+        {"revision", v.revision},
+        {"room", {{"name", v.room.name}, {"language", to_string(v.room.language)}}},
+        {"participant", {{"id", v.participant.id}, {"group", v.participant.group}, {"name", v.participant.name}}},
+        {"group", {{"id", v.group.id}, {"name", v.group.name}}},
+        {"activity", nullptr},
+        {"notes", json::array()},
+    };
+    if (v.activity) {
+        const auto& a = *v.activity;
+        json zones = json::array();
+        for (const auto& z : a.zones) zones.push_back({{"id", z.id}, {"label", z.label}, {"colour", z.colour}});
+        out["activity"] = {
+            {"exercise", a.exercise},
+            {"title", a.title},
+            {"step",
+             {{"index", a.step.index},
+              {"count", a.step.count},
+              {"id", a.step.id},
+              {"kind", to_string(a.step.kind)},
+              {"prompt", a.step.prompt},
+              {"instructions", a.step.instructions},
+              {"timer_seconds", a.step.timer_seconds}}},
+            {"accepts_notes", a.accepts_notes},
+            {"zones", zones},
+            {"note_zones", a.note_zones},
+            {"votes", a.votes ? json{{"budget", a.votes->budget}, {"left", a.votes->left}} : json(nullptr)},
+        };
+    }
+    for (const auto& n : v.notes) out["notes"].push_back(to_json(n));
+    return out;
+}
+
+json error_body(std::string_view code, std::string_view message) {
+    return {{"error", {{"code", code}, {"message", message}}}};
+}
+
+int http_status(Errc code) {
+    switch (code) {
+        case Errc::room_code_invalid: return 403;
+        case Errc::group_not_found: return 404;
+        case Errc::unauthorized: return 401;
+        case Errc::note_not_found: return 404;
+        case Errc::not_your_note: return 403;
+        case Errc::text_empty: return 422;
+        case Errc::text_too_long: return 422;
+        case Errc::text_invalid: return 400;
+        case Errc::name_too_long: return 422;
+        case Errc::client_id_invalid: return 422;
+        case Errc::zone_unknown: return 422;
+        case Errc::step_closed: return 409;
+        case Errc::no_activity: return 409;
+        case Errc::no_votes_left: return 409;
+        case Errc::vote_not_found: return 404;
+        case Errc::invalid_request: return 400;
+        case Errc::storage_failed: return 503;
+    }
+    return 500;
+}
+
+}  // namespace samling

@@ -1,0 +1,306 @@
+// The routing table of the participant API. Each route parses and authenticates, turns the
+// request into a command or a view, and leaves every rule to the core via the hub.
+#include "server/participant_server.hpp"
+
+#include <sys/socket.h>
+
+#include <charconv>
+
+#include "core/participant_view.hpp"
+#include "core/secrets.hpp"
+#include "core/text.hpp"
+#include "hub/hub.hpp"
+#include "server/http_helpers.hpp"
+#include "server/json_views.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/request_guards.hpp"
+
+namespace samling {
+namespace {
+
+using nlohmann::json;
+using httplib::Request;
+using httplib::Response;
+
+// cpp-httplib keeps its listening socket protected; this gives it a room-sized backlog.
+class HttpServer : public httplib::Server {
+public:
+    bool widen_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+};
+
+std::optional<Id> parse_id(std::string_view s) {
+    Id id = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
+std::optional<Id> id_field(const json& body, const char* key) {
+    if (!body.contains(key)) return std::nullopt;
+    const json& v = body[key];
+    if (v.is_number_integer() && v.get<Id>() > 0) return v.get<Id>();
+    if (v.is_string()) return parse_id(v.get<std::string>());
+    return std::nullopt;
+}
+
+// Reads an optional string field; false (with a 400 answer) when it has another type.
+bool optional_string(const json& body, const char* key, std::optional<std::string>& out, Response& res) {
+    if (!body.contains(key) || body[key].is_null()) return true;
+    if (!body[key].is_string()) {
+        http::send_error(res, 400, "bad_request", std::string("\"") + key + "\" must be a string.");
+        return false;
+    }
+    out = body[key].get<std::string>();
+    return true;
+}
+
+}  // namespace
+
+struct ParticipantServer::Impl {
+    Hub* hub_ = nullptr;  // set by start(), before the first request can arrive
+    WebAssets assets;
+    ServerConfig config;
+    HttpServer http;
+    std::thread thread;
+
+    // Joins and room look-ups per address are generous (a venue may NAT every phone behind
+    // one address); wrong room codes per address are not. Writes and polls per participant.
+    RateLimiter lookups{3000, 50};
+    RateLimiter wrong_codes{30, 1};
+    RateLimiter writes{20, 1};
+    RateLimiter polls{10, 2};
+
+    Impl(WebAssets a, ServerConfig c) : assets(std::move(a)), config(std::move(c)) {}
+
+    Hub& hub() { return *hub_; }
+
+    // The participant behind the request's token; on failure answers 401 (or 429).
+    std::optional<Id> authenticate(const Request& req, Response& res, RateLimiter& limiter) {
+        const std::string token = http::bearer_token(req);
+        const auto who = token.empty() ? std::nullopt : hub().snapshot()->authenticate(token);
+        if (!who) {
+            http::send_error(res, 401, "unauthorized", "Du må bli med i en ledergruppe først.");
+            return std::nullopt;
+        }
+        if (int wait = limiter.take("p" + std::to_string(*who)); wait > 0) {
+            http::send_rate_limited(res, wait);
+            return std::nullopt;
+        }
+        return who;
+    }
+
+    bool limit_address(const Request& req, Response& res) {
+        if (int wait = lookups.take(http::peer_address(req)); wait > 0) {
+            http::send_rate_limited(res, wait);
+            return false;
+        }
+        return true;
+    }
+
+    void refuse_code(const Request& req, Response& res, const Error& e) {
+        (void)wrong_codes.take(http::peer_address(req));
+        http::send_error(res, e);
+    }
+
+    bool too_many_wrong_codes(const Request& req, Response& res) {
+        if (int wait = wrong_codes.peek(http::peer_address(req)); wait > 0) {
+            http::send_rate_limited(res, wait);
+            return true;
+        }
+        return false;
+    }
+
+    // Answers a write that concerns one note with that note as its author sees it.
+    void send_note(Response& res, const Result<Receipt>& r, Id participant, int created_status) {
+        if (!r) return http::send_error(res, r.error());
+        const Note* n = r->state->note(r->subject);
+        if (!n) return http::send_error(res, 503, "storage_failed", "Prøv igjen.");
+        http::send_json(res, r->created ? created_status : 200,
+                        {{"note", to_json(note_view(*r->state, *n, participant))}});
+    }
+
+    void routes();
+};
+
+void ParticipantServer::Impl::routes() {
+    http.Get("/api/room", [this](const Request& req, Response& res) {
+        if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
+        const auto state = hub().snapshot();
+        const auto& room = state->room();
+        // Compared case-insensitively, as a person types it. The code is on the projector,
+        // so it is no secret; the wrong-code limit is what stops guessing.
+        std::string code = text::trim(req.get_param_value("code"));
+        for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (!room || !room->open || code != room->code)
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+        json groups = json::array();
+        for (const auto& [id, g] : state->groups()) groups.push_back({{"id", id}, {"name", g.name}});
+        http::send_json(res, 200, {{"room", {{"name", room->name}, {"language", to_string(room->language)}}},
+                                   {"groups", groups}});
+    });
+
+    http.Post("/api/join", [this](const Request& req, Response& res) {
+        if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        std::optional<std::string> code, name;
+        if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
+        const auto group = id_field(*body, "group");
+        if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
+        const std::string secret = secrets::token_secret();
+        auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
+        if (!r) {
+            if (r.error().code == Errc::room_code_invalid) return refuse_code(req, res, r.error());
+            return http::send_error(res, r.error());
+        }
+        const Participant& p = *r->state->participant(r->subject);
+        http::send_json(res, 201, {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
+                                   {"token", std::to_string(p.id) + "." + secret}});
+    });
+
+    http.Get("/api/state", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, polls);
+        if (!who) return;
+        const auto state = hub().snapshot();
+        const auto since = parse_id(req.get_param_value("since"));
+        if (since && *since == state->revision())
+            return http::send_json(res, 200, {{"revision", state->revision()}, {"unchanged", true}});
+        http::send_json(res, 200, to_json(view_for(*state, *who)));
+    });
+
+    http.Post("/api/notes", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        std::optional<std::string> client_id, text, zone;
+        if (!optional_string(*body, "client_id", client_id, res) || !optional_string(*body, "text", text, res) ||
+            !optional_string(*body, "zone", zone, res))
+            return;
+        send_note(res, hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone}), *who, 201);
+    });
+
+    http.Patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        const auto note = parse_id(req.matches[1].str());
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        std::optional<std::string> text, zone;
+        if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res)) return;
+        if (!text && !zone) return http::send_error(res, 400, "bad_request", "Send \"text\" or \"zone\".");
+        send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone}), *who, 200);
+    });
+
+    http.Delete(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        const auto note = parse_id(req.matches[1].str());
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto r = hub().submit(cmd::DeleteNote{*who, *note});
+        if (!r) return http::send_error(res, r.error());
+        res.status = 204;
+    });
+
+    http.Post("/api/votes", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        const auto note = id_field(*body, "note");
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto r = hub().submit(cmd::CastVote{*who, *note});
+        if (!r) return http::send_error(res, r.error());
+        const auto view = view_for(*r->state, *who);
+        json votes = view.activity && view.activity->votes
+                         ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
+                         : json(nullptr);
+        http::send_json(res, 201, {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))},
+                                   {"votes", votes}});
+    });
+
+    http.Delete(R"(/api/votes/(\d+))", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        const auto note = parse_id(req.matches[1].str());
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto r = hub().submit(cmd::RetractVote{*who, *note});
+        if (!r) return http::send_error(res, r.error());
+        res.status = 204;
+    });
+
+    // The page: exact file names from memory, nothing else.
+    http.Get(R"(/[^/]*)", [this](const Request& req, Response& res) {
+        const WebAsset* asset = assets.find(req.path);
+        if (!asset) return http::send_error(res, 404, "not_found", "Ingen slik side.");
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(asset->body, asset->content_type.c_str());
+    });
+}
+
+ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
+    : impl_(std::make_unique<Impl>(std::move(assets), std::move(config))) {
+    auto& http = impl_->http;
+    const int workers = impl_->config.workers;
+    http.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<std::size_t>(workers)); };
+    // One answer per connection: an idle keep-alive connection would hold a worker.
+    http.set_keep_alive_max_count(1);
+    http.set_keep_alive_timeout(1);
+    http.set_read_timeout(5, 0);
+    http.set_write_timeout(5, 0);
+    http.set_payload_max_length(max_body_bytes);
+    http.set_tcp_nodelay(true);
+    http.set_pre_routing_handler(guard_request);
+    http.set_post_routing_handler([](const Request& req, Response& res) {
+        add_security_headers(res);
+        if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+    });
+    http.set_error_handler([](const Request&, Response& res) {
+        if (res.body.empty()) {
+            const bool missing = res.status == 404;
+            http::send_error(res, res.status, missing ? "not_found" : "bad_request",
+                             missing ? "Ingen slik side." : "Forespørselen kunne ikke leses.");
+        }
+        add_security_headers(res);
+    });
+    http.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
+        http::send_error(res, 500, "internal_error", "Noe gikk galt på fasilitatorens maskin.");
+    });
+    impl_->routes();
+}
+
+ParticipantServer::~ParticipantServer() { stop(); }
+
+Result<int> ParticipantServer::bind() {
+    auto& http = impl_->http;
+    const auto& c = impl_->config;
+    int port = c.port;
+    if (c.port == 0) {
+        port = http.bind_to_any_port(c.host);
+        if (port < 0) port = 0;
+    } else if (!http.bind_to_port(c.host, c.port)) {
+        port = 0;
+    }
+    if (port <= 0)
+        return make_error(Errc::invalid_request, "cannot listen on " + c.host + ":" + std::to_string(c.port) +
+                                                     " (port in use, or address not on this machine)");
+    (void)http.widen_backlog(c.listen_backlog);  // best effort: the default still works, slower
+    return port;
+}
+
+void ParticipantServer::start(Hub& hub) {
+    impl_->hub_ = &hub;
+    impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+}
+
+void ParticipantServer::stop() {
+    if (!impl_->thread.joinable()) return;
+    // stop() is ignored until the server runs; wait for it so shutdown never hangs.
+    for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl_->http.stop();
+    impl_->thread.join();
+}
+
+}  // namespace samling

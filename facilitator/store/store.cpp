@@ -1,0 +1,254 @@
+// SQLite persistence. One writer (the hub's writer thread) after load(); a lock file keeps a
+// second Samling off the same data folder, since two writers would each think they own it.
+#include "store/store.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "store/schema.hpp"
+#include "store/statement.hpp"
+
+namespace samling {
+namespace {
+
+template <class... Fs>
+struct overloaded : Fs... {
+    using Fs::operator()...;
+};
+
+Error storage_error(std::string message) { return make_error(Errc::storage_failed, std::move(message)); }
+
+}  // namespace
+
+Store::Store(sqlite3* db, int lock_fd, std::filesystem::path db_path)
+    : db_(db), lock_fd_(lock_fd), db_path_(std::move(db_path)) {}
+
+Store::~Store() {
+    sqlite3_close_v2(db_);
+    if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    if (ec || !std::filesystem::is_directory(data_dir))
+        return storage_error("cannot use data folder " + data_dir.string() + ": " +
+                             (ec ? ec.message() : "not a folder"));
+
+    const auto lock_path = data_dir / lock_file;
+    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return storage_error("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return storage_error("another Samling is already using the data folder " + data_dir.string());
+    }
+
+    const auto db_path = data_dir / database_file;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        ::close(fd);
+        return storage_error("cannot open " + db_path.string() + ": " + msg);
+    }
+    std::unique_ptr<Store> store(new Store(db, fd, db_path));
+
+    // WAL keeps readers off the writer's back; FULL syncs the WAL on every commit, which is
+    // what makes an acknowledged note survive power loss, not only a crash.
+    {
+        Statement wal(db, "PRAGMA journal_mode=WAL");
+        if (wal.step() != SQLITE_ROW || wal.text(0) != "wal")
+            return storage_error("cannot use " + db_path.string() + ": " + sqlite3_errmsg(db));
+    }
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
+        if (auto s = store->exec(pragma); !s) return s.error();
+    if (auto s = store->migrate(); !s) return s.error();
+    return store;
+}
+
+Status Store::exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errmsg(db_);
+        sqlite3_free(err);
+        return storage_error(db_path_.string() + ": " + msg);
+    }
+    return Ok{};
+}
+
+int Store::schema_version() const {
+    Statement s(db_, "PRAGMA user_version");
+    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
+}
+
+Status Store::migrate() {
+    const int have = schema_version();
+    const int want = static_cast<int>(schema::migrations.size());
+    if (have > want)
+        return storage_error(db_path_.string() + " was written by a newer Samling (schema " +
+                             std::to_string(have) + "); upgrade Samling to open it");
+    for (int v = have; v < want; ++v) {
+        // Each migration and its version bump commit together, or not at all.
+        if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
+        const std::string bump = "PRAGMA user_version=" + std::to_string(v + 1);
+        if (auto s = exec(schema::migrations[static_cast<std::size_t>(v)]); !s) {
+            (void)exec("ROLLBACK");
+            return s;
+        }
+        if (auto s = exec(bump.c_str()); !s) {
+            (void)exec("ROLLBACK");
+            return s;
+        }
+        if (auto s = exec("COMMIT"); !s) return s;
+    }
+    return Ok{};
+}
+
+Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
+    Workshop w(std::move(catalog));
+    {
+        Statement s(db_, "SELECT code, name, language, open FROM room WHERE id = 1");
+        if (s.step() == SQLITE_ROW)
+            w.apply(change::RoomOpened{Room{s.text(0), s.text(1),
+                                            parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
+    }
+    {
+        Statement s(db_, "SELECT id, name FROM leader_groups ORDER BY id");
+        while (s.step() == SQLITE_ROW) w.apply(change::GroupAdded{LeaderGroup{s.integer(0), s.text(1)}});
+    }
+    {
+        Statement s(db_, "SELECT id, group_id, name, secret, joined_at FROM participants ORDER BY id");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::ParticipantJoined{
+                Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4)}});
+    }
+    {
+        Statement s(db_, "SELECT id, group_id, exercise, step, started_at FROM exercise_runs ORDER BY id");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::ExerciseStarted{ExerciseRun{s.integer(0), s.integer(1), s.text(2),
+                                                        static_cast<int>(s.integer(3)), s.integer(4)}});
+    }
+    {
+        Statement s(db_,
+                    "SELECT id, run_id, author, client_id, text, zone, created_at, updated_at, deleted "
+                    "FROM notes ORDER BY id");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::NoteAdded{Note{s.integer(0), s.integer(1), s.integer(2), s.text(3), s.text(4),
+                                           s.text(5), s.integer(6), s.integer(7), s.integer(8) != 0}});
+    }
+    {
+        Statement s(db_, "SELECT note_id, participant_id, dots FROM votes ORDER BY note_id, participant_id");
+        while (s.step() == SQLITE_ROW)
+            for (std::int64_t i = 0; i < s.integer(2); ++i)
+                w.apply(change::VoteCast{s.integer(0), s.integer(1)});
+    }
+    Statement rev(db_, "SELECT value FROM meta WHERE key = 'revision'");
+    if (rev.step() != SQLITE_ROW) return storage_error(db_path_.string() + ": no revision in meta table");
+    // The stored revision, not the count of rows replayed: phones compare against it.
+    w.set_revision(rev.integer(0));
+    return w;
+}
+
+Status Store::write(const Change& change) {
+    auto run = [&](Statement& s) -> Status {
+        if (!s.valid() || !s.run()) return storage_error(db_path_.string() + ": " + s.error());
+        return Ok{};
+    };
+    return std::visit(
+        overloaded{
+            [&](const change::RoomOpened& c) {
+                Statement s(db_, "INSERT OR REPLACE INTO room (id, code, name, language, open) VALUES (1, ?, ?, ?, ?)");
+                s.bind(1, c.room.code).bind(2, c.room.name).bind(3, to_string(c.room.language)).bind(4, c.room.open ? 1 : 0);
+                return run(s);
+            },
+            [&](const change::GroupAdded& c) {
+                Statement s(db_, "INSERT INTO leader_groups (id, name) VALUES (?, ?)");
+                s.bind(1, c.group.id).bind(2, c.group.name);
+                return run(s);
+            },
+            [&](const change::ParticipantJoined& c) {
+                const Participant& p = c.participant;
+                Statement s(db_, "INSERT INTO participants (id, group_id, name, secret, joined_at) VALUES (?, ?, ?, ?, ?)");
+                s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret).bind(5, p.joined_at);
+                return run(s);
+            },
+            [&](const change::ExerciseStarted& c) {
+                const ExerciseRun& r = c.run;
+                Statement s(db_, "INSERT INTO exercise_runs (id, group_id, exercise, step, started_at) VALUES (?, ?, ?, ?, ?)");
+                s.bind(1, r.id).bind(2, r.group).bind(3, r.exercise).bind(4, r.step).bind(5, r.started_at);
+                return run(s);
+            },
+            [&](const change::StepChanged& c) {
+                Statement s(db_, "UPDATE exercise_runs SET step = ? WHERE id = ?");
+                s.bind(1, c.step).bind(2, c.run);
+                return run(s);
+            },
+            [&](const change::NoteAdded& c) {
+                const Note& n = c.note;
+                Statement s(db_,
+                            "INSERT INTO notes (id, run_id, author, client_id, text, zone, created_at, updated_at, deleted) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                s.bind(1, n.id).bind(2, n.run).bind(3, n.author).bind(4, n.client_id).bind(5, n.text);
+                s.bind(6, n.zone).bind(7, n.created_at).bind(8, n.updated_at).bind(9, n.deleted ? 1 : 0);
+                return run(s);
+            },
+            [&](const change::NoteEdited& c) {
+                Statement s(db_, "UPDATE notes SET text = ?, zone = ?, updated_at = ? WHERE id = ?");
+                s.bind(1, c.text).bind(2, c.zone).bind(3, c.at).bind(4, c.note);
+                return run(s);
+            },
+            [&](const change::NoteDeleted& c) {
+                Statement s(db_, "UPDATE notes SET deleted = 1, updated_at = ? WHERE id = ?");
+                s.bind(1, c.at).bind(2, c.note);
+                return run(s);
+            },
+            [&](const change::VoteCast& c) {
+                Statement s(db_,
+                            "INSERT INTO votes (note_id, participant_id, dots) VALUES (?, ?, 1) "
+                            "ON CONFLICT (note_id, participant_id) DO UPDATE SET dots = dots + 1");
+                s.bind(1, c.note).bind(2, c.participant);
+                return run(s);
+            },
+            [&](const change::VoteRetracted& c) {
+                Statement dec(db_, "UPDATE votes SET dots = dots - 1 WHERE note_id = ? AND participant_id = ? AND dots > 1");
+                dec.bind(1, c.note).bind(2, c.participant);
+                if (auto s = run(dec); !s) return s;
+                if (sqlite3_changes(db_) > 0) return Status(Ok{});
+                Statement del(db_, "DELETE FROM votes WHERE note_id = ? AND participant_id = ?");
+                del.bind(1, c.note).bind(2, c.participant);
+                return run(del);
+            },
+        },
+        change);
+}
+
+Status Store::commit(const std::vector<Change>& changes, Revision revision_after) {
+    if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
+    for (const Change& c : changes) {
+        if (auto s = write(c); !s) {
+            (void)exec("ROLLBACK");
+            return s;
+        }
+    }
+    Statement rev(db_, "UPDATE meta SET value = ? WHERE key = 'revision'");
+    rev.bind(1, revision_after);
+    if (!rev.valid() || !rev.run()) {
+        std::string msg = rev.error();
+        (void)exec("ROLLBACK");
+        return storage_error(db_path_.string() + ": " + msg);
+    }
+    if (auto s = exec("COMMIT"); !s) {
+        (void)exec("ROLLBACK");
+        return s;
+    }
+    return Ok{};
+}
+
+}  // namespace samling

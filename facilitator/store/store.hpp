@@ -1,0 +1,51 @@
+// Durable storage of a workshop in one SQLite file per data folder. Commits each batch of
+// decided changes in one transaction (WAL, synchronous=FULL) before anyone is answered, and
+// rebuilds the Workshop from the file at start. Depends on core; knows nothing of HTTP or UI.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/commands.hpp"
+#include "core/result.hpp"
+#include "core/workshop.hpp"
+
+struct sqlite3;
+
+namespace samling {
+
+class Store {
+public:
+    static constexpr const char* database_file = "samling.sqlite3";
+    static constexpr const char* lock_file = "samling.lock";
+
+    // Opens (creating if needed) the store in `data_dir` and brings its schema up to date.
+    // Fails with a clear message when the folder is unusable or another Samling holds it.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Rebuilds the workshop as it was at the last commit.
+    Result<Workshop> load(std::shared_ptr<const ExerciseCatalog> catalog);
+
+    // Writes the changes and the revision they lead to, atomically and durably.
+    Status commit(const std::vector<Change>& changes, Revision revision_after);
+
+    int schema_version() const;
+    const std::filesystem::path& path() const { return db_path_; }
+
+private:
+    Store(sqlite3* db, int lock_fd, std::filesystem::path db_path);
+    Status exec(const char* sql);
+    Status migrate();
+    Status write(const Change& change);
+
+    sqlite3* db_;
+    int lock_fd_;
+    std::filesystem::path db_path_;
+};
+
+}  // namespace samling

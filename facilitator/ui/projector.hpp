@@ -1,0 +1,25 @@
+// The projector window: join panel, prompt and the focused leader group's board, drawn from
+// the hub's latest snapshot each frame. The only entry point of the ImGui/GLFW layer.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/model.hpp"
+
+namespace samling {
+
+class Hub;
+
+struct ProjectorConfig {
+    std::string join_url;         // what phones open; the QR code encodes exactly this
+    Language language = Language::nb;
+    std::string screenshot_path;  // non-empty: render a few frames, write this PNG, return
+};
+
+// Opens the window and runs the frame loop until the window is closed, the screenshot is
+// written, or should_stop() turns true (checked at least every 250 ms).
+// Returns 0 on success; otherwise prints one line to stderr and returns non-zero.
+int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<bool()>& should_stop);
+
+}  // namespace samling

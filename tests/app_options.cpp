@@ -1,0 +1,41 @@
+// Specification of the command line parser.
+#include <doctest/doctest.h>
+
+#include "app/options.hpp"
+
+using namespace samling;
+
+TEST_CASE("defaults follow API.md") {
+    auto o = parse_options({});
+    REQUIRE(o.ok());
+    CHECK(o->host == "0.0.0.0");
+    CHECK(o->port == 8765);
+    CHECK(o->language == Language::nb);
+    CHECK_FALSE(o->headless);
+    CHECK_FALSE(o->demo);
+}
+
+TEST_CASE("every option is read") {
+    auto o = parse_options({"--data-dir", "/tmp/x", "--host", "127.0.0.1", "--port", "0", "--headless", "--demo",
+                            "--lang", "nn"});
+    REQUIRE(o.ok());
+    CHECK(o->data_dir == "/tmp/x");
+    CHECK(o->host == "127.0.0.1");
+    CHECK(o->port == 0);
+    CHECK(o->headless);
+    CHECK(o->demo);
+    CHECK(o->language == Language::nn);
+    CHECK(parse_options({"--screenshot", "a.png"})->screenshot == "a.png");
+}
+
+TEST_CASE("bad options are errors that name the option") {
+    CHECK(parse_options({"--port", "abc"}).error().message.find("--port") != std::string::npos);
+    CHECK_FALSE(parse_options({"--port", "70000"}).ok());
+    CHECK_FALSE(parse_options({"--port", "-1"}).ok());
+    CHECK_FALSE(parse_options({"--port"}).ok());
+    CHECK(parse_options({"--lang", "sv"}).error().message.find("--lang") != std::string::npos);
+    CHECK(parse_options({"--frobnicate"}).error().message.find("--frobnicate") != std::string::npos);
+    CHECK_FALSE(parse_options({"--screenshot", "a.jpg"}).ok());
+    CHECK_FALSE(parse_options({"--data-dir"}).ok());
+    CHECK_FALSE(parse_options({"--headless", "--screenshot", "a.png"}).ok());
+}

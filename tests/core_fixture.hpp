@@ -1,0 +1,64 @@
+// A small workshop for core tests: a room, two groups and an exercise with a write step on
+// two zones and a vote step with two dots.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "core/workshop.hpp"
+
+namespace samling::testing {
+
+inline std::shared_ptr<const ExerciseCatalog> test_catalog() {
+    auto catalog = std::make_shared<ExerciseCatalog>();
+    auto def = parse_exercise(R"({
+        "id": "ex", "title": {"nb": "Øvelse", "nn": "Øving", "en": "Exercise"},
+        "purpose": {"nb": "p", "nn": "p", "en": "p"},
+        "zones": [{"id": "obs", "label": {"nb": "Obs", "nn": "Obs", "en": "Obs"}},
+                  {"id": "park", "label": {"nb": "Park", "nn": "Park", "en": "Park"}}],
+        "steps": [
+          {"kind": "write", "zones": ["obs"], "prompt": {"nb": "Skriv", "nn": "Skriv", "en": "Write"}},
+          {"kind": "vote", "votes": 2, "prompt": {"nb": "Stem", "nn": "Røyst", "en": "Vote"}},
+          {"kind": "conclude", "prompt": {"nb": "Slutt", "nn": "Slutt", "en": "End"}}
+        ]})", "test");
+    REQUIRE(def.ok());
+    catalog->add(def.value());
+    return catalog;
+}
+
+// Decides and applies one command, as the hub would; fails the test if it is refused.
+inline Decision run(Workshop& w, const Command& c, Timestamp now = 1000) {
+    auto d = w.decide(c, now);
+    REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().message));
+    for (const Change& ch : d->changes) w.apply(ch);
+    return d.value();
+}
+
+inline Errc refusal(const Workshop& w, const Command& c) {
+    auto d = w.decide(c, 1000);
+    REQUIRE_FALSE(d.ok());
+    return d.error().code;
+}
+
+struct RoomFixture {
+    Workshop w{test_catalog()};
+    Id nord = 0, sor = 0, anna = 0, bo = 0, cato = 0;  // cato is in the other group
+
+    RoomFixture() {
+        run(w, cmd::OpenRoom{"Rom", "ABC234", Language::nb});
+        nord = run(w, cmd::AddGroup{"Nord"}).subject;
+        sor = run(w, cmd::AddGroup{"Sør"}).subject;
+        run(w, cmd::StartExercise{nord, "ex"});
+        run(w, cmd::StartExercise{sor, "ex"});
+        anna = run(w, cmd::Join{"abc234", nord, "Anna", std::string(32, 'a')}).subject;
+        bo = run(w, cmd::Join{"ABC234", nord, "", std::string(32, 'b')}).subject;
+        cato = run(w, cmd::Join{"ABC234", sor, "", std::string(32, 'c')}).subject;
+    }
+
+    Id note(Id who, const std::string& client_id, const std::string& text = "En observasjon") {
+        return run(w, cmd::AddNote{who, client_id, text, std::nullopt}).subject;
+    }
+};
+
+}  // namespace samling::testing

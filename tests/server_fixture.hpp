@@ -1,0 +1,121 @@
+// A real participant server on 127.0.0.1 port 0 over a real SQLite file, driven by httplib's
+// client, plus a raw socket for requests httplib's client refuses to send.
+#pragma once
+
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core_fixture.hpp"
+#include "hub/hub.hpp"
+#include "server/participant_server.hpp"
+#include "store/store.hpp"
+#include "store_temp_dir.hpp"
+
+namespace samling::testing {
+
+using nlohmann::json;
+
+struct TestServer {
+    TempDir dir;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<Hub> hub;
+    std::unique_ptr<ParticipantServer> server;
+    int port = 0;
+    Id nord = 0, sor = 0;
+    std::string code = "ABC234";
+
+    TestServer() {
+        start();
+        REQUIRE(hub->submit(cmd::OpenRoom{"Rom", code, Language::nb}).ok());
+        nord = hub->submit(cmd::AddGroup{"Oppvekst Nordvik"})->subject;
+        sor = hub->submit(cmd::AddGroup{"Barnevern og PPT"})->subject;
+        REQUIRE(hub->submit(cmd::StartExercise{nord, "ex"}).ok());
+        REQUIRE(hub->submit(cmd::StartExercise{sor, "ex"}).ok());
+    }
+    ~TestServer() { stop(); }
+
+    void start() {
+        auto s = Store::open(dir.path);
+        REQUIRE(s.ok());
+        store = std::move(s.value());
+        auto w = store->load(test_catalog());
+        REQUIRE(w.ok());
+        hub = std::make_unique<Hub>(*store, std::move(w.value()));
+        WebAssets assets;
+        assets.add("index.html", {"text/html; charset=utf-8", "<!doctype html><title>Samling</title>"});
+        assets.add("app.js", {"text/javascript; charset=utf-8", "console.log('hei')"});
+        server = std::make_unique<ParticipantServer>(std::move(assets), ServerConfig{"127.0.0.1", 0});
+        auto p = server->bind();
+        REQUIRE(p.ok());
+        port = p.value();
+        server->start(*hub);
+    }
+
+    void stop() {
+        server.reset();
+        hub.reset();
+        store.reset();
+    }
+
+    // As if the laptop was closed and Samling started again on the same data folder.
+    void restart() {
+        stop();
+        start();
+    }
+
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port);
+        c.set_read_timeout(10, 0);
+        return c;
+    }
+
+    static httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+    std::string join(Id group, const std::string& name = "") {
+        json body = {{"code", code}, {"group", group}};
+        if (!name.empty()) body["name"] = name;
+        auto res = client().Post("/api/join", body.dump(), "application/json");
+        REQUIRE(res);
+        REQUIRE(res->status == 201);
+        return json::parse(res->body)["token"].get<std::string>();
+    }
+
+    httplib::Result post_note(const std::string& token, const std::string& client_id, const std::string& text) {
+        return client().Post("/api/notes", bearer(token), json{{"client_id", client_id}, {"text", text}}.dump(),
+                             "application/json");
+    }
+
+    void go_to_step(Id group, int step) { REQUIRE(hub->submit(cmd::GoToStep{group, step}).ok()); }
+
+    // Sends bytes as they are and returns the whole answer (the server closes after one).
+    std::string raw(const std::string& request) const {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        timeval tv{5, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        (void)::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+        std::string answer;
+        char buf[4096];
+        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<size_t>(n));
+        ::close(fd);
+        return answer;
+    }
+};
+
+inline std::string error_code(const httplib::Result& res) {
+    REQUIRE(res);
+    auto body = json::parse(res->body, nullptr, false);
+    if (body.is_discarded() || !body.contains("error")) return "<no error body: " + res->body + ">";
+    CHECK(body["error"]["message"].is_string());
+    return body["error"]["code"].get<std::string>();
+}
+
+}  // namespace samling::testing
