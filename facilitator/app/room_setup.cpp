@@ -33,12 +33,14 @@ Status ensure_demo(Hub& hub) {
         return make_error(Errc::invalid_request, "the demo needs exercises/problem_definition.json");
     for (std::string_view name : demo_groups) {
         bool exists = false;
-        for (const auto& [id, g] : hub.snapshot()->groups()) exists = exists || g.name == name;
+        const auto state = hub.snapshot();  // held: a temporary would die before the loop runs
+        for (const auto& [id, g] : state->groups()) exists = exists || g.name == name;
         if (!exists)
             if (auto s = as_status(hub.submit(cmd::AddGroup{std::string(name)})); !s) return s;
     }
-    for (const auto& [id, g] : hub.snapshot()->groups()) {
-        if (hub.snapshot()->current_run(id)) continue;
+    const auto state = hub.snapshot();
+    for (const auto& [id, g] : state->groups()) {
+        if (state->current_run(id)) continue;
         if (auto s = as_status(hub.submit(cmd::StartExercise{id, std::string(demo_exercise)})); !s) return s;
     }
     return Ok{};

@@ -1,0 +1,122 @@
+// Specification of the command line as API.md states it, run against the real binary.
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <nlohmann/json.hpp>
+#include <fstream>
+#include <regex>
+
+#include "app_process.hpp"
+#include "store_temp_dir.hpp"
+
+using namespace samling::testing;
+
+namespace {
+
+const std::regex join_line(R"(samling: participants join at http://127\.0\.0\.1:(\d+)/\?room=([A-Z0-9]{6}))");
+
+struct Joined {
+    int port = 0;
+    std::string code;
+};
+
+Joined expect_join_line(Process& p) {
+    const std::string line = p.read_line();
+    std::smatch m;
+    INFO("stdout line: ", line, " stderr: ", p.err());
+    REQUIRE(std::regex_match(line, m, join_line));
+    return {std::stoi(m[1]), m[2]};
+}
+
+}  // namespace
+
+TEST_CASE("--help and --version answer on standard output and exit 0") {
+    Process help({"--help"});
+    CHECK(help.wait() == 0);
+    CHECK(help.out().find("--data-dir") != std::string::npos);
+    Process version({"--version"});
+    CHECK(version.wait() == 0);
+    CHECK(version.out().rfind("samling ", 0) == 0);
+}
+
+TEST_CASE("a bad option gives one line on standard error and a non-zero exit") {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"--port", "abc"}, {"--bogus"}, {"--lang", "de"}}) {
+        Process p(args);
+        CHECK(p.wait() != 0);
+        CHECK(p.out().empty());
+        CHECK(count_lines(p.err()) == 1);
+        CHECK(p.err().rfind("samling: ", 0) == 0);
+    }
+}
+
+TEST_CASE("--headless --demo prints exactly one join line, serves the demo room, and stops cleanly on SIGINT") {
+    TempDir dir;
+    Joined joined;
+    {
+        Process p({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});
+        joined = expect_join_line(p);
+        httplib::Client client("127.0.0.1", joined.port);
+        auto res = client.Get("/api/room?code=" + joined.code);
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        auto body = nlohmann::json::parse(res->body);
+        CHECK(body["groups"].size() == 3);
+        CHECK(client.Get("/")->status == 200);
+        p.signal(SIGINT);
+        CHECK(p.wait() == 0);
+        CHECK(p.out().empty());  // nothing after the one line
+    }
+    // Same data folder: same room code, the demo is not added twice.
+    Process again({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});
+    const Joined second = expect_join_line(again);
+    CHECK(second.code == joined.code);
+    httplib::Client client("127.0.0.1", second.port);
+    CHECK(nlohmann::json::parse(client.Get("/api/room?code=" + joined.code)->body)["groups"].size() == 3);
+    again.signal(SIGTERM);
+    CHECK(again.wait() == 0);
+}
+
+TEST_CASE("a port in use is one clear line and a non-zero exit, and the data folder is not touched") {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(::listen(fd, 1) == 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    const int port = ntohs(addr.sin_port);
+
+    TempDir dir;
+    const auto data = dir.path / "never-made";
+    Process p({"--headless", "--host", "127.0.0.1", "--port", std::to_string(port), "--data-dir", data.string()});
+    CHECK(p.wait() != 0);
+    CHECK(count_lines(p.err()) == 1);
+    CHECK(p.err().find(std::to_string(port)) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(data));
+    ::close(fd);
+}
+
+TEST_CASE("an unusable data folder is one clear line and a non-zero exit") {
+    TempDir dir;
+    const auto file = dir.path / "plain-file";
+    { std::ofstream(file) << "x"; }
+    Process p({"--headless", "--host", "127.0.0.1", "--port", "0", "--data-dir", file.string()});
+    CHECK(p.wait() != 0);
+    CHECK(count_lines(p.err()) == 1);
+    CHECK(p.err().find("data folder") != std::string::npos);
+}
+
+TEST_CASE("a second Samling on the same data folder is refused while the first keeps running") {
+    TempDir dir;
+    Process first({"--headless", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});
+    const Joined joined = expect_join_line(first);
+    Process second({"--headless", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});
+    CHECK(second.wait() != 0);
+    CHECK(second.err().find("another Samling") != std::string::npos);
+    httplib::Client client("127.0.0.1", joined.port);
+    CHECK(client.Get("/api/room?code=" + joined.code)->status == 200);
+    first.signal(SIGINT);
+    CHECK(first.wait() == 0);
+}
