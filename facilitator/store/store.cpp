@@ -34,7 +34,7 @@ Store::~Store() {
     if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
 }
 
-Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir) {
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir, const StoreTuning& tuning) {
     std::error_code ec;
     std::filesystem::create_directories(data_dir, ec);
     if (ec || !std::filesystem::is_directory(data_dir))
@@ -52,7 +52,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
 
     const auto db_path = data_dir / database_file;
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, tuning.vfs) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);
         ::close(fd);
@@ -67,7 +67,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
         if (wal.step() != SQLITE_ROW || wal.text(0) != "wal")
             return storage_error("cannot use " + db_path.string() + ": " + sqlite3_errmsg(db));
     }
-    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
+    const char* sync = tuning.full_sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    for (const char* pragma : {sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
         if (auto s = store->exec(pragma); !s) return s.error();
     if (auto s = store->migrate(); !s) return s.error();
     return store;

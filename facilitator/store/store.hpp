@@ -16,6 +16,13 @@ struct sqlite3;
 
 namespace samling {
 
+// Knobs for tests only: the power-loss test swaps in a VFS that forgets unsynced writes, and
+// its negative control shows what synchronous=NORMAL would lose.
+struct StoreTuning {
+    const char* vfs = nullptr;  // nullptr: SQLite's default
+    bool full_sync = true;
+};
+
 class Store {
 public:
     static constexpr const char* database_file = "samling.sqlite3";
@@ -23,7 +30,8 @@ public:
 
     // Opens (creating if needed) the store in `data_dir` and brings its schema up to date.
     // Fails with a clear message when the folder is unusable or another Samling holds it.
-    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir);
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir,
+                                               const StoreTuning& tuning = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
