@@ -166,3 +166,17 @@ TEST_CASE("group names are unique regardless of case") {
     CHECK(refusal(f.w, cmd::AddGroup{"nord"}) == Errc::invalid_request);
     CHECK(refusal(f.w, cmd::AddGroup{"   "}) == Errc::text_empty);
 }
+
+TEST_CASE("a group's revision moves with its own changes, not with another group's notes") {
+    RoomFixture f;
+    const Revision nord = f.w.revision_for(f.nord);
+    f.note(f.cato, "c1");  // Sør
+    CHECK(f.w.revision_for(f.nord) == nord);
+    CHECK(f.w.revision_for(f.sor) == f.w.revision());
+    f.note(f.anna, "a1");
+    CHECK(f.w.revision_for(f.nord) == f.w.revision());
+    run(f.w, cmd::AddGroup{"Vest"});  // every phone's group list changes
+    CHECK(f.w.revision_for(f.sor) == f.w.revision());
+    f.w.set_revision(100);  // as after a restart: never below what a phone may hold
+    CHECK(f.w.revision_for(f.nord) == 100);
+}

@@ -338,3 +338,15 @@ TEST_CASE("after a restart on the same data folder, codes, tokens and notes stil
     CHECK(s.post_note(token, "c1", "Før omstart")->status == 200);
     CHECK(s.post_note(token, "c2", "Etter omstart")->status == 201);
 }
+
+TEST_CASE("a note in another group leaves a phone's state 'unchanged'") {
+    TestServer s;
+    const std::string anna = s.join(s.nord), cato = s.join(s.sor);
+    const auto rev = json::parse(s.client().Get("/api/state", TestServer::bearer(anna))->body)["revision"].get<Revision>();
+    REQUIRE(s.post_note(cato, "c1", "Sør skriver")->status == 201);
+    auto body = json::parse(s.client().Get("/api/state?since=" + std::to_string(rev), TestServer::bearer(anna))->body);
+    CHECK(body["unchanged"] == true);
+    REQUIRE(s.post_note(anna, "a1", "Nord skriver")->status == 201);
+    body = json::parse(s.client().Get("/api/state?since=" + std::to_string(rev), TestServer::bearer(anna))->body);
+    CHECK_FALSE(body.contains("unchanged"));
+}

@@ -15,7 +15,7 @@ ParticipantView view_for(const Workshop& w, Id participant_id) {
     const Participant* p = w.participant(participant_id);
     assert(p);
     ParticipantView v;
-    v.revision = w.revision();
+    v.revision = w.revision_for(p->group);
     v.room = w.room().value_or(Room{});
     v.participant = *p;
     v.participant.secret.clear();

@@ -305,6 +305,41 @@ Result<Decision> Workshop::decide_(const cmd::RetractVote& c, Timestamp) const {
 void Workshop::apply(const Change& change) {
     std::visit([&](const auto& c) { apply_(c); }, change);
     ++revision_;
+    if (const Id group = group_of(change))
+        group_revision_[group] = revision_;
+    else
+        room_revision_ = revision_;
+}
+
+Revision Workshop::revision_for(Id group) const {
+    auto it = group_revision_.find(group);
+    return std::max(room_revision_, it == group_revision_.end() ? 0 : it->second);
+}
+
+void Workshop::set_revision(Revision r) {
+    // After a restart every group starts at the stored revision, so no group's revision
+    // ever goes back to a number a phone may still hold.
+    revision_ = room_revision_ = r;
+    group_revision_.clear();
+}
+
+Id Workshop::group_of(const Change& change) const {
+    const auto run_group = [&](Id run) { return runs_.at(run).group; };
+    const auto note_group = [&](Id note) { return run_group(notes_.at(note).run); };
+    return std::visit(
+        overloaded{
+            [](const change::RoomOpened&) -> Id { return 0; },
+            [](const change::GroupAdded&) -> Id { return 0; },  // every phone's group list
+            [](const change::ParticipantJoined& c) { return c.participant.group; },
+            [](const change::ExerciseStarted& c) { return c.run.group; },
+            [&](const change::StepChanged& c) { return run_group(c.run); },
+            [&](const change::NoteAdded& c) { return run_group(c.note.run); },
+            [&](const change::NoteEdited& c) { return note_group(c.note); },
+            [&](const change::NoteDeleted& c) { return note_group(c.note); },
+            [&](const change::VoteCast& c) { return note_group(c.note); },
+            [&](const change::VoteRetracted& c) { return note_group(c.note); },
+        },
+        change);
 }
 
 void Workshop::apply_(const change::RoomOpened& c) { room_ = c.room; }

@@ -26,7 +26,10 @@ public:
     void apply(const Change& change);
 
     Revision revision() const { return revision_; }
-    void set_revision(Revision r) { revision_ = r; }  // for the store, after loading
+    // The revision of the last change a phone in `group` could see: phones of other groups
+    // are not sent a fresh state for every note written elsewhere in the room.
+    Revision revision_for(Id group) const;
+    void set_revision(Revision r);  // for the store, after loading
 
     // Queries
     const std::optional<Room>& room() const { return room_; }
@@ -85,7 +88,12 @@ private:
     void apply_(const change::VoteRetracted& c);
 
     std::shared_ptr<const ExerciseCatalog> catalog_;
+    // The group a change concerns, or 0 when it concerns the whole room.
+    Id group_of(const Change& change) const;
+
     Revision revision_ = 0;
+    Revision room_revision_ = 0;             // last change that concerns every group
+    std::map<Id, Revision> group_revision_;  // last change that concerns one group
     std::optional<Room> room_;
     std::map<Id, LeaderGroup> groups_;
     std::map<Id, Participant> participants_;

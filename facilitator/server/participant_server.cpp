@@ -163,8 +163,8 @@ void ParticipantServer::Impl::routes() {
         if (!who) return;
         const auto state = hub().snapshot();
         const auto since = parse_id(req.get_param_value("since"));
-        if (since && *since == state->revision())
-            return http::send_json(res, 200, {{"revision", state->revision()}, {"unchanged", true}});
+        const Revision now = state->revision_for(state->participant(*who)->group);
+        if (since && *since == now) return http::send_json(res, 200, {{"revision", now}, {"unchanged", true}});
         http::send_json(res, 200, to_json(view_for(*state, *who)));
     });
 

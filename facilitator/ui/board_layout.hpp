@@ -1,0 +1,58 @@
+// Where every card of a board goes: columns per zone, cards flowing into stacks inside each,
+// the largest text size at which every note fits, never an overlap. Pure geometry over ImGui
+// fonts; must not depend on GLFW, OpenGL or the workshop state.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/fonts.hpp"
+#include "ui/text_wrap.hpp"
+
+namespace samling {
+
+struct BoardNote {
+    std::string text;  // already through drawable_text()
+    int column = 0;
+};
+
+struct PlacedCard {
+    std::size_t note = 0;  // index into the notes given
+    ImVec2 min, max;
+    WrappedText text;
+};
+
+struct OverflowCard {  // "+N more" when not every note fits even at the smallest size
+    int column = 0;
+    int count = 0;
+    ImVec2 min, max;
+};
+
+struct ColumnSpan {
+    float left = 0, right = 0;
+};
+
+struct BoardLayout {
+    std::vector<ColumnSpan> columns;  // wider for columns with more notes
+    int level = 0;     // index into Fonts::card and card_sizes_em
+    float size = 0;    // card text height, window units
+    float pad = 0;     // inside a card
+    bool cramped = false;  // only the smallest size fitted, or not even that: worth more room
+    std::vector<PlacedCard> cards;
+    std::vector<OverflowCard> overflow;
+};
+
+// Horizontal gap between columns and between cards, window units.
+float board_gap(const Fonts& fonts);
+
+// Column widths in [x0, x1]: 30% shared equally, 70% by each column's share of the notes, so
+// a full column gets the room it needs without starving an empty one.
+std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, float x1, float gap);
+
+// Lays out `notes` into `columns` columns (at least 1) inside [area_min, area_max].
+BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec2 area_min, ImVec2 area_max,
+                         const Fonts& fonts);
+
+}  // namespace samling

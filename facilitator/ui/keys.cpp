@@ -1,0 +1,57 @@
+// Key handling. Zoom keys are matched by the character they type in the current keyboard
+// layout (glfwGetKeyName): on a Norwegian keyboard "+" sits where GLFW_KEY_MINUS is on a US
+// one. Depends on ImGui and GLFW; never on the hub.
+#include "ui/keys.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include "ui/projector_view.hpp"
+#include "ui/window.hpp"
+
+namespace samling {
+namespace {
+
+enum class Zoom { none, in, out, reset };
+
+Zoom zoom_key() {
+    if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) return Zoom::in;
+    if (ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) return Zoom::out;
+    if (ImGui::IsKeyPressed(GLFW_KEY_KP_0)) return Zoom::reset;
+    for (int key : {GLFW_KEY_EQUAL, GLFW_KEY_MINUS, GLFW_KEY_SLASH, GLFW_KEY_RIGHT_BRACKET, GLFW_KEY_0}) {
+        if (!ImGui::IsKeyPressed(key)) continue;
+        const char* name = glfwGetKeyName(key, 0);
+        if (!name) name = key == GLFW_KEY_EQUAL ? "=" : key == GLFW_KEY_MINUS ? "-" : key == GLFW_KEY_0 ? "0" : "";
+        if (!std::strcmp(name, "+") || !std::strcmp(name, "=")) return Zoom::in;
+        if (!std::strcmp(name, "-")) return Zoom::out;
+        if (!std::strcmp(name, "0")) return Zoom::reset;
+    }
+    return Zoom::none;
+}
+
+}  // namespace
+
+void handle_keys(ViewState& view, Window& window) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl) {
+        switch (zoom_key()) {
+            case Zoom::in: view.zoom = std::min(max_zoom, std::round(view.zoom * 11.0f) / 10.0f); break;
+            case Zoom::out: view.zoom = std::max(min_zoom, std::round(view.zoom / 1.1f * 10.0f) / 10.0f); break;
+            case Zoom::reset: view.zoom = 1.0f; break;
+            case Zoom::none: break;
+        }
+        return;
+    }
+    for (int n = 1; n <= 9; ++n)
+        if (ImGui::IsKeyPressed(GLFW_KEY_0 + n, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + n, false))
+            view.focus_index = n - 1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_fullscreen(window, false);
+}
+
+}  // namespace samling

@@ -1,0 +1,17 @@
+// The projector's keys, read with ImGui 1.86's IsKeyPressed(GLFW_KEY_…) inside a frame:
+// 1–9 and Tab focus a group, Ctrl +/−/0 zoom, F11 and Esc full screen. Depends on ImGui and
+// GLFW's key codes; never on the hub.
+#pragma once
+
+namespace samling {
+
+struct ViewState;
+struct Window;
+
+inline constexpr float min_zoom = 0.5f;
+inline constexpr float max_zoom = 2.5f;
+
+// Applies this frame's key presses to the view and the window.
+void handle_keys(ViewState& view, Window& window);
+
+}  // namespace samling

@@ -1,0 +1,201 @@
+// run_projector: init, poll (or wait), new frame, draw the snapshot, render, swap — the whole
+// loop on one screen. Idle it sleeps in glfwWaitEventsTimeout; the hub wakes it on a change.
+// The UI thread only reads snapshots: it never waits on the network, the disk or a lock.
+#include "ui/projector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "hub/hub.hpp"
+#include "ui/fonts.hpp"
+#include "ui/keys.hpp"
+#include "ui/projector_loop.hpp"
+#include "ui/projector_view.hpp"
+#include "ui/screenshot.hpp"
+#include "ui/theme.hpp"
+#include "ui/window.hpp"
+
+namespace samling {
+namespace {
+
+constexpr int window_width = 1280;
+constexpr int window_height = 720;
+constexpr int frames_after_event = 3;     // popups and hover states settle in a frame or two
+constexpr int screenshot_frame = 5;       // layout and fonts are stable by then
+constexpr double idle_wait_seconds = 0.25;
+constexpr float body_px_at_720 = 22.0f;   // body text at 1280x720; every size is a multiple
+
+// Any input sets this (through the window user pointer) so the loop draws a few frames.
+struct LoopSignals {
+    int frames_left = frames_after_event;
+};
+
+void mark_event(GLFWwindow* w) {
+    if (auto* s = static_cast<LoopSignals*>(glfwGetWindowUserPointer(w))) s->frames_left = frames_after_event;
+}
+
+// Installed before ImGui's backend, which chains to them (imgui_impl_glfw 1.86 keeps the
+// previous callbacks); the rest are callbacks the backend does not set.
+void install_event_marks(GLFWwindow* w) {
+    glfwSetKeyCallback(w, [](GLFWwindow* w, int, int, int, int) { mark_event(w); });
+    glfwSetCharCallback(w, [](GLFWwindow* w, unsigned) { mark_event(w); });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow* w, int, int, int) { mark_event(w); });
+    glfwSetScrollCallback(w, [](GLFWwindow* w, double, double) { mark_event(w); });
+    glfwSetWindowFocusCallback(w, [](GLFWwindow* w, int) { mark_event(w); });
+    glfwSetCursorEnterCallback(w, [](GLFWwindow* w, int) { mark_event(w); });
+    glfwSetCursorPosCallback(w, [](GLFWwindow* w, double, double) { mark_event(w); });
+    glfwSetFramebufferSizeCallback(w, [](GLFWwindow* w, int, int) { mark_event(w); });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow* w) { mark_event(w); });
+    glfwSetWindowContentScaleCallback(w, [](GLFWwindow* w, float, float) { mark_event(w); });
+}
+
+bool mouse_held(GLFWwindow* w) {
+    for (int b = GLFW_MOUSE_BUTTON_1; b <= GLFW_MOUSE_BUTTON_LAST; ++b)
+        if (glfwGetMouseButton(w, b) == GLFW_PRESS) return true;
+    return false;
+}
+
+// Body text height for this window and zoom: the layout scales with the window so it fits at
+// 1280x720 and 1920x1080 alike; the monitor's content scale sets a floor for small windows.
+float body_em(GLFWwindow* w, float zoom) {
+    int win_w = 0, win_h = 0;
+    glfwGetWindowSize(w, &win_w, &win_h);
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(w, &sx, &sy);
+    const float fit = std::clamp(static_cast<float>(std::min(win_h * 16, win_w * 9)) / (720.0f * 16.0f), 0.5f, 4.0f);
+    return std::round(std::max(body_px_at_720 * fit * zoom, 13.0f * sy));
+}
+
+// Framebuffer pixels per window unit (1 on X11 and Windows, 2 on a Retina Mac).
+float pixel_ratio(GLFWwindow* w) {
+    int win_w = 0, win_h = 0, fb_w = 0, fb_h = 0;
+    glfwGetWindowSize(w, &win_w, &win_h);
+    glfwGetFramebufferSize(w, &fb_w, &fb_h);
+    return win_w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+}
+
+int fail(const std::string& line) {
+    std::fprintf(stderr, "samling: %s\n", line.c_str());
+    return 1;
+}
+
+}  // namespace
+
+int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<bool()>& should_stop) {
+    auto waker = std::make_shared<Waker>();
+    hub.on_change([waker] { waker->wake(); });
+    return run_projector_loop([&hub] { return hub.snapshot(); }, config, should_stop, *waker);
+}
+
+int run_projector_loop(const SnapshotSource& snapshot, const ProjectorConfig& config,
+                       const std::function<bool()>& should_stop, Waker& waker) {
+    const FontFiles font_files = find_font_files();
+    if (font_files.regular.empty())
+        return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
+
+    capture_glfw_errors();
+    if (!glfwInit()) return fail("cannot open the projector window: " + last_glfw_error());
+    Window window;
+    if (!open_window(window, window_width, window_height, "Samling")) {
+        const std::string why = last_glfw_error();
+        glfwTerminate();
+        return fail("cannot open the projector window (no display or no OpenGL 3): " + why);
+    }
+    LoopSignals signals;
+    glfwSetWindowUserPointer(window.handle, &signals);
+    install_event_marks(window.handle);
+    waker.arm();
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
+    ImGui_ImplOpenGL3_Init(window.glsl_version);
+
+    ProjectorContent content;
+    content.strings = &ui_strings(config.language);
+    content.language = config.language;
+    content.qr = encode_qr(config.join_url);
+    content.address = parse_join_url(config.join_url);
+
+    ViewState view;
+    Fonts fonts;
+    float baked_em = 0, baked_ratio = 0;
+    bool device_fonts = false;  // the GL backend has uploaded a font texture
+    Revision drawn_revision = -1;
+    int frame = 0;
+    int result = 0;
+    const bool screenshot = !config.screenshot_path.empty();
+
+    while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
+        const bool busy = screenshot || signals.frames_left > 0 || mouse_held(window.handle);
+        if (busy) glfwPollEvents();
+        else glfwWaitEventsTimeout(idle_wait_seconds);
+
+        const std::shared_ptr<const Workshop> state = snapshot();
+        if (state->revision() != drawn_revision) signals.frames_left = frames_after_event;
+        if (!screenshot && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
+
+        // Fonts are baked per size in 1.86: re-bake between frames when the size changes.
+        const float em = body_em(window.handle, view.zoom);
+        const float ratio = pixel_ratio(window.handle);
+        if (em != baked_em || ratio != baked_ratio) {
+            if (!bake_fonts(*io.Fonts, font_files, em, ratio, fonts)) {
+                result = fail("cannot load the font " + font_files.regular);
+                break;
+            }
+            baked_em = em;
+            baked_ratio = ratio;
+            io.FontDefault = fonts.body;
+            io.FontGlobalScale = 1.0f / ratio;
+            ImGui::GetStyle() = theme::make_style(em / body_px_at_720);
+            if (device_fonts) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
+        }
+
+        ImGui_ImplOpenGL3_NewFrame();
+        device_fonts = true;
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        handle_keys(view, window);
+        draw_projector(*state, view, content, fonts, io.DisplaySize, ratio);
+        ImGui::Render();
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(theme::background[0], theme::background[1], theme::background[2], 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (screenshot && ++frame >= screenshot_frame) {
+            std::string error;
+            if (!write_back_buffer_png(config.screenshot_path, fb_w, fb_h, error))
+                result = fail("cannot write the screenshot: " + error);
+            break;
+        }
+        glfwSwapBuffers(window.handle);
+        drawn_revision = state->revision();
+        --signals.frames_left;
+    }
+
+    waker.disarm();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window.handle);
+    glfwTerminate();
+    return result;
+}
+
+}  // namespace samling
