@@ -18,11 +18,12 @@ inline std::shared_ptr<const ExerciseCatalog> test_catalog() {
         "zones": [{"id": "obs", "label": {"nb": "Obs", "nn": "Obs", "en": "Obs"}},
                   {"id": "park", "label": {"nb": "Park", "nn": "Park", "en": "Park"}}],
         "steps": [
-          {"kind": "write", "zones": ["obs"], "prompt": {"nb": "Skriv", "nn": "Skriv", "en": "Write"}},
+          {"kind": "write", "silent": true, "zones": ["obs"], "prompt": {"nb": "Skriv", "nn": "Skriv", "en": "Write"}},
           {"kind": "vote", "votes": 2, "prompt": {"nb": "Stem", "nn": "Røyst", "en": "Vote"}},
-          {"kind": "conclude", "prompt": {"nb": "Slutt", "nn": "Slutt", "en": "End"}}
+          {"kind": "conclude", "proposals": true, "prompt": {"nb": "Slutt", "nn": "Slutt", "en": "End"},
+           "fields": [{"id": "statement", "label": {"nb": "Utsagn", "nn": "Utsegn", "en": "Statement"}}]}
         ]})", "test");
-    REQUIRE(def.ok());
+    REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
     catalog->add(def.value());
     return catalog;
 }

@@ -80,6 +80,9 @@ TEST_CASE("the same client_id from the same participant never makes a second not
 TEST_CASE("a participant edits and deletes only its own notes") {
     RoomFixture f;
     const Id n = f.note(f.anna, "c1");
+    // Before reveal Bo may not even learn that Anna's note exists; after, it is hers alone.
+    CHECK(refusal(f.w, cmd::EditNote{f.bo, n, std::string("hijack"), std::nullopt}) == Errc::note_not_found);
+    run(f.w, cmd::Reveal{f.nord});
     CHECK(refusal(f.w, cmd::EditNote{f.bo, n, std::string("hijack"), std::nullopt}) == Errc::not_your_note);
     CHECK(refusal(f.w, cmd::DeleteNote{f.bo, n}) == Errc::not_your_note);
     // Another group's participant is not told the note exists.
@@ -134,7 +137,7 @@ TEST_CASE("while writing, a phone sees only its own notes; in a vote step the gr
     f.note(f.anna, "a1", "Annas lapp");
     f.note(f.bo, "b1", "Bos lapp");
     f.note(f.cato, "c1", "Catos lapp");
-    auto v = view_for(f.w, f.bo);
+    auto v = view_for(f.w, f.bo, 0);
     REQUIRE(v.notes.size() == 1);
     CHECK(v.notes[0].text == "Bos lapp");
     CHECK(v.notes[0].mine);
@@ -145,7 +148,7 @@ TEST_CASE("while writing, a phone sees only its own notes; in a vote step the gr
 
     run(f.w, cmd::GoToStep{f.nord, 1});
     run(f.w, cmd::CastVote{f.anna, v.notes[0].id});
-    v = view_for(f.w, f.bo);
+    v = view_for(f.w, f.bo, 0);
     CHECK(v.notes.size() == 2);  // the group's notes, never the other group's
     for (const auto& n : v.notes) CHECK(n.text != "Catos lapp");
     CHECK(v.notes[1].my_votes == 0);  // Anna's dot on Bo's note is not Bo's to see

@@ -170,12 +170,17 @@ TEST_CASE("markup in a note is stored and answered as plain text, byte for byte"
     CHECK(json::parse(res->body)["note"]["text"] == markup);
 }
 
-TEST_CASE("PATCH and DELETE work on own notes only: another's is 403, another group's 404") {
+TEST_CASE("PATCH and DELETE work on own notes only: another's is 403, a hidden or another group's 404") {
     TestServer s;
     const std::string anna = s.join(s.nord), bo = s.join(s.nord), cato = s.join(s.sor);
     auto res = s.post_note(anna, "c1", "Annas lapp");
     const Id id = json::parse(res->body)["note"]["id"];
     const std::string path = "/api/notes/" + std::to_string(id);
+
+    // Silent writing: Bo cannot tell Anna's note from a note that does not exist.
+    res = s.client().Patch(path, TestServer::bearer(bo), json{{"text", "kapret"}}.dump(), "application/json");
+    CHECK(res->status == 404);
+    REQUIRE(s.hub->submit(cmd::Reveal{s.nord}).ok());
 
     res = s.client().Patch(path, TestServer::bearer(bo), json{{"text", "kapret"}}.dump(), "application/json");
     CHECK(res->status == 403);

@@ -116,6 +116,34 @@ std::optional<Problem> read_step(const json& s, const std::string& where,
             step.zones.push_back(z.get<std::string>());
         }
     }
+    for (auto [key, field] : {std::pair{"hide_totals", &step.hide_totals}, {"chain", &step.chain},
+                              {"proposals", &step.proposals}}) {
+        if (!s.contains(key)) continue;
+        if (!s[key].is_boolean()) return Problem{where, std::string("\"") + key + "\" must be true or false"};
+        *field = s[key].get<bool>();
+    }
+    if (step.chain && step.kind != StepKind::write) return Problem{where, "\"chain\" belongs to a write step"};
+    if (step.proposals && step.kind != StepKind::conclude)
+        return Problem{where, "\"proposals\" belongs to a conclude step"};
+    if (s.contains("fields")) {
+        if (step.kind != StepKind::conclude) return Problem{where, "\"fields\" belong to a conclude step"};
+        if (!s["fields"].is_array()) return Problem{where, "\"fields\" must be a list"};
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < s["fields"].size(); ++i) {
+            const json& f = s["fields"][i];
+            const std::string fw = where + ".fields[" + std::to_string(i) + "]";
+            FieldDefinition field;
+            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() || !is_identifier(f["id"].get<std::string>()))
+                return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
+            field.id = f["id"].get<std::string>();
+            if (!seen.insert(field.id).second) return Problem{fw, "field id \"" + field.id + "\" is used twice"};
+            if (auto p = read_text(f, "label", fw, true, field.label)) return p;
+            if (auto p = read_text(f, "hint", fw, false, field.hint)) return p;
+            step.fields.push_back(std::move(field));
+        }
+    }
+    if (step.kind == StepKind::conclude && step.fields.empty())
+        return Problem{where, "a conclude step needs \"fields\": what the group concludes"};
     if (step.kind == StepKind::vote) {
         if (!s.contains("votes") || !s["votes"].is_number_integer() || s["votes"].get<int>() < 1 ||
             s["votes"].get<int>() > 50)
@@ -134,6 +162,15 @@ const std::string& LocalText::in(Language lang) const {
         case Language::nb: break;
     }
     return nb;
+}
+
+std::string_view to_string(Anonymity a) {
+    switch (a) {
+        case Anonymity::hidden: return "hidden";
+        case Anonymity::facilitator: return "facilitator";
+        case Anonymity::projector: return "projector";
+    }
+    return "hidden";
 }
 
 std::string_view to_string(StepKind kind) {
@@ -176,7 +213,32 @@ Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::strin
         std::end(known_layouts))
         return invalid(source, {"layout", "unknown layout \"" + def.layout +
                                               "\" (columns, fishbone, rings, grid)"});
+    if (doc.contains("anonymity")) {
+        const std::string a = doc["anonymity"].is_string() ? doc["anonymity"].get<std::string>() : "";
+        if (a == "hidden") def.anonymity = Anonymity::hidden;
+        else if (a == "facilitator") def.anonymity = Anonymity::facilitator;
+        else if (a == "projector") def.anonymity = Anonymity::projector;
+        else return invalid(source, {"anonymity", "must be \"hidden\", \"facilitator\" or \"projector\""});
+    }
     if (auto p = read_zones(doc, def)) return invalid(source, *p);
+    if (doc.contains("axes")) {
+        if (!doc["axes"].is_object()) return invalid(source, {"axes", "must be an object with x and y"});
+        Axes axes;
+        if (auto p = read_text(doc["axes"], "x", "axes", true, axes.x)) return invalid(source, *p);
+        if (auto p = read_text(doc["axes"], "y", "axes", true, axes.y)) return invalid(source, *p);
+        def.axes = axes;
+    }
+    if (def.layout == "grid" && !def.axes) return invalid(source, {"axes", "a grid layout needs \"axes\""});
+    if (def.layout == "grid" && def.zones.size() != 4)
+        return invalid(source, {"zones", "a grid layout needs four zones: the quadrants, top-left, top-right, "
+                                         "bottom-left, bottom-right"});
+    if (doc.contains("head")) {
+        const json& h = doc["head"];
+        if (!h.is_object() || !h.contains("exercise") || !h["exercise"].is_string() || !h.contains("field") ||
+            !h["field"].is_string())
+            return invalid(source, {"head", "must be {\"exercise\": id, \"field\": id}"});
+        def.head = HeadSource{h["exercise"].get<std::string>(), h["field"].get<std::string>()};
+    }
     if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
         return invalid(source, {"steps", "needs at least one step"});
     for (std::size_t i = 0; i < doc["steps"].size(); ++i) {

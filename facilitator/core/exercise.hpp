@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,17 @@ struct Zone {
 enum class StepKind { write, reveal, organise, vote, conclude };
 std::string_view to_string(StepKind kind);
 
+// Who may see who wrote a note. Phones never see authors, whatever this says.
+enum class Anonymity { hidden, facilitator, projector };
+std::string_view to_string(Anonymity a);
+
+// A field the conclude step fills in: typed by the facilitator, or picked from phones' proposals.
+struct FieldDefinition {
+    std::string id;
+    LocalText label;
+    LocalText hint;  // the template or question that helps fill it in
+};
+
 struct Step {
     std::string id;
     StepKind kind = StepKind::write;
@@ -37,15 +49,34 @@ struct Step {
     bool silent = false;              // write: the projector shows counts only until reveal
     std::vector<std::string> zones;   // write: zones a phone may pick; empty = all
     int vote_budget = 0;              // vote: dots per participant
+    bool hide_totals = true;          // vote: totals stay off the projector until the step ends
+    bool chain = false;               // write: a note may answer "why?" to another (5 whys)
+    bool proposals = false;           // conclude: phones may propose text for the fields
+    std::vector<FieldDefinition> fields;  // conclude: what the group concludes
+
+    bool takes_notes() const { return kind == StepKind::write || (kind == StepKind::conclude && proposals); }
+};
+
+// The two axes of a grid layout, low to high.
+struct Axes {
+    LocalText x, y;
+};
+
+// Where a fishbone's head comes from: a field of the group's latest run of another exercise.
+struct HeadSource {
+    std::string exercise, field;
 };
 
 struct ExerciseDefinition {
     std::string id;
     LocalText title;
     LocalText purpose;
-    std::string layout;  // "columns", ...
+    std::string layout;  // "columns", "fishbone", "rings" (inner first), "grid" (quadrants)
+    Anonymity anonymity = Anonymity::hidden;
     std::vector<Zone> zones;
     std::vector<Step> steps;
+    std::optional<Axes> axes;          // grid
+    std::optional<HeadSource> head;    // fishbone
 
     const Zone* zone(std::string_view zone_id) const;
 };

@@ -12,6 +12,11 @@ std::string_view to_string(Language lang) {
     return "nb";
 }
 
+std::int64_t Timer::remaining_ms(Timestamp now) const {
+    const std::int64_t ran = elapsed_ms + (running() ? now - running_since : 0);
+    return duration_ms - ran;
+}
+
 std::optional<Language> parse_language(std::string_view s) {
     if (s == "nb") return Language::nb;
     if (s == "nn") return Language::nn;

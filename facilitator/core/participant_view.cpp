@@ -1,5 +1,5 @@
-// Visibility rules: while writing, a phone sees only its own notes; from reveal on, the
-// group's notes, never their authors; in a vote step, only its own dots, never totals.
+// Visibility rules: a phone sees its own notes and the notes revealed to its group, never
+// who wrote them; in a vote step only its own dots, never totals.
 #include "core/participant_view.hpp"
 
 #include <cassert>
@@ -7,11 +7,21 @@
 namespace samling {
 
 ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer) {
-    return {n.id, n.text, n.zone, n.author == viewer, w.dots_by(viewer, n.id), n.created_at,
-            n.updated_at};
+    ParticipantView::NoteView v;
+    v.id = n.id;
+    v.text = n.text;
+    v.zone = n.zone;
+    v.mine = n.author == viewer;
+    v.my_votes = w.dots_by(viewer, n.id);
+    v.cluster = n.cluster;
+    v.parent = n.parent;
+    v.highlighted = n.highlighted;
+    v.created_at = n.created_at;
+    v.updated_at = n.updated_at;
+    return v;
 }
 
-ParticipantView view_for(const Workshop& w, Id participant_id) {
+ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now) {
     const Participant* p = w.participant(participant_id);
     assert(p);
     ParticipantView v;
@@ -30,24 +40,38 @@ ParticipantView view_for(const Workshop& w, Id participant_id) {
     ParticipantView::Activity a;
     a.exercise = def->id;
     a.title = def->title.in(lang);
+    a.layout = def->layout;
     a.step = {run->step, static_cast<int>(def->steps.size()), step->id, step->prompt.in(lang),
-              step->instructions.in(lang), step->kind, step->timer_seconds};
-    a.accepts_notes = step->kind == StepKind::write;
+              step->instructions.in(lang), step->kind, step->timer_seconds, step->chain, step->proposals};
+    a.writing_locked = run->writing_locked;
+    a.accepts_notes = step->takes_notes() && !run->writing_locked;
     for (const Zone& z : def->zones) a.zones.push_back({z.id, z.label.in(lang), z.colour});
-    if (a.accepts_notes) {
+    if (a.accepts_notes && step->kind == StepKind::write) {
         if (!step->zones.empty())
             a.note_zones = step->zones;
         else
             for (const Zone& z : def->zones) a.note_zones.push_back(z.id);
     }
     if (step->kind == StepKind::vote)
-        a.votes = ParticipantView::Votes{step->vote_budget,
-                                         step->vote_budget - w.dots_used(participant_id, run->id)};
-    v.activity = std::move(a);
+        a.votes = ParticipantView::Votes{step->vote_budget, step->vote_budget - w.dots_used(participant_id, run->id)};
+    const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };
+    a.timer = {seconds(run->timer.duration_ms), seconds(run->timer.remaining_ms(now)), run->timer.running()};
+    a.done = {w.is_done(participant_id, *run), w.done_count(*run), w.participants_in(p->group)};
+    for (const FieldDefinition& f : step->fields)
+        a.fields.push_back({f.id, f.label.in(lang), f.hint.in(lang), w.conclusion(run->id, f.id)});
 
-    const bool own_only = step->kind == StepKind::write;
-    for (const Note* n : w.notes_of_run(run->id))
-        if (!own_only || n->author == participant_id) v.notes.push_back(note_view(w, *n, participant_id));
+    std::set<Id> shown_clusters;
+    for (const Note* n : w.notes_of_run(run->id)) {
+        if (!w.visible_to(*n, participant_id)) continue;
+        auto nv = note_view(w, *n, participant_id);
+        if (n->cluster) shown_clusters.insert(n->cluster);
+        if (n->parent && (!w.note(n->parent) || !w.visible_to(*w.note(n->parent), participant_id))) nv.parent = 0;
+        v.notes.push_back(std::move(nv));
+    }
+    // A cluster's name shows only once one of its notes may be seen.
+    for (const Cluster* c : w.clusters_of_run(run->id))
+        if (shown_clusters.count(c->id)) a.clusters.push_back({c->id, c->name, c->zone});
+    v.activity = std::move(a);
     return v;
 }
 

@@ -19,23 +19,47 @@ struct ParticipantView {
         std::string id, prompt, instructions;
         StepKind kind = StepKind::write;
         int timer_seconds = 0;
+        bool chain = false;      // notes may answer "why?" to another
+        bool proposals = false;  // conclude: phones may propose text
+    };
+    struct TimerView {
+        int duration_seconds = 0, remaining_seconds = 0;
+        bool running = false;
     };
     struct Votes {
         int budget = 0, left = 0;
     };
+    struct Done {
+        bool me = false;
+        int count = 0, total = 0;
+    };
+    struct FieldView {
+        std::string id, label, hint, text;
+    };
+    struct ClusterView {
+        Id id = 0;
+        std::string name, zone;
+    };
     struct Activity {
-        std::string exercise, title;
+        std::string exercise, title, layout;
         StepView step;
         bool accepts_notes = false;
+        bool writing_locked = false;
         std::vector<ZoneView> zones;
         std::vector<std::string> note_zones;  // zones a phone may pick for a new note
         std::optional<Votes> votes;
+        TimerView timer;
+        Done done;
+        std::vector<ClusterView> clusters;
+        std::vector<FieldView> fields;  // conclude steps: what the group concludes so far
     };
     struct NoteView {
         Id id = 0;
         std::string text, zone;
         bool mine = false;
         int my_votes = 0;
+        Id cluster = 0, parent = 0;
+        bool highlighted = false;
         Timestamp created_at = 0, updated_at = 0;
     };
 
@@ -48,7 +72,7 @@ struct ParticipantView {
 };
 
 // Precondition: `participant` exists in `w`.
-ParticipantView view_for(const Workshop& w, Id participant);
+ParticipantView view_for(const Workshop& w, Id participant, Timestamp now);
 
 // One note as its author sees it (the answer to a write).
 ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer);

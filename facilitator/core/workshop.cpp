@@ -1,49 +1,16 @@
-// The rules of a workshop: what each command may do, and how each change is applied.
+// The workshop's queries, and how each decided change is applied. The rules that decide
+// changes are in workshop_participant.cpp and workshop_facilitator.cpp.
 #include "core/workshop.hpp"
 
 #include <algorithm>
 #include <cassert>
-#include <cctype>
 
 #include "core/secrets.hpp"
-#include "core/text.hpp"
+#include "core/workshop_rules.hpp"
 
 namespace samling {
-namespace {
 
-template <class... Fs>
-struct overloaded : Fs... {
-    using Fs::operator()...;
-};
-
-std::string fold_case(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-// The checks every piece of typed text goes through, in the order a person would fix them.
-Result<std::string> clean_text(std::string_view raw, std::size_t max_code_points, Errc too_long,
-                               bool allow_empty) {
-    if (!text::is_valid_utf8(raw)) return make_error(Errc::text_invalid, "Teksten er ikke gyldig UTF-8.");
-    std::string t = text::trim(raw);
-    if (text::has_control_characters(t))
-        return make_error(Errc::text_invalid, "Teksten inneholder kontrolltegn.");
-    if (t.empty() && !allow_empty) return make_error(Errc::text_empty, "Lappen er tom.");
-    if (text::code_points(t) > max_code_points)
-        return make_error(too_long, "Teksten er for lang (høyst " + std::to_string(max_code_points) +
-                                        " tegn).");
-    return t;
-}
-
-Decision decided(Change change, Id subject) {
-    Decision d;
-    d.changes.push_back(std::move(change));
-    d.subject = subject;
-    return d;
-}
-
-}  // namespace
+using rules::overloaded;
 
 Workshop::Workshop(std::shared_ptr<const ExerciseCatalog> catalog) : catalog_(std::move(catalog)) {
     assert(catalog_);
@@ -67,6 +34,11 @@ const Note* Workshop::note(Id id) const {
     return it == notes_.end() ? nullptr : &it->second;
 }
 
+const Cluster* Workshop::cluster(Id id) const {
+    auto it = clusters_.find(id);
+    return it == clusters_.end() ? nullptr : &it->second;
+}
+
 const ExerciseRun* Workshop::current_run(Id group) const {
     auto it = current_run_.find(group);
     if (it == current_run_.end()) return nullptr;
@@ -86,8 +58,15 @@ const Step* Workshop::current_step(const ExerciseRun& run) const {
 std::vector<const Note*> Workshop::notes_of_run(Id run) const {
     std::vector<const Note*> out;
     for (const auto& [id, n] : notes_)
-        if (n.run == run && !n.deleted) out.push_back(&n);
+        if (n.run == run && !n.deleted && n.merged_into == 0) out.push_back(&n);
     return out;  // the map is ordered by id, and ids grow with time
+}
+
+std::vector<const Cluster*> Workshop::clusters_of_run(Id run) const {
+    std::vector<const Cluster*> out;
+    for (const auto& [id, c] : clusters_)
+        if (c.run == run) out.push_back(&c);
+    return out;
 }
 
 int Workshop::participants_in(Id group) const {
@@ -95,15 +74,17 @@ int Workshop::participants_in(Id group) const {
                                           [&](const auto& p) { return p.second.group == group; }));
 }
 
-int Workshop::dots_on(Id note) const {
+int Workshop::dots_on(Id note_id) const {
     int total = 0;
-    for (auto it = dots_.lower_bound({note, 0}); it != dots_.end() && it->first.first == note; ++it)
+    for (auto it = dots_.lower_bound({note_id, 0}); it != dots_.end() && it->first.first == note_id; ++it)
         total += it->second;
+    for (const auto& [id, n] : notes_)
+        if (n.merged_into == note_id && !n.deleted) total += dots_on(id);
     return total;
 }
 
-int Workshop::dots_by(Id participant, Id note) const {
-    auto it = dots_.find({note, participant});
+int Workshop::dots_by(Id participant, Id note_id) const {
+    auto it = dots_.find({note_id, participant});
     return it == dots_.end() ? 0 : it->second;
 }
 
@@ -117,6 +98,48 @@ int Workshop::dots_used(Id participant, Id run) const {
     return total;
 }
 
+int Workshop::merged_count(Id note_id) const {
+    return static_cast<int>(std::count_if(notes_.begin(), notes_.end(), [&](const auto& e) {
+        return e.second.merged_into == note_id && !e.second.deleted;
+    }));
+}
+
+int Workshop::done_count(const ExerciseRun& run) const {
+    int count = 0;
+    for (auto it = done_.lower_bound({run.id, run.step, 0});
+         it != done_.end() && std::get<0>(*it) == run.id && std::get<1>(*it) == run.step; ++it)
+        ++count;
+    return count;
+}
+
+bool Workshop::is_done(Id participant_id, const ExerciseRun& run) const {
+    return done_.count({run.id, run.step, participant_id}) > 0;
+}
+
+const std::string& Workshop::conclusion(Id run, std::string_view field) const {
+    static const std::string none;
+    auto it = conclusions_.find(std::pair<Id, std::string>{run, std::string(field)});
+    return it == conclusions_.end() ? none : it->second.text;
+}
+
+std::optional<std::string> Workshop::latest_conclusion(Id group_id, std::string_view exercise,
+                                                       std::string_view field) const {
+    for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
+        const ExerciseRun& run = it->second;
+        if (run.group != group_id || run.exercise != exercise) continue;
+        if (const std::string& text = conclusion(run.id, field); !text.empty()) return text;
+    }
+    return std::nullopt;
+}
+
+std::string Workshop::projector_author(const Note& n) const {
+    const ExerciseRun& run = runs_.at(n.run);
+    const ExerciseDefinition* def = definition(run);
+    if (!def || def->anonymity != Anonymity::projector) return {};
+    const Participant* p = participant(n.author);
+    return p ? p->name : std::string();
+}
+
 std::optional<Id> Workshop::authenticate(std::string_view token) const {
     if (!room_ || !room_->open) return std::nullopt;
     const auto dot = token.find('.');
@@ -127,176 +150,12 @@ std::optional<Id> Workshop::authenticate(std::string_view token) const {
         id = id * 10 + (c - '0');
     }
     const Participant* p = participant(id);
-    if (!p || !secrets::equal(p->secret, token.substr(dot + 1))) return std::nullopt;
+    if (!p || p->secret.empty() || !secrets::equal(p->secret, token.substr(dot + 1))) return std::nullopt;
     return id;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Decisions
-
 Result<Decision> Workshop::decide(const Command& command, Timestamp now) const {
     return std::visit([&](const auto& c) { return decide_(c, now); }, command);
-}
-
-Result<Decision> Workshop::decide_(const cmd::OpenRoom& c, Timestamp) const {
-    if (room_ && room_->open) return make_error(Errc::invalid_request, "A room is already open.");
-    auto name = clean_text(c.name, max_name_code_points * 2, Errc::name_too_long, false);
-    if (!name) return name.error();
-    if (c.code.size() < 4 || c.code.size() > 12)
-        return make_error(Errc::invalid_request, "A room code has 4 to 12 characters.");
-    return decided(change::RoomOpened{Room{fold_case(c.code), name.value(), c.language, true}}, 0);
-}
-
-Result<Decision> Workshop::decide_(const cmd::AddGroup& c, Timestamp) const {
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
-    if (!name) return name.error();
-    for (const auto& [id, g] : groups_)
-        if (fold_case(g.name) == fold_case(name.value()))
-            return make_error(Errc::invalid_request, "A leader group named \"" + g.name + "\" exists.");
-    return decided(change::GroupAdded{LeaderGroup{next_id_, name.value()}}, next_id_);
-}
-
-Result<Decision> Workshop::decide_(const cmd::StartExercise& c, Timestamp now) const {
-    if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
-    if (!catalog_->find(c.exercise))
-        return make_error(Errc::invalid_request, "No exercise \"" + c.exercise + "\".");
-    return decided(change::ExerciseStarted{ExerciseRun{next_id_, c.group, c.exercise, 0, now}}, next_id_);
-}
-
-Result<Decision> Workshop::decide_(const cmd::GoToStep& c, Timestamp) const {
-    const ExerciseRun* run = current_run(c.group);
-    if (!run) return make_error(Errc::no_activity, "The group has no exercise running.");
-    const ExerciseDefinition* def = definition(*run);
-    if (!def || c.step < 0 || c.step >= static_cast<int>(def->steps.size()))
-        return make_error(Errc::invalid_request, "No such step.");
-    return decided(change::StepChanged{run->id, c.step}, run->id);
-}
-
-Result<Decision> Workshop::decide_(const cmd::Join& c, Timestamp now) const {
-    if (!room_ || !room_->open || fold_case(text::trim(c.code)) != room_->code)
-        return make_error(Errc::room_code_invalid, "Feil romkode.");
-    if (!group(c.group)) return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, true);
-    if (!name) return name.error();
-    if (c.secret.size() < 32) return make_error(Errc::invalid_request, "A token secret has 128 bits.");
-    return decided(change::ParticipantJoined{Participant{next_id_, c.group, name.value(), c.secret, now}},
-                   next_id_);
-}
-
-Result<Workshop::Target> Workshop::writable_step(Id participant_id, StepKind kind) const {
-    const Participant* p = participant(participant_id);
-    if (!p) return make_error(Errc::unauthorized, "Ukjent deltaker.");
-    const ExerciseRun* run = current_run(p->group);
-    if (!run) return make_error(Errc::no_activity, "Gruppen har ingen øvelse i gang.");
-    const Step* step = current_step(*run);
-    if (!step || step->kind != kind)
-        return make_error(Errc::step_closed, kind == StepKind::vote ? "Stemmingen er ikke åpen."
-                                                                    : "Skrivingen er lukket.");
-    return Target{run, step};
-}
-
-Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
-    if (c.client_id.empty() || c.client_id.size() > max_client_id_bytes ||
-        !text::is_valid_utf8(c.client_id) || text::has_control_characters(c.client_id))
-        return make_error(Errc::client_id_invalid, "client_id must be 1 to 64 bytes of text.");
-    // A retry of a note that was already stored answers with that note, whatever the step now.
-    if (auto it = note_by_client_id_.find({c.participant, c.client_id}); it != note_by_client_id_.end()) {
-        Decision d;
-        d.subject = it->second;
-        d.created = false;
-        return d;
-    }
-    auto target = writable_step(c.participant, StepKind::write);
-    if (!target) return target.error();
-    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
-    if (!body) return body.error();
-
-    const ExerciseDefinition& def = *definition(*target->run);
-    std::string zone;
-    const auto& allowed = target->step->zones;
-    if (c.zone && !c.zone->empty()) {
-        const bool known = def.zone(*c.zone) &&
-                           (allowed.empty() || std::find(allowed.begin(), allowed.end(), *c.zone) != allowed.end());
-        if (!known) return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
-        zone = *c.zone;
-    } else if (!allowed.empty()) {
-        zone = allowed.front();
-    } else if (!def.zones.empty()) {
-        zone = def.zones.front().id;
-    }
-    Note n{next_id_, target->run->id, c.participant, c.client_id, body.value(), zone, now, now, false};
-    return decided(change::NoteAdded{std::move(n)}, next_id_);
-}
-
-Result<const Note*> Workshop::own_note(Id participant_id, Id note_id) const {
-    const Participant* p = participant(participant_id);
-    if (!p) return make_error(Errc::unauthorized, "Ukjent deltaker.");
-    const Note* n = note(note_id);
-    if (!n || n->deleted) return make_error(Errc::note_not_found, "Fant ikke lappen.");
-    if (n->author != participant_id) {
-        // Another group's note is none of this participant's business: do not confirm it exists.
-        const ExerciseRun& run = runs_.at(n->run);
-        if (run.group != p->group) return make_error(Errc::note_not_found, "Fant ikke lappen.");
-        return make_error(Errc::not_your_note, "Du kan bare endre dine egne lapper.");
-    }
-    return n;
-}
-
-Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const {
-    auto n = own_note(c.participant, c.note);
-    if (!n) return n.error();
-    auto target = writable_step(c.participant, StepKind::write);
-    if (!target) return target.error();
-    if (n.value()->run != target->run->id)
-        return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
-    std::string body = n.value()->text;
-    if (c.text) {
-        auto cleaned = clean_text(*c.text, max_note_code_points, Errc::text_too_long, false);
-        if (!cleaned) return cleaned.error();
-        body = cleaned.value();
-    }
-    std::string zone = n.value()->zone;
-    if (c.zone) {
-        const ExerciseDefinition& def = *definition(*target->run);
-        const auto& allowed = target->step->zones;
-        if (!def.zone(*c.zone) ||
-            (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *c.zone) == allowed.end()))
-            return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
-        zone = *c.zone;
-    }
-    return decided(change::NoteEdited{c.note, body, zone, now}, c.note);
-}
-
-Result<Decision> Workshop::decide_(const cmd::DeleteNote& c, Timestamp now) const {
-    auto n = own_note(c.participant, c.note);
-    if (!n) return n.error();
-    auto target = writable_step(c.participant, StepKind::write);
-    if (!target) return target.error();
-    if (n.value()->run != target->run->id)
-        return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
-    return decided(change::NoteDeleted{c.note, now}, c.note);
-}
-
-Result<Decision> Workshop::decide_(const cmd::CastVote& c, Timestamp) const {
-    auto target = writable_step(c.participant, StepKind::vote);
-    if (!target) return target.error();
-    const Note* n = note(c.note);
-    if (!n || n->deleted || n->run != target->run->id)
-        return make_error(Errc::note_not_found, "Fant ikke lappen.");
-    if (dots_used(c.participant, target->run->id) >= target->step->vote_budget)
-        return make_error(Errc::no_votes_left, "Du har brukt alle stemmene dine.");
-    return decided(change::VoteCast{c.note, c.participant}, c.note);
-}
-
-Result<Decision> Workshop::decide_(const cmd::RetractVote& c, Timestamp) const {
-    auto target = writable_step(c.participant, StepKind::vote);
-    if (!target) return target.error();
-    const Note* n = note(c.note);
-    if (!n || n->deleted || n->run != target->run->id)
-        return make_error(Errc::note_not_found, "Fant ikke lappen.");
-    if (dots_by(c.participant, c.note) == 0)
-        return make_error(Errc::vote_not_found, "Du har ingen stemme på denne lappen.");
-    return decided(change::VoteRetracted{c.note, c.participant}, c.note);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,14 +164,14 @@ Result<Decision> Workshop::decide_(const cmd::RetractVote& c, Timestamp) const {
 void Workshop::apply(const Change& change) {
     std::visit([&](const auto& c) { apply_(c); }, change);
     ++revision_;
-    if (const Id group = group_of(change))
-        group_revision_[group] = revision_;
+    if (const Id group_id = group_of(change))
+        group_revision_[group_id] = revision_;
     else
         room_revision_ = revision_;
 }
 
-Revision Workshop::revision_for(Id group) const {
-    auto it = group_revision_.find(group);
+Revision Workshop::revision_for(Id group_id) const {
+    auto it = group_revision_.find(group_id);
     return std::max(room_revision_, it == group_revision_.end() ? 0 : it->second);
 }
 
@@ -325,7 +184,7 @@ void Workshop::set_revision(Revision r) {
 
 Id Workshop::group_of(const Change& change) const {
     const auto run_group = [&](Id run) { return runs_.at(run).group; };
-    const auto note_group = [&](Id note) { return run_group(notes_.at(note).run); };
+    const auto note_group = [&](Id n) { return run_group(notes_.at(n).run); };
     return std::visit(
         overloaded{
             [](const change::RoomOpened&) -> Id { return 0; },
@@ -333,9 +192,21 @@ Id Workshop::group_of(const Change& change) const {
             [](const change::ParticipantJoined& c) { return c.participant.group; },
             [](const change::ExerciseStarted& c) { return c.run.group; },
             [&](const change::StepChanged& c) { return run_group(c.run); },
+            [&](const change::NotesRevealed& c) { return run_group(c.run); },
+            [&](const change::WritingLocked& c) { return run_group(c.run); },
+            [&](const change::TimerChanged& c) { return run_group(c.run); },
             [&](const change::NoteAdded& c) { return run_group(c.note.run); },
             [&](const change::NoteEdited& c) { return note_group(c.note); },
             [&](const change::NoteDeleted& c) { return note_group(c.note); },
+            [&](const change::NoteRestored& c) { return note_group(c.note); },
+            [&](const change::NotePlaced& c) { return note_group(c.note); },
+            [&](const change::NoteHighlighted& c) { return note_group(c.note); },
+            [&](const change::ClusterMade& c) { return run_group(c.cluster.run); },
+            [&](const change::ClusterRenamed& c) { return run_group(clusters_.at(c.cluster).run); },
+            [&](const change::NotesMerged& c) { return note_group(c.keep); },
+            [&](const change::NoteUnmerged& c) { return note_group(c.note); },
+            [&](const change::ConclusionSet& c) { return run_group(c.field.run); },
+            [&](const change::DoneMarked& c) { return run_group(c.run); },
             [&](const change::VoteCast& c) { return note_group(c.note); },
             [&](const change::VoteRetracted& c) { return note_group(c.note); },
         },
@@ -362,7 +233,21 @@ void Workshop::apply_(const change::ExerciseStarted& c) {
     next_id_ = std::max(next_id_, c.run.id + 1);
 }
 
-void Workshop::apply_(const change::StepChanged& c) { runs_.at(c.run).step = c.step; }
+void Workshop::apply_(const change::StepChanged& c) {
+    ExerciseRun& run = runs_.at(c.run);
+    run.step = c.step;
+    run.timer = c.timer;
+    run.writing_locked = false;  // a new step opens with its own rules
+}
+
+void Workshop::apply_(const change::NotesRevealed& c) {
+    for (auto& [id, n] : notes_)
+        if (n.run == c.run) n.revealed = true;
+}
+
+void Workshop::apply_(const change::WritingLocked& c) { runs_.at(c.run).writing_locked = c.locked; }
+
+void Workshop::apply_(const change::TimerChanged& c) { runs_.at(c.run).timer = c.timer; }
 
 void Workshop::apply_(const change::NoteAdded& c) {
     assert(runs_.count(c.note.run));
@@ -382,6 +267,44 @@ void Workshop::apply_(const change::NoteDeleted& c) {
     Note& n = notes_.at(c.note);
     n.deleted = true;
     n.updated_at = c.at;
+}
+
+void Workshop::apply_(const change::NoteRestored& c) {
+    Note& n = notes_.at(c.note);
+    n.deleted = false;
+    n.updated_at = c.at;
+}
+
+void Workshop::apply_(const change::NotePlaced& c) {
+    Note& n = notes_.at(c.note);
+    n.zone = c.zone;
+    n.x = c.x;
+    n.y = c.y;
+    n.cluster = c.cluster;
+}
+
+void Workshop::apply_(const change::NoteHighlighted& c) { notes_.at(c.note).highlighted = c.on; }
+
+void Workshop::apply_(const change::ClusterMade& c) {
+    clusters_[c.cluster.id] = c.cluster;
+    next_id_ = std::max(next_id_, c.cluster.id + 1);
+}
+
+void Workshop::apply_(const change::ClusterRenamed& c) { clusters_.at(c.cluster).name = c.name; }
+
+void Workshop::apply_(const change::NotesMerged& c) { notes_.at(c.absorb).merged_into = c.keep; }
+
+void Workshop::apply_(const change::NoteUnmerged& c) { notes_.at(c.note).merged_into = 0; }
+
+void Workshop::apply_(const change::ConclusionSet& c) {
+    conclusions_[{c.field.run, c.field.field}] = c.field;
+}
+
+void Workshop::apply_(const change::DoneMarked& c) {
+    if (c.done)
+        done_.insert({c.run, c.step, c.participant});
+    else
+        done_.erase({c.run, c.step, c.participant});
 }
 
 void Workshop::apply_(const change::VoteCast& c) { ++dots_[{c.note, c.participant}]; }

@@ -2,13 +2,16 @@
 // what would change; apply() makes a decided change. Pure C++: no ImGui, HTTP or SQLite.
 //
 // Invariants: ids only grow; a participant belongs to exactly one group; a note belongs to
-// one exercise run, whose group is its author's; revision() grows by one per applied change.
+// one exercise run, whose group is its author's; a clustered note sits in its cluster's zone;
+// revision() grows by one per applied change.
 #pragma once
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/commands.hpp"
@@ -38,59 +41,111 @@ public:
     const std::map<Id, Participant>& participants() const { return participants_; }
     const std::map<Id, Note>& notes() const { return notes_; }
     const std::map<Id, ExerciseRun>& runs() const { return runs_; }
+    const std::map<Id, Cluster>& clusters() const { return clusters_; }
 
     const LeaderGroup* group(Id id) const;
     const Participant* participant(Id id) const;
     const Note* note(Id id) const;
+    const Cluster* cluster(Id id) const;
     const ExerciseRun* current_run(Id group) const;
     const ExerciseDefinition* definition(const ExerciseRun& run) const;
     const Step* current_step(const ExerciseRun& run) const;
 
-    // The live notes of a run, oldest first.
+    // The notes on a run's board (not deleted, not merged into another), oldest first.
     std::vector<const Note*> notes_of_run(Id run) const;
+    std::vector<const Cluster*> clusters_of_run(Id run) const;
     int participants_in(Id group) const;
+    // Dots on a note, counting the dots on the duplicates merged into it.
     int dots_on(Id note) const;
     int dots_by(Id participant, Id note) const;
     int dots_used(Id participant, Id run) const;
+    int merged_count(Id note) const;  // duplicates folded into this note
+    // How many participants of the run's group said "done" in its current step.
+    int done_count(const ExerciseRun& run) const;
+    bool is_done(Id participant, const ExerciseRun& run) const;
+    // A run's conclusion field, or "".
+    const std::string& conclusion(Id run, std::string_view field) const;
+    // The newest non-empty value of `field` in the group's runs of `exercise` (carry-over,
+    // e.g. the problem statement that becomes the fishbone's head).
+    std::optional<std::string> latest_conclusion(Id group, std::string_view exercise, std::string_view field) const;
+    // The author's name as the projector may show it under the exercise's anonymity, or "".
+    std::string projector_author(const Note& note) const;
+
+    // Whether a phone may see this note: its own, or one revealed to the group; never a
+    // deleted note or a duplicate merged into another.
+    bool visible_to(const Note& n, Id participant) const;
 
     // The participant a bearer token belongs to, if the token is valid and the room open.
     std::optional<Id> authenticate(std::string_view token) const;
 
 private:
+    // Deciding: workshop_setup.cpp, workshop_participant.cpp, workshop_facilitator.cpp
     Result<Decision> decide_(const cmd::OpenRoom& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::AddGroup& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::StartExercise& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::GoToStep& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::Reveal& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::LockWriting& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::RunTimer& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::PlaceNote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetNoteText& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::RemoveNote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::HighlightNote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::MakeCluster& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::RenameCluster& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetCluster& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::MergeNotes& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::AddFacilitatorNote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetConclusion& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::Undo& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::Join& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::AddNote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::EditNote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::DeleteNote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::CastVote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::RetractVote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::MarkDone& c, Timestamp now) const;
 
     // The run and step a participant's write goes to, or why it cannot.
     struct Target {
         const ExerciseRun* run;
         const Step* step;
     };
-    Result<Target> writable_step(Id participant, StepKind kind) const;
+    Result<Target> participant_step(Id participant) const;
+    Result<Target> writable_step(Id participant) const;  // takes notes, not locked
+    Result<Target> group_step(Id group) const;
     Result<const Note*> own_note(Id participant, Id note_id) const;
+    Result<const Note*> board_note(Id note_id) const;  // for the facilitator: any live note
+    Change placement_of(const Note& n) const;  // a NotePlaced that restores n as it is
 
+    // Applying: workshop.cpp
     void apply_(const change::RoomOpened& c);
     void apply_(const change::GroupAdded& c);
     void apply_(const change::ParticipantJoined& c);
     void apply_(const change::ExerciseStarted& c);
     void apply_(const change::StepChanged& c);
+    void apply_(const change::NotesRevealed& c);
+    void apply_(const change::WritingLocked& c);
+    void apply_(const change::TimerChanged& c);
     void apply_(const change::NoteAdded& c);
     void apply_(const change::NoteEdited& c);
     void apply_(const change::NoteDeleted& c);
+    void apply_(const change::NoteRestored& c);
+    void apply_(const change::NotePlaced& c);
+    void apply_(const change::NoteHighlighted& c);
+    void apply_(const change::ClusterMade& c);
+    void apply_(const change::ClusterRenamed& c);
+    void apply_(const change::NotesMerged& c);
+    void apply_(const change::NoteUnmerged& c);
+    void apply_(const change::ConclusionSet& c);
+    void apply_(const change::DoneMarked& c);
     void apply_(const change::VoteCast& c);
     void apply_(const change::VoteRetracted& c);
 
-    std::shared_ptr<const ExerciseCatalog> catalog_;
     // The group a change concerns, or 0 when it concerns the whole room.
     Id group_of(const Change& change) const;
 
+    std::shared_ptr<const ExerciseCatalog> catalog_;
     Revision revision_ = 0;
     Revision room_revision_ = 0;             // last change that concerns every group
     std::map<Id, Revision> group_revision_;  // last change that concerns one group
@@ -100,6 +155,9 @@ private:
     std::map<Id, ExerciseRun> runs_;
     std::map<Id, Id> current_run_;  // group -> its newest run
     std::map<Id, Note> notes_;
+    std::map<Id, Cluster> clusters_;
+    std::map<std::pair<Id, std::string>, ConclusionField, std::less<>> conclusions_;  // (run, field)
+    std::set<std::tuple<Id, int, Id>> done_;                        // (run, step, participant)
     std::map<std::pair<Id, std::string>, Id> note_by_client_id_;  // (author, client_id) -> note
     std::map<std::pair<Id, Id>, int> dots_;                        // (note, participant) -> dots
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs

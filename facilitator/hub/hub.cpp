@@ -45,15 +45,22 @@ void Hub::on_change(std::function<void()> listener) {
 }
 
 Result<Receipt> Hub::submit(Command command) {
-    std::future<Result<Receipt>> answer;
+    auto answer = std::make_shared<std::promise<Result<Receipt>>>();
+    auto future = answer->get_future();
+    post(std::move(command), [answer](Result<Receipt> r) { answer->set_value(std::move(r)); });
+    return future.get();
+}
+
+void Hub::post(Command command, std::function<void(Result<Receipt>)> done) {
     {
         std::lock_guard lock(queue_mu_);
-        if (stopping_) return make_error(Errc::storage_failed, "Samling is shutting down.");
-        queue_.push_back(Pending{std::move(command), {}});
-        answer = queue_.back().answer.get_future();
+        if (!stopping_) {
+            queue_.push_back(Pending{std::move(command), std::move(done)});
+            queue_cv_.notify_one();
+            return;
+        }
     }
-    queue_cv_.notify_one();
-    return answer.get();
+    done(make_error(Errc::storage_failed, "Samling is shutting down."));
 }
 
 std::shared_ptr<const Workshop> Hub::wait_for_change(Revision since, std::chrono::milliseconds timeout) const {
@@ -97,7 +104,7 @@ void Hub::process(std::vector<Pending>& batch) {
             changes.push_back(c);
         }
         changed[i] = !decision->changes.empty();
-        outcomes[i] = Receipt{decision->subject, decision->created, nullptr};
+        outcomes[i] = Receipt{decision->subject, decision->created, nullptr, std::move(decision->undo)};
     }
 
     std::shared_ptr<const Workshop> published = current;
@@ -119,7 +126,7 @@ void Hub::process(std::vector<Pending>& batch) {
 
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (outcomes[i]->ok()) outcomes[i]->value().state = published;
-        batch[i].answer.set_value(std::move(*outcomes[i]));
+        batch[i].answer(std::move(*outcomes[i]));
     }
     if (committed && !changes.empty()) {
         std::vector<std::function<void()>> listeners;

@@ -11,6 +11,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <string>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -28,6 +29,7 @@ struct Receipt {
     Id subject = 0;
     bool created = true;
     std::shared_ptr<const Workshop> state;  // the state right after this command
+    std::vector<Change> undo;               // how to take a board edit back (cmd::Undo)
 };
 
 class Hub {
@@ -44,6 +46,10 @@ public:
     // Blocks until the command is durably committed, or refused. Safe from any thread.
     Result<Receipt> submit(Command command);
 
+    // Queues the command and returns at once; `done` runs on the writer thread once it is
+    // committed or refused. For the UI thread, which must never wait on the disk.
+    void post(Command command, std::function<void(Result<Receipt>)> done);
+
     // Called on the writer thread after each published change (e.g. to wake the UI loop).
     // Register before other threads start submitting.
     void on_change(std::function<void()> listener);
@@ -54,7 +60,7 @@ public:
 private:
     struct Pending {
         Command command;
-        std::promise<Result<Receipt>> answer;
+        std::function<void(Result<Receipt>)> answer;
     };
 
     void writer_loop();

@@ -6,8 +6,15 @@ namespace samling {
 using nlohmann::json;
 
 json to_json(const ParticipantView::NoteView& n) {
-    return {{"id", n.id},           {"text", n.text},       {"zone", n.zone},
-            {"mine", n.mine},       {"my_votes", n.my_votes}, {"created_at", n.created_at},
+    return {{"id", n.id},
+            {"text", n.text},
+            {"zone", n.zone},
+            {"mine", n.mine},
+            {"my_votes", n.my_votes},
+            {"cluster", n.cluster == 0 ? json(nullptr) : json(n.cluster)},
+            {"parent", n.parent == 0 ? json(nullptr) : json(n.parent)},
+            {"highlighted", n.highlighted},
+            {"created_at", n.created_at},
             {"updated_at", n.updated_at}};
 }
 
@@ -24,9 +31,15 @@ json to_json(const ParticipantView& v) {
         const auto& a = *v.activity;
         json zones = json::array();
         for (const auto& z : a.zones) zones.push_back({{"id", z.id}, {"label", z.label}, {"colour", z.colour}});
+        json clusters = json::array();
+        for (const auto& c : a.clusters) clusters.push_back({{"id", c.id}, {"name", c.name}, {"zone", c.zone}});
+        json fields = json::array();
+        for (const auto& f : a.fields)
+            fields.push_back({{"id", f.id}, {"label", f.label}, {"hint", f.hint}, {"text", f.text}});
         out["activity"] = {
             {"exercise", a.exercise},
             {"title", a.title},
+            {"layout", a.layout},
             {"step",
              {{"index", a.step.index},
               {"count", a.step.count},
@@ -34,11 +47,21 @@ json to_json(const ParticipantView& v) {
               {"kind", to_string(a.step.kind)},
               {"prompt", a.step.prompt},
               {"instructions", a.step.instructions},
-              {"timer_seconds", a.step.timer_seconds}}},
+              {"timer_seconds", a.step.timer_seconds},
+              {"chain", a.step.chain},
+              {"proposals", a.step.proposals}}},
             {"accepts_notes", a.accepts_notes},
+            {"writing_locked", a.writing_locked},
             {"zones", zones},
             {"note_zones", a.note_zones},
             {"votes", a.votes ? json{{"budget", a.votes->budget}, {"left", a.votes->left}} : json(nullptr)},
+            {"timer",
+             {{"duration_seconds", a.timer.duration_seconds},
+              {"remaining_seconds", a.timer.remaining_seconds},
+              {"running", a.timer.running}}},
+            {"done", {{"me", a.done.me}, {"count", a.done.count}, {"total", a.done.total}}},
+            {"clusters", clusters},
+            {"fields", fields},
         };
     }
     for (const auto& n : v.notes) out["notes"].push_back(to_json(n));

@@ -28,6 +28,11 @@ public:
     bool widen_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
 };
 
+Timestamp now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
 std::optional<Id> parse_id(std::string_view s) {
     Id id = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
@@ -163,9 +168,9 @@ void ParticipantServer::Impl::routes() {
         if (!who) return;
         const auto state = hub().snapshot();
         const auto since = parse_id(req.get_param_value("since"));
-        const Revision now = state->revision_for(state->participant(*who)->group);
-        if (since && *since == now) return http::send_json(res, 200, {{"revision", now}, {"unchanged", true}});
-        http::send_json(res, 200, to_json(view_for(*state, *who)));
+        const Revision rev = state->revision_for(state->participant(*who)->group);
+        if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
+        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms())));
     });
 
     http.Post("/api/notes", [this](const Request& req, Response& res) {
@@ -177,7 +182,14 @@ void ParticipantServer::Impl::routes() {
         if (!optional_string(*body, "client_id", client_id, res) || !optional_string(*body, "text", text, res) ||
             !optional_string(*body, "zone", zone, res))
             return;
-        send_note(res, hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone}), *who, 201);
+        Id parent = 0;
+        if (body->contains("parent") && !(*body)["parent"].is_null()) {
+            const auto p = id_field(*body, "parent");
+            if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
+            parent = *p;
+        }
+        send_note(res, hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent}), *who,
+                  201);
     });
 
     http.Patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
@@ -212,7 +224,7 @@ void ParticipantServer::Impl::routes() {
         if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
         auto r = hub().submit(cmd::CastVote{*who, *note});
         if (!r) return http::send_error(res, r.error());
-        const auto view = view_for(*r->state, *who);
+        const auto view = view_for(*r->state, *who, now_ms());
         json votes = view.activity && view.activity->votes
                          ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
                          : json(nullptr);
@@ -228,6 +240,21 @@ void ParticipantServer::Impl::routes() {
         auto r = hub().submit(cmd::RetractVote{*who, *note});
         if (!r) return http::send_error(res, r.error());
         res.status = 204;
+    });
+
+    http.Post("/api/done", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        const json& done = body->contains("done") ? (*body)["done"] : json(true);
+        if (!done.is_boolean()) return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
+        auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
+        if (!r) return http::send_error(res, r.error());
+        const auto view = view_for(*r->state, *who, now_ms());
+        http::send_json(res, 200, {{"done", {{"me", view.activity->done.me},
+                                             {"count", view.activity->done.count},
+                                             {"total", view.activity->done.total}}}});
     });
 
     // The page: exact file names from memory, nothing else.

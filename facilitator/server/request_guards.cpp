@@ -40,6 +40,7 @@ bool is_allowed_host(std::string_view host) {
 }
 
 void add_security_headers(httplib::Response& res) {
+    if (res.has_header("Content-Security-Policy")) return;  // error answers pass here twice
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");

@@ -42,7 +42,7 @@ inline constexpr std::array migrations = {
     CREATE TABLE notes (
         id         INTEGER PRIMARY KEY,
         run_id     INTEGER NOT NULL REFERENCES exercise_runs (id),
-        author     INTEGER NOT NULL REFERENCES participants (id),
+        author     INTEGER NOT NULL,  -- a participant, or 0 for the facilitator
         client_id  TEXT NOT NULL,
         text       TEXT NOT NULL,
         zone       TEXT NOT NULL,
@@ -56,6 +56,41 @@ inline constexpr std::array migrations = {
         participant_id INTEGER NOT NULL REFERENCES participants (id),
         dots           INTEGER NOT NULL CHECK (dots > 0),
         PRIMARY KEY (note_id, participant_id)
+    );
+    )sql",
+
+    // 2: the exercise engine: reveal, placement, clusters, chains, merges, timers, conclusions
+    R"sql(
+    ALTER TABLE notes ADD COLUMN revealed    INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN highlighted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN x           REAL NOT NULL DEFAULT -1;
+    ALTER TABLE notes ADD COLUMN y           REAL NOT NULL DEFAULT -1;
+    ALTER TABLE notes ADD COLUMN cluster_id  INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN parent_id   INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN merged_into INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN step        INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercise_runs ADD COLUMN writing_locked      INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercise_runs ADD COLUMN timer_duration_ms   INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercise_runs ADD COLUMN timer_elapsed_ms    INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercise_runs ADD COLUMN timer_running_since INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE clusters (
+        id     INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES exercise_runs (id),
+        zone   TEXT NOT NULL,
+        name   TEXT NOT NULL
+    );
+    CREATE TABLE conclusions (
+        run_id     INTEGER NOT NULL REFERENCES exercise_runs (id),
+        field      TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, field)
+    );
+    CREATE TABLE done_marks (
+        run_id         INTEGER NOT NULL REFERENCES exercise_runs (id),
+        step           INTEGER NOT NULL,
+        participant_id INTEGER NOT NULL REFERENCES participants (id),
+        PRIMARY KEY (run_id, step, participant_id)
     );
     )sql",
 };

@@ -26,6 +26,11 @@ public:
         sqlite3_bind_int64(stmt_, i, v);
         return *this;
     }
+    Statement& bind(int i, double v) {
+        sqlite3_bind_double(stmt_, i, v);
+        return *this;
+    }
+    Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
     Statement& bind(int i, std::string_view v) {
         sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
@@ -36,6 +41,7 @@ public:
     bool run() { return step() == SQLITE_DONE; }
 
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    double real(int col) const { return sqlite3_column_double(stmt_, col); }
     std::string text(int col) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();

@@ -113,6 +113,7 @@ Status Store::migrate() {
 }
 
 Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
+    // Rebuilds the state by applying, in id order, the changes that would have made it.
     Workshop w(std::move(catalog));
     {
         Statement s(db_, "SELECT code, name, language, open FROM room WHERE id = 1");
@@ -131,24 +132,59 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                 Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4)}});
     }
     {
-        Statement s(db_, "SELECT id, group_id, exercise, step, started_at FROM exercise_runs ORDER BY id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::ExerciseStarted{ExerciseRun{s.integer(0), s.integer(1), s.text(2),
-                                                        static_cast<int>(s.integer(3)), s.integer(4)}});
+        Statement s(db_,
+                    "SELECT id, group_id, exercise, step, started_at, writing_locked, timer_duration_ms, "
+                    "timer_elapsed_ms, timer_running_since FROM exercise_runs ORDER BY id");
+        while (s.step() == SQLITE_ROW) {
+            ExerciseRun r{s.integer(0), s.integer(1), s.text(2), static_cast<int>(s.integer(3)), s.integer(4),
+                          s.integer(5) != 0, Timer{s.integer(6), s.integer(7), s.integer(8)}};
+            w.apply(change::ExerciseStarted{r});
+        }
+    }
+    {
+        Statement s(db_, "SELECT id, run_id, zone, name FROM clusters ORDER BY id");
+        while (s.step() == SQLITE_ROW) w.apply(change::ClusterMade{Cluster{s.integer(0), s.integer(1), s.text(2), s.text(3)}});
     }
     {
         Statement s(db_,
-                    "SELECT id, run_id, author, client_id, text, zone, created_at, updated_at, deleted "
-                    "FROM notes ORDER BY id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::NoteAdded{Note{s.integer(0), s.integer(1), s.integer(2), s.text(3), s.text(4),
-                                           s.text(5), s.integer(6), s.integer(7), s.integer(8) != 0}});
+                    "SELECT id, run_id, author, client_id, text, zone, created_at, updated_at, deleted, revealed, "
+                    "highlighted, x, y, cluster_id, parent_id, merged_into, step FROM notes ORDER BY id");
+        while (s.step() == SQLITE_ROW) {
+            Note n;
+            n.id = s.integer(0);
+            n.run = s.integer(1);
+            n.author = s.integer(2);
+            n.client_id = s.text(3);
+            n.text = s.text(4);
+            n.zone = s.text(5);
+            n.created_at = s.integer(6);
+            n.updated_at = s.integer(7);
+            n.deleted = s.integer(8) != 0;
+            n.revealed = s.integer(9) != 0;
+            n.highlighted = s.integer(10) != 0;
+            n.x = s.real(11);
+            n.y = s.real(12);
+            n.cluster = s.integer(13);
+            n.parent = s.integer(14);
+            n.merged_into = s.integer(15);
+            n.step = static_cast<int>(s.integer(16));
+            w.apply(change::NoteAdded{std::move(n)});
+        }
     }
     {
         Statement s(db_, "SELECT note_id, participant_id, dots FROM votes ORDER BY note_id, participant_id");
         while (s.step() == SQLITE_ROW)
-            for (std::int64_t i = 0; i < s.integer(2); ++i)
-                w.apply(change::VoteCast{s.integer(0), s.integer(1)});
+            for (std::int64_t i = 0; i < s.integer(2); ++i) w.apply(change::VoteCast{s.integer(0), s.integer(1)});
+    }
+    {
+        Statement s(db_, "SELECT run_id, field, text, updated_at FROM conclusions ORDER BY run_id, field");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::ConclusionSet{ConclusionField{s.integer(0), s.text(1), s.text(2), s.integer(3)}});
+    }
+    {
+        Statement s(db_, "SELECT run_id, step, participant_id FROM done_marks ORDER BY run_id, step, participant_id");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::DoneMarked{s.integer(0), static_cast<int>(s.integer(1)), s.integer(2), true});
     }
     Statement rev(db_, "SELECT value FROM meta WHERE key = 'revision'");
     if (rev.step() != SQLITE_ROW) return storage_error(db_path_.string() + ": no revision in meta table");
@@ -158,9 +194,15 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
 }
 
 Status Store::write(const Change& change) {
-    auto run = [&](Statement& s) -> Status {
+    const auto run = [&](Statement& s) -> Status {
         if (!s.valid() || !s.run()) return storage_error(db_path_.string() + ": " + s.error());
         return Ok{};
+    };
+    const auto timer_update = [&](Id run_id, const Timer& t) {
+        Statement s(db_, "UPDATE exercise_runs SET timer_duration_ms = ?, timer_elapsed_ms = ?, "
+                         "timer_running_since = ? WHERE id = ?");
+        s.bind(1, t.duration_ms).bind(2, t.elapsed_ms).bind(3, t.running_since).bind(4, run_id);
+        return run(s);
     };
     return std::visit(
         overloaded{
@@ -182,22 +224,41 @@ Status Store::write(const Change& change) {
             },
             [&](const change::ExerciseStarted& c) {
                 const ExerciseRun& r = c.run;
-                Statement s(db_, "INSERT INTO exercise_runs (id, group_id, exercise, step, started_at) VALUES (?, ?, ?, ?, ?)");
+                Statement s(db_,
+                            "INSERT INTO exercise_runs (id, group_id, exercise, step, started_at, writing_locked, "
+                            "timer_duration_ms, timer_elapsed_ms, timer_running_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 s.bind(1, r.id).bind(2, r.group).bind(3, r.exercise).bind(4, r.step).bind(5, r.started_at);
+                s.bind(6, r.writing_locked ? 1 : 0).bind(7, r.timer.duration_ms).bind(8, r.timer.elapsed_ms);
+                s.bind(9, r.timer.running_since);
                 return run(s);
             },
             [&](const change::StepChanged& c) {
-                Statement s(db_, "UPDATE exercise_runs SET step = ? WHERE id = ?");
+                Statement s(db_, "UPDATE exercise_runs SET step = ?, writing_locked = 0 WHERE id = ?");
                 s.bind(1, c.step).bind(2, c.run);
+                if (auto st = run(s); !st) return st;
+                return timer_update(c.run, c.timer);
+            },
+            [&](const change::NotesRevealed& c) {
+                Statement s(db_, "UPDATE notes SET revealed = 1 WHERE run_id = ?");
+                s.bind(1, c.run);
                 return run(s);
             },
+            [&](const change::WritingLocked& c) {
+                Statement s(db_, "UPDATE exercise_runs SET writing_locked = ? WHERE id = ?");
+                s.bind(1, c.locked ? 1 : 0).bind(2, c.run);
+                return run(s);
+            },
+            [&](const change::TimerChanged& c) { return timer_update(c.run, c.timer); },
             [&](const change::NoteAdded& c) {
                 const Note& n = c.note;
                 Statement s(db_,
-                            "INSERT INTO notes (id, run_id, author, client_id, text, zone, created_at, updated_at, deleted) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "INSERT INTO notes (id, run_id, author, client_id, text, zone, created_at, updated_at, "
+                            "deleted, revealed, highlighted, x, y, cluster_id, parent_id, merged_into, step) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 s.bind(1, n.id).bind(2, n.run).bind(3, n.author).bind(4, n.client_id).bind(5, n.text);
                 s.bind(6, n.zone).bind(7, n.created_at).bind(8, n.updated_at).bind(9, n.deleted ? 1 : 0);
+                s.bind(10, n.revealed ? 1 : 0).bind(11, n.highlighted ? 1 : 0).bind(12, n.x).bind(13, n.y);
+                s.bind(14, n.cluster).bind(15, n.parent).bind(16, n.merged_into).bind(17, n.step);
                 return run(s);
             },
             [&](const change::NoteEdited& c) {
@@ -208,6 +269,52 @@ Status Store::write(const Change& change) {
             [&](const change::NoteDeleted& c) {
                 Statement s(db_, "UPDATE notes SET deleted = 1, updated_at = ? WHERE id = ?");
                 s.bind(1, c.at).bind(2, c.note);
+                return run(s);
+            },
+            [&](const change::NoteRestored& c) {
+                Statement s(db_, "UPDATE notes SET deleted = 0, updated_at = ? WHERE id = ?");
+                s.bind(1, c.at).bind(2, c.note);
+                return run(s);
+            },
+            [&](const change::NotePlaced& c) {
+                Statement s(db_, "UPDATE notes SET zone = ?, x = ?, y = ?, cluster_id = ? WHERE id = ?");
+                s.bind(1, c.zone).bind(2, c.x).bind(3, c.y).bind(4, c.cluster).bind(5, c.note);
+                return run(s);
+            },
+            [&](const change::NoteHighlighted& c) {
+                Statement s(db_, "UPDATE notes SET highlighted = ? WHERE id = ?");
+                s.bind(1, c.on ? 1 : 0).bind(2, c.note);
+                return run(s);
+            },
+            [&](const change::ClusterMade& c) {
+                Statement s(db_, "INSERT INTO clusters (id, run_id, zone, name) VALUES (?, ?, ?, ?)");
+                s.bind(1, c.cluster.id).bind(2, c.cluster.run).bind(3, c.cluster.zone).bind(4, c.cluster.name);
+                return run(s);
+            },
+            [&](const change::ClusterRenamed& c) {
+                Statement s(db_, "UPDATE clusters SET name = ? WHERE id = ?");
+                s.bind(1, c.name).bind(2, c.cluster);
+                return run(s);
+            },
+            [&](const change::NotesMerged& c) {
+                Statement s(db_, "UPDATE notes SET merged_into = ? WHERE id = ?");
+                s.bind(1, c.keep).bind(2, c.absorb);
+                return run(s);
+            },
+            [&](const change::NoteUnmerged& c) {
+                Statement s(db_, "UPDATE notes SET merged_into = 0 WHERE id = ?");
+                s.bind(1, c.note);
+                return run(s);
+            },
+            [&](const change::ConclusionSet& c) {
+                Statement s(db_, "INSERT OR REPLACE INTO conclusions (run_id, field, text, updated_at) VALUES (?, ?, ?, ?)");
+                s.bind(1, c.field.run).bind(2, c.field.field).bind(3, c.field.text).bind(4, c.field.updated_at);
+                return run(s);
+            },
+            [&](const change::DoneMarked& c) {
+                Statement s(db_, c.done ? "INSERT OR IGNORE INTO done_marks (run_id, step, participant_id) VALUES (?, ?, ?)"
+                                        : "DELETE FROM done_marks WHERE run_id = ? AND step = ? AND participant_id = ?");
+                s.bind(1, c.run).bind(2, c.step).bind(3, c.participant);
                 return run(s);
             },
             [&](const change::VoteCast& c) {

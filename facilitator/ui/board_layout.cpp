@@ -23,15 +23,15 @@ float card_max_width(float s) { return 12.5f * s; }
 
 float font_size(const Fonts& fonts, int level) { return fonts.size(fonts.card[static_cast<std::size_t>(level)]); }
 
-// One column's cards in `stacks` stacks, in order, each card onto the shortest stack.
-// Returns false (and stops) when a card would pass `bottom`, unless `partial` is set, in which
-// case it keeps what fits and reports the rest as overflow.
 struct ColumnResult {
     std::vector<PlacedCard> cards;
     int overflow = 0;
     ImVec2 overflow_min, overflow_max;
 };
 
+// One column's cards in `stacks` stacks, in order, each card onto the shortest stack.
+// Returns false (and stops) when a card would pass `bottom`, unless `partial` is set, in which
+// case it keeps what fits and reports the rest as overflow.
 bool place_column(const std::vector<BoardNote>& notes, const std::vector<std::size_t>& ids, const Fonts& fonts,
                   Attempt a, int stacks, float left, float right, float top, float bottom, float gap,
                   bool partial, ColumnResult& out) {

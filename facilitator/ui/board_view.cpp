@@ -93,10 +93,12 @@ void draw_hidden(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
         const float row_w = static_cast<float>(in_row) * (card_w + gap) - gap;
         const ImVec2 a = snap(ImVec2(centre - row_w / 2 + static_cast<float>(col) * (card_w + gap),
                                      y + static_cast<float>(row) * (card_h + gap)));
-        // Face down: the note's colour, dimmed, with no text.
-        const ImU32 tint = (colours[static_cast<std::size_t>(i)] & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT);
-        dl->AddRectFilled(a, ImVec2(a.x + card_w, a.y + card_h), theme::card_hidden, 0.2f * em);
-        dl->AddRectFilled(a, ImVec2(a.x + card_w, a.y + card_h), tint, 0.2f * em);
+        // Face down: the note's colour with no text, and a fold line to read as a back.
+        const ImVec2 b(a.x + card_w, a.y + card_h);
+        dl->AddRectFilled(ImVec2(a.x, a.y + 3), ImVec2(b.x, b.y + 3), theme::shadow, 0.2f * em);
+        dl->AddRectFilled(a, b, colours[static_cast<std::size_t>(i)], 0.2f * em);
+        dl->AddRectFilled(a, ImVec2(b.x, a.y + std::round(0.3f * em)), theme::fold, 0.2f * em,
+                          ImDrawFlags_RoundCornersTop);
     }
 }
 

@@ -26,7 +26,7 @@ StripShape shape_of(int groups, float width, const Fonts& f) {
     StripShape s;
     if (groups <= 0) return s;
     float gap = gap_of(f, false);
-    const float min_w = 10.0f * f.em;
+    const float min_w = 8.5f * f.em;
     s.per_row = std::clamp(static_cast<int>((width + gap) / (min_w + gap)), 1, groups);
     s.rows = (groups + s.per_row - 1) / s.per_row;
     s.compact = s.rows > 2;

@@ -25,7 +25,7 @@ inline constexpr ImU32 join_text = rgb(0x0B, 0x18, 0x2C);
 inline constexpr ImU32 join_muted = rgb(0x4A, 0x5A, 0x72);
 inline constexpr ImU32 card_text = rgb(0x1A, 0x1F, 0x29);          // dark text on light cards
 inline constexpr ImU32 card_default = rgb(0xFF, 0xE5, 0x8A);       // classic sticky yellow
-inline constexpr ImU32 card_hidden = rgb(0x2A, 0x43, 0x68);        // a face-down note
+inline constexpr ImU32 fold = rgb(0x00, 0x00, 0x00, 28);            // the glued edge of a face-down note
 inline constexpr ImU32 shadow = rgb(0x00, 0x00, 0x00, 90);
 
 // A zone's "#RRGGBB" as it reads on a card: lightened until dark text on it has strong

@@ -1,0 +1,281 @@
+// The rules for what the facilitator may do: set up the room, drive the steps, edit boards.
+// Board edits also say how to take them back (Decision::undo), for Ctrl+Z.
+#include <algorithm>
+
+#include "core/workshop.hpp"
+#include "core/workshop_rules.hpp"
+
+namespace samling {
+
+using rules::clean_text;
+using rules::decided;
+using rules::fold_case;
+
+namespace {
+
+constexpr std::size_t max_conclusion_code_points = 2000;
+constexpr std::int64_t default_timer_ms = 5 * 60 * 1000;  // T on a step with no time box of its own
+
+Timer fresh_timer(const Step& step) {
+    Timer t;
+    t.duration_ms = step.timer_seconds > 0 ? step.timer_seconds * 1000LL : default_timer_ms;
+    return t;
+}
+
+}  // namespace
+
+Result<Workshop::Target> Workshop::group_step(Id group_id) const {
+    if (!group(group_id)) return make_error(Errc::group_not_found, "No such leader group.");
+    const ExerciseRun* run = current_run(group_id);
+    if (!run) return make_error(Errc::no_activity, "The group has no exercise running.");
+    const Step* step = current_step(*run);
+    if (!step) return make_error(Errc::no_activity, "The group's exercise is no longer installed.");
+    return Target{run, step};
+}
+
+Result<const Note*> Workshop::board_note(Id note_id) const {
+    const Note* n = note(note_id);
+    if (!n || n->deleted || n->merged_into != 0) return make_error(Errc::note_not_found, "No such note.");
+    return n;
+}
+
+Change Workshop::placement_of(const Note& n) const { return change::NotePlaced{n.id, n.zone, n.x, n.y, n.cluster}; }
+
+Result<Decision> Workshop::decide_(const cmd::OpenRoom& c, Timestamp) const {
+    if (room_ && room_->open) return make_error(Errc::invalid_request, "A room is already open.");
+    auto name = clean_text(c.name, max_name_code_points * 2, Errc::name_too_long, false);
+    if (!name) return name.error();
+    if (c.code.size() < 4 || c.code.size() > 12)
+        return make_error(Errc::invalid_request, "A room code has 4 to 12 characters.");
+    return decided(change::RoomOpened{Room{fold_case(c.code), name.value(), c.language, true}}, 0);
+}
+
+Result<Decision> Workshop::decide_(const cmd::AddGroup& c, Timestamp) const {
+    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    if (!name) return name.error();
+    for (const auto& [id, g] : groups_)
+        if (fold_case(g.name) == fold_case(name.value()))
+            return make_error(Errc::invalid_request, "A leader group named \"" + g.name + "\" exists.");
+    return decided(change::GroupAdded{LeaderGroup{next_id_, name.value()}}, next_id_);
+}
+
+Result<Decision> Workshop::decide_(const cmd::StartExercise& c, Timestamp now) const {
+    if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
+    const ExerciseDefinition* def = catalog_->find(c.exercise);
+    if (!def) return make_error(Errc::invalid_request, "No exercise \"" + c.exercise + "\".");
+    ExerciseRun run{next_id_, c.group, c.exercise, 0, now, false, fresh_timer(def->steps.front())};
+    return decided(change::ExerciseStarted{run}, next_id_);
+}
+
+Result<Decision> Workshop::decide_(const cmd::GoToStep& c, Timestamp) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    const ExerciseDefinition& def = *definition(*target->run);
+    if (c.step < 0 || c.step >= static_cast<int>(def.steps.size()))
+        return make_error(Errc::invalid_request, "No such step.");
+    const Step& next = def.steps[static_cast<std::size_t>(c.step)];
+    Decision d = decided(change::StepChanged{target->run->id, c.step, fresh_timer(next)}, target->run->id);
+    // Leaving writing for any other step reveals what was written, as R would: nobody can
+    // organise or vote on notes nobody may see. A new write round starts hidden again.
+    if (next.kind != StepKind::write) d.changes.push_back(change::NotesRevealed{target->run->id});
+    return d;
+}
+
+Result<Decision> Workshop::decide_(const cmd::Reveal& c, Timestamp) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    return decided(change::NotesRevealed{target->run->id}, target->run->id);
+}
+
+Result<Decision> Workshop::decide_(const cmd::LockWriting& c, Timestamp) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    return decided(change::WritingLocked{target->run->id, c.locked}, target->run->id);
+}
+
+Result<Decision> Workshop::decide_(const cmd::RunTimer& c, Timestamp now) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    Timer t = target->run->timer;
+    switch (c.action) {
+        case TimerAction::start:
+            if (t.running()) return make_error(Errc::invalid_request, "The timer is already running.");
+            t.running_since = now;
+            break;
+        case TimerAction::pause:
+            if (!t.running()) return make_error(Errc::invalid_request, "The timer is not running.");
+            t.elapsed_ms += now - t.running_since;
+            t.running_since = 0;
+            break;
+        case TimerAction::reset:
+            t = fresh_timer(*target->step);
+            break;
+    }
+    return decided(change::TimerChanged{target->run->id, t}, target->run->id);
+}
+
+Result<Decision> Workshop::decide_(const cmd::PlaceNote& c, Timestamp) const {
+    auto n = board_note(c.note);
+    if (!n) return n.error();
+    const ExerciseDefinition* def = definition(runs_.at(n.value()->run));
+    if (!def || (!c.zone.empty() && !def->zone(c.zone)) || (c.zone.empty() && def && !def->zones.empty()))
+        return make_error(Errc::zone_unknown, "No zone \"" + c.zone + "\" on this board.");
+    if (!rules::is_position(c.x) || !rules::is_position(c.y))
+        return make_error(Errc::invalid_request, "A position runs from 0 to 1.");
+    // A card moved to another zone leaves its cluster: clusters live inside one zone.
+    const Id cluster_id = c.zone == n.value()->zone ? n.value()->cluster : 0;
+    return decided(change::NotePlaced{c.note, c.zone, c.x, c.y, cluster_id}, c.note, placement_of(*n.value()));
+}
+
+Result<Decision> Workshop::decide_(const cmd::SetNoteText& c, Timestamp now) const {
+    auto n = board_note(c.note);
+    if (!n) return n.error();
+    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
+    if (!body) return body.error();
+    const Note& old = *n.value();
+    return decided(change::NoteEdited{c.note, body.value(), old.zone, now}, c.note,
+                   change::NoteEdited{c.note, old.text, old.zone, old.updated_at});
+}
+
+Result<Decision> Workshop::decide_(const cmd::RemoveNote& c, Timestamp now) const {
+    auto n = board_note(c.note);
+    if (!n) return n.error();
+    return decided(change::NoteDeleted{c.note, now}, c.note, change::NoteRestored{c.note, n.value()->updated_at});
+}
+
+Result<Decision> Workshop::decide_(const cmd::HighlightNote& c, Timestamp) const {
+    auto n = board_note(c.note);
+    if (!n) return n.error();
+    return decided(change::NoteHighlighted{c.note, c.on}, c.note,
+                   change::NoteHighlighted{c.note, n.value()->highlighted});
+}
+
+Result<Decision> Workshop::decide_(const cmd::MakeCluster& c, Timestamp) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    const ExerciseDefinition& def = *definition(*target->run);
+    if ((!c.zone.empty() && !def.zone(c.zone)) || (c.zone.empty() && !def.zones.empty()))
+        return make_error(Errc::zone_unknown, "No zone \"" + c.zone + "\" on this board.");
+    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    if (!name) return name.error();
+    const Id id = next_id_;
+    Decision d = decided(change::ClusterMade{Cluster{id, target->run->id, c.zone, name.value()}}, id);
+    for (Id note_id : c.notes) {
+        auto n = board_note(note_id);
+        if (!n || n.value()->run != target->run->id) return make_error(Errc::note_not_found, "No such note.");
+        d.changes.push_back(change::NotePlaced{note_id, c.zone, unplaced, unplaced, id});
+        d.undo.push_back(placement_of(*n.value()));
+    }
+    return d;
+}
+
+Result<Decision> Workshop::decide_(const cmd::RenameCluster& c, Timestamp) const {
+    const Cluster* cl = cluster(c.cluster);
+    if (!cl) return make_error(Errc::invalid_request, "No such cluster.");
+    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    if (!name) return name.error();
+    return decided(change::ClusterRenamed{c.cluster, name.value()}, c.cluster,
+                   change::ClusterRenamed{c.cluster, cl->name});
+}
+
+Result<Decision> Workshop::decide_(const cmd::SetCluster& c, Timestamp) const {
+    auto n = board_note(c.note);
+    if (!n) return n.error();
+    std::string zone = n.value()->zone;
+    if (c.cluster != 0) {
+        const Cluster* cl = cluster(c.cluster);
+        if (!cl || cl->run != n.value()->run) return make_error(Errc::invalid_request, "No such cluster.");
+        zone = cl->zone;
+    }
+    return decided(change::NotePlaced{c.note, zone, unplaced, unplaced, c.cluster}, c.note,
+                   placement_of(*n.value()));
+}
+
+Result<Decision> Workshop::decide_(const cmd::MergeNotes& c, Timestamp) const {
+    auto keep = board_note(c.keep);
+    if (!keep) return keep.error();
+    auto absorb = board_note(c.absorb);
+    if (!absorb) return absorb.error();
+    if (c.keep == c.absorb || keep.value()->run != absorb.value()->run)
+        return make_error(Errc::invalid_request, "Merge two different notes of one board.");
+    Decision d = decided(change::NotesMerged{c.keep, c.absorb}, c.keep, change::NoteUnmerged{c.absorb});
+    // Duplicates already folded into the absorbed note follow it.
+    for (const auto& [id, n] : notes_)
+        if (n.merged_into == c.absorb) {
+            d.changes.push_back(change::NotesMerged{c.keep, id});
+            d.undo.push_back(change::NotesMerged{c.absorb, id});
+        }
+    return d;
+}
+
+Result<Decision> Workshop::decide_(const cmd::AddFacilitatorNote& c, Timestamp now) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
+    if (!body) return body.error();
+    const ExerciseDefinition& def = *definition(*target->run);
+    std::string zone = c.zone;
+    if (zone.empty() && !def.zones.empty()) zone = def.zones.front().id;
+    if (!zone.empty() && !def.zone(zone)) return make_error(Errc::zone_unknown, "No zone \"" + zone + "\".");
+    if (c.parent != 0) {
+        auto parent = board_note(c.parent);
+        if (!parent || parent.value()->run != target->run->id)
+            return make_error(Errc::note_not_found, "No such note to answer.");
+        zone = parent.value()->zone;
+    }
+    Note n;
+    n.id = next_id_;
+    n.run = target->run->id;
+    n.author = 0;
+    n.client_id = "facilitator-" + std::to_string(next_id_);
+    n.text = body.value();
+    n.zone = zone;
+    n.created_at = n.updated_at = now;
+    n.revealed = !(target->step->kind == StepKind::write && target->step->silent);
+    n.parent = c.parent;
+    n.step = target->run->step;
+    return decided(change::NoteAdded{n}, n.id, change::NoteDeleted{n.id, now});
+}
+
+Result<Decision> Workshop::decide_(const cmd::SetConclusion& c, Timestamp now) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    const ExerciseDefinition& def = *definition(*target->run);
+    const bool known = std::any_of(def.steps.begin(), def.steps.end(), [&](const Step& s) {
+        return std::any_of(s.fields.begin(), s.fields.end(), [&](const FieldDefinition& f) { return f.id == c.field; });
+    });
+    if (!known) return make_error(Errc::invalid_request, "No conclusion field \"" + c.field + "\".");
+    auto body = clean_text(c.text, max_conclusion_code_points, Errc::text_too_long, true);
+    if (!body) return body.error();
+    const Id run = target->run->id;
+    return decided(change::ConclusionSet{ConclusionField{run, c.field, body.value(), now}}, run,
+                   change::ConclusionSet{ConclusionField{run, c.field, conclusion(run, c.field), now}});
+}
+
+Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
+    // Only board edits can be taken back, and only while what they touch still exists.
+    const auto note_exists = [&](Id id) { return note(id) != nullptr; };
+    for (const Change& ch : c.changes) {
+        const bool ok = std::visit(
+            rules::overloaded{
+                [&](const change::NoteEdited& e) { return note_exists(e.note); },
+                [&](const change::NoteDeleted& e) { return note_exists(e.note); },
+                [&](const change::NoteRestored& e) { return note_exists(e.note); },
+                [&](const change::NotePlaced& e) { return note_exists(e.note) && (e.cluster == 0 || cluster(e.cluster)); },
+                [&](const change::NoteHighlighted& e) { return note_exists(e.note); },
+                [&](const change::ClusterRenamed& e) { return cluster(e.cluster) != nullptr; },
+                [&](const change::NotesMerged& e) { return note_exists(e.keep) && note_exists(e.absorb); },
+                [&](const change::NoteUnmerged& e) { return note_exists(e.note); },
+                [&](const change::ConclusionSet& e) { return runs_.count(e.field.run) > 0; },
+                [](const auto&) { return false; },
+            },
+            ch);
+        if (!ok) return make_error(Errc::invalid_request, "That edit can no longer be undone.");
+    }
+    if (c.changes.empty()) return make_error(Errc::invalid_request, "Nothing to undo.");
+    Decision d;
+    d.changes = c.changes;
+    return d;
+}
+
+}  // namespace samling

@@ -1,0 +1,183 @@
+// The rules for what a participant's phone may do: join, write, edit, vote, say "done".
+#include <algorithm>
+
+#include "core/workshop.hpp"
+#include "core/workshop_rules.hpp"
+
+namespace samling {
+
+using rules::clean_text;
+using rules::decided;
+using rules::fold_case;
+
+bool Workshop::visible_to(const Note& n, Id participant_id) const {
+    return !n.deleted && n.merged_into == 0 && (n.author == participant_id || n.revealed);
+}
+
+Result<Workshop::Target> Workshop::participant_step(Id participant_id) const {
+    const Participant* p = participant(participant_id);
+    if (!p) return make_error(Errc::unauthorized, "Ukjent deltaker.");
+    const ExerciseRun* run = current_run(p->group);
+    if (!run) return make_error(Errc::no_activity, "Gruppen har ingen øvelse i gang.");
+    const Step* step = current_step(*run);
+    if (!step) return make_error(Errc::no_activity, "Øvelsen finnes ikke lenger.");
+    return Target{run, step};
+}
+
+Result<Workshop::Target> Workshop::writable_step(Id participant_id) const {
+    auto target = participant_step(participant_id);
+    if (!target) return target;
+    if (!target->step->takes_notes() || target->run->writing_locked)
+        return make_error(Errc::step_closed, "Skrivingen er lukket.");
+    return target;
+}
+
+Result<Decision> Workshop::decide_(const cmd::Join& c, Timestamp now) const {
+    if (!room_ || !room_->open || fold_case(text::trim(c.code)) != room_->code)
+        return make_error(Errc::room_code_invalid, "Feil romkode.");
+    if (!group(c.group)) return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
+    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, true);
+    if (!name) return name.error();
+    if (c.secret.size() < 32) return make_error(Errc::invalid_request, "A token secret has 128 bits.");
+    return decided(change::ParticipantJoined{Participant{next_id_, c.group, name.value(), c.secret, now}}, next_id_);
+}
+
+Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
+    if (c.client_id.empty() || c.client_id.size() > max_client_id_bytes || !text::is_valid_utf8(c.client_id) ||
+        text::has_control_characters(c.client_id))
+        return make_error(Errc::client_id_invalid, "client_id must be 1 to 64 bytes of text.");
+    // A retry of a note that was already stored answers with that note, whatever the step now.
+    if (auto it = note_by_client_id_.find({c.participant, c.client_id}); it != note_by_client_id_.end()) {
+        Decision d;
+        d.subject = it->second;
+        d.created = false;
+        return d;
+    }
+    auto target = writable_step(c.participant);
+    if (!target) return target.error();
+    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
+    if (!body) return body.error();
+
+    const ExerciseDefinition& def = *definition(*target->run);
+    const Step& step = *target->step;
+    std::string zone;
+    const auto& allowed = step.zones;
+    if (step.kind == StepKind::conclude) {
+        zone.clear();  // a proposal for the conclusion is not on the board
+    } else if (c.zone && !c.zone->empty()) {
+        const bool known = def.zone(*c.zone) &&
+                           (allowed.empty() || std::find(allowed.begin(), allowed.end(), *c.zone) != allowed.end());
+        if (!known) return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
+        zone = *c.zone;
+    } else if (!allowed.empty()) {
+        zone = allowed.front();
+    } else if (!def.zones.empty()) {
+        zone = def.zones.front().id;
+    }
+    if (c.parent != 0) {
+        const Note* parent = note(c.parent);
+        if (!step.chain) return make_error(Errc::invalid_request, "Denne oppgaven har ingen hvorfor-kjeder.");
+        if (!parent || parent->run != target->run->id || !visible_to(*parent, c.participant))
+            return make_error(Errc::note_not_found, "Fant ikke lappen du svarer på.");
+        zone = parent->zone;  // a "why?" stays on its cause's bone
+    }
+    Note n;
+    n.id = next_id_;
+    n.run = target->run->id;
+    n.author = c.participant;
+    n.client_id = c.client_id;
+    n.text = body.value();
+    n.zone = zone;
+    n.created_at = n.updated_at = now;
+    n.revealed = !step.silent;
+    n.parent = c.parent;
+    n.step = target->run->step;
+    return decided(change::NoteAdded{std::move(n)}, next_id_);
+}
+
+Result<const Note*> Workshop::own_note(Id participant_id, Id note_id) const {
+    const Participant* p = participant(participant_id);
+    if (!p) return make_error(Errc::unauthorized, "Ukjent deltaker.");
+    const Note* n = note(note_id);
+    if (!n || n->deleted || n->merged_into != 0) return make_error(Errc::note_not_found, "Fant ikke lappen.");
+    if (n->author != participant_id) {
+        // A note the participant cannot see is none of its business: do not confirm it exists.
+        if (runs_.at(n->run).group != p->group || !n->revealed)
+            return make_error(Errc::note_not_found, "Fant ikke lappen.");
+        return make_error(Errc::not_your_note, "Du kan bare endre dine egne lapper.");
+    }
+    return n;
+}
+
+Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const {
+    auto n = own_note(c.participant, c.note);
+    if (!n) return n.error();
+    auto target = writable_step(c.participant);
+    if (!target) return target.error();
+    if (n.value()->run != target->run->id)
+        return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
+    std::string body = n.value()->text;
+    if (c.text) {
+        auto cleaned = clean_text(*c.text, max_note_code_points, Errc::text_too_long, false);
+        if (!cleaned) return cleaned.error();
+        body = cleaned.value();
+    }
+    std::string zone = n.value()->zone;
+    if (c.zone && *c.zone != zone) {
+        const ExerciseDefinition& def = *definition(*target->run);
+        const auto& allowed = target->step->zones;
+        if (!def.zone(*c.zone) ||
+            (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *c.zone) == allowed.end()))
+            return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
+        zone = *c.zone;
+    }
+    return decided(change::NoteEdited{c.note, body, zone, now}, c.note);
+}
+
+Result<Decision> Workshop::decide_(const cmd::DeleteNote& c, Timestamp now) const {
+    auto n = own_note(c.participant, c.note);
+    if (!n) return n.error();
+    auto target = writable_step(c.participant);
+    if (!target) return target.error();
+    if (n.value()->run != target->run->id)
+        return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
+    return decided(change::NoteDeleted{c.note, now}, c.note);
+}
+
+Result<Decision> Workshop::decide_(const cmd::CastVote& c, Timestamp) const {
+    auto target = participant_step(c.participant);
+    if (!target) return target.error();
+    if (target->step->kind != StepKind::vote) return make_error(Errc::step_closed, "Stemmingen er ikke åpen.");
+    const Note* n = note(c.note);
+    if (!n || n->run != target->run->id || !visible_to(*n, c.participant) || n->step > target->run->step)
+        return make_error(Errc::note_not_found, "Fant ikke lappen.");
+    if (dots_used(c.participant, target->run->id) >= target->step->vote_budget)
+        return make_error(Errc::no_votes_left, "Du har brukt alle stemmene dine.");
+    return decided(change::VoteCast{c.note, c.participant}, c.note);
+}
+
+Result<Decision> Workshop::decide_(const cmd::RetractVote& c, Timestamp) const {
+    auto target = participant_step(c.participant);
+    if (!target) return target.error();
+    if (target->step->kind != StepKind::vote) return make_error(Errc::step_closed, "Stemmingen er ikke åpen.");
+    const Note* n = note(c.note);
+    if (!n || n->run != target->run->id || !visible_to(*n, c.participant))
+        return make_error(Errc::note_not_found, "Fant ikke lappen.");
+    if (dots_by(c.participant, c.note) == 0)
+        return make_error(Errc::vote_not_found, "Du har ingen stemme på denne lappen.");
+    return decided(change::VoteRetracted{c.note, c.participant}, c.note);
+}
+
+Result<Decision> Workshop::decide_(const cmd::MarkDone& c, Timestamp) const {
+    auto target = participant_step(c.participant);
+    if (!target) return target.error();
+    if (is_done(c.participant, *target->run) == c.done) {
+        Decision d;  // saying it twice changes nothing
+        d.subject = c.participant;
+        d.created = false;
+        return d;
+    }
+    return decided(change::DoneMarked{target->run->id, target->run->step, c.participant, c.done}, c.participant);
+}
+
+}  // namespace samling

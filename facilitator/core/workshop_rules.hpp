@@ -1,0 +1,52 @@
+// Helpers shared by the files that implement Workshop::decide_. Internal to the core.
+#pragma once
+
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "core/commands.hpp"
+#include "core/result.hpp"
+#include "core/text.hpp"
+
+namespace samling::rules {
+
+template <class... Fs>
+struct overloaded : Fs... {
+    using Fs::operator()...;
+};
+
+inline std::string fold_case(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The checks every piece of typed text goes through, in the order a person would fix them.
+inline Result<std::string> clean_text(std::string_view raw, std::size_t max_code_points, Errc too_long,
+                                      bool allow_empty) {
+    if (!text::is_valid_utf8(raw)) return make_error(Errc::text_invalid, "Teksten er ikke gyldig UTF-8.");
+    std::string t = text::trim(raw);
+    if (text::has_control_characters(t)) return make_error(Errc::text_invalid, "Teksten inneholder kontrolltegn.");
+    if (t.empty() && !allow_empty) return make_error(Errc::text_empty, "Lappen er tom.");
+    if (text::code_points(t) > max_code_points)
+        return make_error(too_long, "Teksten er for lang (høyst " + std::to_string(max_code_points) + " tegn).");
+    return t;
+}
+
+inline Decision decided(Change change, Id subject) {
+    Decision d;
+    d.changes.push_back(std::move(change));
+    d.subject = subject;
+    return d;
+}
+
+inline Decision decided(Change change, Id subject, Change undo) {
+    Decision d = decided(std::move(change), subject);
+    d.undo.push_back(std::move(undo));
+    return d;
+}
+
+inline bool is_position(double v) { return v == unplaced || (v >= 0.0 && v <= 1.0); }
+
+}  // namespace samling::rules

@@ -1,0 +1,61 @@
+// Checks a projector screenshot: the expected size, and not blank (enough colours, enough
+// pixels that are not the background). Usage: png_check FILE.png [WIDTH HEIGHT]
+// Uses stb_image from Debian's libstb, which already holds the implementation (no
+// STB_IMAGE_IMPLEMENTATION here: defining it would duplicate libstb's symbols).
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include <stb_image.h>
+
+int main(int argc, char** argv) {
+    if (argc != 2 && argc != 4) {
+        std::fprintf(stderr, "usage: png_check FILE.png [WIDTH HEIGHT]\n");
+        return 2;
+    }
+    const int want_w = argc == 4 ? std::atoi(argv[2]) : 1280;
+    const int want_h = argc == 4 ? std::atoi(argv[3]) : 720;
+    int w = 0, h = 0, channels = 0;
+    unsigned char* px = stbi_load(argv[1], &w, &h, &channels, 3);
+    if (!px) {
+        std::fprintf(stderr, "png_check: cannot read %s: %s\n", argv[1], stbi_failure_reason());
+        return 1;
+    }
+    int failures = 0;
+    if (w != want_w || h != want_h) {
+        std::fprintf(stderr, "png_check: %s is %dx%d, expected %dx%d\n", argv[1], w, h, want_w, want_h);
+        ++failures;
+    }
+    std::map<unsigned, long> counts;
+    std::set<unsigned> coarse;  // 4 bits per channel: counts real colours, not antialiasing noise
+    const long total = static_cast<long>(w) * h;
+    long white = 0;
+    for (long i = 0; i < total; ++i) {
+        const unsigned char* p = px + i * 3;
+        ++counts[(unsigned(p[0]) << 16) | (unsigned(p[1]) << 8) | p[2]];
+        coarse.insert(((p[0] >> 4) << 8) | ((p[1] >> 4) << 4) | (p[2] >> 4));
+        if (p[0] == 255 && p[1] == 255 && p[2] == 255) ++white;
+    }
+    stbi_image_free(px);
+    long background = 0;
+    for (const auto& [colour, n] : counts) background = n > background ? n : background;
+    const double other = total ? 1.0 - static_cast<double>(background) / static_cast<double>(total) : 0.0;
+    const double white_share = total ? static_cast<double>(white) / static_cast<double>(total) : 0.0;
+    std::printf("png_check: %dx%d, %zu colours (%zu coarse), %.1f%% not background, %.1f%% white\n", w, h,
+                counts.size(), coarse.size(), other * 100, white_share * 100);
+    if (coarse.size() < 24) {
+        std::fprintf(stderr, "png_check: only %zu distinct colours: the image looks blank\n", coarse.size());
+        ++failures;
+    }
+    if (other < 0.10) {
+        std::fprintf(stderr, "png_check: %.1f%% of pixels differ from the background: the image looks blank\n",
+                     other * 100);
+        ++failures;
+    }
+    if (white_share < 0.03) {  // the join panel is a white card: without it there is no QR code
+        std::fprintf(stderr, "png_check: almost no white: the join panel is missing\n");
+        ++failures;
+    }
+    return failures ? 1 : 0;
+}

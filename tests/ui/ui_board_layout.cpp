@@ -1,0 +1,112 @@
+// The board's layout: every card inside the board, none overlapping, every note either on a
+// card or counted in a "+N" card, and text that fits its card. Real fonts, no window.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/board_layout.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_wrap.hpp"
+
+using namespace samling;
+
+namespace {
+
+struct ImGuiWithFonts {
+    Fonts fonts;
+    bool ok = false;
+    ImGuiWithFonts() {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        const FontFiles files = find_font_files();
+        ok = !files.regular.empty() && bake_fonts(*ImGui::GetIO().Fonts, files, 22.0f, 1.0f, fonts);
+    }
+    ~ImGuiWithFonts() { ImGui::DestroyContext(); }
+};
+
+const char* const sample[] = {
+    "Foreldre får ulike beskjeder fra skole og helsestasjon",
+    "Vi oppdager utfordringene for sent",
+    "Lærerne vet ikke hvem de skal ringe i barnevernet",
+    "PPT har lang ventetid – opptil seks måneder",
+    "Mange møter, lite handling",
+    "Foreldre opplever at de må fortelle historien sin om og om igjen til nye fagfolk, og at ingen har "
+    "helhetsansvaret for familien",
+    "Ulike journalsystemer",
+};
+
+std::vector<BoardNote> notes(int n, int columns) {
+    std::vector<BoardNote> out;
+    for (int i = 0; i < n; ++i) out.push_back({sample[i % 7], i % 5 == 4 ? columns - 1 : 0});
+    return out;
+}
+
+bool overlap(ImVec2 a0, ImVec2 a1, ImVec2 b0, ImVec2 b1) {
+    return a0.x < b1.x && b0.x < a1.x && a0.y < b1.y && b0.y < a1.y;
+}
+
+void check_layout(const BoardLayout& l, int n, ImVec2 min, ImVec2 max, const Fonts& fonts) {
+    std::vector<std::pair<ImVec2, ImVec2>> boxes;
+    for (const PlacedCard& c : l.cards) boxes.push_back({c.min, c.max});
+    for (const OverflowCard& o : l.overflow) boxes.push_back({o.min, o.max});
+    int shown = static_cast<int>(l.cards.size());
+    for (const OverflowCard& o : l.overflow) shown += o.count;
+    CHECK(shown == n);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        CHECK(boxes[i].first.x >= min.x - 0.01f);
+        CHECK(boxes[i].first.y >= min.y - 0.01f);
+        CHECK(boxes[i].second.x <= max.x + 0.01f);
+        CHECK(boxes[i].second.y <= max.y + 0.01f);
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            CHECK_FALSE(overlap(boxes[i].first, boxes[i].second, boxes[j].first, boxes[j].second));
+    }
+    const ImFont* font = fonts.card[static_cast<std::size_t>(l.level)];
+    for (const PlacedCard& c : l.cards)
+        for (const std::string& line : c.text.lines)
+            CHECK(text_width(font, l.size, line) <= c.max.x - c.min.x - 2 * l.pad + 0.5f);
+}
+
+}  // namespace
+
+TEST_CASE("a dozen notes fit whole, in large type, with no card overlapping another") {
+    ImGuiWithFonts g;
+    REQUIRE(g.ok);
+    const ImVec2 min(22, 180), max(880, 600);
+    const auto n = notes(12, 2);
+    const BoardLayout l = layout_board(n, 2, min, max, g.fonts);
+    CHECK(l.overflow.empty());
+    CHECK_FALSE(l.cramped);
+    check_layout(l, 12, min, max, g.fonts);
+    for (const PlacedCard& c : l.cards) CHECK_FALSE(c.text.truncated);
+}
+
+TEST_CASE("150 notes shrink into the board without overlap, the rest counted in a +N card") {
+    ImGuiWithFonts g;
+    REQUIRE(g.ok);
+    const ImVec2 min(22, 150), max(1000, 590);
+    const BoardLayout l = layout_board(notes(150, 2), 2, min, max, g.fonts);
+    CHECK(l.cramped);
+    check_layout(l, 150, min, max, g.fonts);
+}
+
+TEST_CASE("a board without zones flows its notes into a grid") {
+    ImGuiWithFonts g;
+    REQUIRE(g.ok);
+    const ImVec2 min(22, 150), max(880, 600);
+    const BoardLayout l = layout_board(notes(40, 1), 1, min, max, g.fonts);
+    check_layout(l, 40, min, max, g.fonts);
+}
+
+TEST_CASE("a note cut to its lines ends in an ellipsis and stays within the width") {
+    ImGuiWithFonts g;
+    REQUIRE(g.ok);
+    const ImFont* font = g.fonts.card[0];
+    const WrappedText t = wrap_text(font, g.fonts.size(font), sample[5], 150.0f, 2);
+    REQUIRE(t.lines.size() == 2);
+    CHECK(t.truncated);
+    CHECK(t.lines[1].ends_with("\xE2\x80\xA6"));
+    for (const std::string& line : t.lines) CHECK(text_width(font, g.fonts.size(font), line) <= 150.0f);
+}
