@@ -2,7 +2,9 @@
 // who wrote them; in a vote step only its own dots, never totals.
 #include "core/participant_view.hpp"
 
+#include <algorithm>
 #include <cassert>
+#include <set>
 
 namespace samling {
 
@@ -21,17 +23,25 @@ ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer)
     return v;
 }
 
-ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now) {
-    const Participant* p = w.participant(participant_id);
-    assert(p);
-    ParticipantView v;
-    v.revision = w.revision_for(p->group);
-    v.room = w.room().value_or(Room{});
-    v.participant = *p;
-    v.participant.secret.clear();
-    v.group = *w.group(p->group);
+namespace {
 
-    const ExerciseRun* run = w.current_run(p->group);
+// A viewer no participant is: not even the facilitator's own notes (author 0) count as its own.
+constexpr Id nobody = -1;
+
+// The view of `participant_id` in `group_id`; `nobody` is a phone with nothing of its own.
+ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id, Timestamp now) {
+    ParticipantView v;
+    v.revision = w.revision_for(group_id);
+    v.room = w.room().value_or(Room{});
+    if (const Participant* p = w.participant(participant_id)) {
+        v.participant = *p;
+        v.participant.secret.clear();
+    } else {
+        v.participant.group = group_id;
+    }
+    v.group = *w.group(group_id);
+
+    const ExerciseRun* run = w.current_run(group_id);
     const ExerciseDefinition* def = run ? w.definition(*run) : nullptr;
     const Step* step = run ? w.current_step(*run) : nullptr;
     if (!run || !def || !step) return v;
@@ -56,7 +66,7 @@ ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now) {
         a.votes = ParticipantView::Votes{step->vote_budget, step->vote_budget - w.dots_used(participant_id, run->id)};
     const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };
     a.timer = {seconds(run->timer.duration_ms), seconds(run->timer.remaining_ms(now)), run->timer.running()};
-    a.done = {w.is_done(participant_id, *run), w.done_count(*run), w.participants_in(p->group)};
+    a.done = {w.is_done(participant_id, *run), w.done_count(*run), w.participants_in(group_id)};
     for (const FieldDefinition& f : step->fields)
         a.fields.push_back({f.id, f.label.in(lang), f.hint.in(lang), w.conclusion(run->id, f.id)});
 
@@ -73,6 +83,19 @@ ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now) {
         if (shown_clusters.count(c->id)) a.clusters.push_back({c->id, c->name, c->zone});
     v.activity = std::move(a);
     return v;
+}
+
+}  // namespace
+
+ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now) {
+    const Participant* p = w.participant(participant_id);
+    assert(p);
+    return view_in_group(w, p->group, participant_id, now);
+}
+
+ParticipantView preview_for(const Workshop& w, Id group_id, Timestamp now) {
+    assert(w.group(group_id));
+    return view_in_group(w, group_id, nobody, now);
 }
 
 }  // namespace samling

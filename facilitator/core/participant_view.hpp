@@ -74,6 +74,10 @@ struct ParticipantView {
 // Precondition: `participant` exists in `w`.
 ParticipantView view_for(const Workshop& w, Id participant, Timestamp now);
 
+// What a phone that just joined `group` would see: the facilitator's preview panel.
+// Precondition: `group` exists in `w`.
+ParticipantView preview_for(const Workshop& w, Id group, Timestamp now);
+
 // One note as its author sees it (the answer to a write).
 ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer);
 
