@@ -15,6 +15,9 @@ std::string usage_text() {
            "  --demo                 ensure a demo room with three leader groups exists\n"
            "  --lang nb|nn|en        interface language (default nb)\n"
            "  --screenshot FILE.png  render the projector view to a PNG, then exit\n"
+           "  --control-port N       serve the facilitator's control surface on 127.0.0.1:N\n"
+           "                         (0 = any free port); its address and token go to\n"
+           "                         DATA-DIR/control.json, readable by this user only\n"
            "  --help, --version      this text, the version\n";
 }
 
@@ -48,6 +51,13 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (ec != std::errc() || end != v.data() + v.size() || port < 0 || port > 65535)
                 return bad("--port needs a number from 0 to 65535, not \"" + v + "\"");
             o.port = port;
+        } else if (a == "--control-port") {
+            if (!value(v)) return bad("--control-port needs a number from 0 to 65535");
+            int port = -1;
+            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
+            if (ec != std::errc() || end != v.data() + v.size() || port < 0 || port > 65535)
+                return bad("--control-port needs a number from 0 to 65535, not \"" + v + "\"");
+            o.control_port = port;
         } else if (a == "--lang") {
             if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
             o.language = *parse_language(v);

@@ -18,6 +18,7 @@ struct Options {
     bool demo = false;
     Language language = Language::nb;
     std::string screenshot;  // PNG path, or empty
+    int control_port = -1;   // -1: no control surface; 0: any free port on 127.0.0.1
     bool help = false;
     bool version = false;
 };

@@ -3,7 +3,9 @@
 // the room exists, print the join line last.
 #include "app/samling_app.hpp"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <unistd.h>
 #include <signal.h>
 
 #include <atomic>
@@ -17,7 +19,9 @@
 #include "app/lan_address.hpp"
 #include "app/paths.hpp"
 #include "app/room_setup.hpp"
+#include "core/secrets.hpp"
 #include "hub/hub.hpp"
+#include "server/control_server.hpp"
 #include "server/participant_server.hpp"
 #include "store/store.hpp"
 #include "ui/projector.hpp"
@@ -71,6 +75,21 @@ private:
     std::thread thread_;
 };
 
+// The control surface's address and token, for the facilitator's own scripts: a file only
+// this user can read, removed again on a clean stop.
+Status write_control_file(const std::filesystem::path& path, int port, const std::string& token) {
+    const std::string tmp = path.string() + ".tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error(Errc::storage_failed, "cannot write " + path.string());
+    const std::string body =
+        "{\"url\": \"http://127.0.0.1:" + std::to_string(port) + "\", \"token\": \"" + token + "\"}\n";
+    const bool written = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size());
+    ::close(fd);
+    if (!written || ::rename(tmp.c_str(), path.c_str()) != 0)
+        return make_error(Errc::storage_failed, "cannot write " + path.string());
+    return Ok{};
+}
+
 std::string join_url(const std::string& host, int port, const std::string& code) {
     const std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
     return "http://" + h + ":" + std::to_string(port) + "/?room=" + code;
@@ -115,6 +134,17 @@ int run_samling(const Options& o) {
     if (o.demo)
         if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
 
+    std::unique_ptr<ControlServer> control;
+    const auto control_file = data_dir / "control.json";
+    if (o.control_port >= 0) {
+        const std::string token = secrets::token_secret();
+        control = std::make_unique<ControlServer>(token);
+        const auto control_port = control->bind(o.control_port);
+        if (!control_port) return fail(control_port.error().message);
+        if (auto s = write_control_file(control_file, control_port.value(), token); !s) return fail(s.error().message);
+        control->start(hub);
+    }
+
     server.start(hub);
     const std::string url = join_url(reachable_address(o.host), port.value(), hub.snapshot()->room()->code);
     std::cout << "samling: participants join at " << url << std::endl;
@@ -127,6 +157,10 @@ int run_samling(const Options& o) {
         code = run_projector(hub, config, [&] { return signals.stop_requested(); });
     }
     server.stop();
+    if (control) {
+        control->stop();
+        std::filesystem::remove(control_file);
+    }
     return code;
 }
 

@@ -1,0 +1,166 @@
+// The JSON spelling of each facilitator command. One table entry per command; the core
+// checks the rules, this only checks shapes.
+#include "server/control_commands.hpp"
+
+#include <functional>
+#include <map>
+
+namespace samling {
+namespace {
+
+using nlohmann::json;
+
+Error bad(const std::string& message) { return make_error(Errc::invalid_request, message); }
+
+// Field readers: each fails with a message naming the field.
+struct Fields {
+    const json& body;
+    std::string problem;
+
+    Id id(const char* key) {
+        if (body.contains(key) && body[key].is_number_integer() && body[key].get<Id>() >= 0) return body[key].get<Id>();
+        if (problem.empty()) problem = std::string("\"") + key + "\" must be an id";
+        return 0;
+    }
+    Id optional_id(const char* key) { return body.contains(key) ? id(key) : 0; }
+    std::string text(const char* key, bool required = true) {
+        if (body.contains(key) && body[key].is_string()) return body[key].get<std::string>();
+        if (required && problem.empty()) problem = std::string("\"") + key + "\" must be a string";
+        return {};
+    }
+    int integer(const char* key) {
+        if (body.contains(key) && body[key].is_number_integer()) return body[key].get<int>();
+        if (problem.empty()) problem = std::string("\"") + key + "\" must be a whole number";
+        return 0;
+    }
+    bool flag(const char* key, bool fallback) {
+        if (!body.contains(key)) return fallback;
+        if (body[key].is_boolean()) return body[key].get<bool>();
+        if (problem.empty()) problem = std::string("\"") + key + "\" must be true or false";
+        return fallback;
+    }
+    double position(const char* key) {
+        if (!body.contains(key) || body[key].is_null()) return unplaced;
+        if (body[key].is_number()) return body[key].get<double>();
+        if (problem.empty()) problem = std::string("\"") + key + "\" must be a number from 0 to 1";
+        return unplaced;
+    }
+    std::vector<Id> ids(const char* key) {
+        std::vector<Id> out;
+        if (!body.contains(key)) return out;
+        if (!body[key].is_array()) problem = std::string("\"") + key + "\" must be a list of ids";
+        else
+            for (const json& v : body[key])
+                if (v.is_number_integer()) out.push_back(v.get<Id>());
+                else problem = std::string("\"") + key + "\" must be a list of ids";
+        return out;
+    }
+};
+
+using Parser = std::function<Command(Fields&)>;
+
+const std::map<std::string, Parser, std::less<>>& parsers() {
+    static const std::map<std::string, Parser, std::less<>> table = {
+        {"add_group", [](Fields& f) -> Command { return cmd::AddGroup{f.text("name")}; }},
+        {"start_exercise", [](Fields& f) -> Command { return cmd::StartExercise{f.id("group"), f.text("exercise")}; }},
+        {"go_to_step", [](Fields& f) -> Command { return cmd::GoToStep{f.id("group"), f.integer("step")}; }},
+        {"reveal", [](Fields& f) -> Command { return cmd::Reveal{f.id("group")}; }},
+        {"lock_writing", [](Fields& f) -> Command { return cmd::LockWriting{f.id("group"), f.flag("locked", true)}; }},
+        {"timer",
+         [](Fields& f) -> Command {
+             const std::string a = f.text("action");
+             if (a != "start" && a != "pause" && a != "reset" && f.problem.empty())
+                 f.problem = "\"action\" must be start, pause or reset";
+             const TimerAction action = a == "pause" ? TimerAction::pause : a == "reset" ? TimerAction::reset : TimerAction::start;
+             return cmd::RunTimer{f.id("group"), action};
+         }},
+        {"place_note",
+         [](Fields& f) -> Command { return cmd::PlaceNote{f.id("note"), f.text("zone", false), f.position("x"), f.position("y")}; }},
+        {"set_note_text", [](Fields& f) -> Command { return cmd::SetNoteText{f.id("note"), f.text("text")}; }},
+        {"remove_note", [](Fields& f) -> Command { return cmd::RemoveNote{f.id("note")}; }},
+        {"highlight_note", [](Fields& f) -> Command { return cmd::HighlightNote{f.id("note"), f.flag("on", true)}; }},
+        {"make_cluster",
+         [](Fields& f) -> Command { return cmd::MakeCluster{f.id("group"), f.text("zone", false), f.text("name"), f.ids("notes")}; }},
+        {"rename_cluster", [](Fields& f) -> Command { return cmd::RenameCluster{f.id("cluster"), f.text("name")}; }},
+        {"set_cluster", [](Fields& f) -> Command { return cmd::SetCluster{f.id("note"), f.optional_id("cluster")}; }},
+        {"merge_notes", [](Fields& f) -> Command { return cmd::MergeNotes{f.id("keep"), f.id("absorb")}; }},
+        {"add_note",
+         [](Fields& f) -> Command {
+             return cmd::AddFacilitatorNote{f.id("group"), f.text("text"), f.text("zone", false), f.optional_id("parent")};
+         }},
+        {"set_conclusion",
+         [](Fields& f) -> Command { return cmd::SetConclusion{f.id("group"), f.text("field"), f.text("text")}; }},
+    };
+    return table;
+}
+
+}  // namespace
+
+Result<Command> parse_control_command(const json& body) {
+    if (!body.is_object() || !body.contains("command") || !body["command"].is_string())
+        return bad("a command is {\"command\": name, ...fields}");
+    const std::string name = body["command"].get<std::string>();
+    auto it = parsers().find(name);
+    if (it == parsers().end()) {
+        std::string known;
+        for (const auto& [n, p] : parsers()) known += (known.empty() ? "" : ", ") + n;
+        return bad("unknown command \"" + name + "\" (" + known + ")");
+    }
+    Fields fields{body, {}};
+    Command c = it->second(fields);
+    if (!fields.problem.empty()) return bad(name + ": " + fields.problem);
+    return c;
+}
+
+json control_state(const Workshop& state, Timestamp now) {
+    json groups = json::array();
+    for (const auto& [gid, g] : state.groups()) {
+        json group = {{"id", gid}, {"name", g.name}, {"participants", state.participants_in(gid)}, {"run", nullptr}};
+        if (const ExerciseRun* run = state.current_run(gid)) {
+            json notes = json::array();
+            for (const Note* n : state.notes_of_run(run->id)) {
+                const Participant* author = state.participant(n->author);
+                notes.push_back({{"id", n->id},
+                                 {"text", n->text},
+                                 {"zone", n->zone},
+                                 {"author", author ? author->name : std::string()},
+                                 {"revealed", n->revealed},
+                                 {"highlighted", n->highlighted},
+                                 {"x", n->x},
+                                 {"y", n->y},
+                                 {"cluster", n->cluster},
+                                 {"parent", n->parent},
+                                 {"step", n->step},
+                                 {"dots", state.dots_on(n->id)},
+                                 {"merged", state.merged_count(n->id)}});
+            }
+            json clusters = json::array();
+            for (const Cluster* c : state.clusters_of_run(run->id))
+                clusters.push_back({{"id", c->id}, {"name", c->name}, {"zone", c->zone}});
+            json conclusion = json::object();
+            if (const ExerciseDefinition* def = state.definition(*run))
+                for (const Step& s : def->steps)
+                    for (const FieldDefinition& f : s.fields) conclusion[f.id] = state.conclusion(run->id, f.id);
+            const Step* step = state.current_step(*run);
+            group["run"] = {{"id", run->id},
+                            {"exercise", run->exercise},
+                            {"step", run->step},
+                            {"step_kind", step ? std::string(to_string(step->kind)) : std::string()},
+                            {"writing_locked", run->writing_locked},
+                            {"timer", {{"remaining_ms", run->timer.remaining_ms(now)}, {"running", run->timer.running()}}},
+                            {"done", state.done_count(*run)},
+                            {"notes", notes},
+                            {"clusters", clusters},
+                            {"conclusion", conclusion}};
+        }
+        groups.push_back(group);
+    }
+    json exercises = json::array();
+    for (const auto& [id, def] : state.catalog().all()) exercises.push_back(id);
+    return {{"revision", state.revision()},
+            {"room", state.room() ? json{{"code", state.room()->code}, {"name", state.room()->name}} : json(nullptr)},
+            {"groups", groups},
+            {"exercises", exercises}};
+}
+
+}  // namespace samling

@@ -1,0 +1,19 @@
+// Facilitator commands as JSON, for the loopback control surface (scripts and tests drive a
+// running Samling the way the projector's keys and mouse do). No HTTP types here.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/commands.hpp"
+#include "core/result.hpp"
+#include "core/workshop.hpp"
+
+namespace samling {
+
+// {"command": "go_to_step", "group": 2, "step": 3} -> cmd::GoToStep{2, 3}. Errors name the field.
+Result<Command> parse_control_command(const nlohmann::json& body);
+
+// Everything a script needs to see, including what phones must not: authors, hidden notes, totals.
+nlohmann::json control_state(const Workshop& state, Timestamp now);
+
+}  // namespace samling

@@ -1,0 +1,89 @@
+// Two routes: the whole state as a script needs it, and one facilitator command per POST.
+#include "server/control_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <thread>
+
+#include "core/secrets.hpp"
+#include "hub/hub.hpp"
+#include "server/control_commands.hpp"
+#include "server/http_helpers.hpp"
+#include "server/request_guards.hpp"
+
+namespace samling {
+namespace {
+
+Timestamp now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+struct ControlServer::Impl {
+    std::string token;
+    Hub* hub = nullptr;
+    httplib::Server http;
+    std::thread thread;
+
+    bool authorised(const httplib::Request& req, httplib::Response& res) const {
+        if (secrets::equal(http::bearer_token(req), token)) return true;
+        http::send_error(res, 401, "unauthorized", "The control surface needs its token (control.json).");
+        return false;
+    }
+};
+
+ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()) {
+    impl_->token = std::move(token);
+    auto& http = impl_->http;
+    http.new_task_queue = [] { return new httplib::ThreadPool(2); };
+    http.set_payload_max_length(max_body_bytes);
+    http.set_pre_routing_handler(guard_request);
+    http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        add_security_headers(res);
+        res.set_header("Cache-Control", "no-store");
+    });
+
+    http.Get("/control/state", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!impl_->authorised(req, res)) return;
+        http::send_json(res, 200, control_state(*impl_->hub->snapshot(), now_ms()));
+    });
+    http.Post("/control/commands", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!impl_->authorised(req, res)) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        auto command = parse_control_command(*body);
+        if (!command) return http::send_error(res, command.error());
+        auto r = impl_->hub->submit(std::move(command.value()));
+        if (!r) return http::send_error(res, r.error());
+        http::send_json(res, 200, {{"subject", r->subject}, {"created", r->created}, {"revision", r->state->revision()}});
+    });
+}
+
+ControlServer::~ControlServer() { stop(); }
+
+Result<int> ControlServer::bind(int port) {
+    auto& http = impl_->http;
+    const int bound = port == 0 ? http.bind_to_any_port("127.0.0.1") : (http.bind_to_port("127.0.0.1", port) ? port : -1);
+    if (bound <= 0)
+        return make_error(Errc::invalid_request, "cannot listen on 127.0.0.1:" + std::to_string(port) +
+                                                     " for the control surface (port in use?)");
+    return bound;
+}
+
+void ControlServer::start(Hub& hub) {
+    impl_->hub = &hub;
+    impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+}
+
+void ControlServer::stop() {
+    if (!impl_->thread.joinable()) return;
+    for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl_->http.stop();
+    impl_->thread.join();
+}
+
+}  // namespace samling
