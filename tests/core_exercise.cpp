@@ -1,6 +1,8 @@
 // Specification of exercise files: what loads, and the error each mistake gets.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -40,6 +42,37 @@ TEST_CASE("the shipped problem-definition exercise loads with its zones and five
     CHECK(def->steps[0].silent);
     CHECK(def->steps[3].vote_budget == 3);
     CHECK(def->zone("parking") != nullptr);
+}
+
+TEST_CASE("every shipped exercise file loads and validates") {
+    int loaded = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(SAMLING_SOURCE_DIR) + "/exercises")) {
+        if (entry.path().extension() != ".json") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        auto def = parse_exercise(text.str(), entry.path().filename().string());
+        INFO(entry.path().string());
+        REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
+        ++loaded;
+    }
+    CHECK(loaded >= 4);
+}
+
+TEST_CASE("the root-cause fishbone takes its head from the problem statement and ends in a 5-whys chain") {
+    std::ifstream in(std::string(SAMLING_SOURCE_DIR) + "/exercises/root_cause.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto def = parse_exercise(text.str(), "root_cause.json");
+    REQUIRE(def.ok());
+    CHECK(def->layout == "fishbone");
+    REQUIRE(def->head);
+    CHECK(def->head->exercise == "problem_definition");
+    CHECK(def->head->field == "statement");
+    CHECK(def->zones.size() == 6);
+    const auto chain = std::find_if(def->steps.begin(), def->steps.end(), [](const Step& s) { return s.chain; });
+    REQUIRE(chain != def->steps.end());
+    CHECK(chain->kind == StepKind::write);
 }
 
 TEST_CASE("a minimal exercise with comments loads") {
@@ -88,4 +121,23 @@ TEST_CASE("duplicate zone ids, bad colours and unknown layouts are errors") {
 
 TEST_CASE("an exercise with no steps is an error") {
     CHECK(error_of(minimal("[]")).find("at least one step") != std::string::npos);
+}
+
+TEST_CASE("a conclude step needs fields, and fields belong to conclude steps") {
+    CHECK(error_of(minimal(R"([{"kind": "conclude", "prompt": {"nb": "a", "nn": "b", "en": "c"}}])"))
+              .find("needs \"fields\"") != std::string::npos);
+    CHECK(error_of(minimal(R"([{"kind": "write", "fields": [], "prompt": {"nb": "a", "nn": "b", "en": "c"}}])"))
+              .find("belong to a conclude step") != std::string::npos);
+}
+
+TEST_CASE("a grid needs axes and four quadrant zones; anonymity has three settings") {
+    const std::string z = R"({"id": "a", "label": {"nb": "A", "nn": "A", "en": "A"}})";
+    CHECK(error_of(minimal(write_step, R"("layout": "grid", )")).find("needs \"axes\"") != std::string::npos);
+    CHECK(error_of(minimal(write_step, R"("layout": "grid", "axes": {"x": {"nb": "x", "nn": "x", "en": "x"},
+        "y": {"nb": "y", "nn": "y", "en": "y"}}, "zones": [)" + z + "], "))
+              .find("four zones") != std::string::npos);
+    CHECK(error_of(minimal(write_step, R"("anonymity": "sometimes", )")).find("anonymity") != std::string::npos);
+    auto def = parse_exercise(minimal(write_step, R"("anonymity": "projector", )"), "x.json");
+    REQUIRE(def.ok());
+    CHECK(def->anonymity == Anonymity::projector);
 }

@@ -9,6 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "core_fixture.hpp"
 #include "hub/hub.hpp"
 #include "server/participant_server.hpp"
@@ -28,13 +32,17 @@ struct TestServer {
     Id nord = 0, sor = 0;
     std::string code = "ABC234";
 
-    TestServer() {
+    std::shared_ptr<const ExerciseCatalog> catalog;
+
+    // A room with two groups, both running `exercise` of `catalog` in its first step.
+    explicit TestServer(std::shared_ptr<const ExerciseCatalog> c = test_catalog(), const std::string& exercise = "ex")
+        : catalog(std::move(c)) {
         start();
         REQUIRE(hub->submit(cmd::OpenRoom{"Rom", code, Language::nb}).ok());
         nord = hub->submit(cmd::AddGroup{"Oppvekst Nordvik"})->subject;
         sor = hub->submit(cmd::AddGroup{"Barnevern og PPT"})->subject;
-        REQUIRE(hub->submit(cmd::StartExercise{nord, "ex"}).ok());
-        REQUIRE(hub->submit(cmd::StartExercise{sor, "ex"}).ok());
+        REQUIRE(hub->submit(cmd::StartExercise{nord, exercise}).ok());
+        REQUIRE(hub->submit(cmd::StartExercise{sor, exercise}).ok());
     }
     ~TestServer() { stop(); }
 
@@ -42,7 +50,7 @@ struct TestServer {
         auto s = Store::open(dir.path);
         REQUIRE(s.ok());
         store = std::move(s.value());
-        auto w = store->load(test_catalog());
+        auto w = store->load(catalog);
         REQUIRE(w.ok());
         hub = std::make_unique<Hub>(*store, std::move(w.value()));
         WebAssets assets;
@@ -91,6 +99,20 @@ struct TestServer {
 
     void go_to_step(Id group, int step) { REQUIRE(hub->submit(cmd::GoToStep{group, step}).ok()); }
 
+    // The facilitator's command, as the projector would post it; returns its subject.
+    Id facilitate(Command c) {
+        auto r = hub->submit(std::move(c));
+        REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+        return r->subject;
+    }
+
+    json state_of(const std::string& token, const std::string& query = "") {
+        auto res = client().Get("/api/state" + query, bearer(token));
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        return json::parse(res->body);
+    }
+
     // Sends bytes as they are and returns the whole answer (the server closes after one).
     std::string raw(const std::string& request) const {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -109,6 +131,21 @@ struct TestServer {
         return answer;
     }
 };
+
+// Every exercise file shipped in exercises/, parsed by the core.
+inline std::shared_ptr<const ExerciseCatalog> shipped_catalog() {
+    auto catalog = std::make_shared<ExerciseCatalog>();
+    for (const auto& e : std::filesystem::directory_iterator(std::string(SAMLING_SOURCE_DIR) + "/exercises")) {
+        if (e.path().extension() != ".json") continue;
+        std::ifstream in(e.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        auto def = parse_exercise(text.str(), e.path().string());
+        REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
+        catalog->add(def.value());
+    }
+    return catalog;
+}
 
 inline std::string error_code(const httplib::Result& res) {
     REQUIRE(res);
