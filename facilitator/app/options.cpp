@@ -21,6 +21,17 @@ std::string usage_text() {
            "  --help, --version      this text, the version\n";
 }
 
+namespace {
+
+std::optional<int> parse_port(const std::string& v) {
+    int port = -1;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
+    if (ec != std::errc() || end != v.data() + v.size() || port < 0 || port > 65535) return std::nullopt;
+    return port;
+}
+
+}  // namespace
+
 Result<Options> parse_options(const std::vector<std::string>& args) {
     Options o;
     auto bad = [](std::string msg) { return make_error(Errc::invalid_request, std::move(msg)); };
@@ -44,20 +55,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!value(o.data_dir)) return bad("--data-dir needs a folder");
         } else if (a == "--host") {
             if (!value(o.host)) return bad("--host needs an address, e.g. 0.0.0.0 or 127.0.0.1");
-        } else if (a == "--port") {
-            if (!value(v)) return bad("--port needs a number from 0 to 65535");
-            int port = -1;
-            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
-            if (ec != std::errc() || end != v.data() + v.size() || port < 0 || port > 65535)
-                return bad("--port needs a number from 0 to 65535, not \"" + v + "\"");
-            o.port = port;
-        } else if (a == "--control-port") {
-            if (!value(v)) return bad("--control-port needs a number from 0 to 65535");
-            int port = -1;
-            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
-            if (ec != std::errc() || end != v.data() + v.size() || port < 0 || port > 65535)
-                return bad("--control-port needs a number from 0 to 65535, not \"" + v + "\"");
-            o.control_port = port;
+        } else if (a == "--port" || a == "--control-port") {
+            const bool have = value(v);
+            const auto port = have ? parse_port(v) : std::nullopt;
+            if (!port) return bad(a + " needs a number from 0 to 65535" + (have ? ", not \"" + v + "\"" : ""));
+            (a == "--port" ? o.port : o.control_port) = *port;
         } else if (a == "--lang") {
             if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
             o.language = *parse_language(v);

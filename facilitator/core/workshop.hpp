@@ -115,6 +115,12 @@ private:
     Result<Target> writable_step(Id participant) const;  // takes notes, not locked
     Result<Target> group_step(Id group) const;
     Result<const Note*> own_note(Id participant, Id note_id) const;
+    struct EditableNote {
+        const Note* note;
+        Target target;
+    };
+    // A participant's own note in the step now taking notes: what edit and delete need.
+    Result<EditableNote> editable_note(Id participant, Id note_id) const;
     Result<const Note*> board_note(Id note_id) const;  // for the facilitator: any live note
     Change placement_of(const Note& n) const;  // a NotePlaced that restores n as it is
 

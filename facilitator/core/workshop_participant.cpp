@@ -109,23 +109,31 @@ Result<const Note*> Workshop::own_note(Id participant_id, Id note_id) const {
     return n;
 }
 
-Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const {
-    auto n = own_note(c.participant, c.note);
+Result<Workshop::EditableNote> Workshop::editable_note(Id participant_id, Id note_id) const {
+    auto n = own_note(participant_id, note_id);
     if (!n) return n.error();
-    auto target = writable_step(c.participant);
+    auto target = writable_step(participant_id);
     if (!target) return target.error();
     if (n.value()->run != target->run->id)
         return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
-    std::string body = n.value()->text;
+    return EditableNote{n.value(), target.value()};
+}
+
+Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const {
+    auto editable = editable_note(c.participant, c.note);
+    if (!editable) return editable.error();
+    const Note* note = editable->note;
+    const Target& target = editable->target;
+    std::string body = note->text;
     if (c.text) {
         auto cleaned = clean_text(*c.text, max_note_code_points, Errc::text_too_long, false);
         if (!cleaned) return cleaned.error();
         body = cleaned.value();
     }
-    std::string zone = n.value()->zone;
+    std::string zone = note->zone;
     if (c.zone && *c.zone != zone) {
-        const ExerciseDefinition& def = *definition(*target->run);
-        const auto& allowed = target->step->zones;
+        const ExerciseDefinition& def = *definition(*target.run);
+        const auto& allowed = target.step->zones;
         if (!def.zone(*c.zone) ||
             (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *c.zone) == allowed.end()))
             return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
@@ -135,12 +143,8 @@ Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const 
 }
 
 Result<Decision> Workshop::decide_(const cmd::DeleteNote& c, Timestamp now) const {
-    auto n = own_note(c.participant, c.note);
-    if (!n) return n.error();
-    auto target = writable_step(c.participant);
-    if (!target) return target.error();
-    if (n.value()->run != target->run->id)
-        return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
+    auto editable = editable_note(c.participant, c.note);
+    if (!editable) return editable.error();
     return decided(change::NoteDeleted{c.note, now}, c.note);
 }
 

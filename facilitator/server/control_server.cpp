@@ -4,12 +4,12 @@
 #include <httplib.h>
 
 #include <chrono>
-#include <thread>
 
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
 #include "server/control_commands.hpp"
 #include "server/http_helpers.hpp"
+#include "server/listener.hpp"
 #include "server/request_guards.hpp"
 
 namespace samling {
@@ -64,26 +64,13 @@ ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()
 
 ControlServer::~ControlServer() { stop(); }
 
-Result<int> ControlServer::bind(int port) {
-    auto& http = impl_->http;
-    const int bound = port == 0 ? http.bind_to_any_port("127.0.0.1") : (http.bind_to_port("127.0.0.1", port) ? port : -1);
-    if (bound <= 0)
-        return make_error(Errc::invalid_request, "cannot listen on 127.0.0.1:" + std::to_string(port) +
-                                                     " for the control surface (port in use?)");
-    return bound;
-}
+Result<int> ControlServer::bind(int port) { return bind_listener(impl_->http, "127.0.0.1", port, "the control surface"); }
 
 void ControlServer::start(Hub& hub) {
     impl_->hub = &hub;
-    impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+    start_listener(impl_->http, impl_->thread);
 }
 
-void ControlServer::stop() {
-    if (!impl_->thread.joinable()) return;
-    for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    impl_->http.stop();
-    impl_->thread.join();
-}
+void ControlServer::stop() { stop_listener(impl_->http, impl_->thread); }
 
 }  // namespace samling

@@ -12,6 +12,7 @@
 #include "hub/hub.hpp"
 #include "server/http_helpers.hpp"
 #include "server/json_views.hpp"
+#include "server/listener.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_guards.hpp"
 
@@ -300,34 +301,17 @@ ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
 ParticipantServer::~ParticipantServer() { stop(); }
 
 Result<int> ParticipantServer::bind() {
-    auto& http = impl_->http;
     const auto& c = impl_->config;
-    int port = c.port;
-    if (c.port == 0) {
-        port = http.bind_to_any_port(c.host);
-        if (port < 0) port = 0;
-    } else if (!http.bind_to_port(c.host, c.port)) {
-        port = 0;
-    }
-    if (port <= 0)
-        return make_error(Errc::invalid_request, "cannot listen on " + c.host + ":" + std::to_string(c.port) +
-                                                     " (port in use, or address not on this machine)");
-    (void)http.widen_backlog(c.listen_backlog);  // best effort: the default still works, slower
+    auto port = bind_listener(impl_->http, c.host, c.port, "the participants");
+    if (port) (void)impl_->http.widen_backlog(c.listen_backlog);  // best effort: 5 still works, slower
     return port;
 }
 
 void ParticipantServer::start(Hub& hub) {
     impl_->hub_ = &hub;
-    impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+    start_listener(impl_->http, impl_->thread);
 }
 
-void ParticipantServer::stop() {
-    if (!impl_->thread.joinable()) return;
-    // stop() is ignored until the server runs; wait for it so shutdown never hangs.
-    for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    impl_->http.stop();
-    impl_->thread.join();
-}
+void ParticipantServer::stop() { stop_listener(impl_->http, impl_->thread); }
 
 }  // namespace samling
