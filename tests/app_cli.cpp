@@ -120,3 +120,25 @@ TEST_CASE("a second Samling on the same data folder is refused while the first k
     first.signal(SIGINT);
     CHECK(first.wait() == 0);
 }
+
+TEST_CASE("an invalid exercise file is skipped with a message naming it; the others still load") {
+    TempDir share;
+    std::filesystem::create_directories(share.path / "exercises");
+    std::filesystem::copy(std::string(SAMLING_SOURCE_DIR) + "/assets", share.path / "assets",
+                          std::filesystem::copy_options::recursive);
+    std::filesystem::copy(std::string(SAMLING_SOURCE_DIR) + "/exercises/problem_definition.json",
+                          share.path / "exercises/problem_definition.json");
+    { std::ofstream(share.path / "exercises/broken.json") << "{\n  \"id\": \"broken\",\n  oops\n}\n"; }
+    { std::ofstream(share.path / "exercises/unknown_kind.json") << R"({"id": "u", "title": {"nb": "t", "nn": "t", "en": "t"},
+        "purpose": {"nb": "p", "nn": "p", "en": "p"}, "steps": [{"kind": "dance", "prompt": {"nb": "a", "nn": "b", "en": "c"}}]})"; }
+    ::setenv("SAMLING_SHARE_DIR", share.path.c_str(), 1);
+    TempDir data;
+    Process p({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--data-dir", data.path.string()});
+    const Joined joined = expect_join_line(p);  // the demo's exercise still loaded
+    p.signal(SIGINT);
+    CHECK(p.wait() == 0);
+    ::unsetenv("SAMLING_SHARE_DIR");
+    CHECK(p.err().find("broken.json: parse error at line 3") != std::string::npos);
+    CHECK(p.err().find("unknown_kind.json: steps[0]: unknown step kind \"dance\"") != std::string::npos);
+    CHECK(joined.port > 0);
+}
