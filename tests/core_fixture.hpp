@@ -18,7 +18,9 @@ inline std::shared_ptr<const ExerciseCatalog> test_catalog() {
         "zones": [{"id": "obs", "label": {"nb": "Obs", "nn": "Obs", "en": "Obs"}},
                   {"id": "park", "label": {"nb": "Park", "nn": "Park", "en": "Park"}}],
         "steps": [
-          {"kind": "write", "silent": true, "zones": ["obs"], "prompt": {"nb": "Skriv", "nn": "Skriv", "en": "Write"}},
+          {"kind": "write", "silent": true, "zones": ["obs"], "prompt": {"nb": "Skriv", "nn": "Skriv", "en": "Write"},
+           "note_fields": [{"id": "owner", "label": {"nb": "Eier", "nn": "Eigar", "en": "Owner"}},
+                           {"id": "start", "kind": "date", "label": {"nb": "Start", "nn": "Start", "en": "Start"}}]},
           {"kind": "vote", "votes": 2, "prompt": {"nb": "Stem", "nn": "Røyst", "en": "Vote"}},
           {"kind": "conclude", "proposals": true, "prompt": {"nb": "Slutt", "nn": "Slutt", "en": "End"},
            "fields": [{"id": "statement", "label": {"nb": "Utsagn", "nn": "Utsegn", "en": "Statement"}}]}

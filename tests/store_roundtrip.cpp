@@ -67,6 +67,15 @@ TEST_CASE("everything committed through the hub comes back after reopening") {
         submit(hub, cmd::GoToStep{group, 1});
         submit(hub, cmd::CastVote{anna, note});
         submit(hub, cmd::CastVote{anna, note});
+        submit(hub, cmd::NameProgramme{"HeLU Austrheim"});
+        const Id gathering = submit(hub, cmd::SaveGathering{0, "Samling 1", "2026-09-14"}).subject;
+        submit(hub, cmd::OpenGathering{gathering});
+        submit(hub, cmd::SetAgenda{gathering, {"ex"}});
+        submit(hub, cmd::EditGroup{group, "Oppvekst Nordvik", "skole, PPT", "Tidlig innsats"});
+        submit(hub, cmd::SetConclusion{group, "statement", "Barn faller mellom"});
+        submit(hub, cmd::ConcludeRun{group});
+        submit(hub, cmd::StartNext{group});
+        submit(hub, cmd::AddNote{anna, "f1", "Tiltak", std::nullopt, 0, {{"owner", "Kari"}}});
         revision = hub.snapshot()->revision();
     }
     auto store = open_store(dir.path);
@@ -78,11 +87,23 @@ TEST_CASE("everything committed through the hub comes back after reopening") {
     CHECK(w.group(group)->name == "Oppvekst Nordvik");
     CHECK(w.participant(anna)->name == "Anna");
     CHECK(w.authenticate(std::to_string(anna) + "." + std::string(32, 'a')) == anna);
-    CHECK(w.current_run(group)->step == 1);
+    REQUIRE(w.project_log(group).size() == 1);
+    CHECK(w.project_log(group)[0]->step == 1);
     CHECK(w.note(note)->text == "Vi oppdager utfordringene for sent");
     CHECK(w.note(edited)->text == "endret æøå");
     CHECK(w.note(deleted)->deleted);
     CHECK(w.dots_by(anna, note) == 2);
+    CHECK(w.programme() == "HeLU Austrheim");
+    REQUIRE(w.open_gathering());
+    CHECK(w.open_gathering()->date == "2026-09-14");
+    CHECK(w.agenda(w.open_gathering()->id) == std::vector<std::string>{"ex"});
+    CHECK(w.group(group)->project == "Tidlig innsats");
+    REQUIRE(w.project_log(group).size() == 1);
+    CHECK(w.conclusion(w.project_log(group)[0]->id, "statement") == "Barn faller mellom");
+    CHECK(w.current_run(group)->gathering == w.open_gathering()->id);
+    const auto fresh = w.notes_of_run(w.current_run(group)->id);
+    REQUIRE(fresh.size() == 1);
+    CHECK(fresh[0]->fields.at("owner") == "Kari");
     // The client_id index is rebuilt too: a retry after restart makes no second note.
     auto again = w.decide(cmd::AddNote{anna, "c1", "retry", std::nullopt}, 0);
     REQUIRE(again.ok());

@@ -3,6 +3,7 @@
 // This is the one path every change takes, whoever asks: phone, facilitator or demo setup.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -14,11 +15,21 @@ namespace samling {
 
 enum class TimerAction { start, pause, reset };
 
+using NoteFields = std::map<std::string, std::string>;
+
 namespace cmd {
 // Setup
 struct OpenRoom { std::string name; std::string code; Language language = Language::nb; };
 struct AddGroup { std::string name; };
 struct StartExercise { Id group = 0; std::string exercise; };
+// Setup: the programme and its gatherings
+struct NameProgramme { std::string name; };
+struct SaveGathering { Id gathering = 0; std::string title; std::string date; };  // 0: a new one
+struct OpenGathering { Id gathering = 0; };
+struct EditGroup { Id group = 0; std::string name; std::string services; std::string project; };
+struct SetAgenda { Id gathering = 0; std::vector<std::string> exercises; };
+struct StartNext { Id group = 0; };  // the next exercise on the open gathering's agenda
+struct ConcludeRun { Id group = 0; };  // writes the run into the group's project log
 // Facilitator: the step machine
 struct GoToStep { Id group = 0; int step = 0; };
 struct Reveal { Id group = 0; };
@@ -33,13 +44,13 @@ struct MakeCluster { Id group = 0; std::string zone; std::string name; std::vect
 struct RenameCluster { Id cluster = 0; std::string name; };
 struct SetCluster { Id note = 0; Id cluster = 0; };  // 0: out of any cluster
 struct MergeNotes { Id keep = 0; Id absorb = 0; };
-struct AddFacilitatorNote { Id group = 0; std::string text; std::string zone; Id parent = 0; };
+struct AddFacilitatorNote { Id group = 0; std::string text; std::string zone; Id parent = 0; NoteFields fields{}; };
 struct SetConclusion { Id group = 0; std::string field; std::string text; };
 struct Undo;  // see below: carries the changes that take an earlier edit back
 // Participants
 struct Join { std::string code; Id group = 0; std::string name; std::string secret; };
-struct AddNote { Id participant = 0; std::string client_id; std::string text; std::optional<std::string> zone; Id parent = 0; };
-struct EditNote { Id participant = 0; Id note = 0; std::optional<std::string> text; std::optional<std::string> zone; };
+struct AddNote { Id participant = 0; std::string client_id; std::string text; std::optional<std::string> zone; Id parent = 0; NoteFields fields{}; };
+struct EditNote { Id participant = 0; Id note = 0; std::optional<std::string> text; std::optional<std::string> zone; std::optional<NoteFields> fields{}; };
 struct DeleteNote { Id participant = 0; Id note = 0; };
 struct CastVote { Id participant = 0; Id note = 0; };
 struct RetractVote { Id participant = 0; Id note = 0; };
@@ -56,7 +67,7 @@ struct NotesRevealed { Id run = 0; };                           // every note of
 struct WritingLocked { Id run = 0; bool locked = true; };
 struct TimerChanged { Id run = 0; Timer timer; };
 struct NoteAdded { Note note; };
-struct NoteEdited { Id note = 0; std::string text; std::string zone; Timestamp at = 0; };
+struct NoteEdited { Id note = 0; std::string text; std::string zone; Timestamp at = 0; NoteFields fields{}; };
 struct NoteDeleted { Id note = 0; Timestamp at = 0; };
 struct NoteRestored { Id note = 0; Timestamp at = 0; };
 struct NotePlaced { Id note = 0; std::string zone; double x = unplaced, y = unplaced; Id cluster = 0; };
@@ -69,6 +80,12 @@ struct ConclusionSet { ConclusionField field; };
 struct DoneMarked { Id run = 0; int step = 0; Id participant = 0; bool done = true; };
 struct VoteCast { Id note = 0; Id participant = 0; };
 struct VoteRetracted { Id note = 0; Id participant = 0; };
+struct ProgrammeNamed { std::string name; };
+struct GatheringSaved { Gathering gathering; };
+struct GatheringOpened { Id gathering = 0; };
+struct GroupEdited { LeaderGroup group; };
+struct AgendaSet { Id gathering = 0; std::vector<std::string> exercises; };
+struct RunConcluded { Id run = 0; Timestamp at = 0; };
 }  // namespace change
 
 using Change = std::variant<change::RoomOpened, change::GroupAdded, change::ParticipantJoined,
@@ -78,7 +95,9 @@ using Change = std::variant<change::RoomOpened, change::GroupAdded, change::Part
                             change::NotePlaced, change::NoteHighlighted, change::ClusterMade,
                             change::ClusterRenamed, change::NotesMerged, change::NoteUnmerged,
                             change::ConclusionSet, change::DoneMarked, change::VoteCast,
-                            change::VoteRetracted>;
+                            change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved,
+                            change::GatheringOpened, change::GroupEdited, change::AgendaSet,
+                            change::RunConcluded>;
 
 namespace cmd {
 // Takes back one earlier board edit: the facilitator's Ctrl+Z. The changes come from that
@@ -86,7 +105,9 @@ namespace cmd {
 struct Undo { std::vector<Change> changes; };
 }  // namespace cmd
 
-using Command = std::variant<cmd::OpenRoom, cmd::AddGroup, cmd::StartExercise, cmd::GoToStep,
+using Command = std::variant<cmd::OpenRoom, cmd::AddGroup, cmd::StartExercise, cmd::NameProgramme,
+                             cmd::SaveGathering, cmd::OpenGathering, cmd::EditGroup, cmd::SetAgenda,
+                             cmd::StartNext, cmd::ConcludeRun, cmd::GoToStep,
                              cmd::Reveal, cmd::LockWriting, cmd::RunTimer, cmd::PlaceNote,
                              cmd::SetNoteText, cmd::RemoveNote, cmd::HighlightNote,
                              cmd::MakeCluster, cmd::RenameCluster, cmd::SetCluster,

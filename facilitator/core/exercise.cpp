@@ -125,6 +125,25 @@ std::optional<Problem> read_step(const json& s, const std::string& where,
     if (step.chain && step.kind != StepKind::write) return Problem{where, "\"chain\" belongs to a write step"};
     if (step.proposals && step.kind != StepKind::conclude)
         return Problem{where, "\"proposals\" belongs to a conclude step"};
+    if (s.contains("note_fields")) {
+        if (step.kind != StepKind::write) return Problem{where, "\"note_fields\" belong to a write step"};
+        if (!s["note_fields"].is_array()) return Problem{where, "\"note_fields\" must be a list"};
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < s["note_fields"].size(); ++i) {
+            const json& f = s["note_fields"][i];
+            const std::string fw = where + ".note_fields[" + std::to_string(i) + "]";
+            NoteFieldDefinition field;
+            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() || !is_identifier(f["id"].get<std::string>()))
+                return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
+            field.id = f["id"].get<std::string>();
+            if (!seen.insert(field.id).second) return Problem{fw, "field id \"" + field.id + "\" is used twice"};
+            if (auto p = read_text(f, "label", fw, true, field.label)) return p;
+            const std::string kind = f.value("kind", std::string("text"));
+            if (kind == "date") field.kind = NoteFieldDefinition::Kind::date;
+            else if (kind != "text") return Problem{fw, "\"kind\" must be \"text\" or \"date\""};
+            step.note_fields.push_back(std::move(field));
+        }
+    }
     if (s.contains("fields")) {
         if (step.kind != StepKind::conclude) return Problem{where, "\"fields\" belong to a conclude step"};
         if (!s["fields"].is_array()) return Problem{where, "\"fields\" must be a list"};

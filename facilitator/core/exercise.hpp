@@ -33,6 +33,14 @@ std::string_view to_string(StepKind kind);
 enum class Anonymity { hidden, facilitator, projector };
 std::string_view to_string(Anonymity a);
 
+// A structured field on each note of a write step, e.g. a measure's owner and start date.
+struct NoteFieldDefinition {
+    enum class Kind { text, date };
+    std::string id;
+    LocalText label;
+    Kind kind = Kind::text;
+};
+
 // A field the conclude step fills in: typed by the facilitator, or picked from phones' proposals.
 struct FieldDefinition {
     std::string id;
@@ -51,6 +59,7 @@ struct Step {
     int vote_budget = 0;              // vote: dots per participant
     bool hide_totals = true;          // vote: totals stay off the projector until the step ends
     bool chain = false;               // write: a note may answer "why?" to another (5 whys)
+    std::vector<NoteFieldDefinition> note_fields;  // write: asked for on every note
     bool proposals = false;           // conclude: phones may propose text for the fields
     std::vector<FieldDefinition> fields;  // conclude: what the group concludes
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,16 @@ struct Room {
 struct LeaderGroup {
     Id id = 0;
     std::string name;
+    std::string services{};  // the services its leaders come from, e.g. "skole, PPT, helsestasjon"
+    std::string project{};   // the title of the group's development project
+};
+
+// One of a programme's gatherings (samling 1 … N); runs started while it is open belong to it.
+struct Gathering {
+    Id id = 0;
+    int number = 0;
+    std::string title;
+    std::string date;  // YYYY-MM-DD, or empty while not yet set
 };
 
 // A phone that joined a leader group. Its token is "<id>.<secret>".
@@ -64,6 +75,8 @@ struct ExerciseRun {
     Timestamp started_at = 0;
     bool writing_locked = false;  // the facilitator closed writing early (L)
     Timer timer;
+    Id gathering = 0;             // the gathering open when it started; 0: none
+    Timestamp concluded_at = 0;   // 0: still open; else its entry in the group's project log
 };
 
 // A named heading the facilitator gathers notes under, inside one zone of one run's board.
@@ -102,6 +115,7 @@ struct Note {
     Id parent = 0;           // the note this one answers "why?" to (5 whys chains)
     Id merged_into = 0;      // a duplicate folded into another note; hidden, its dots count there
     int step = 0;            // the step it was written in: rounds and proposals stay apart
+    std::map<std::string, std::string> fields{};  // the step's note fields: owner, start date...
 };
 
 // One dot a participant put on a note. A participant may stack several on one note.

@@ -18,6 +18,8 @@ ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer)
     v.cluster = n.cluster;
     v.parent = n.parent;
     v.highlighted = n.highlighted;
+    v.step = n.step;
+    v.fields = n.fields;
     v.created_at = n.created_at;
     v.updated_at = n.updated_at;
     return v;
@@ -65,7 +67,8 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     if (step->kind == StepKind::vote)
         a.votes = ParticipantView::Votes{step->vote_budget, step->vote_budget - w.dots_used(participant_id, run->id)};
     const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };
-    a.timer = {seconds(run->timer.duration_ms), seconds(run->timer.remaining_ms(now)), run->timer.running()};
+    a.timer = {seconds(run->timer.duration_ms), seconds(run->timer.remaining_ms(now)), run->timer.running(),
+               run->timer.running() || run->timer.elapsed_ms > 0};
     a.done = {w.is_done(participant_id, *run), w.done_count(*run), w.participants_in(group_id)};
     for (const FieldDefinition& f : step->fields)
         a.fields.push_back({f.id, f.label.in(lang), f.hint.in(lang), w.conclusion(run->id, f.id)});

@@ -25,6 +25,7 @@ struct ParticipantView {
     struct TimerView {
         int duration_seconds = 0, remaining_seconds = 0;
         bool running = false;
+        bool started = false;  // running, or paused after it ran
     };
     struct Votes {
         int budget = 0, left = 0;
@@ -59,7 +60,9 @@ struct ParticipantView {
         bool mine = false;
         int my_votes = 0;
         Id cluster = 0, parent = 0;
+        int step = 0;  // the step it was written in (a conclude step: a proposal)
         bool highlighted = false;
+        std::map<std::string, std::string> fields{};
         Timestamp created_at = 0, updated_at = 0;
     };
 

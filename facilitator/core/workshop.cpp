@@ -132,6 +132,28 @@ std::optional<std::string> Workshop::latest_conclusion(Id group_id, std::string_
     return std::nullopt;
 }
 
+const Gathering* Workshop::gathering(Id id) const {
+    auto it = gatherings_.find(id);
+    return it == gatherings_.end() ? nullptr : &it->second;
+}
+
+const Gathering* Workshop::open_gathering() const { return gathering(open_gathering_); }
+
+const std::vector<std::string>& Workshop::agenda(Id gathering_id) const {
+    static const std::vector<std::string> none;
+    auto it = agendas_.find(gathering_id);
+    return it == agendas_.end() ? none : it->second;
+}
+
+std::vector<const ExerciseRun*> Workshop::project_log(Id group_id) const {
+    std::vector<const ExerciseRun*> out;
+    for (const auto& [id, run] : runs_)
+        if (run.group == group_id && run.concluded_at != 0) out.push_back(&run);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ExerciseRun* a, const ExerciseRun* b) { return a->concluded_at < b->concluded_at; });
+    return out;
+}
+
 std::string Workshop::projector_author(const Note& n) const {
     const ExerciseRun& run = runs_.at(n.run);
     const ExerciseDefinition* def = definition(run);
@@ -209,6 +231,12 @@ Id Workshop::group_of(const Change& change) const {
             [&](const change::DoneMarked& c) { return run_group(c.run); },
             [&](const change::VoteCast& c) { return note_group(c.note); },
             [&](const change::VoteRetracted& c) { return note_group(c.note); },
+            [](const change::ProgrammeNamed&) -> Id { return 0; },
+            [](const change::GatheringSaved&) -> Id { return 0; },
+            [](const change::GatheringOpened&) -> Id { return 0; },
+            [](const change::GroupEdited&) -> Id { return 0; },  // every phone's group list
+            [](const change::AgendaSet&) -> Id { return 0; },
+            [&](const change::RunConcluded& c) { return run_group(c.run); },
         },
         change);
 }
@@ -261,6 +289,7 @@ void Workshop::apply_(const change::NoteEdited& c) {
     n.text = c.text;
     n.zone = c.zone;
     n.updated_at = c.at;
+    n.fields = c.fields;
 }
 
 void Workshop::apply_(const change::NoteDeleted& c) {
@@ -314,5 +343,20 @@ void Workshop::apply_(const change::VoteRetracted& c) {
     assert(it != dots_.end() && it->second > 0);
     if (--it->second == 0) dots_.erase(it);
 }
+
+void Workshop::apply_(const change::ProgrammeNamed& c) { programme_ = c.name; }
+
+void Workshop::apply_(const change::GatheringSaved& c) {
+    gatherings_[c.gathering.id] = c.gathering;
+    next_id_ = std::max(next_id_, c.gathering.id + 1);
+}
+
+void Workshop::apply_(const change::GatheringOpened& c) { open_gathering_ = c.gathering; }
+
+void Workshop::apply_(const change::GroupEdited& c) { groups_.at(c.group.id) = c.group; }
+
+void Workshop::apply_(const change::AgendaSet& c) { agendas_[c.gathering] = c.exercises; }
+
+void Workshop::apply_(const change::RunConcluded& c) { runs_.at(c.run).concluded_at = c.at; }
 
 }  // namespace samling

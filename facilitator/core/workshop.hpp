@@ -42,6 +42,13 @@ public:
     const std::map<Id, Note>& notes() const { return notes_; }
     const std::map<Id, ExerciseRun>& runs() const { return runs_; }
     const std::map<Id, Cluster>& clusters() const { return clusters_; }
+    const std::string& programme() const { return programme_; }
+    const std::map<Id, Gathering>& gatherings() const { return gatherings_; }
+    const Gathering* gathering(Id id) const;
+    const Gathering* open_gathering() const;  // the gathering new runs belong to, if any
+    const std::vector<std::string>& agenda(Id gathering) const;
+    // A group's project log: its concluded runs, oldest first.
+    std::vector<const ExerciseRun*> project_log(Id group) const;
 
     const LeaderGroup* group(Id id) const;
     const Participant* participant(Id id) const;
@@ -79,10 +86,17 @@ public:
     std::optional<Id> authenticate(std::string_view token) const;
 
 private:
-    // Deciding: workshop_setup.cpp, workshop_participant.cpp, workshop_facilitator.cpp
+    // Deciding: workshop_participant.cpp, workshop_facilitator.cpp, workshop_programme.cpp
     Result<Decision> decide_(const cmd::OpenRoom& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::AddGroup& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::StartExercise& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::NameProgramme& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SaveGathering& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::OpenGathering& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::EditGroup& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetAgenda& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::StartNext& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ConcludeRun& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::GoToStep& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::Reveal& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::LockWriting& c, Timestamp now) const;
@@ -121,6 +135,8 @@ private:
     };
     // A participant's own note in the step now taking notes: what edit and delete need.
     Result<EditableNote> editable_note(Id participant, Id note_id) const;
+    // A note's structured fields checked against the step's note_fields.
+    Result<NoteFields> clean_note_fields(const Step& step, const NoteFields& fields) const;
     Result<const Note*> board_note(Id note_id) const;  // for the facilitator: any live note
     Change placement_of(const Note& n) const;  // a NotePlaced that restores n as it is
 
@@ -147,6 +163,12 @@ private:
     void apply_(const change::DoneMarked& c);
     void apply_(const change::VoteCast& c);
     void apply_(const change::VoteRetracted& c);
+    void apply_(const change::ProgrammeNamed& c);
+    void apply_(const change::GatheringSaved& c);
+    void apply_(const change::GatheringOpened& c);
+    void apply_(const change::GroupEdited& c);
+    void apply_(const change::AgendaSet& c);
+    void apply_(const change::RunConcluded& c);
 
     // The group a change concerns, or 0 when it concerns the whole room.
     Id group_of(const Change& change) const;
@@ -156,6 +178,10 @@ private:
     Revision room_revision_ = 0;             // last change that concerns every group
     std::map<Id, Revision> group_revision_;  // last change that concerns one group
     std::optional<Room> room_;
+    std::string programme_;
+    std::map<Id, Gathering> gatherings_;
+    Id open_gathering_ = 0;
+    std::map<Id, std::vector<std::string>> agendas_;
     std::map<Id, LeaderGroup> groups_;
     std::map<Id, Participant> participants_;
     std::map<Id, ExerciseRun> runs_;

@@ -63,7 +63,7 @@ Result<Decision> Workshop::decide_(const cmd::StartExercise& c, Timestamp now) c
     if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
     const ExerciseDefinition* def = catalog_->find(c.exercise);
     if (!def) return make_error(Errc::invalid_request, "No exercise \"" + c.exercise + "\".");
-    ExerciseRun run{next_id_, c.group, c.exercise, 0, now, false, fresh_timer(def->steps.front())};
+    ExerciseRun run{next_id_, c.group, c.exercise, 0, now, false, fresh_timer(def->steps.front()), open_gathering_, 0};
     return decided(change::ExerciseStarted{run}, next_id_);
 }
 
@@ -133,8 +133,8 @@ Result<Decision> Workshop::decide_(const cmd::SetNoteText& c, Timestamp now) con
     auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
     if (!body) return body.error();
     const Note& old = *n.value();
-    return decided(change::NoteEdited{c.note, body.value(), old.zone, now}, c.note,
-                   change::NoteEdited{c.note, old.text, old.zone, old.updated_at});
+    return decided(change::NoteEdited{c.note, body.value(), old.zone, now, old.fields}, c.note,
+                   change::NoteEdited{c.note, old.text, old.zone, old.updated_at, old.fields});
 }
 
 Result<Decision> Workshop::decide_(const cmd::RemoveNote& c, Timestamp now) const {
@@ -223,7 +223,10 @@ Result<Decision> Workshop::decide_(const cmd::AddFacilitatorNote& c, Timestamp n
             return make_error(Errc::note_not_found, "No such note to answer.");
         zone = parent.value()->zone;
     }
+    auto fields = clean_note_fields(*target->step, c.fields);
+    if (!fields) return fields.error();
     Note n;
+    n.fields = fields.value();
     n.id = next_id_;
     n.run = target->run->id;
     n.author = 0;

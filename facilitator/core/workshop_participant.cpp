@@ -81,7 +81,10 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
             return make_error(Errc::note_not_found, "Fant ikke lappen du svarer på.");
         zone = parent->zone;  // a "why?" stays on its cause's bone
     }
+    auto fields = clean_note_fields(step, c.fields);
+    if (!fields) return fields.error();
     Note n;
+    n.fields = fields.value();
     n.id = next_id_;
     n.run = target->run->id;
     n.author = c.participant;
@@ -139,7 +142,13 @@ Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const 
             return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
         zone = *c.zone;
     }
-    return decided(change::NoteEdited{c.note, body, zone, now}, c.note);
+    NoteFields fields = note->fields;
+    if (c.fields) {
+        auto cleaned = clean_note_fields(*target.step, *c.fields);
+        if (!cleaned) return cleaned.error();
+        fields = cleaned.value();
+    }
+    return decided(change::NoteEdited{c.note, body, zone, now, fields}, c.note);
 }
 
 Result<Decision> Workshop::decide_(const cmd::DeleteNote& c, Timestamp now) const {

@@ -45,6 +45,27 @@ struct Fields {
         if (problem.empty()) problem = std::string("\"") + key + "\" must be a number from 0 to 1";
         return unplaced;
     }
+    std::vector<std::string> texts(const char* key) {
+        std::vector<std::string> out;
+        if (!body.contains(key) || !body[key].is_array()) {
+            if (problem.empty()) problem = std::string("\"") + key + "\" must be a list of texts";
+            return out;
+        }
+        for (const json& v : body[key])
+            if (v.is_string()) out.push_back(v.get<std::string>());
+            else if (problem.empty()) problem = std::string("\"") + key + "\" must be a list of texts";
+        return out;
+    }
+    NoteFields fields(const char* key) {
+        NoteFields out;
+        if (!body.contains(key)) return out;
+        if (!body[key].is_object()) problem = std::string("\"") + key + "\" must be an object of texts";
+        else
+            for (auto& [k, v] : body[key].items())
+                if (v.is_string()) out[k] = v.get<std::string>();
+                else problem = std::string("\"") + key + "\" must be an object of texts";
+        return out;
+    }
     std::vector<Id> ids(const char* key) {
         std::vector<Id> out;
         if (!body.contains(key)) return out;
@@ -86,8 +107,20 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
         {"merge_notes", [](Fields& f) -> Command { return cmd::MergeNotes{f.id("keep"), f.id("absorb")}; }},
         {"add_note",
          [](Fields& f) -> Command {
-             return cmd::AddFacilitatorNote{f.id("group"), f.text("text"), f.text("zone", false), f.optional_id("parent")};
+             return cmd::AddFacilitatorNote{f.id("group"), f.text("text"), f.text("zone", false), f.optional_id("parent"),
+                                            f.fields("fields")};
          }},
+        {"name_programme", [](Fields& f) -> Command { return cmd::NameProgramme{f.text("name")}; }},
+        {"save_gathering",
+         [](Fields& f) -> Command { return cmd::SaveGathering{f.optional_id("gathering"), f.text("title"), f.text("date", false)}; }},
+        {"open_gathering", [](Fields& f) -> Command { return cmd::OpenGathering{f.id("gathering")}; }},
+        {"edit_group",
+         [](Fields& f) -> Command {
+             return cmd::EditGroup{f.id("group"), f.text("name"), f.text("services", false), f.text("project", false)};
+         }},
+        {"set_agenda", [](Fields& f) -> Command { return cmd::SetAgenda{f.id("gathering"), f.texts("exercises")}; }},
+        {"start_next", [](Fields& f) -> Command { return cmd::StartNext{f.id("group")}; }},
+        {"conclude_run", [](Fields& f) -> Command { return cmd::ConcludeRun{f.id("group")}; }},
         {"set_conclusion",
          [](Fields& f) -> Command { return cmd::SetConclusion{f.id("group"), f.text("field"), f.text("text")}; }},
     };
@@ -115,7 +148,13 @@ Result<Command> parse_control_command(const json& body) {
 json control_state(const Workshop& state, Timestamp now) {
     json groups = json::array();
     for (const auto& [gid, g] : state.groups()) {
-        json group = {{"id", gid}, {"name", g.name}, {"participants", state.participants_in(gid)}, {"run", nullptr}};
+        json log = json::array();
+        for (const ExerciseRun* r : state.project_log(gid))
+            log.push_back({{"run", r->id}, {"exercise", r->exercise}, {"gathering", r->gathering}, {"concluded_at", r->concluded_at}});
+        json group = {{"id", gid},          {"name", g.name},
+                      {"services", g.services}, {"project", g.project},
+                      {"participants", state.participants_in(gid)},
+                      {"log", log},         {"run", nullptr}};
         if (const ExerciseRun* run = state.current_run(gid)) {
             json notes = json::array();
             for (const Note* n : state.notes_of_run(run->id)) {
@@ -131,6 +170,7 @@ json control_state(const Workshop& state, Timestamp now) {
                                  {"cluster", n->cluster},
                                  {"parent", n->parent},
                                  {"step", n->step},
+                                 {"fields", n->fields},
                                  {"dots", state.dots_on(n->id)},
                                  {"merged", state.merged_count(n->id)}});
             }
@@ -149,6 +189,8 @@ json control_state(const Workshop& state, Timestamp now) {
                             {"writing_locked", run->writing_locked},
                             {"timer", {{"remaining_ms", run->timer.remaining_ms(now)}, {"running", run->timer.running()}}},
                             {"done", state.done_count(*run)},
+                            {"gathering", run->gathering},
+                            {"concluded_at", run->concluded_at},
                             {"notes", notes},
                             {"clusters", clusters},
                             {"conclusion", conclusion}};
@@ -157,7 +199,14 @@ json control_state(const Workshop& state, Timestamp now) {
     }
     json exercises = json::array();
     for (const auto& [id, def] : state.catalog().all()) exercises.push_back(id);
+    json gatherings = json::array();
+    for (const auto& [id, g] : state.gatherings())
+        gatherings.push_back({{"id", id}, {"number", g.number}, {"title", g.title}, {"date", g.date},
+                              {"agenda", state.agenda(id)}});
     return {{"revision", state.revision()},
+            {"programme", state.programme()},
+            {"gatherings", gatherings},
+            {"open_gathering", state.open_gathering() ? json(state.open_gathering()->id) : json(nullptr)},
             {"room", state.room() ? json{{"code", state.room()->code}, {"name", state.room()->name}} : json(nullptr)},
             {"groups", groups},
             {"exercises", exercises}};

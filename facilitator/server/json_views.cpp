@@ -13,6 +13,8 @@ json to_json(const ParticipantView::NoteView& n) {
             {"my_votes", n.my_votes},
             {"cluster", n.cluster == 0 ? json(nullptr) : json(n.cluster)},
             {"parent", n.parent == 0 ? json(nullptr) : json(n.parent)},
+            {"step", n.step},
+            {"fields", n.fields},
             {"highlighted", n.highlighted},
             {"created_at", n.created_at},
             {"updated_at", n.updated_at}};
@@ -58,7 +60,8 @@ json to_json(const ParticipantView& v) {
             {"timer",
              {{"duration_seconds", a.timer.duration_seconds},
               {"remaining_seconds", a.timer.remaining_seconds},
-              {"running", a.timer.running}}},
+              {"running", a.timer.running},
+              {"started", a.timer.started}}},
             {"done", {{"me", a.done.me}, {"count", a.done.count}, {"total", a.done.total}}},
             {"clusters", clusters},
             {"fields", fields},

@@ -49,6 +49,25 @@ std::optional<Id> id_field(const json& body, const char* key) {
     return std::nullopt;
 }
 
+// Reads an optional {"name": "text"} object of note fields; false (with a 400 answer) otherwise.
+bool optional_fields(const json& body, std::optional<NoteFields>& out, Response& res) {
+    if (!body.contains("fields") || body["fields"].is_null()) return true;
+    const json& f = body["fields"];
+    NoteFields fields;
+    bool ok = f.is_object();
+    if (ok)
+        for (auto& [k, v] : f.items()) {
+            if (!v.is_string()) ok = false;
+            else fields[k] = v.get<std::string>();
+        }
+    if (!ok) {
+        http::send_error(res, 400, "bad_request", "\"fields\" must be an object of texts.");
+        return false;
+    }
+    out = std::move(fields);
+    return true;
+}
+
 // Reads an optional string field; false (with a 400 answer) when it has another type.
 bool optional_string(const json& body, const char* key, std::optional<std::string>& out, Response& res) {
     if (!body.contains(key) || body[key].is_null()) return true;
@@ -189,8 +208,12 @@ void ParticipantServer::Impl::routes() {
             if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
             parent = *p;
         }
-        send_note(res, hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent}), *who,
-                  201);
+        std::optional<NoteFields> fields;
+        if (!optional_fields(*body, fields, res)) return;
+        send_note(res,
+                  hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent,
+                                            fields.value_or(NoteFields{})}),
+                  *who, 201);
     });
 
     http.Patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
@@ -201,9 +224,13 @@ void ParticipantServer::Impl::routes() {
         auto body = http::json_body(req, res);
         if (!body) return;
         std::optional<std::string> text, zone;
-        if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res)) return;
-        if (!text && !zone) return http::send_error(res, 400, "bad_request", "Send \"text\" or \"zone\".");
-        send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone}), *who, 200);
+        std::optional<NoteFields> fields;
+        if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res) ||
+            !optional_fields(*body, fields, res))
+            return;
+        if (!text && !zone && !fields)
+            return http::send_error(res, 400, "bad_request", "Send \"text\", \"zone\" or \"fields\".");
+        send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
     });
 
     http.Delete(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {

@@ -93,6 +93,32 @@ inline constexpr std::array migrations = {
         PRIMARY KEY (run_id, step, participant_id)
     );
     )sql",
+
+    // 3: the programme across gatherings, leader groups' projects, the project log, note fields
+    R"sql(
+    ALTER TABLE notes ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE leader_groups ADD COLUMN services TEXT NOT NULL DEFAULT '';
+    ALTER TABLE leader_groups ADD COLUMN project TEXT NOT NULL DEFAULT '';
+    ALTER TABLE exercise_runs ADD COLUMN gathering_id INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercise_runs ADD COLUMN concluded_at INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE programme (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        open_gathering INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE gatherings (
+        id     INTEGER PRIMARY KEY,
+        number INTEGER NOT NULL,
+        title  TEXT NOT NULL,
+        date   TEXT NOT NULL
+    );
+    CREATE TABLE agenda_items (
+        gathering_id INTEGER NOT NULL REFERENCES gatherings (id),
+        position     INTEGER NOT NULL,
+        exercise     TEXT NOT NULL,
+        PRIMARY KEY (gathering_id, position)
+    );
+    )sql",
 };
 
 }  // namespace samling::schema

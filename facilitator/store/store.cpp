@@ -11,6 +11,8 @@
 #include <cstring>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
+
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 
@@ -23,6 +25,18 @@ struct overloaded : Fs... {
 };
 
 Error storage_error(std::string message) { return make_error(Errc::storage_failed, std::move(message)); }
+
+// A note's fields are few and read whole, so one JSON text column holds them.
+std::string fields_to_json(const NoteFields& fields) { return nlohmann::json(fields).dump(); }
+
+NoteFields fields_from_json(const std::string& text) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    NoteFields out;
+    if (j.is_object())
+        for (auto& [k, v] : j.items())
+            if (v.is_string()) out[k] = v.get<std::string>();
+    return out;
+}
 
 }  // namespace
 
@@ -122,8 +136,28 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                                             parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
     }
     {
-        Statement s(db_, "SELECT id, name FROM leader_groups ORDER BY id");
-        while (s.step() == SQLITE_ROW) w.apply(change::GroupAdded{LeaderGroup{s.integer(0), s.text(1)}});
+        Statement s(db_, "SELECT id, name, services, project FROM leader_groups ORDER BY id");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::GroupAdded{LeaderGroup{s.integer(0), s.text(1), s.text(2), s.text(3)}});
+    }
+    {
+        Statement s(db_, "SELECT id, number, title, date FROM gatherings ORDER BY id");
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::GatheringSaved{
+                Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)}});
+    }
+    {
+        Statement s(db_, "SELECT name, open_gathering FROM programme WHERE id = 1");
+        if (s.step() == SQLITE_ROW) {
+            w.apply(change::ProgrammeNamed{s.text(0)});
+            if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
+        }
+    }
+    {
+        Statement s(db_, "SELECT gathering_id, exercise FROM agenda_items ORDER BY gathering_id, position");
+        std::map<Id, std::vector<std::string>> agendas;
+        while (s.step() == SQLITE_ROW) agendas[s.integer(0)].push_back(s.text(1));
+        for (auto& [gathering, exercises] : agendas) w.apply(change::AgendaSet{gathering, std::move(exercises)});
     }
     {
         Statement s(db_, "SELECT id, group_id, name, secret, joined_at FROM participants ORDER BY id");
@@ -134,10 +168,11 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     {
         Statement s(db_,
                     "SELECT id, group_id, exercise, step, started_at, writing_locked, timer_duration_ms, "
-                    "timer_elapsed_ms, timer_running_since FROM exercise_runs ORDER BY id");
+                    "timer_elapsed_ms, timer_running_since, gathering_id, concluded_at FROM exercise_runs ORDER BY id");
         while (s.step() == SQLITE_ROW) {
             ExerciseRun r{s.integer(0), s.integer(1), s.text(2), static_cast<int>(s.integer(3)), s.integer(4),
-                          s.integer(5) != 0, Timer{s.integer(6), s.integer(7), s.integer(8)}};
+                          s.integer(5) != 0, Timer{s.integer(6), s.integer(7), s.integer(8)}, s.integer(9),
+                          s.integer(10)};
             w.apply(change::ExerciseStarted{r});
         }
     }
@@ -148,7 +183,7 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     {
         Statement s(db_,
                     "SELECT id, run_id, author, client_id, text, zone, created_at, updated_at, deleted, revealed, "
-                    "highlighted, x, y, cluster_id, parent_id, merged_into, step FROM notes ORDER BY id");
+                    "highlighted, x, y, cluster_id, parent_id, merged_into, step, fields FROM notes ORDER BY id");
         while (s.step() == SQLITE_ROW) {
             Note n;
             n.id = s.integer(0);
@@ -168,6 +203,7 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
             n.parent = s.integer(14);
             n.merged_into = s.integer(15);
             n.step = static_cast<int>(s.integer(16));
+            n.fields = fields_from_json(s.text(17));
             w.apply(change::NoteAdded{std::move(n)});
         }
     }
@@ -212,8 +248,47 @@ Status Store::write(const Change& change) {
                 return run(s);
             },
             [&](const change::GroupAdded& c) {
-                Statement s(db_, "INSERT INTO leader_groups (id, name) VALUES (?, ?)");
-                s.bind(1, c.group.id).bind(2, c.group.name);
+                Statement s(db_, "INSERT INTO leader_groups (id, name, services, project) VALUES (?, ?, ?, ?)");
+                s.bind(1, c.group.id).bind(2, c.group.name).bind(3, c.group.services).bind(4, c.group.project);
+                return run(s);
+            },
+            [&](const change::GroupEdited& c) {
+                Statement s(db_, "UPDATE leader_groups SET name = ?, services = ?, project = ? WHERE id = ?");
+                s.bind(1, c.group.name).bind(2, c.group.services).bind(3, c.group.project).bind(4, c.group.id);
+                return run(s);
+            },
+            [&](const change::ProgrammeNamed& c) {
+                Statement s(db_, "INSERT INTO programme (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = ?");
+                s.bind(1, c.name).bind(2, c.name);
+                return run(s);
+            },
+            [&](const change::GatheringOpened& c) {
+                Statement s(db_,
+                            "INSERT INTO programme (id, name, open_gathering) VALUES (1, '', ?) "
+                            "ON CONFLICT (id) DO UPDATE SET open_gathering = ?");
+                s.bind(1, c.gathering).bind(2, c.gathering);
+                return run(s);
+            },
+            [&](const change::GatheringSaved& c) {
+                const Gathering& g = c.gathering;
+                Statement s(db_, "INSERT OR REPLACE INTO gatherings (id, number, title, date) VALUES (?, ?, ?, ?)");
+                s.bind(1, g.id).bind(2, g.number).bind(3, g.title).bind(4, g.date);
+                return run(s);
+            },
+            [&](const change::AgendaSet& c) {
+                Statement clear(db_, "DELETE FROM agenda_items WHERE gathering_id = ?");
+                clear.bind(1, c.gathering);
+                if (auto st = run(clear); !st) return st;
+                for (std::size_t i = 0; i < c.exercises.size(); ++i) {
+                    Statement s(db_, "INSERT INTO agenda_items (gathering_id, position, exercise) VALUES (?, ?, ?)");
+                    s.bind(1, c.gathering).bind(2, static_cast<std::int64_t>(i)).bind(3, c.exercises[i]);
+                    if (auto st = run(s); !st) return st;
+                }
+                return Status(Ok{});
+            },
+            [&](const change::RunConcluded& c) {
+                Statement s(db_, "UPDATE exercise_runs SET concluded_at = ? WHERE id = ?");
+                s.bind(1, c.at).bind(2, c.run);
                 return run(s);
             },
             [&](const change::ParticipantJoined& c) {
@@ -226,10 +301,11 @@ Status Store::write(const Change& change) {
                 const ExerciseRun& r = c.run;
                 Statement s(db_,
                             "INSERT INTO exercise_runs (id, group_id, exercise, step, started_at, writing_locked, "
-                            "timer_duration_ms, timer_elapsed_ms, timer_running_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "timer_duration_ms, timer_elapsed_ms, timer_running_since, gathering_id, concluded_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 s.bind(1, r.id).bind(2, r.group).bind(3, r.exercise).bind(4, r.step).bind(5, r.started_at);
                 s.bind(6, r.writing_locked ? 1 : 0).bind(7, r.timer.duration_ms).bind(8, r.timer.elapsed_ms);
-                s.bind(9, r.timer.running_since);
+                s.bind(9, r.timer.running_since).bind(10, r.gathering).bind(11, r.concluded_at);
                 return run(s);
             },
             [&](const change::StepChanged& c) {
@@ -253,17 +329,18 @@ Status Store::write(const Change& change) {
                 const Note& n = c.note;
                 Statement s(db_,
                             "INSERT INTO notes (id, run_id, author, client_id, text, zone, created_at, updated_at, "
-                            "deleted, revealed, highlighted, x, y, cluster_id, parent_id, merged_into, step) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "deleted, revealed, highlighted, x, y, cluster_id, parent_id, merged_into, step, fields) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 s.bind(1, n.id).bind(2, n.run).bind(3, n.author).bind(4, n.client_id).bind(5, n.text);
                 s.bind(6, n.zone).bind(7, n.created_at).bind(8, n.updated_at).bind(9, n.deleted ? 1 : 0);
                 s.bind(10, n.revealed ? 1 : 0).bind(11, n.highlighted ? 1 : 0).bind(12, n.x).bind(13, n.y);
                 s.bind(14, n.cluster).bind(15, n.parent).bind(16, n.merged_into).bind(17, n.step);
+                s.bind(18, fields_to_json(n.fields));
                 return run(s);
             },
             [&](const change::NoteEdited& c) {
-                Statement s(db_, "UPDATE notes SET text = ?, zone = ?, updated_at = ? WHERE id = ?");
-                s.bind(1, c.text).bind(2, c.zone).bind(3, c.at).bind(4, c.note);
+                Statement s(db_, "UPDATE notes SET text = ?, zone = ?, updated_at = ?, fields = ? WHERE id = ?");
+                s.bind(1, c.text).bind(2, c.zone).bind(3, c.at).bind(4, fields_to_json(c.fields)).bind(5, c.note);
                 return run(s);
             },
             [&](const change::NoteDeleted& c) {

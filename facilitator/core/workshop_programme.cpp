@@ -1,0 +1,119 @@
+// The rules for a programme's structure: its name, gatherings and their agendas, the leader
+// groups' details, and concluding a run into the group's project log.
+#include <algorithm>
+#include <cctype>
+
+#include "core/workshop.hpp"
+#include "core/workshop_rules.hpp"
+
+namespace samling {
+
+using rules::clean_text;
+using rules::decided;
+
+namespace {
+
+constexpr std::size_t max_title_code_points = 120;
+
+bool is_date(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+}  // namespace
+
+Result<NoteFields> Workshop::clean_note_fields(const Step& step, const NoteFields& fields) const {
+    NoteFields out;
+    for (const auto& [id, raw] : fields) {
+        const auto def = std::find_if(step.note_fields.begin(), step.note_fields.end(),
+                                      [&](const NoteFieldDefinition& f) { return f.id == id; });
+        if (def == step.note_fields.end()) return make_error(Errc::invalid_request, "Ukjent felt på lappen: " + id);
+        auto value = clean_text(raw, max_title_code_points, Errc::text_too_long, true);
+        if (!value) return value.error();
+        if (def->kind == NoteFieldDefinition::Kind::date && !value->empty() && !is_date(value.value()))
+            return make_error(Errc::invalid_request, "Datoen må skrives ÅÅÅÅ-MM-DD: " + value.value());
+        if (!value->empty()) out[id] = value.value();
+    }
+    return out;
+}
+
+Result<Decision> Workshop::decide_(const cmd::NameProgramme& c, Timestamp) const {
+    auto name = clean_text(c.name, max_title_code_points, Errc::name_too_long, false);
+    if (!name) return name.error();
+    return decided(change::ProgrammeNamed{name.value()}, 0);
+}
+
+Result<Decision> Workshop::decide_(const cmd::SaveGathering& c, Timestamp) const {
+    auto title = clean_text(c.title, max_title_code_points, Errc::name_too_long, false);
+    if (!title) return title.error();
+    const std::string date = text::trim(c.date);
+    if (!date.empty() && !is_date(date)) return make_error(Errc::invalid_request, "A date is YYYY-MM-DD: " + date);
+    Gathering g{c.gathering, 0, title.value(), date};
+    if (c.gathering == 0) {
+        g.id = next_id_;
+        g.number = static_cast<int>(gatherings_.size()) + 1;
+    } else {
+        const Gathering* old = gathering(c.gathering);
+        if (!old) return make_error(Errc::invalid_request, "No such gathering.");
+        g.number = old->number;
+    }
+    return decided(change::GatheringSaved{g}, g.id);
+}
+
+Result<Decision> Workshop::decide_(const cmd::OpenGathering& c, Timestamp) const {
+    if (!gathering(c.gathering)) return make_error(Errc::invalid_request, "No such gathering.");
+    return decided(change::GatheringOpened{c.gathering}, c.gathering);
+}
+
+Result<Decision> Workshop::decide_(const cmd::EditGroup& c, Timestamp) const {
+    const LeaderGroup* g = group(c.group);
+    if (!g) return make_error(Errc::group_not_found, "No such leader group.");
+    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    if (!name) return name.error();
+    for (const auto& [id, other] : groups_)
+        if (id != c.group && rules::fold_case(other.name) == rules::fold_case(name.value()))
+            return make_error(Errc::invalid_request, "A leader group named \"" + other.name + "\" exists.");
+    auto services = clean_text(c.services, max_title_code_points, Errc::name_too_long, true);
+    if (!services) return services.error();
+    auto project = clean_text(c.project, max_title_code_points, Errc::name_too_long, true);
+    if (!project) return project.error();
+    return decided(change::GroupEdited{LeaderGroup{c.group, name.value(), services.value(), project.value()}},
+                   c.group);
+}
+
+Result<Decision> Workshop::decide_(const cmd::SetAgenda& c, Timestamp) const {
+    if (!gathering(c.gathering)) return make_error(Errc::invalid_request, "No such gathering.");
+    for (const std::string& id : c.exercises)
+        if (!catalog_->find(id)) return make_error(Errc::invalid_request, "No exercise \"" + id + "\".");
+    return decided(change::AgendaSet{c.gathering, c.exercises}, c.gathering);
+}
+
+Result<Decision> Workshop::decide_(const cmd::StartNext& c, Timestamp now) const {
+    if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
+    if (!open_gathering_) return make_error(Errc::invalid_request, "No gathering is open.");
+    // The first agenda item this group has not yet started in this gathering.
+    for (const std::string& exercise : agenda(open_gathering_)) {
+        const bool started = std::any_of(runs_.begin(), runs_.end(), [&](const auto& e) {
+            return e.second.group == c.group && e.second.gathering == open_gathering_ && e.second.exercise == exercise;
+        });
+        if (!started) return decide_(cmd::StartExercise{c.group, exercise}, now);
+    }
+    return make_error(Errc::invalid_request, "The group has started everything on this gathering's agenda.");
+}
+
+Result<Decision> Workshop::decide_(const cmd::ConcludeRun& c, Timestamp now) const {
+    auto target = group_step(c.group);
+    if (!target) return target.error();
+    if (target->run->concluded_at != 0) {
+        Decision d;  // concluded already: its log entry stands
+        d.subject = target->run->id;
+        d.created = false;
+        return d;
+    }
+    return decided(change::RunConcluded{target->run->id, now}, target->run->id);
+}
+
+}  // namespace samling
