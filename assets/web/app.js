@@ -1,15 +1,18 @@
-// Samling's participant page: join a leader group, write sticky notes, vote with dots.
+// Samling's participant page: join a leader group, then follow the group's exercise step by
+// step: write sticky notes (and "why?" answers), read the revealed and organised board, vote
+// with dots, read the conclusion and propose wording for it.
 // Talks only to the participant HTTP API (API.md). User text reaches the DOM only through
 // textContent, never as markup. Unsent notes live in localStorage until the server has them.
 //
 // Contents: 1 storage and state · 2 texts · 3 HTTP · 4 screens and boot · 5 joining ·
-//           6 polling · 7 writing and the outbox · 8 own notes (edit, delete) · 9 voting
+//           6 polling · render · 7 writing and the outbox · 8 own notes (edit, delete) ·
+//           9 the board · 10 voting · 11 timer · 12 done · 13 conclusion
 (function () {
   'use strict';
 
   const MAX = 280;
-  const POLL_MS = 1500;
-  const JITTER_MS = 300;
+  const POLL_MS = 900; // follow the facilitator's step within a second
+  const JITTER_MS = 150;
   const KEY = { session: 'samling.session', outbox: 'samling.outbox', draft: 'samling.draft' };
   const $ = (id) => document.getElementById(id);
   const codePoints = (s) => [...s].length;
@@ -42,8 +45,13 @@
     writes: 0, // bumped when a write succeeds: older poll answers may predate it
     edit: null, // {id, draft, busy, error}
     confirm: null, // note id whose delete is being confirmed
-    busy: {}, // note id -> true while a vote or delete is under way
+    busy: {}, // note id -> true while a delete is under way
     cardError: {}, // note id -> message
+    inflight: 0, // votes and "done" answers not yet back: a poll answer now may predate them
+    replyTo: null, // the note id a "why?" answers (chain steps)
+    voteMsg: '', // why the last vote was refused
+    doneBusy: false,
+    stepKey: '', // exercise, step index: a change scrolls to the top
   };
   if (!Array.isArray(S.outbox)) S.outbox = [];
 
@@ -299,6 +307,7 @@
       failures = 0;
       $('offline').hidden = true;
       if (writes !== S.writes) pollAgain = true; // this answer may not show our own write yet
+      else if (S.inflight) { /* a vote is on its way: its answer polls again */ }
       else if (!r.data.unchanged) applyState(r.data);
       flush();
     } else if (r.status === 429) {
@@ -317,7 +326,17 @@
   }
 
   function applyState(state) {
+    const act = state.activity;
+    const key = act ? [act.exercise, act.step && act.step.index, act.step && act.step.id].join(':') : '';
+    if (key !== S.stepKey) {
+      // A new step: its prompt is at the top, and what was under way belongs to the old one.
+      if (S.stepKey) window.scrollTo(0, 0);
+      S.stepKey = key;
+      S.voteMsg = '';
+      S.replyTo = null;
+    }
     S.view = state;
+    $('screen-write').dataset.revision = String(state.revision);
     if (state.room && state.room.language && state.room.language !== S.session.lang) {
       S.session.lang = state.room.language;
       saveSession();
@@ -326,7 +345,6 @@
       S.session.group = state.participant.group;
       saveSession();
     }
-    const act = state.activity;
     if (S.edit && !(act && act.accepts_notes)) S.edit = null;
     if (S.lang !== (params.get('lang') || state.room && state.room.language)) setLang(state.room && state.room.language);
     render();
@@ -409,6 +427,18 @@
     return li;
   }
 
+  function byTime(a, b) {
+    return (a.created_at || 0) - (b.created_at || 0) || a.id - b.id;
+  }
+
+  // In a conclude step with proposals a phone's note is a proposal for the conclusion: the
+  // server keeps it off the board, with no zone. (Only where the board has zones can the two
+  // be told apart.)
+  function isProposal(n) {
+    const act = S.view && S.view.activity;
+    return !!(act && (act.zones || []).length && !n.zone);
+  }
+
   // ---- render -------------------------------------------------------------------------------
 
   function render() {
@@ -421,27 +451,43 @@
     $('write-loading').hidden = !!v;
     $('waiting').hidden = !v || !!act;
     $('activity').hidden = !act;
-    const voting = !!(act && act.step && act.step.kind === 'vote' && act.votes);
+    const step = (act && act.step) || {};
+    const kind = act ? step.kind || '' : '';
+    $('screen-write').dataset.kind = kind;
+    const voting = !!(kind === 'vote' && act.votes);
+    const concluding = kind === 'conclude';
+    const takesNotes = kind === 'write' || (concluding && !!step.proposals);
     if (act) {
-      const step = act.step || {};
       $('exercise-title').textContent = act.title || '';
       $('step-count').textContent = step.count > 1 ? t('stepOf', { i: step.index + 1, n: step.count }) : '';
       $('step-kind').textContent = step.kind ? t('kind_' + step.kind) : '';
       $('step-kind').hidden = !step.kind;
-      $('timer').hidden = !(step.timer_seconds > 0);
-      $('timer').textContent = t('timer', { m: Math.max(1, Math.round(step.timer_seconds / 60)) });
       $('prompt').textContent = step.prompt || '';
       $('instructions').textContent = step.instructions || '';
       $('instructions').hidden = !step.instructions;
     }
+    syncTimer(act);
     const open = !!(act && act.accepts_notes);
     $('note-form').hidden = !open;
-    $('closed').hidden = !act || open || voting;
-    renderZones(open ? act.note_zones || [] : []);
+    $('closed').hidden = !act || open || !takesNotes;
+    $('propose-title').hidden = !(open && concluding);
+    $('send').textContent = t(concluding ? 'sendProposal' : 'send');
+    $('note-text').placeholder = t(concluding ? 'proposePlaceholder' : 'placeholder');
+    const notes = (v && v.notes) || [];
+    if (S.replyTo && !(open && step.chain && notes.some((n) => n.id === S.replyTo))) S.replyTo = null;
+    renderReply(notes);
+    renderZones(open && !concluding && !S.replyTo ? act.note_zones || [] : []);
     renderCounter();
+    renderConclusion(concluding ? act.fields || [] : null);
+    renderDone(act && (kind === 'write' || voting) ? act.done : null);
     $('vote').hidden = !voting;
     if (voting) renderVotes();
-    renderMine(voting);
+    renderMine(kind);
+    renderProposals(concluding ? notes.filter((n) => !n.mine && isProposal(n)) : []);
+    const board = notes.filter((n) => !isProposal(n));
+    const showBoard = kind === 'reveal' || kind === 'organise' || concluding ||
+      (kind === 'write' && (!!step.chain || board.some((n) => !n.mine)));
+    renderBoard(showBoard ? board : null, open && !!step.chain);
   }
 
   // ---- 7 writing and the outbox -------------------------------------------------------------
@@ -468,6 +514,23 @@
     }
     box.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.zone === S.zone)));
   }
+
+  // "Svar på: …" above the form while a why-answer is being written.
+  function renderReply(notes) {
+    const parent = S.replyTo && notes.find((n) => n.id === S.replyTo);
+    $('reply').hidden = !parent;
+    $('reply-text').textContent = parent ? parent.text : '';
+    $('note-form').classList.toggle('replying', !!parent);
+  }
+
+  function startReply(n) {
+    S.replyTo = n.id;
+    render();
+    $('note-form').scrollIntoView({ block: 'start', behavior: 'smooth' });
+    $('note-text').focus({ preventScroll: true });
+  }
+
+  $('reply-cancel').addEventListener('click', () => { S.replyTo = null; render(); });
 
   function renderCounter() {
     const text = $('note-text').value;
@@ -503,7 +566,9 @@
     if (!text || codePoints(text) > MAX) return;
     const item = { client_id: newClientId(), code: S.session.code, text, at: Date.now(), status: 'sending' };
     const act = S.view && S.view.activity;
-    if (S.zone && act && (act.note_zones || []).length > 1) item.zone = S.zone;
+    if (S.replyTo) item.parent = S.replyTo; // the answer goes on its parent's zone
+    else if (S.zone && act && (act.note_zones || []).length > 1) item.zone = S.zone;
+    S.replyTo = null;
     S.outbox.push(item);
     saveOutbox();
     area.value = '';
@@ -543,6 +608,7 @@
     render();
     const body = { client_id: item.client_id, text: item.text };
     if (item.zone) body.zone = item.zone;
+    if (item.parent) body.parent = item.parent;
     const r = await api('POST', '/api/notes', body);
     if (r.ok) {
       S.outbox = S.outbox.filter((x) => x !== item);
@@ -587,13 +653,17 @@
 
   // ---- 8 own notes (edit, delete) -----------------------------------------------------------
 
-  function renderMine(voting) {
+  // Own notes in a write step; own proposals in a conclude step; elsewhere only what is still
+  // on its way (those are on the board, marked as one's own).
+  function renderMine(kind) {
     const code = S.session.code;
     const pending = S.outbox.filter((x) => x.code === code).sort((a, b) => b.at - a.at);
     const act = S.view && S.view.activity;
     const editable = !!(act && act.accepts_notes);
-    let saved = voting ? [] : ((S.view && S.view.notes) || []).filter((n) => n.mine)
-      .sort((a, b) => (b.created_at || 0) - (a.created_at || 0) || b.id - a.id);
+    const concluding = kind === 'conclude';
+    let saved = kind === 'write' || concluding ? ((S.view && S.view.notes) || [])
+      .filter((n) => n.mine && isProposal(n) === concluding)
+      .sort((a, b) => byTime(b, a)) : [];
     // A note whose answer was lost is on the server and in the outbox at once: show it once,
     // as unconfirmed, until the re-send (same client_id) confirms it.
     const twins = new Set();
@@ -619,9 +689,11 @@
       });
     });
     reconcile($('note-list'), items);
+    $('mine-title').textContent = t(concluding ? 'myProposals' : 'myNotes');
     $('mine-count').textContent = items.length ? '(' + items.length + ')' : '';
-    $('no-notes').hidden = items.length > 0 || voting;
-    $('mine').hidden = voting && !pending.length;
+    $('no-notes').textContent = t(concluding ? 'noProposals' : 'noNotes');
+    $('no-notes').hidden = items.length > 0;
+    $('mine').hidden = !items.length && !(kind === 'write' || (concluding && act.step.proposals));
   }
 
   function pendingCard(p) {
@@ -759,35 +831,164 @@
     render();
   }
 
-  // ---- 9 voting -----------------------------------------------------------------------------
+  // ---- 9 the board --------------------------------------------------------------------------
+
+  // The group's notes as the facilitator arranged them: zone by zone (in the exercise's order),
+  // inside a zone cluster by cluster, then the notes not in a cluster. A "why?" answer follows
+  // its parent, one level deeper. Returns a flat list of rows: {type: zone|cluster|note, ...}.
+  function boardRows(notes) {
+    const act = S.view.activity;
+    const ids = new Set(notes.map((n) => n.id));
+    const children = new Map();
+    const roots = [];
+    notes.slice().sort(byTime).forEach((n) => {
+      if (n.parent != null && n.parent !== n.id && ids.has(n.parent)) {
+        if (!children.has(n.parent)) children.set(n.parent, []);
+        children.get(n.parent).push(n);
+      } else {
+        roots.push(n);
+      }
+    });
+    const zoneOrder = (act.zones || []).map((z) => z.id);
+    roots.forEach((n) => { if (!zoneOrder.includes(n.zone || '')) zoneOrder.push(n.zone || ''); });
+    const clusterOrder = (act.clusters || []).map((c) => c.id);
+    const clusterName = new Map((act.clusters || []).map((c) => [c.id, c.name]));
+    const rows = [];
+    const seen = new Set();
+    const walk = (n, depth, clustered) => {
+      if (seen.has(n.id)) return; // a loop in the chain would be a server bug; never hang on it
+      seen.add(n.id);
+      rows.push({ type: 'note', note: n, depth, clustered });
+      (children.get(n.id) || []).forEach((c) => walk(c, depth + 1, clustered));
+    };
+    zoneOrder.forEach((zid) => {
+      const inZone = roots.filter((n) => (n.zone || '') === zid);
+      if (!inZone.length) return;
+      rows.push({ type: 'zone', zone: zid });
+      const clusters = [...new Set(inZone.map((n) => n.cluster).filter((c) => c != null))]
+        .sort((a, b) => (clusterOrder.indexOf(a) + 1 || 1e9) - (clusterOrder.indexOf(b) + 1 || 1e9));
+      clusters.forEach((cid) => {
+        rows.push({ type: 'cluster', id: cid, name: clusterName.get(cid) || '' });
+        inZone.filter((n) => n.cluster === cid).forEach((n) => walk(n, 0, true));
+      });
+      inZone.filter((n) => n.cluster == null).forEach((n) => walk(n, 0, false));
+    });
+    return rows;
+  }
+
+  function zoneHead(zid) {
+    const z = zoneOf(zid);
+    const li = el('li', 'zone-head');
+    const c = z && safeColour(z.colour);
+    if (c) li.style.setProperty('--note', c);
+    li.appendChild(el('span', '', z ? z.label : t('noZone')));
+    return li;
+  }
+
+  function clusterHead(name) {
+    const li = el('li', 'cluster-head');
+    li.appendChild(el('span', 'sr-only', t('cluster') + ': '));
+    li.appendChild(el('span', '', name || t('unnamedCluster')));
+    return li;
+  }
+
+  // A read-only card on the board: text, and what it is (own, highlighted, an answer).
+  function boardCard(n, depth, clustered, chain) {
+    const li = el('li', 'card board-card');
+    const z = zoneOf(n.zone);
+    const colour = z && safeColour(z.colour);
+    if (colour) li.style.setProperty('--note', colour);
+    li.dataset.id = String(n.id);
+    li.classList.toggle('in-cluster', clustered);
+    li.classList.toggle('hl', !!n.highlighted);
+    if (depth > 0) {
+      li.classList.add('answer', 'depth-' + Math.min(depth, 3));
+      li.appendChild(el('p', 'why', t('why')));
+    }
+    li.appendChild(el('p', 'card-text', n.text));
+    const tags = el('p', 'tags');
+    if (n.highlighted) tags.appendChild(el('span', 'tag hl', t('highlighted')));
+    if (n.mine) tags.appendChild(el('span', 'tag mine', t('mineTag')));
+    if (tags.firstChild) li.appendChild(tags);
+    if (chain) {
+      const b = button('ghost why-btn', t('whyButton'), () => startReply(n), t('whyAnswer', { text: n.text }));
+      li.appendChild(b);
+    }
+    return li;
+  }
+
+  function rowItems(rows, buildNote, sigOf) {
+    return rows.map((r) => {
+      if (r.type === 'zone') {
+        return { key: 'z:' + r.zone, sig: JSON.stringify([zoneOf(r.zone), S.lang]), build: () => zoneHead(r.zone) };
+      }
+      if (r.type === 'cluster') {
+        return { key: 'c:' + r.id, sig: JSON.stringify([r.name, S.lang]), build: () => clusterHead(r.name) };
+      }
+      const n = r.note;
+      return {
+        key: 'n:' + n.id,
+        sig: JSON.stringify([n.text, n.zone, n.mine, n.highlighted, r.depth, r.clustered, S.lang, sigOf(n)]),
+        build: () => buildNote(r),
+      };
+    });
+  }
+
+  function renderBoard(notes, chain) {
+    $('board').hidden = !notes;
+    if (!notes) return reconcile($('board-list'), []);
+    $('board-count').textContent = notes.length ? '(' + notes.length + ')' : '';
+    $('board-lead').hidden = !chain || !notes.length;
+    const rows = boardRows(notes);
+    reconcile($('board-list'), rowItems(rows, (r) => boardCard(r.note, r.depth, r.clustered, chain), () => chain));
+    $('no-board').hidden = notes.length > 0;
+  }
+
+  // Others' proposals for the conclusion (conclude steps); one's own are under "Dine forslag".
+  function renderProposals(notes) {
+    $('proposals').hidden = !notes.length;
+    reconcile($('proposal-list'), notes.slice().sort(byTime).map((n) => ({
+      key: 'q:' + n.id,
+      sig: JSON.stringify([n.text, n.highlighted, S.lang]),
+      build: () => boardCard(n, 0, false, false),
+    })));
+  }
+
+  // ---- 10 voting ----------------------------------------------------------------------------
 
   function renderVotes() {
     const act = S.view.activity;
     const left = act.votes.left;
-    $('votes-left').textContent = t('votesLeft', { n: left });
+    $('votes-left').textContent = t('votesLeft', { n: left, m: act.votes.budget });
     $('votes-left').classList.toggle('empty', left <= 0);
-    const notes = S.view.notes || [];
-    reconcile($('vote-list'), notes.map((n) => ({
-      key: 'v:' + n.id,
-      sig: JSON.stringify([n.text, n.zone, n.mine, n.my_votes, left > 0, !!S.busy[n.id], S.lang, act.zones, act.note_zones]),
-      build: () => voteCard(n, left),
-    })));
+    const dl = $('dots-left');
+    const budget = Math.max(0, Math.min(20, act.votes.budget || 0));
+    if (dl.children.length !== budget) {
+      dl.textContent = '';
+      for (let i = 0; i < budget; i++) dl.appendChild(el('span', 'dot'));
+    }
+    [...dl.children].forEach((d, i) => d.classList.toggle('spent', i >= left));
+    $('vote-msg').textContent = S.voteMsg;
+    $('vote-msg').hidden = !S.voteMsg;
+    const notes = (S.view.notes || []).filter((n) => !isProposal(n));
+    const rows = boardRows(notes);
+    reconcile($('vote-list'), rowItems(rows, (r) => voteCard(r.note, left, r.depth, r.clustered),
+      (n) => [n.my_votes, left > 0]));
     $('no-vote-notes').hidden = notes.length > 0;
   }
 
-  function voteCard(n, left) {
-    const li = noteCard(n.text, n.zone);
+  function voteCard(n, left, depth, clustered) {
+    const li = boardCard(n, depth, clustered, false);
     li.classList.add('votable');
-    li.dataset.id = String(n.id);
-    if (n.mine) li.appendChild(el('span', 'tag mine', t('yourNote')));
+    li.dataset.myVotes = String(n.my_votes || 0);
     const foot = el('div', 'card-foot vote-foot');
     const dots = el('span', 'dots');
+    dots.setAttribute('role', 'img');
     dots.setAttribute('aria-label', t('myVotes', { n: n.my_votes || 0 }));
     for (let i = 0; i < (n.my_votes || 0); i++) dots.appendChild(el('span', 'dot'));
-    const minus = button('round ghost', '−', () => vote(n, -1), t('voteRemove'));
-    minus.disabled = !n.my_votes || !!S.busy[n.id];
-    const plus = button('round primary', '+', () => vote(n, 1), t('voteAdd'));
-    plus.disabled = !!S.busy[n.id];
+    const minus = button('round ghost minus', '−', () => vote(n.id, -1), t('voteRemove'));
+    minus.disabled = !n.my_votes;
+    const plus = button('round primary plus', '+', () => vote(n.id, 1), t('voteAdd'));
     plus.classList.toggle('spent', left <= 0);
     const row = el('div', 'row');
     row.appendChild(minus);
@@ -798,26 +999,158 @@
     return li;
   }
 
-  async function vote(n, delta) {
+  // Each tap shows at once (optimistic) and is sent in order; a refusal takes it back, and the
+  // next poll reconciles with what the server counted.
+  let voteQueue = Promise.resolve();
+
+  function vote(id, delta) {
     const act = S.view && S.view.activity;
-    if (!act || !act.votes || S.busy[n.id]) return;
-    if (delta > 0 && act.votes.left <= 0) return toast(t('err_no_votes_left'));
-    S.busy[n.id] = true;
-    render();
-    const r = delta > 0
-      ? await api('POST', '/api/votes', { note: n.id })
-      : await api('DELETE', '/api/votes/' + n.id);
-    delete S.busy[n.id];
-    if (r.ok) {
-      n.my_votes = Math.max(0, (n.my_votes || 0) + delta);
-      act.votes.left = Math.max(0, act.votes.left - delta);
-      S.writes++;
-      pollNow();
-    } else if (r.status !== 401) {
-      toast(errorText(r));
-      if (r.code === 'no_votes_left') act.votes.left = 0;
+    const n = S.view && S.view.notes.find((x) => x.id === id);
+    if (!act || !act.votes || !n) return;
+    if (delta < 0 && !(n.my_votes > 0)) return;
+    // With no dots left (as far as the phone knows) the server still decides: it says why.
+    const optimistic = delta < 0 || act.votes.left > 0;
+    if (optimistic) {
+      n.my_votes = (n.my_votes || 0) + delta;
+      act.votes.left -= delta;
     }
+    S.voteMsg = '';
+    S.inflight++;
     render();
+    voteQueue = voteQueue.then(async () => {
+      const r = delta > 0
+        ? await api('POST', '/api/votes', { note: id })
+        : await api('DELETE', '/api/votes/' + id);
+      S.inflight--;
+      const cur = S.view && S.view.activity;
+      const note = S.view && S.view.notes.find((x) => x.id === id);
+      if (r.ok) {
+        S.writes++;
+      } else {
+        if (optimistic && cur && cur.votes && note) {
+          note.my_votes = Math.max(0, (note.my_votes || 0) - delta);
+          cur.votes.left = Math.min(cur.votes.budget, Math.max(0, cur.votes.left + delta));
+        }
+        if (r.code === 'no_votes_left') {
+          S.voteMsg = t('err_no_votes_left');
+          if (cur && cur.votes) cur.votes.left = 0;
+        } else if (r.code === 'step_closed') {
+          S.voteMsg = t('err_vote_closed');
+        } else if (r.status !== 401) {
+          S.voteMsg = errorText(r);
+        }
+      }
+      if (!S.inflight) pollNow();
+      render();
+    });
+  }
+
+  // ---- 11 timer -----------------------------------------------------------------------------
+
+  // Counts down locally from the server's remaining_seconds, re-synced on each new state.
+  const T = { active: false, running: false, end: 0, remaining: 0, shown: '' };
+
+  function syncTimer(act) {
+    const tm = act && act.timer;
+    const was = T.running;
+    T.active = !!(tm && (tm.running || tm.remaining_seconds < tm.duration_seconds));
+    T.running = !!(tm && tm.running);
+    T.remaining = tm ? Math.max(0, tm.remaining_seconds) : 0;
+    if (T.running) {
+      // remaining_seconds is rounded up: aim at the middle of that second.
+      const end = performance.now() + (T.remaining - 0.5) * 1000;
+      if (!was || Math.abs(end - T.end) > 1500) T.end = end;
+    }
+    const planned = act && act.step && act.step.timer_seconds > 0;
+    $('timer').hidden = T.active || !planned;
+    if (planned) $('timer').textContent = t('timer', { m: Math.max(1, Math.round(act.step.timer_seconds / 60)) });
+    tick();
+  }
+
+  function clock(s) {
+    const m = Math.floor(s / 60);
+    return String(m).padStart(2, '0') + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  function tick() {
+    const box = $('countdown');
+    if (!T.active || !S.view || !S.view.activity) {
+      box.hidden = true;
+      T.shown = '';
+      return;
+    }
+    const s = T.running ? Math.max(0, Math.ceil((T.end - performance.now()) / 1000)) : T.remaining;
+    const state = s <= 0 ? 'over' : T.running ? 'running' : 'paused';
+    const shown = state + s + S.lang;
+    if (shown === T.shown) return;
+    T.shown = shown;
+    box.hidden = false;
+    box.dataset.state = state;
+    $('countdown-time').textContent = state === 'over' ? t('timeUp') : clock(s);
+    $('countdown-note').textContent = state === 'paused' ? t('timerPaused') : '';
+    $('countdown-note').hidden = state !== 'paused';
+    box.setAttribute('aria-label', state === 'over' ? t('timeUp')
+      : t(state === 'paused' ? 'timerPausedLabel' : 'timerLabel', { time: clock(s) }));
+  }
+
+  setInterval(tick, 250);
+
+  // ---- 12 done ------------------------------------------------------------------------------
+
+  function renderDone(done) {
+    $('done-box').hidden = !done;
+    if (!done) return;
+    const b = $('done');
+    b.setAttribute('aria-pressed', String(!!done.me));
+    b.textContent = done.me ? t('doneYes', { n: done.count, m: done.total }) : t('doneButton');
+    b.disabled = S.doneBusy;
+    $('done-count').textContent = done.me ? t('doneUndo') : t('doneCount', { n: done.count, m: done.total });
+  }
+
+  $('done').addEventListener('click', async () => {
+    const act = S.view && S.view.activity;
+    if (!act || !act.done || S.doneBusy) return;
+    const want = !act.done.me;
+    const before = Object.assign({}, act.done);
+    act.done.me = want;
+    act.done.count = Math.max(0, act.done.count + (want ? 1 : -1));
+    S.doneBusy = true;
+    S.inflight++;
+    render();
+    const r = await api('POST', '/api/done', { done: want });
+    S.doneBusy = false;
+    S.inflight--;
+    const cur = S.view && S.view.activity;
+    if (r.ok && r.data && r.data.done) {
+      if (cur && cur.done) Object.assign(cur.done, r.data.done);
+      S.writes++;
+    } else {
+      if (cur && cur.done) Object.assign(cur.done, before);
+      if (r.status !== 401) toast(errorText(r));
+    }
+    if (!S.inflight) pollNow();
+    render();
+  });
+
+  // ---- 13 conclusion ------------------------------------------------------------------------
+
+  // What the group has concluded so far, field by field, read-only: the facilitator writes it.
+  function renderConclusion(fields) {
+    $('conclusion').hidden = !fields || !fields.length;
+    if (!fields) return;
+    reconcile($('field-list'), fields.map((f) => ({
+      key: 'f:' + f.id,
+      sig: JSON.stringify([f.label, f.hint, f.text, S.lang]),
+      build: () => {
+        // Written fields are what the group has said: large. Empty ones are one quiet line.
+        const li = el('li', 'field' + (f.text ? '' : ' empty'));
+        li.dataset.field = f.id;
+        li.appendChild(el('p', 'field-label', f.label));
+        if (f.text) li.appendChild(el('p', 'field-text', f.text));
+        else li.appendChild(el('p', 'field-empty', t('fieldEmpty')));
+        return li;
+      },
+    })));
   }
 
   // ---- changing group -----------------------------------------------------------------------

@@ -1,10 +1,11 @@
-// Fitting cards into a board: try text sizes from large to small, and for each size the
-// fewest stacks per column; the first arrangement where every column fits wins. Pure
+// Fitting cards into a board's regions: try text sizes from large to small, and for each size
+// the fewest stacks per region; the first arrangement where every region fits wins. Pure
 // geometry over ImGui fonts; no GLFW, OpenGL or workshop state.
 #include "ui/board_layout.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace samling {
 namespace {
@@ -12,64 +13,141 @@ namespace {
 struct Attempt {
     int level;
     int max_lines;
+    bool whole_words;  // no word broken across lines (Norwegian compounds are long)
 };
 
 constexpr int generous_lines = 7;
+constexpr int deepest_indent = 3;  // a deeper "why?" stays at this indent
 
 // Sizes in units of the card text height s.
 float card_pad(float s) { return 0.45f * s; }
 float card_min_width(float s) { return 6.5f * s; }
 float card_max_width(float s) { return 12.5f * s; }
+float box_pad_of(float s) { return std::round(0.4f * s); }
+int header_level(int level) { return std::max(0, level - 2); }
+float header_of(const Fonts& fonts, int level) {
+    return std::round(1.3f * fonts.size(fonts.card[static_cast<std::size_t>(header_level(level))]) +
+                      0.35f * fonts.size(fonts.card[static_cast<std::size_t>(level)]));
+}
+
+float longest_word(const ImFont* font, float s, std::string_view text) {
+    float most = 0;
+    std::size_t a = 0;
+    while (a < text.size()) {
+        std::size_t e = text.find_first_of(" \n", a);
+        if (e == std::string_view::npos) e = text.size();
+        most = std::max(most, text_width(font, s, text.substr(a, e - a)));
+        a = e + 1;
+    }
+    return most;
+}
+float indent_of(float s) { return std::round(1.1f * s); }
 
 float font_size(const Fonts& fonts, int level) { return fonts.size(fonts.card[static_cast<std::size_t>(level)]); }
 
-struct ColumnResult {
+struct Group {  // a region's cards under one heading (or none)
+    int section = -1;
+    std::vector<std::size_t> ids;
+};
+
+struct RegionResult {
     std::vector<PlacedCard> cards;
+    std::vector<PlacedSection> sections;
     int overflow = 0;
     ImVec2 overflow_min, overflow_max;
 };
 
-// One column's cards in `stacks` stacks, in order, each card onto the shortest stack.
-// Returns false (and stops) when a card would pass `bottom`, unless `partial` is set, in which
-// case it keeps what fits and reports the rest as overflow.
-bool place_column(const std::vector<BoardNote>& notes, const std::vector<std::size_t>& ids, const Fonts& fonts,
-                  Attempt a, int stacks, float left, float right, float top, float bottom, float gap,
-                  bool partial, ColumnResult& out) {
+// One region's groups in `stacks` stacks, in order, each card onto the shortest stack (a "why?"
+// answer onto its cause's). Returns false when a card would pass the bottom, unless `partial`
+// is set: then a row is kept free at the bottom for one "+N" card counting the rest.
+bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region,
+                  const Fonts& fonts, Attempt a, int stacks, BoardRegion r, float gap, bool partial,
+                  RegionResult& out) {
     const ImFont* font = fonts.card[static_cast<std::size_t>(a.level)];
     const float s = font_size(fonts, a.level);
-    const float pad = card_pad(s);
-    const float w = (right - left - gap * static_cast<float>(stacks - 1)) / static_cast<float>(stacks);
-    std::vector<float> heights(static_cast<std::size_t>(stacks), top);
-    auto shortest = [&] {
-        return static_cast<std::size_t>(std::min_element(heights.begin(), heights.end()) - heights.begin());
-    };
+    const float pad = card_pad(s), bp = box_pad_of(s), hh = header_of(fonts, a.level), indent = indent_of(s);
+    const float oh = s + 2 * pad;
+    const float limit = r.max.y - (partial ? oh + gap : 0.0f);
+    std::vector<float> heights(static_cast<std::size_t>(stacks), r.min.y);
+    auto top = [&] { return *std::max_element(heights.begin(), heights.end()); };
     out = {};
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        WrappedText t = wrap_text(font, s, notes[ids[i]].text, w - 2 * pad, a.max_lines);
-        const float h = static_cast<float>(t.lines.size()) * s + 2 * pad;
-        const std::size_t j = shortest();
-        const float y = heights[j];
-        if (y + h > bottom) {
-            if (!partial) return false;
-            // Make room for one "+N" card by taking back the newest cards until it fits.
-            const float oh = s + 2 * pad;
-            while (!out.cards.empty() && heights[shortest()] + oh > bottom) {
-                const PlacedCard& last = out.cards.back();
-                const auto k = static_cast<std::size_t>(std::lround((last.min.x - left) / (w + gap)));
-                heights[k] = last.min.y;
-                out.cards.pop_back();
+    int placed = 0, total = 0;
+    for (const Group& g : groups) total += static_cast<int>(g.ids.size());
+
+    for (const Group& g : groups) {
+        const bool boxed = g.section >= 0;
+        float left = r.min.x, right = r.max.x, box_top = 0;
+        if (boxed) {
+            box_top = top();
+            if (box_top + hh + bp > limit) {
+                if (!partial) return false;
+                break;
             }
-            const std::size_t k = shortest();
-            out.overflow = static_cast<int>(ids.size() - out.cards.size());
-            out.overflow_min = ImVec2(left + static_cast<float>(k) * (w + gap), heights[k]);
-            out.overflow_max = ImVec2(out.overflow_min.x + w, std::min(heights[k] + oh, bottom));
-            return true;
+            std::fill(heights.begin(), heights.end(), box_top + hh);
+            left += bp;
+            right -= bp;
         }
-        const float x = left + static_cast<float>(j) * (w + gap);
-        out.cards.push_back({ids[i], ImVec2(x, y), ImVec2(x + w, y + h), std::move(t)});
-        heights[j] = y + h + gap;
+        const float w = (right - left - gap * static_cast<float>(stacks - 1)) / static_cast<float>(stacks);
+        std::size_t last = 0;
+        bool full = false;
+        for (std::size_t k = 0; k < g.ids.size(); ++k) {
+            const BoardNote& n = notes[g.ids[k]];
+            const int depth = std::clamp(n.depth, 0, deepest_indent);
+            const std::size_t j = depth > 0 && k > 0
+                                      ? last
+                                      : static_cast<std::size_t>(std::min_element(heights.begin(), heights.end()) -
+                                                                 heights.begin());
+            const float in = std::min(static_cast<float>(depth) * indent, 0.4f * w);
+            if (a.whole_words && longest_word(font, s, n.text) > w - in - 2 * pad) return false;
+            WrappedText t = wrap_text(font, s, n.text, w - in - 2 * pad, a.max_lines);
+            const float h = static_cast<float>(t.lines.size() + (n.footer ? 1 : 0)) * s + 2 * pad;
+            const float y = heights[j];
+            if (y + h + (boxed ? bp : 0.0f) > limit) {
+                if (!partial) return false;
+                full = true;
+                break;
+            }
+            const float x = left + static_cast<float>(j) * (w + gap) + in;
+            out.cards.push_back({g.ids[k], ImVec2(x, y), ImVec2(left + static_cast<float>(j) * (w + gap) + w, y + h),
+                                 std::move(t)});
+            heights[j] = y + h + gap;
+            last = j;
+            ++placed;
+        }
+        if (boxed) {
+            const float bottom = std::max(top() - gap, box_top + hh) + bp;
+            out.sections.push_back({g.section, region, ImVec2(r.min.x, box_top), ImVec2(r.max.x, bottom)});
+            std::fill(heights.begin(), heights.end(), bottom + gap);
+        }
+        if (full) break;
+    }
+    if (placed < total) {
+        const float y = top();
+        out.overflow = total - placed;
+        out.overflow_min = ImVec2(r.min.x, y);
+        out.overflow_max = ImVec2(r.max.x, std::min(y + oh, r.max.y));
     }
     return true;
+}
+
+// The groups of each region: sections in index order, then the notes in no section.
+std::vector<std::vector<Group>> group_notes(const std::vector<BoardNote>& notes, std::size_t regions,
+                                            const std::vector<int>& section_regions) {
+    std::vector<std::map<int, std::vector<std::size_t>>> by(regions);
+    for (std::size_t s = 0; s < section_regions.size(); ++s)
+        if (section_regions[s] >= 0 && static_cast<std::size_t>(section_regions[s]) < regions)
+            by[static_cast<std::size_t>(section_regions[s])][static_cast<int>(s)];
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        const auto r = static_cast<std::size_t>(std::clamp(notes[i].column, 0, static_cast<int>(regions) - 1));
+        by[r][notes[i].section].push_back(i);
+    }
+    std::vector<std::vector<Group>> out(regions);
+    for (std::size_t r = 0; r < regions; ++r) {
+        for (auto& [section, ids] : by[r])
+            if (section >= 0) out[r].push_back({section, std::move(ids)});
+        if (auto it = by[r].find(-1); it != by[r].end()) out[r].push_back({-1, std::move(it->second)});
+    }
+    return out;
 }
 
 }  // namespace
@@ -93,21 +171,16 @@ std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, f
     return spans;
 }
 
-BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec2 area_min, ImVec2 area_max,
-                         const Fonts& fonts) {
-    columns = std::max(columns, 1);
+BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vector<BoardRegion>& regions,
+                           const std::vector<int>& section_regions, const Fonts& fonts) {
+    const std::vector<BoardRegion> rs = regions.empty() ? std::vector<BoardRegion>{{}} : regions;
     const float gap = board_gap(fonts);
-    std::vector<std::vector<std::size_t>> by_column(static_cast<std::size_t>(columns));
-    for (std::size_t i = 0; i < notes.size(); ++i)
-        by_column[static_cast<std::size_t>(std::clamp(notes[i].column, 0, columns - 1))].push_back(i);
-    std::vector<int> counts;
-    for (const auto& ids : by_column) counts.push_back(static_cast<int>(ids.size()));
-    const std::vector<ColumnSpan> spans = column_spans(counts, area_min.x, area_max.x, gap);
+    const std::vector<std::vector<Group>> groups = group_notes(notes, rs.size(), section_regions);
 
     std::vector<Attempt> attempts;
     const int smallest = static_cast<int>(fonts.card.size()) - 1;
-    for (int level = 0; level <= smallest; ++level) attempts.push_back({level, generous_lines});
-    for (int lines : {4, 3, 2, 1}) attempts.push_back({smallest, lines});
+    for (int level = 0; level <= smallest; ++level) attempts.push_back({level, generous_lines, true});
+    for (int lines : {generous_lines, 4, 3, 2, 1}) attempts.push_back({smallest, lines, false});
 
     auto build = [&](Attempt a, bool partial, BoardLayout& out) {
         const float s = font_size(fonts, a.level);
@@ -115,23 +188,27 @@ BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec
         out.level = a.level;
         out.size = s;
         out.pad = card_pad(s);
-        out.columns = spans;
-        for (int c = 0; c < columns; ++c) {
-            const float left = spans[static_cast<std::size_t>(c)].left, right = spans[static_cast<std::size_t>(c)].right;
-            const float col_w = right - left;
-            const auto& ids = by_column[static_cast<std::size_t>(c)];
-            const int most = std::max(1, static_cast<int>((col_w + gap) / (card_min_width(s) + gap)));
-            const int fewest =
-                std::clamp(static_cast<int>(std::ceil((col_w + gap) / (card_max_width(s) + gap))), 1, most);
+        out.box_pad = box_pad_of(s);
+        out.header = header_of(fonts, a.level);
+        out.header_level = header_level(a.level);
+        for (const BoardRegion& r : rs) out.columns.push_back({r.min.x, r.max.x});
+        for (std::size_t c = 0; c < rs.size(); ++c) {
+            const float w = rs[c].max.x - rs[c].min.x;
+            const int most = std::max(1, static_cast<int>((w + gap) / (card_min_width(s) + gap)));
+            const int fewest = std::clamp(static_cast<int>(std::ceil((w + gap) / (card_max_width(s) + gap))), 1, most);
             const float card_gap = std::round(std::min(gap, 0.55f * s));
-            ColumnResult r;
+            RegionResult r;
             bool placed = false;
+            // The fewest stacks that fit; then, if long words broke every one, wider cards than usual.
             for (int k = fewest; k <= most && !placed; ++k)
-                placed = place_column(notes, ids, fonts, a, k, left, right, area_min.y, area_max.y, card_gap,
+                placed = place_region(notes, groups[c], static_cast<int>(c), fonts, a, k, rs[c], card_gap,
                                       partial && k == most, r);
+            for (int k = fewest - 1; k >= 1 && !placed; --k)
+                placed = place_region(notes, groups[c], static_cast<int>(c), fonts, a, k, rs[c], card_gap, false, r);
             if (!placed) return false;
             for (PlacedCard& card : r.cards) out.cards.push_back(std::move(card));
-            if (r.overflow > 0) out.overflow.push_back({c, r.overflow, r.overflow_min, r.overflow_max});
+            for (const PlacedSection& sec : r.sections) out.sections.push_back(sec);
+            if (r.overflow > 0) out.overflow.push_back({static_cast<int>(c), r.overflow, r.overflow_min, r.overflow_max});
         }
         return true;
     };
@@ -145,6 +222,17 @@ BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec
     (void)build(attempts.back(), true, layout);
     layout.cramped = true;
     return layout;
+}
+
+BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec2 area_min, ImVec2 area_max,
+                         const Fonts& fonts) {
+    columns = std::max(columns, 1);
+    std::vector<int> counts(static_cast<std::size_t>(columns), 0);
+    for (const BoardNote& n : notes) ++counts[static_cast<std::size_t>(std::clamp(n.column, 0, columns - 1))];
+    std::vector<BoardRegion> regions;
+    for (const ColumnSpan& span : column_spans(counts, area_min.x, area_max.x, board_gap(fonts)))
+        regions.push_back({ImVec2(span.left, area_min.y), ImVec2(span.right, area_max.y)});
+    return layout_regions(notes, regions, {}, fonts);
 }
 
 }  // namespace samling

@@ -1,6 +1,7 @@
-// Where every card of a board goes: columns per zone, cards flowing into stacks inside each,
-// the largest text size at which every note fits, never an overlap. Pure geometry over ImGui
-// fonts; must not depend on GLFW, OpenGL or the workshop state.
+// Where every card of a flowing board goes: a region per zone (a column, or a fishbone's bone),
+// cards flowing into stacks inside each, clusters as boxes with a heading, 5-whys answers
+// indented under their cause, the largest text size at which every note fits, never an
+// overlap. Pure geometry over ImGui fonts; must not depend on GLFW, OpenGL or the workshop state.
 #pragma once
 
 #include <string>
@@ -15,7 +16,10 @@ namespace samling {
 
 struct BoardNote {
     std::string text;  // already through drawable_text()
-    int column = 0;
+    int column = 0;    // the region it flows into
+    int section = -1;  // a cluster box inside the region (index given by the caller), -1: none
+    int depth = 0;     // 5 whys: >0 follows the card before it in the same stack, indented
+    bool footer = false;  // one more line under the text (author, dots, merged duplicates)
 };
 
 struct PlacedCard {
@@ -30,8 +34,18 @@ struct OverflowCard {  // "+N more" when not every note fits even at the smalles
     ImVec2 min, max;
 };
 
+struct PlacedSection {  // a cluster's box: heading on top, its cards inside
+    int section = 0;
+    int column = 0;
+    ImVec2 min, max;
+};
+
 struct ColumnSpan {
     float left = 0, right = 0;
+};
+
+struct BoardRegion {
+    ImVec2 min, max;
 };
 
 struct BoardLayout {
@@ -39,9 +53,13 @@ struct BoardLayout {
     int level = 0;     // index into Fonts::card and card_sizes_em
     float size = 0;    // card text height, window units
     float pad = 0;     // inside a card
+    float box_pad = 0; // inside a cluster box, around its cards
+    float header = 0;  // a cluster box's heading height
+    int header_level = 0;  // its text: Fonts::card index, larger than the cards' 
     bool cramped = false;  // only the smallest size fitted, or not even that: worth more room
     std::vector<PlacedCard> cards;
     std::vector<OverflowCard> overflow;
+    std::vector<PlacedSection> sections;
 };
 
 // Horizontal gap between columns and between cards, window units.
@@ -54,5 +72,11 @@ std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, f
 // Lays out `notes` into `columns` columns (at least 1) inside [area_min, area_max].
 BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec2 area_min, ImVec2 area_max,
                          const Fonts& fonts);
+
+// Lays out `notes` into the given regions (BoardNote::column indexes them). A section gets a
+// box in `section_regions[section]` even when no note is in it (an emptied cluster stays a
+// drop target). In a region, sections come in index order, then the notes in none.
+BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vector<BoardRegion>& regions,
+                           const std::vector<int>& section_regions, const Fonts& fonts);
 
 }  // namespace samling

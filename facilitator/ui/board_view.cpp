@@ -1,50 +1,18 @@
-// Preparing and drawing a board: column headers, cards, the "+N" overflow, the hidden and
-// empty states. Reads a Workshop snapshot only; no GLFW, OpenGL or hub.
+// One board frame: lay out (cached per snapshot), take the facilitator's input, draw the layout
+// or the face-down and empty states, the status line and popups. Reads a Workshop snapshot
+// only; no GLFW window calls, OpenGL or hub.
 #include "ui/board_view.hpp"
 
 #include <algorithm>
 #include <string>
 
+#include "ui/board_input.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/theme.hpp"
 
 namespace samling {
 namespace {
-
-// One column per zone of the exercise (in its order), plus one for notes whose zone is
-// missing or unknown when there are any. No zones: no columns (one unlabelled area).
-std::vector<BoardColumn> columns_of(const ExerciseDefinition* def, const std::vector<const Note*>& notes,
-                                    const UiStrings& strings, Language lang) {
-    std::vector<BoardColumn> cols;
-    if (!def || def->zones.empty()) return cols;
-    for (const Zone& z : def->zones) cols.push_back({drawable_text(z.label.in(lang)), theme::zone_colour(z.colour)});
-    const bool stray = std::any_of(notes.begin(), notes.end(), [&](const Note* n) { return !def->zone(n->zone); });
-    if (stray) cols.push_back({strings.no_zone, theme::text_muted});
-    return cols;
-}
-
-int column_of(const ExerciseDefinition* def, const Note& n, int columns) {
-    if (!def || def->zones.empty()) return 0;
-    for (std::size_t i = 0; i < def->zones.size(); ++i)
-        if (def->zones[i].id == n.zone) return static_cast<int>(i);
-    return columns - 1;  // the "no category" column
-}
-
-void draw_card(ImDrawList* dl, const Fonts& fonts, const BoardLayout& layout, const PlacedCard& card, ImU32 colour) {
-    const float s = layout.size;
-    const float rounding = 0.22f * s;
-    const ImVec2 min = snap(card.min), max = snap(card.max);
-    const float drop = std::max(2.0f, std::round(0.12f * s));
-    dl->AddRectFilled(ImVec2(min.x, min.y + drop), ImVec2(max.x, max.y + drop), theme::shadow, rounding);
-    dl->AddRectFilled(min, max, colour, rounding);
-    const ImFont* font = fonts.card[static_cast<std::size_t>(layout.level)];
-    float y = min.y + layout.pad;
-    for (const std::string& line : card.text.lines) {
-        draw_text(dl, fonts, font, ImVec2(min.x + layout.pad, y), theme::card_text, line);
-        y += s;
-    }
-}
 
 void draw_centred_message(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, std::string_view text) {
     const ImFont* font = fonts.title;
@@ -102,89 +70,103 @@ void draw_hidden(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
     }
 }
 
-void draw_headers(ImDrawList* dl, const BoardCache& b, const Fonts& fonts) {
-    const float bar_h = std::round(0.22f * fonts.em);
-    for (std::size_t c = 0; c < b.columns.size() && c < b.layout.columns.size(); ++c) {
-        const BoardColumn& col = b.columns[c];
-        const float left = b.layout.columns[c].left, right = b.layout.columns[c].right;
-        dl->AddRectFilled(snap(ImVec2(left, b.area_min.y)), snap(ImVec2(right, b.area_min.y + bar_h)), col.marker,
-                          bar_h / 2);
-        const std::string count = std::to_string(col.count);
-        const float count_w = width_of(fonts, fonts.bold, count);
-        const float y = b.area_min.y + bar_h + 0.2f * fonts.em;
-        draw_text_fit(dl, fonts, fonts.bold, ImVec2(left, y), theme::text, col.label,
-                      right - left - count_w - 0.6f * fonts.em);
-        draw_text(dl, fonts, fonts.bold, ImVec2(right - count_w, y), theme::text_muted, count);
+
+// Brings `b` up to date for this snapshot, group, area, type size and language.
+void lay_out(LaidOutBoard& b, const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
+             const UiStrings& strings, Language lang) {
+    if (b.matches(state.revision(), group, min, max, fonts.em, lang)) return;
+    b.revision = state.revision();
+    b.group = group;
+    b.min = min;
+    b.max = max;
+    b.em = fonts.em;
+    b.lang = lang;
+    b.model = board_model(state, group, lang, strings, board_strings(lang));
+    ImVec2 area_max = max;
+    if (b.model.mode == BoardModel::Mode::cards && (!b.model.hidden.empty() || b.model.voting_hidden))
+        area_max.y -= std::round(fonts.em * 1.6f);  // the status line
+    b.scene = make_scene(b.model, min, area_max, fonts);
+}
+
+// Under the board: notes still face down, and dots cast while the totals are hidden.
+void draw_status(ImDrawList* dl, const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                 const BoardStrings& words) {
+    const float em = fonts.em;
+    float x = min.x;
+    const float y = max.y - fonts.size(fonts.body) - 0.1f * em;
+    if (!m.hidden.empty()) {
+        for (std::size_t i = 0; i < std::min<std::size_t>(m.hidden.size(), 5); ++i) {
+            const ImVec2 a = snap(ImVec2(x + static_cast<float>(i) * 0.35f * em, y + 0.05f * em));
+            dl->AddRectFilled(a, ImVec2(a.x + 0.9f * em, a.y + 0.9f * em), m.hidden[i], 0.12f * em);
+            dl->AddRect(a, ImVec2(a.x + 0.9f * em, a.y + 0.9f * em), theme::shadow, 0.12f * em);
+        }
+        x += 0.9f * em + 0.35f * em * static_cast<float>(std::min<std::size_t>(m.hidden.size(), 5) - 1) + 0.5f * em;
+        const int n = static_cast<int>(m.hidden.size());
+        const std::string text = std::to_string(n) + " " + (n == 1 ? words.hidden_one : words.hidden_many);
+        x += draw_text_fit(dl, fonts, fonts.body, ImVec2(x, y), theme::text_muted, text, max.x - x) + 1.2f * em;
     }
+    if (m.voting_hidden && x < max.x) {
+        const std::string text = std::to_string(m.dots_cast) + " " + (m.dots_cast == 1 ? words.votes_one : words.votes_many) +
+                                 " · " + words.totals_later;
+        draw_text_fit(dl, fonts, fonts.body, ImVec2(x, y), theme::text_muted, text, max.x - x);
+    }
+}
+
+void draw_selection_hint(ImDrawList* dl, const BoardInteraction& ui, ImVec2 max, const Fonts& fonts,
+                         const BoardStrings& words) {
+    if (ui.selected.empty()) return;
+    const float em = fonts.em;
+    const std::string text = std::to_string(ui.selected.size()) + " " + words.selected;
+    const float w = width_of(fonts, fonts.bold, text) + 1.2f * em;
+    const ImVec2 a = snap(ImVec2(max.x - w, max.y - 1.7f * em));
+    dl->AddRectFilled(a, ImVec2(max.x, max.y), theme::accent, 0.5f * em);
+    draw_text(dl, fonts, fonts.bold, ImVec2(a.x + 0.6f * em, a.y + 0.35f * em), theme::accent_text, text);
 }
 
 }  // namespace
 
-const BoardCache& prepare_board(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                                const UiStrings& strings, Language lang, BoardCache& cache) {
-    if (cache.revision == state.revision() && cache.group == group && cache.area_min.x == min.x &&
-        cache.area_min.y == min.y && cache.area_max.x == max.x && cache.area_max.y == max.y && cache.em == fonts.em)
-        return cache;
-    cache = {};
-    cache.revision = state.revision();
-    cache.group = group;
-    cache.area_min = min;
-    cache.area_max = max;
-    cache.em = fonts.em;
-
-    const ExerciseRun* run = state.current_run(group);
-    if (!run) return cache;
-    const ExerciseDefinition* def = state.definition(*run);
-    const Step* step = state.current_step(*run);
-    const std::vector<const Note*> notes = state.notes_of_run(run->id);
-    if (step && step->kind == StepKind::write && step->silent) {
-        cache.mode = BoardCache::Mode::hidden;
-        cache.notes.resize(notes.size());  // counted, never read: the text stays off the screen
-        for (const Note* n : notes) {
-            const Zone* z = def ? def->zone(n->zone) : nullptr;
-            cache.colours.push_back(z ? theme::card_colour(z->colour) : theme::card_default);
+void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                 const UiStrings& strings, Language lang, Timestamp /*now*/, BoardState& board,
+                 std::vector<Command>& out) {
+    if (board.group != group) {
+        board.ui = {};
+        board.group = group;
+    }
+    lay_out(board.board, state, group, min, max, fonts, strings, lang);
+    const LaidOutBoard& b = board.board;
+    const BoardStrings& words = board_strings(lang);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    board_input(state, group, b, min, max, fonts.em, board.ui, out);
+    switch (b.model.mode) {
+        case BoardModel::Mode::no_activity: draw_centred_message(dl, fonts, min, max, strings.no_activity); break;
+        case BoardModel::Mode::hidden: draw_hidden(dl, fonts, min, max, b.model.hidden, strings); break;
+        case BoardModel::Mode::cards: {
+            dl->PushClipRect(min, max, true);
+            draw_scene(dl, b.scene, b.model, fonts, strings, words, BoardTransform{min, board.ui.zoom, board.ui.pan},
+                       board.ui.marks);
+            dl->PopClipRect();
+            if (b.model.cards.empty() && b.scene.kind == SceneKind::columns)
+                draw_centred_message(dl, fonts, ImVec2(min.x, min.y + b.scene.header_h), max, strings.empty_board);
+            draw_status(dl, b.model, min, max, fonts, words);
+            draw_selection_hint(dl, board.ui, max, fonts, words);
+            break;
         }
-        return cache;
     }
-    cache.mode = BoardCache::Mode::cards;
-    cache.columns = columns_of(def, notes, strings, lang);
-    const int column_count = std::max<int>(1, static_cast<int>(cache.columns.size()));
-    for (const Note* n : notes) {
-        const int c = column_of(def, *n, column_count);
-        cache.notes.push_back({drawable_text(n->text), c});
-        const Zone* z = def ? def->zone(n->zone) : nullptr;
-        cache.colours.push_back(z ? theme::card_colour(z->colour) : theme::card_default);
-        if (!cache.columns.empty()) ++cache.columns[static_cast<std::size_t>(c)].count;
-    }
-    cache.header_h = cache.columns.empty() ? 0.0f : fonts.size(fonts.bold) + 0.7f * fonts.em;
-    cache.layout = layout_board(cache.notes, column_count, ImVec2(min.x, min.y + cache.header_h), max, fonts);
-    return cache;
+    // Who wrote it, for the facilitator's eyes only (anonymity "facilitator"): on hover.
+    if (board.ui.marks.hovered && board.ui.popup == BoardPopup::none)
+        for (const ModelCard& c : b.model.cards)
+            if (c.note == board.ui.marks.hovered && !c.hover_author.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::TextUnformatted((std::string(words.written_by) + ": " + c.hover_author).c_str());
+                ImGui::EndTooltip();
+            }
+    board_popups(group, words, fonts.em, board.ui, out);
 }
 
-void draw_board(ImDrawList* dl, const BoardCache& b, const Fonts& fonts, const UiStrings& strings) {
-    switch (b.mode) {
-        case BoardCache::Mode::no_activity:
-            draw_centred_message(dl, fonts, b.area_min, b.area_max, strings.no_activity);
-            return;
-        case BoardCache::Mode::hidden:
-            draw_hidden(dl, fonts, b.area_min, b.area_max, b.colours, strings);
-            return;
-        case BoardCache::Mode::cards: break;
-    }
-    draw_headers(dl, b, fonts);
-    if (b.notes.empty()) {
-        draw_centred_message(dl, fonts, ImVec2(b.area_min.x, b.area_min.y + b.header_h), b.area_max,
-                             strings.empty_board);
-        return;
-    }
-    for (const PlacedCard& card : b.layout.cards) draw_card(dl, fonts, b.layout, card, b.colours[card.note]);
-    const ImFont* font = fonts.card[static_cast<std::size_t>(b.layout.level)];
-    for (const OverflowCard& o : b.layout.overflow) {
-        dl->AddRectFilled(snap(o.min), snap(o.max), theme::panel_hover, 0.22f * b.layout.size);
-        const std::string text = "+" + std::to_string(o.count) + " " + strings.more_notes;
-        draw_text_fit(dl, fonts, font, ImVec2(o.min.x + b.layout.pad, o.min.y + b.layout.pad), theme::text, text,
-                      o.max.x - o.min.x - 2 * b.layout.pad);
-    }
+bool board_crowded(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                   const UiStrings& strings, Language lang, BoardState& board) {
+    lay_out(board.probe, state, group, min, max, fonts, strings, lang);
+    return board.probe.model.mode == BoardModel::Mode::cards && board.probe.scene.cramped;
 }
 
 }  // namespace samling

@@ -1,6 +1,7 @@
-// The focused leader group's board: its current run's notes as sticky-note cards, in a column
-// per zone, or face down while a silent writing step runs. Reads a Workshop snapshot; must
-// not depend on GLFW, OpenGL or the hub, and never writes.
+// The focused leader group's board: its current run's face-up notes laid out for the exercise
+// (columns, fishbone, rings, grid), face-down cards while a silent step runs, and the
+// facilitator's board edits as commands. Reads a Workshop snapshot; must not depend on GLFW
+// window calls, OpenGL or the hub, and never writes.
 #pragma once
 
 #include <string>
@@ -10,39 +11,31 @@
 
 #include "core/workshop.hpp"
 #include "ui/board_layout.hpp"
+#include "ui/board_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
 
-struct BoardColumn {
-    std::string label;  // drawable
-    ImU32 marker = 0;
-    int count = 0;
+// The board's interaction state: kept by the projector between frames (cache, zoom, pan, drag, selection).
+struct BoardState {
+    LaidOutBoard board;   // board_frame's
+    LaidOutBoard probe;   // board_crowded's
+    Id group = 0;         // the group the zoom, pan and selection belong to
+    BoardInteraction ui;
 };
 
-// A board ready to draw: what it shows and where. Kept while nothing it depends on changes
-// (laying out 150 notes is not free).
-struct BoardCache {
-    enum class Mode { no_activity, hidden, cards };
-    // Key
-    Revision revision = -1;
-    Id group = 0;
-    ImVec2 area_min, area_max;
-    float em = 0;
-    // Content
-    Mode mode = Mode::no_activity;
-    std::vector<BoardColumn> columns;  // empty: no zones, no headers
-    std::vector<BoardNote> notes;
-    std::vector<ImU32> colours;        // per note
-    float header_h = 0;
-    BoardLayout layout;
-};
+// Draws the focused group's board in [min, max] (window units) and handles the mouse and board
+// keys over it. Board edits are appended to `out` as facilitator commands (cmd::PlaceNote,
+// cmd::SetCluster, cmd::MergeNotes, cmd::MakeCluster, cmd::RenameCluster, cmd::SetNoteText,
+// cmd::RemoveNote, cmd::HighlightNote...); the caller posts them to the hub. Never writes state.
+void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                 const UiStrings& strings, Language lang, Timestamp now, BoardState& board,
+                 std::vector<Command>& out);
 
-// Brings `cache` up to date for this snapshot, group and area; returns it.
-const BoardCache& prepare_board(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                                const UiStrings& strings, Language lang, BoardCache& cache);
-
-void draw_board(ImDrawList* dl, const BoardCache& board, const Fonts& fonts, const UiStrings& strings);
+// Whether the board laid out in [min, max] only fits at the smallest card size: the projector
+// then gives it a compact frame. Cached in `board` like board_frame's layout.
+bool board_crowded(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                   const UiStrings& strings, Language lang, BoardState& board);
 
 }  // namespace samling

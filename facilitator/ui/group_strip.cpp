@@ -1,4 +1,4 @@
-// Chips for every leader group: two lines (name; people and notes) while they fit in two rows,
+// Chips for every leader group: two lines (name; people, done, notes) while they fit in two rows,
 // one compact line each beyond that. No GLFW, OpenGL or hub.
 #include "ui/group_strip.hpp"
 
@@ -8,6 +8,7 @@
 
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
+#include "ui/step_bar.hpp"
 #include "ui/theme.hpp"
 
 namespace samling {
@@ -107,8 +108,10 @@ Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 mi
             draw_text(dl, fonts, fonts.small, ImVec2(b.x - inset - counts_w, y), ink_muted, counts);
         } else {
             draw_text_fit(dl, fonts, fonts.bold, ImVec2(text_x, a.y + 0.4f * em), ink, name, text_w);
-            const std::string counts = count_of(people, strings.participants_one, strings.participants_many) +
-                                       "  ·  " + count_of(notes, strings.notes_one, strings.notes_many);
+            std::string counts = count_of(people, strings.participants_one, strings.participants_many);
+            if (const int done = done_in_step(state, id); done >= 0)
+                counts += "  ·  " + std::to_string(done) + " " + strings.done_short;
+            counts += "  ·  " + count_of(notes, strings.notes_one, strings.notes_many);
             draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, a.y + 0.4f * em + em), ink_muted, counts, text_w);
         }
     }

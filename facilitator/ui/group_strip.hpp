@@ -1,4 +1,4 @@
-// The strip of leader groups along the bottom: number, name, people joined and notes written,
+// The strip of leader groups along the bottom: number, name, people joined, done and notes,
 // the focused one highlighted, each a button. Reads a Workshop snapshot; no GLFW, GL or hub.
 #pragma once
 

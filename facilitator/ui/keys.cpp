@@ -1,6 +1,6 @@
-// Key handling. Zoom keys are matched by the character they type in the current keyboard
-// layout (glfwGetKeyName): on a Norwegian keyboard "+" sits where GLFW_KEY_MINUS is on a US
-// one. Depends on ImGui and GLFW; never on the hub.
+// View keys (the keys that send commands are in controls.cpp). Zoom keys are matched by the
+// character they type in the current layout (glfwGetKeyName): on a Norwegian keyboard "+" sits
+// where GLFW_KEY_MINUS is on a US one. Depends on ImGui and GLFW; never on the hub.
 #include "ui/keys.hpp"
 
 #include <algorithm>
@@ -37,6 +37,7 @@ Zoom zoom_key() {
 
 void handle_keys(ViewState& view, Window& window) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;  // digits, Tab and Esc belong to the field being typed in
     if (io.KeyCtrl) {
         switch (zoom_key()) {
             case Zoom::in: view.zoom = std::min(max_zoom, std::round(view.zoom * 11.0f) / 10.0f); break;
@@ -51,7 +52,11 @@ void handle_keys(ViewState& view, Window& window) {
             view.focus_index = n - 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_fullscreen(window, false);
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        // Esc closes a panel first; only with none open does it leave full screen.
+        if (view.controls.overlay != Overlay::none) view.controls.overlay = Overlay::none;
+        else set_fullscreen(window, false);
+    }
 }
 
 }  // namespace samling

@@ -1,11 +1,15 @@
-// run_projector: init, poll (or wait), new frame, draw the snapshot, render, swap — the whole
-// loop on one screen. Idle it sleeps in glfwWaitEventsTimeout; the hub wakes it on a change.
-// The UI thread only reads snapshots: it never waits on the network, the disk or a lock.
+// run_projector: init, poll (or wait), new frame, draw the snapshot, post the frame's commands,
+// render, swap — the whole loop on one screen. Idle it sleeps in glfwWaitEventsTimeout; the hub
+// wakes it on a change or an answer. The UI thread reads snapshots and posts commands: it never
+// waits on the network, the disk or the hub's writer.
 #include "ui/projector.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -13,6 +17,7 @@
 #include <imgui.h>
 
 #include "hub/hub.hpp"
+#include "ui/controls.hpp"
 #include "ui/fonts.hpp"
 #include "ui/keys.hpp"
 #include "ui/projector_loop.hpp"
@@ -80,6 +85,32 @@ float pixel_ratio(GLFWwindow* w) {
     return win_w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
 }
 
+// Test hook, for screenshots only: SAMLING_SCREENSHOT_VIEW=overview|help|preview|start|note
+// (comma-separated; "group=N" focuses the N-th group) opens that panel in the first frame, so a
+// test or a person checking the look can capture it. (The conclusion panel opens by itself in a
+// conclude step.) Read nowhere else, and ignored without --screenshot.
+void apply_screenshot_view(ViewState& view) {
+    const char* env = std::getenv("SAMLING_SCREENSHOT_VIEW");
+    std::string rest = env ? env : "";
+    while (!rest.empty()) {
+        const std::size_t comma = rest.find(',');
+        const std::string item = rest.substr(0, comma);
+        rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+        ControlState& c = view.controls;
+        if (item == "overview") c.overlay = Overlay::overview;
+        else if (item == "help") c.overlay = Overlay::help;
+        else if (item == "start") c.overlay = Overlay::start_exercise;
+        else if (item == "note") c.overlay = Overlay::add_note;
+        else if (item == "preview") c.preview = true;
+        else if (item.rfind("group=", 0) == 0) view.focus_index = std::atoi(item.c_str() + 6) - 1;
+    }
+}
+
+Timestamp wall_clock_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
 int fail(const std::string& line) {
     std::fprintf(stderr, "samling: %s\n", line.c_str());
     return 1;
@@ -90,10 +121,17 @@ int fail(const std::string& line) {
 int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<bool()>& should_stop) {
     auto waker = std::make_shared<Waker>();
     hub.on_change([waker] { waker->wake(); });
-    return run_projector_loop([&hub] { return hub.snapshot(); }, config, should_stop, *waker);
+    // A refusal changes no state, so no change listener fires: the answer wakes the loop itself.
+    const CommandPoster post = [&hub, waker](Command c, std::function<void(Result<Receipt>)> done) {
+        hub.post(std::move(c), [waker, done = std::move(done)](Result<Receipt> answer) {
+            done(std::move(answer));
+            waker->wake();
+        });
+    };
+    return run_projector_loop([&hub] { return hub.snapshot(); }, post, config, should_stop, *waker);
 }
 
-int run_projector_loop(const SnapshotSource& snapshot, const ProjectorConfig& config,
+int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post, const ProjectorConfig& config,
                        const std::function<bool()>& should_stop, Waker& waker) {
     const FontFiles font_files = find_font_files();
     if (font_files.regular.empty())
@@ -127,6 +165,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const ProjectorConfig& co
     content.address = parse_join_url(config.join_url);
 
     ViewState view;
+    const auto answers = std::make_shared<OutcomeQueue>();  // outlives the loop if the hub answers late
+    std::vector<Command> commands;
     Fonts fonts;
     float baked_em = 0, baked_ratio = 0;
     bool device_fonts = false;  // the GL backend has uploaded a font texture
@@ -134,15 +174,27 @@ int run_projector_loop(const SnapshotSource& snapshot, const ProjectorConfig& co
     int frame = 0;
     int result = 0;
     const bool screenshot = !config.screenshot_path.empty();
+    if (screenshot) apply_screenshot_view(view);
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
         const bool busy = screenshot || signals.frames_left > 0 || mouse_held(window.handle);
-        if (busy) glfwPollEvents();
-        else glfwWaitEventsTimeout(idle_wait_seconds);
+        if (busy) {
+            glfwPollEvents();
+        } else {
+            // Asleep until an event, the next tick of a running clock (about 1 fps), or the
+            // should_stop check.
+            double wait = idle_wait_seconds;
+            if (view.redraw_at) wait = std::clamp(static_cast<double>(view.redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
+            glfwWaitEventsTimeout(wait);
+        }
 
+        std::vector<Outcome> outcomes = answers->drain();
+        const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
-        if (state->revision() != drawn_revision) signals.frames_left = frames_after_event;
-        if (!screenshot && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
+        if (state->revision() != drawn_revision || !outcomes.empty()) signals.frames_left = frames_after_event;
+        const bool due = view.redraw_at != 0 && now >= view.redraw_at;
+        if (!screenshot && !due && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
+        receive(view.controls, outcomes, *content.strings, now);
 
         // Fonts are baked per size in 1.86: re-bake between frames when the size changes.
         const float em = body_em(window.handle, view.zoom);
@@ -168,8 +220,10 @@ int run_projector_loop(const SnapshotSource& snapshot, const ProjectorConfig& co
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         handle_keys(view, window);
-        draw_projector(*state, view, content, fonts, io.DisplaySize, ratio);
+        draw_projector(*state, view, content, fonts, io.DisplaySize, ratio, now, commands);
         ImGui::Render();
+        if (!commands.empty()) signals.frames_left = frames_after_event;
+        post_all(post, commands, answers);
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
@@ -186,7 +240,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const ProjectorConfig& co
         }
         glfwSwapBuffers(window.handle);
         drawn_revision = state->revision();
-        --signals.frames_left;
+        if (signals.frames_left > 0) --signals.frames_left;
     }
 
     waker.disarm();

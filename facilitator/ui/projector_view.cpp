@@ -1,15 +1,25 @@
-// The projector's frame layout, in units of the body font height so it scales with the type.
-// A crowded board gets a compact frame (narrower join panel, smaller prompt) before its cards
-// shrink further. No GLFW, OpenGL or hub: it reads a snapshot and draws.
+// The projector's frame layout, in units of the body font height so it scales with the type,
+// and the order things are drawn in: the room's view first, the facilitator's panels over it.
+// No GLFW functions, OpenGL or hub: it reads a snapshot, draws, and appends commands.
 #include "ui/projector_view.hpp"
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/participant_view.hpp"
+#include "ui/conclusion_panel.hpp"
+#include "ui/control_theme.hpp"
+#include "ui/controls.hpp"
 #include "ui/draw_text.hpp"
-#include "ui/drawable_text.hpp"
 #include "ui/group_strip.hpp"
-#include "ui/theme.hpp"
+#include "ui/help_overlay.hpp"
+#include "ui/note_popup.hpp"
+#include "ui/overlay_window.hpp"
+#include "ui/overview.hpp"
+#include "ui/phone_preview.hpp"
+#include "ui/start_panel.hpp"
+#include "ui/step_bar.hpp"
+#include "ui/top_bar.hpp"
 
 namespace samling {
 namespace {
@@ -33,99 +43,36 @@ Id resolve_focus(const Workshop& state, ViewState& view) {
     return view.focused;
 }
 
-// The top bar, measured before it is drawn: group and exercise, step, prompt, instructions.
-struct TopBar {
-    std::string group, title, step;
-    const ImFont* prompt_font = nullptr;
-    WrappedText prompt, instructions;
-    float height = 0;
-};
-
-TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& fonts,
-                    const ProjectorContent& content, bool compact) {
-    const float em = fonts.em;
-    TopBar bar;
-    const LeaderGroup* g = group ? state.group(group) : nullptr;
+// A new step sets the panels up for it: a conclude step opens the conclusion panel, any other
+// step closes it (K still toggles it within the step).
+void follow_step(const Workshop& state, Id group, ControlState& c) {
     const ExerciseRun* run = group ? state.current_run(group) : nullptr;
-    const ExerciseDefinition* def = run ? state.definition(*run) : nullptr;
     const Step* step = run ? state.current_step(*run) : nullptr;
-    if (g) bar.group = drawable_text(g->name);
-    if (def) bar.title = drawable_text(def->title.in(content.language));
-    else if (state.room()) bar.title = drawable_text(state.room()->name);
-    if (def && step)
-        bar.step = step_position(*content.strings, run->step, static_cast<int>(def->steps.size()), step->kind);
-    bar.height = 2.0f * em;
-    if (!step) return bar;
-
-    // The prompt as large as two lines allow, then a size smaller.
-    const std::string prompt = drawable_text(step->prompt.in(content.language));
-    bar.prompt_font = compact ? fonts.title : fonts.heading;
-    bar.prompt = wrap_text(bar.prompt_font, fonts.size(bar.prompt_font), prompt, width, 0);
-    if (bar.prompt.lines.size() > 2) {
-        bar.prompt_font = fonts.title;
-        bar.prompt = wrap_text(bar.prompt_font, fonts.size(bar.prompt_font), prompt, width, compact ? 2 : 3);
+    if (!run || !step) {
+        c.conclusion = false;
+        c.step_seen_run = 0;
+        return;
     }
-    bar.height += static_cast<float>(bar.prompt.lines.size()) * fonts.size(bar.prompt_font) * 1.08f;
-    if (!compact) {
-        bar.instructions = wrap_text(fonts.body, em, drawable_text(step->instructions.in(content.language)), width, 2);
-        if (bar.instructions.lines.size() == 1 && bar.instructions.lines[0].empty()) bar.instructions.lines.clear();
-        if (!bar.instructions.lines.empty())
-            bar.height += 0.45f * em + static_cast<float>(bar.instructions.lines.size()) * em * 1.15f;
-    }
-    return bar;
+    if (run->id == c.step_seen_run && run->step == c.step_seen) return;
+    c.step_seen_run = run->id;
+    c.step_seen = run->step;
+    c.conclusion = step->kind == StepKind::conclude;
 }
 
-void draw_top_bar(ImDrawList* dl, const TopBar& bar, ImVec2 min, float right, const Fonts& fonts) {
-    const float em = fonts.em;
-    float y = min.y;
-    float pill_w = 0;
-    if (!bar.step.empty()) {
-        const float pad = 0.6f * em;
-        pill_w = width_of(fonts, fonts.bold, bar.step) + 2 * pad;
-        const ImVec2 a = snap(ImVec2(right - pill_w, y)), b = snap(ImVec2(right, y + 1.5f * em));
-        dl->AddRectFilled(a, b, theme::accent, (b.y - a.y) / 2);
-        draw_text(dl, fonts, fonts.bold, ImVec2(a.x + pad, a.y + 0.25f * em), theme::accent_text, bar.step);
-    }
-    // "Group · Exercise": whose board this is, and what it is working on.
-    const float room = right - min.x - pill_w - em;
-    float x = min.x;
-    if (!bar.group.empty()) {
-        x += draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, y + 0.25f * em), theme::accent, bar.group, room * 0.6f);
-        if (!bar.title.empty()) {
-            x += 0.5f * em;
-            draw_text(dl, fonts, fonts.bold, ImVec2(x, y + 0.25f * em), theme::text_dim, "·");
-            x += width_of(fonts, fonts.bold, "·") + 0.5f * em;
-        }
-    }
-    draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, y + 0.25f * em), theme::text_muted, bar.title, min.x + room - x);
-    y += 2.0f * em;
-    if (bar.prompt_font) {
-        for (const std::string& line : bar.prompt.lines) {
-            draw_text(dl, fonts, bar.prompt_font, ImVec2(min.x, y), theme::text, line);
-            y += fonts.size(bar.prompt_font) * 1.08f;
-        }
-    }
-    if (!bar.instructions.lines.empty()) {
-        y += 0.45f * em;
-        for (const std::string& line : bar.instructions.lines) {
-            draw_text(dl, fonts, fonts.body, ImVec2(min.x, y), theme::text_muted, line);
-            y += em * 1.15f;
-        }
-    }
-}
-
-// Where everything goes for one choice of chrome.
+// Where everything goes.
 struct FrameLayout {
     ImVec2 panel_min, panel_max;
     float left = 0, right = 0;
     TopBar bar;
     float divider_y = 0;
     ImVec2 board_min, board_max;
-    float strip_top = 0, strip_bottom = 0, hint_top = 0;
+    float strip_top = 0, strip_bottom = 0, steps_top = 0;
 };
 
+// A crowded board gets a compact frame (narrower join panel, smaller prompt) before its cards
+// shrink further.
 FrameLayout make_frame(const Workshop& state, Id group, const ProjectorContent& content, const Fonts& fonts,
-                       ImVec2 size, bool compact) {
+                       ImVec2 size, Timestamp now, bool compact) {
     const float em = fonts.em;
     const float margin = std::round(1.0f * em);
     const float gutter = std::round(1.2f * em);
@@ -135,22 +82,96 @@ FrameLayout make_frame(const Workshop& state, Id group, const ProjectorContent& 
     f.panel_max = ImVec2(size.x - margin, size.y - margin);
     f.left = margin;
     f.right = f.panel_min.x - gutter;
-    f.bar = make_top_bar(state, group, f.right - f.left, fonts, content, compact);
+    f.bar = make_top_bar(state, group, f.right - f.left, fonts, *content.strings, content.language, now, compact);
     f.divider_y = std::round(margin + f.bar.height + 0.6f * em);
-    f.hint_top = size.y - margin - fonts.size(fonts.small) + 0.25f * em;
-    f.strip_bottom = f.hint_top - 0.45f * em;
+    f.steps_top = size.y - margin - step_bar_height(fonts);
+    f.strip_bottom = f.steps_top - 0.6f * em;
     f.strip_top = f.strip_bottom - group_strip_height(static_cast<int>(state.groups().size()), f.right - f.left, fonts);
     f.board_min = ImVec2(f.left, f.divider_y + 0.8f * em);
     f.board_max = ImVec2(f.right, f.strip_top - 0.9f * em);
     return f;
 }
 
+// The bottom row: the focused group's steps as pills, then the key hint in what is left.
+void draw_bottom_row(ImDrawList* dl, const Workshop& state, Id group, const FrameLayout& f, const Fonts& fonts,
+                     const UiStrings& s, std::vector<Command>& out) {
+    const ExerciseRun* run = group ? state.current_run(group) : nullptr;
+    const ExerciseDefinition* def = run ? state.definition(*run) : nullptr;
+    float used = 0;
+    if (def) {
+        const int clicked = draw_step_bar(dl, *def, run->step, ImVec2(f.left, f.steps_top), f.right, fonts, s, &used);
+        if (clicked >= 0 && clicked != run->step) out.push_back(cmd::GoToStep{group, clicked});
+        used += 0.6f * fonts.em;
+    }
+    const float hint_y = f.steps_top + (step_bar_height(fonts) - fonts.size(fonts.small)) / 2;
+    // Whole items of the hint, as many as fit, never a word cut in half.
+    const std::string_view all = s.key_hint, sep = "  ·  ";
+    std::string hint;
+    for (std::size_t at = 0; at < all.size();) {
+        const std::size_t end = std::min(all.find(sep, at), all.size());
+        const std::string longer = hint + (hint.empty() ? "" : std::string(sep)) + std::string(all.substr(at, end - at));
+        if (width_of(fonts, fonts.small, longer) > f.right - f.left - used) break;
+        hint = longer;
+        at = end + sep.size();
+    }
+    draw_text(dl, fonts, fonts.small, ImVec2(f.right - width_of(fonts, fonts.small, hint), hint_y), theme::text_dim, hint);
+}
+
+std::string join_line(const Workshop& state, const ProjectorContent& content) {
+    const UiStrings& s = *content.strings;
+    std::string code = state.room() ? state.room()->code : content.address.room;
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return std::string(s.join_heading) + ": " + content.address.host_port + "  ·  " + s.room_code + " " + code;
+}
+
+// The room's view: top bar, board (or conclusion), strip, steps, join panel (or phone).
+void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view, const ProjectorContent& content,
+               const Fonts& fonts, ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out,
+               bool conclusion_visible) {
+    const float em = fonts.em;
+    const UiStrings& s = *content.strings;
+    FrameLayout f = make_frame(state, group, content, fonts, size, now, false);
+    // The phone preview needs the full panel width; the conclusion panel never crowds.
+    if (group && !conclusion_visible && !view.controls.preview && f.board_max.y > f.board_min.y + 2 * em &&
+        board_crowded(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board))
+        f = make_frame(state, group, content, fonts, size, now, true);
+    if (view.controls.preview && group) {
+        draw_phone_preview(dl, preview_for(state, group, now), f.panel_min, f.panel_max, fonts, s);
+    } else {
+        const std::string room_code = state.room() ? state.room()->code : std::string();
+        draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code, pixels_per_unit);
+    }
+    draw_top_bar(dl, f.bar, ImVec2(f.left, std::round(1.0f * em)), f.right, fonts, s);
+    dl->AddLine(snap(ImVec2(f.left, f.divider_y)), snap(ImVec2(f.right, f.divider_y)), theme::panel,
+                std::max(1.0f, std::round(0.08f * em)));
+
+    if (state.groups().empty()) {
+        dl->AddText(fonts.title, fonts.size(fonts.title),
+                    snap(ImVec2(f.left, (f.board_min.y + f.strip_bottom - fonts.size(fonts.title)) / 2)),
+                    theme::text_muted, s.no_groups);
+        draw_bottom_row(dl, state, group, f, fonts, s, out);
+        return;
+    }
+    if (f.board_max.y > f.board_min.y + 2 * em) {
+        if (conclusion_visible)
+            draw_conclusion_panel(state, group, view.controls.conclusion_edit, f.board_min, f.board_max, fonts, s,
+                                  content.language, out);
+        else
+            board_frame(state, group, f.board_min, f.board_max, fonts, s, content.language, now, view.board, out);
+    }
+    const Id clicked =
+        draw_group_strip(dl, state, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom), fonts, s);
+    if (clicked) view.focused = clicked;
+    draw_bottom_row(dl, state, group, f, fonts, s, out);
+}
+
 }  // namespace
 
 void draw_projector(const Workshop& state, ViewState& view, const ProjectorContent& content, const Fonts& fonts,
-                    ImVec2 size, float pixels_per_unit) {
+                    ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out) {
     const float em = fonts.em;
     const UiStrings& s = *content.strings;
+    ControlState& c = view.controls;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
@@ -159,39 +180,49 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const Id group = resolve_focus(state, view);
+    Id group = resolve_focus(state, view);
+    control_keys(state, group, c, s, now, out);
+    if (c.overlay == Overlay::add_note && c.note.group != group) {
+        c.note = NotePopupState{};
+        c.note.group = group;
+        c.note.focus = true;
+    }
+    follow_step(state, group, c);
 
-    // The full frame first; a crowded board takes the compact one.
-    FrameLayout f = make_frame(state, group, content, fonts, size, false);
-    const BoardCache* board = nullptr;
-    if (group && f.board_max.y > f.board_min.y + 2 * em) {
-        board = &prepare_board(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board);
-        if (board->mode == BoardCache::Mode::cards && board->layout.cramped) {
-            f = make_frame(state, group, content, fonts, size, true);
-            board = &prepare_board(state, group, f.board_min, f.board_max, fonts, s, content.language,
-                                   view.dense_board);
+    const bool panel_open = c.overlay == Overlay::start_exercise || c.overlay == Overlay::add_note;
+    if (c.overlay == Overlay::overview) {
+        const float margin = std::round(1.0f * em);
+        const Id clicked = draw_overview(dl, state, group, ImVec2(margin, margin), ImVec2(size.x - margin, size.y - margin),
+                                         fonts, s, content.language, now, join_line(state, content));
+        if (clicked) {
+            view.focused = clicked;
+            c.overlay = Overlay::none;
         }
-    }
-
-    const std::string room_code = state.room() ? state.room()->code : std::string();
-    draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code, pixels_per_unit);
-    draw_top_bar(dl, f.bar, ImVec2(f.left, std::round(1.0f * em)), f.right, fonts);
-    dl->AddLine(snap(ImVec2(f.left, f.divider_y)), snap(ImVec2(f.right, f.divider_y)), theme::panel,
-                std::max(1.0f, std::round(0.08f * em)));
-    // The key hint: small and dim, for the facilitator only.
-    draw_text_fit(dl, fonts, fonts.small, ImVec2(f.left, f.hint_top), theme::text_dim, s.key_hint, f.right - f.left);
-
-    if (state.groups().empty()) {
-        dl->AddText(fonts.title, fonts.size(fonts.title),
-                    snap(ImVec2(f.left, (f.board_min.y + f.strip_bottom - fonts.size(fonts.title)) / 2)),
-                    theme::text_muted, s.no_groups);
     } else {
-        if (board) draw_board(dl, *board, fonts, s);
-        const Id clicked =
-            draw_group_strip(dl, state, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom), fonts, s);
-        if (clicked) view.focused = clicked;
+        draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, c.conclusion && !panel_open);
     }
+    if (panel_open) draw_scrim(dl, size);
     ImGui::End();
+
+    if (c.overlay == Overlay::start_exercise &&
+        !draw_start_panel(state, c.start, fonts, s, content.language, size, out))
+        c.overlay = Overlay::none;
+    // Just opened in a chain step: the note answers the card under the pointer, or the selected one.
+    Id pick = 0;
+    if (c.overlay == Overlay::add_note && c.note.focus) {
+        const BoardInteraction& ui = view.board.ui;
+        pick = ui.marks.hovered ? ui.marks.hovered : ui.selected.empty() ? 0 : ui.selected.front();
+    }
+    if (c.overlay == Overlay::add_note &&
+        !draw_note_popup(state, c.note, pick, fonts, s, content.language, size, out))
+        c.overlay = Overlay::none;
+    ImDrawList* front = ImGui::GetForegroundDrawList();
+    if (c.overlay == Overlay::help) {
+        draw_scrim(front, size);
+        draw_help(front, size, fonts, s);
+    }
+    draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
+    view.redraw_at = next_redraw(state, c, now);
 }
 
 }  // namespace samling

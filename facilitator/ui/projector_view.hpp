@@ -1,14 +1,18 @@
-// One frame of the projector drawn from a Workshop snapshot: top bar (exercise, step, prompt),
-// the focused group's board, the group strip, the join panel and the key hint. Called between
-// ImGui::NewFrame and ImGui::Render; must not depend on GLFW, OpenGL or the hub.
+// One frame of the projector drawn from a Workshop snapshot: top bar (group, exercise, timer,
+// prompt), the focused group's board or its conclusion, the group strip, the step bar, the
+// join panel or phone preview, and the facilitator's panels. Called between ImGui::NewFrame and
+// ImGui::Render; must not depend on GLFW's functions, OpenGL or the hub: changes leave as
+// commands in the vector the caller posts.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/workshop.hpp"
 #include "ui/board_view.hpp"
+#include "ui/control_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/join_panel.hpp"
 #include "ui/qr_code.hpp"
@@ -22,8 +26,9 @@ struct ViewState {
     int focus_index = -1; // a key asked for the N-th group (0-based); resolved next frame
     int focus_step = 0;   // Tab / Shift+Tab asked for the next / previous group
     float zoom = 1.0f;
-    BoardCache board;        // laid out with the full chrome
-    BoardCache dense_board;  // laid out with the compact chrome, when the board is crowded
+    BoardState board;
+    ControlState controls;
+    Timestamp redraw_at = 0;  // set by each frame: draw again then even with no input (0: never)
 };
 
 // Fixed for the window's life.
@@ -34,8 +39,9 @@ struct ProjectorContent {
     JoinAddress address;
 };
 
-// Draws the frame into one full-screen ImGui window of `size` window units.
+// Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the
+// facilitator's commands of this frame (keys, clicks, board edits) are appended to `out`.
 void draw_projector(const Workshop& state, ViewState& view, const ProjectorContent& content, const Fonts& fonts,
-                    ImVec2 size, float pixels_per_unit);
+                    ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out);
 
 }  // namespace samling

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The projector end to end under Xvfb: run the real app with --demo and --screenshot, check
-# the PNG (size, not blank) and decode its QR code, which must be the join URL it printed.
+# the PNG (size, not blank) and decode its QR code, which must be the join URL it printed; then
+# the facilitator's overview and help overlays (opened by the SAMLING_SCREENSHOT_VIEW test hook).
 # Usage: screenshot_test.sh SAMLING_BIN PNG_CHECK_BIN ARTIFACT_DIR
 set -euo pipefail
 
@@ -41,6 +42,22 @@ join_url=${join_line#samling: participants join at }
 decoded=$(zbarimg --raw -q "$png" 2>/dev/null || true)
 [[ -n $decoded ]] || fail "no QR code could be decoded from $png"
 [[ $decoded == "$join_url" ]] || fail "QR code says '$decoded', expected the join URL '$join_url'"
+
+for view in overview help preview; do
+    shot="$artifact_dir/projector-$view.png"
+    rm -f "$shot"
+    status=0
+    SAMLING_SCREENSHOT_VIEW=$view timeout 120 xvfb-run -a -s "-screen 0 1280x720x24" \
+        "$samling_bin" --data-dir "$data_dir" --port 0 --screenshot "$shot" >/dev/null 2>"$data_dir/stderr" || status=$?
+    if [[ $status -ne 0 ]]; then
+        cat "$data_dir/stderr" >&2
+        fail "samling --screenshot with the $view view exited with status $status"
+    fi
+    # png_check looks for the join panel, which these views cover: a blank frame compresses to a
+    # few KB, a drawn one to far more.
+    size=$(stat -c %s "$shot" 2>/dev/null || echo 0)
+    [[ $size -gt 20000 ]] || fail "the $view screenshot is missing or blank ($size bytes)"
+done
 
 echo "screenshot_test: OK: QR code is $join_url"
 echo "$png"

@@ -2,82 +2,14 @@
 // workshop, and simulated mouse and keys. The view reads the snapshot and keeps its own focus.
 #include <doctest/doctest.h>
 
-#include <memory>
-
-#include <GLFW/glfw3.h>
-#include <imgui.h>
-
-#include "core/workshop.hpp"
-#include "ui/keys.hpp"
-#include "ui/projector_view.hpp"
-#include "ui/window.hpp"
+#include "ui_projector_harness.hpp"
 
 using namespace samling;
+using samling::test::Harness;
 
 namespace {
 
-std::shared_ptr<ExerciseCatalog> catalog() {
-    ExerciseDefinition def;
-    def.id = "observe";
-    def.title = {"Observasjoner", "Observasjonar", "Observations"};
-    def.layout = "columns";
-    def.zones.push_back({"seen", {"Sett", "Sett", "Seen"}, "#FFE27A"});
-    Step step;
-    step.id = "write";
-    step.kind = StepKind::reveal;
-    step.prompt = {"Hva ser vi?", "Kva ser vi?", "What do we see?"};
-    def.steps.push_back(step);
-    auto c = std::make_shared<ExerciseCatalog>();
-    c->add(def);
-    return c;
-}
-
-Workshop workshop(int groups) {
-    Workshop w(catalog());
-    Room room;
-    room.code = "K7M2QX";
-    room.name = "Test";
-    w.apply(change::RoomOpened{room});
-    for (Id g = 1; g <= groups; ++g) {
-        w.apply(change::GroupAdded{LeaderGroup{g, "Gruppe " + std::to_string(g)}});
-        ExerciseRun run;
-        run.id = 100 + g;
-        run.group = g;
-        run.exercise = "observe";
-        w.apply(change::ExerciseStarted{run});
-    }
-    return w;
-}
-
-struct Harness {
-    Fonts fonts;
-    ProjectorContent content;
-    ViewState view;
-    Window window;  // never opened: full-screen keys are not pressed here
-
-    Harness() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 720);
-        io.DeltaTime = 1.0f / 60.0f;
-        REQUIRE(bake_fonts(*io.Fonts, find_font_files(), 22.0f, 1.0f, fonts));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        content.strings = &ui_strings(Language::nb);
-        content.qr = encode_qr("http://192.168.1.23:8765/?room=K7M2QX");
-        content.address = parse_join_url("http://192.168.1.23:8765/?room=K7M2QX");
-    }
-    ~Harness() { ImGui::DestroyContext(); }
-
-    void frame(const Workshop& w) {
-        ImGui::NewFrame();
-        handle_keys(view, window);
-        draw_projector(w, view, content, fonts, ImGui::GetIO().DisplaySize, 1.0f);
-        ImGui::Render();
-    }
-};
+Workshop workshop(int groups) { return test::ui_workshop(groups); }
 
 }  // namespace
 
@@ -148,9 +80,9 @@ TEST_CASE("clicking a group in the strip focuses its board") {
     Harness h;
     const Workshop w = workshop(3);
     h.frame(w);
-    // The strip's chips share the row under the board; the third chip ends left of the join panel.
+    // The strip's chips share the row above the step bar; the third ends left of the join panel.
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(800, 650);
+    io.MousePos = ImVec2(800, 620);
     h.frame(w);
     io.MouseDown[0] = true;
     h.frame(w);

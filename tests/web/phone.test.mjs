@@ -1,12 +1,15 @@
 // The participant phone page in headless Chromium against a real `samling --headless --demo`:
 // join from the QR link, write, survive a reload and a lost answer, edit, delete, and check
-// with the HTTP API that the server holds exactly the notes the page says it saved.
+// with the HTTP API that the server holds exactly the notes the page says it saved. Then two
+// phones in one group follow the exercise step by step as the facilitator drives it through
+// the loopback control surface: timer, "done", silent writing and reveal, writing closed under
+// a note in flight, the organised board, the vote and the conclusion.
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +27,14 @@ const NOTE_1_EDITED = 'Lederne møtes sjelden på tvers av skole, barnehage og P
 const NOTE_XSS = '<img src=x onerror=alert(1)>';
 const NOTE_DELETED = 'Denne lappen skal slettes';
 const NOTE_LOST = 'Wi-Fi falt ut, men lappen kom fram én gang';
+const NOTE_A = 'Foreldrene får ulike beskjeder fra skolen og PPT';
+const NOTE_B = 'Barnehagen venter lenge på svar fra barnevernet';
+const NOTE_C = 'Lange ventetider på utredning';
+const NOTE_WHY = 'Fordi ingen eier overgangen mellom tjenestene';
+const NOTE_PARKED = 'Ansett en koordinator';
+const NOTE_CLOSED = 'Denne kom for sent';
+const STATEMENT = 'For barn i overgangen mellom barnehage og skole faller informasjonen mellom tjenestene.';
+const PROPOSAL = 'For familiene blir det uklart hvem de skal spørre';
 
 let child;
 let childExit; // resolves to the exit code
@@ -35,13 +46,17 @@ let code;
 let room; // GET /api/room answer
 let browser;
 let page;
+let ctl; // {url, token} from DATA-DIR/control.json
 const dialogs = [];
+const phones = {}; // two phones in the third group: {p, token}
+let G; // that group's id
 const pageProblems = [];
 
 function startServer() {
   if (!BIN) throw new Error('SAMLING_BIN is not set: point it at the built samling binary');
   dataDir = mkdtempSync(join(tmpdir(), 'samling-web-'));
-  child = spawn(BIN, ['--headless', '--demo', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+  child = spawn(BIN, ['--headless', '--demo', '--port', '0', '--host', '127.0.0.1', '--control-port', '0',
+    '--data-dir', dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   childExit = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ? signal : code)));
   child.stderr.on('data', (d) => { stderr += d; });
@@ -97,6 +112,50 @@ async function write(text) {
   await page.click('#send');
 }
 
+// The facilitator's side, as a script drives it.
+async function control(body) {
+  const res = await fetch(ctl.url + '/control/commands', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + ctl.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await res.json();
+  assert.equal(res.status, 200, `control ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+async function controlRun(group) {
+  const res = await fetch(ctl.url + '/control/state', { headers: { Authorization: 'Bearer ' + ctl.token } });
+  assert.equal(res.status, 200);
+  return (await res.json()).groups.find((g) => g.id === group).run;
+}
+
+async function controlNote(group, text) {
+  const n = (await controlRun(group)).notes.find((x) => x.text === text);
+  assert.ok(n, `the facilitator sees the note "${text}"`);
+  return n;
+}
+
+// Polls the control state until check(run) holds; gives back the last run seen.
+async function untilRun(group, check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const run = await controlRun(group);
+    if (check(run)) return run;
+    if (Date.now() > end) throw new Error('timed out waiting until ' + what + '\n' + JSON.stringify(run));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Resolves once the page has applied a state at least as new as the group's revision now.
+async function caughtUp(p, token) {
+  const rev = (await api('/api/state', token)).body.revision;
+  await p.waitForFunction((r) => Number(document.getElementById('screen-write').dataset.revision) >= r, rev,
+    { timeout: 5000 });
+}
+
+const card = (p, list, text) => p.locator(`#${list} > li.card`).filter({ has: p.locator('.card-text', { hasText: text }) });
+
 describe('participant phone page', { timeout: 60000 }, () => {
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -106,7 +165,9 @@ describe('participant phone page', { timeout: 60000 }, () => {
     code = url.searchParams.get('room');
     assert.ok(code, 'the join URL carries ?room=');
     room = (await api('/api/room?code=' + encodeURIComponent(code))).body;
-    assert.ok(room.groups.length >= 2, 'the demo has at least two leader groups');
+    assert.ok(room.groups.length >= 3, 'the demo has at least three leader groups');
+    ctl = JSON.parse(readFileSync(join(dataDir, 'control.json'), 'utf8'));
+    assert.match(ctl.url, /^http:\/\/127\.0\.0\.1:\d+$/, 'the control surface is on loopback');
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     page = await (await browser.newContext(PHONE)).newPage();
     watch(page);
@@ -250,6 +311,253 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(state.body.group.id, room.groups[0].id);
     assert.deepEqual(state.body.notes.filter((n) => n.mine), [], 'a new participant starts with no notes');
     await context.close();
+  });
+
+  // ---- two phones in the third group follow the exercise step by step ----------------------
+
+  it('two phones join the same leader group', async () => {
+    G = room.groups[2].id;
+    for (const name of ['a', 'b']) {
+      const context = await browser.newContext(PHONE);
+      const p = await context.newPage();
+      watch(p);
+      await p.goto(joinUrl);
+      await p.locator('#group-list button').nth(2).click();
+      await p.locator('#note-form').waitFor();
+      phones[name] = { p, token: (await tokenOf(p)).token };
+    }
+    assert.equal((await controlRun(G)).step, 0, 'the demo starts in the silent writing step');
+  });
+
+  it('the timer counts down on the phone once started, and stops when paused', async () => {
+    const { p } = phones.a;
+    assert.equal(await p.isVisible('#countdown'), false, 'no countdown before the timer runs');
+    assert.equal(await p.textContent('#timer'), '7 min', 'the planned time is shown instead');
+    await control({ command: 'timer', group: G, action: 'start' });
+    await p.locator('#countdown[data-state="running"]').waitFor({ timeout: 3000 });
+    const first = await p.textContent('#countdown-time');
+    assert.match(first, /^0[67]:\d\d$/);
+    await p.waitForFunction((t) => document.getElementById('countdown-time').textContent !== t, first,
+      { timeout: 3000 }); // it ticks by itself, between polls
+    assert.ok(await p.textContent('#countdown-time') < first, 'counts down');
+
+    // Paused in its first second, remaining_seconds (rounded up) equals the duration: a phone
+    // cannot tell that from a timer never started. Pause once a whole second has gone.
+    await untilRun(G, (run) => run.timer.remaining_ms < 419000, 'the timer has run a whole second');
+    await control({ command: 'timer', group: G, action: 'pause' });
+    await p.locator('#countdown[data-state="paused"]').waitFor({ timeout: 3000 });
+    assert.equal(await p.textContent('#countdown .cd-note'), 'Pause');
+    const frozen = await p.textContent('#countdown-time');
+    await p.waitForTimeout(1200); // proving that nothing changes takes a little while
+    assert.equal(await p.textContent('#countdown-time'), frozen, 'a paused timer stands still');
+  });
+
+  it('"Jeg er ferdig" toggles and both phones see the count', async () => {
+    const { a, b } = phones;
+    await a.p.click('#done');
+    await a.p.locator('#done', { hasText: 'Du er ferdig ✓ (1 av 2)' }).waitFor({ timeout: 3000 });
+    await b.p.locator('#done-count', { hasText: '1 av 2 er ferdige' }).waitFor({ timeout: 3000 });
+    await b.p.click('#done');
+    await b.p.locator('#done', { hasText: 'Du er ferdig ✓ (2 av 2)' }).waitFor({ timeout: 3000 });
+    await a.p.locator('#done', { hasText: 'Du er ferdig ✓ (2 av 2)' }).waitFor({ timeout: 3000 });
+    await a.p.screenshot({ path: join(ARTIFACTS, 'phone-done.png') });
+    assert.equal((await controlRun(G)).done, 2);
+    await a.p.click('#done'); // not done after all
+    await a.p.locator('#done', { hasText: 'Jeg er ferdig' }).waitFor({ timeout: 3000 });
+    await b.p.locator('#done', { hasText: 'Du er ferdig ✓ (1 av 2)' }).waitFor({ timeout: 3000 });
+    await untilRun(G, (run) => run.done === 1, 'the facilitator counts one done');
+  });
+
+  it('silent writing: neither phone sees the other\'s note until the reveal', async () => {
+    const { a, b } = phones;
+    await a.p.fill('#note-text', NOTE_A);
+    await a.p.click('#send');
+    await b.p.fill('#note-text', NOTE_B);
+    await b.p.click('#send');
+    await card(a.p, 'note-list', NOTE_A).and(a.p.locator('[data-state="saved"]')).waitFor({ timeout: 5000 });
+    await card(b.p, 'note-list', NOTE_B).and(b.p.locator('[data-state="saved"]')).waitFor({ timeout: 5000 });
+    await caughtUp(a.p, a.token); // both pages have polled since both notes exist
+    await caughtUp(b.p, b.token);
+    assert.ok(!(await a.p.content()).includes(NOTE_B), 'phone A never gets B\'s note before the reveal');
+    assert.ok(!(await b.p.content()).includes(NOTE_A), 'phone B never gets A\'s note before the reveal');
+    assert.equal(await a.p.isVisible('#board'), false);
+    const run = await controlRun(G);
+    assert.deepEqual(run.notes.filter((n) => [NOTE_A, NOTE_B].includes(n.text)).map((n) => n.revealed), [false, false]);
+
+    await control({ command: 'reveal', group: G });
+    await card(a.p, 'board-list', NOTE_B).waitFor({ timeout: 3000 });
+    await card(b.p, 'board-list', NOTE_A).waitFor({ timeout: 3000 });
+    assert.equal(await card(a.p, 'board-list', NOTE_A).locator('.tag.mine').textContent(), 'din');
+    assert.equal(await card(a.p, 'board-list', NOTE_B).locator('.tag.mine').count(), 0);
+    assert.equal(await a.p.locator('#board-list .why-btn').count(), 0, 'no "why?" outside a chain step');
+  });
+
+  it('in a "why?" step a note gets a Hvorfor? button and the answer names its parent', async () => {
+    // The demo exercise has no chain step: the phone is told this one is (and its revision is
+    // made unknown, so the next real poll gets the whole state back).
+    const { p } = phones.a;
+    const parent = await controlNote(G, NOTE_B);
+    await p.route('**/api/state*', async (route) => {
+      try {
+        const url = new URL(route.request().url());
+        url.searchParams.delete('since');
+        const res = await route.fetch({ url: url.toString() });
+        const json = await res.json();
+        if (json.activity) json.activity.step.chain = true;
+        json.revision = -1;
+        await route.fulfill({ response: res, json });
+      } catch { /* the route was removed meanwhile */ }
+    });
+    let sent = null;
+    await p.route('**/api/notes', async (route) => {
+      sent = route.request().postDataJSON();
+      await route.fulfill({ status: 201, json: { note: {
+        id: 999999, text: sent.text, zone: 'observations', mine: true, my_votes: 0, cluster: null,
+        parent: sent.parent, highlighted: false, created_at: Date.now(), updated_at: Date.now() } } });
+    });
+    try {
+      await p.locator('#board-lead').waitFor({ timeout: 3000 });
+      await card(p, 'board-list', NOTE_B).locator('.why-btn').click();
+      await p.locator('#reply', { hasText: 'Svar på: ' + NOTE_B }).waitFor();
+      assert.equal(await p.isVisible('#zone-picker'), false, 'an answer goes on its parent\'s zone');
+      await p.fill('#note-text', 'Fordi vi ikke har faste møtepunkter');
+      await p.click('#send');
+      await until(() => sent, 'the answer is sent');
+      assert.equal(sent.parent, parent.id);
+      assert.equal(sent.text, 'Fordi vi ikke har faste møtepunkter');
+      await p.locator('#reply').waitFor({ state: 'hidden' });
+    } finally {
+      await p.unroute('**/api/notes');
+      await p.unroute('**/api/state*');
+    }
+    await p.locator('#board-lead').waitFor({ state: 'hidden', timeout: 3000 }); // the real step again
+  });
+
+  it('a note in flight when writing closes shows failed with the step-closed message', async () => {
+    const { a, b } = phones;
+    const p = a.p;
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await p.route('**/api/state*', async (route) => { // the phone hears of the lock only after its note
+      await gate;
+      try { await route.continue(); } catch { /* gone */ }
+    });
+    try {
+      await p.fill('#note-text', NOTE_CLOSED);
+      await control({ command: 'lock_writing', group: G, locked: true });
+      await p.click('#send');
+      await card(p, 'note-list', NOTE_CLOSED).and(p.locator('[data-state="failed"]')).waitFor({ timeout: 5000 });
+      assert.match(await card(p, 'note-list', NOTE_CLOSED).locator('.state').textContent(), /Skrivingen er lukket/);
+    } finally {
+      release();
+      await p.unroute('**/api/state*');
+    }
+    await p.locator('#closed', { hasText: 'Skrivingen er lukket' }).waitFor({ timeout: 3000 });
+    assert.equal(await p.isVisible('#note-form'), false);
+    await b.p.locator('#closed', { hasText: 'Skrivingen er lukket' }).waitFor({ timeout: 3000 });
+    assert.ok(!(await controlRun(G)).notes.some((n) => n.text === NOTE_CLOSED), 'the server has no such note');
+    assert.equal(await card(p, 'note-list', NOTE_CLOSED).count(), 1, 'never silently lost');
+    await card(p, 'note-list', NOTE_CLOSED).getByRole('button', { name: 'Forkast' }).click();
+    await card(p, 'note-list', NOTE_CLOSED).waitFor({ state: 'detached' });
+  });
+
+  it('the organised board: zones, a named cluster, a why-chain, a highlight', async () => {
+    const { a, b } = phones;
+    await control({ command: 'go_to_step', group: G, step: 2 });
+    const na = await controlNote(G, NOTE_A);
+    const nb = await controlNote(G, NOTE_B);
+    await control({ command: 'add_note', group: G, text: NOTE_C });
+    const nc = await controlNote(G, NOTE_C);
+    await control({ command: 'make_cluster', group: G, zone: 'observations', name: 'Samarbeid på tvers', notes: [na.id, nb.id] });
+    await control({ command: 'add_note', group: G, text: NOTE_WHY, parent: na.id });
+    await control({ command: 'add_note', group: G, text: NOTE_PARKED, zone: 'parking' });
+    await control({ command: 'highlight_note', note: nc.id, on: true });
+
+    const p = a.p;
+    await card(p, 'board-list', NOTE_PARKED).waitFor({ timeout: 3000 });
+    await card(p, 'board-list', NOTE_WHY).waitFor({ timeout: 3000 });
+    const rows = await p.$$eval('#board-list > li', (lis) => lis.map((li) => (li.classList.contains('card')
+      ? (li.classList.contains('answer') ? '  why: ' : '') + li.querySelector('.card-text').textContent
+      : li.className + ': ' + li.textContent)));
+    assert.deepEqual(rows, [
+      'zone-head: Observasjoner',
+      'cluster-head: Tema: Samarbeid på tvers',
+      NOTE_A, '  why: ' + NOTE_WHY, NOTE_B,
+      NOTE_C,
+      'zone-head: Parkert: løsninger',
+      NOTE_PARKED,
+    ]);
+    assert.match(await card(p, 'board-list', NOTE_WHY).locator('.why').textContent(), /Hvorfor\?/);
+    assert.ok(await card(p, 'board-list', NOTE_C).evaluate((li) => li.classList.contains('hl')), 'highlighted');
+    assert.equal(await card(p, 'board-list', NOTE_C).locator('.tag.hl').count(), 1);
+    assert.equal(await p.isVisible('#note-form'), false, 'nothing to write while organising');
+    assert.equal(await p.isVisible('#closed'), false, 'and no "closed" notice in the way of the board');
+    await card(b.p, 'board-list', NOTE_WHY).waitFor({ timeout: 3000 });
+    await p.screenshot({ path: join(ARTIFACTS, 'phone-board.png') });
+  });
+
+  it('the vote step: shown within ~1.5 s, three dots, the fourth refused, one taken back', async (t) => {
+    const { a, b } = phones;
+    const nb = await controlNote(G, NOTE_B);
+    const started = Date.now();
+    await control({ command: 'go_to_step', group: G, step: 3 });
+    await a.p.locator('#vote').waitFor({ timeout: 2000 });
+    const took = Date.now() - started;
+    await b.p.locator('#vote').waitFor({ timeout: 2000 });
+    assert.ok(took < 2000, `the vote view came after ${took} ms`);
+    t.diagnostic(`the vote view came ${took} ms after the command`);
+    const p = a.p;
+    await p.locator('#votes-left', { hasText: 'Stemmer igjen: 3 av 3' }).waitFor();
+    const plus = card(p, 'vote-list', NOTE_B).locator('button.plus');
+    const minus = card(p, 'vote-list', NOTE_B).locator('button.minus');
+    const box = await plus.boundingBox();
+    assert.ok(box.width >= 48 && box.height >= 48, `"+" is ${box.width}×${box.height}`);
+    await plus.click();
+    await plus.click();
+    await plus.click();
+    await p.locator('#votes-left', { hasText: 'Stemmer igjen: 0 av 3' }).waitFor();
+    await untilRun(G, (run) => run.notes.find((n) => n.id === nb.id).dots === 3, 'three dots on the note');
+    await plus.click(); // the fourth
+    await p.locator('#vote-msg', { hasText: 'Du har brukt alle stemmene dine' }).waitFor({ timeout: 3000 });
+    await caughtUp(p, a.token);
+    assert.equal(await card(p, 'vote-list', NOTE_B).locator('.dot').count(), 3, 'own dots on the card');
+    assert.equal((await controlNote(G, NOTE_B)).dots, 3, 'the fourth dot was not stored');
+    await p.locator('#votes-left', { hasText: 'Stemmer igjen: 0 av 3' }).waitFor();
+
+    await minus.click();
+    await p.locator('#votes-left', { hasText: 'Stemmer igjen: 1 av 3' }).waitFor();
+    await untilRun(G, (run) => run.notes.find((n) => n.id === nb.id).dots === 2, 'a dot taken back');
+    assert.equal(await p.isVisible('#vote-msg'), false);
+    await caughtUp(p, a.token);
+    assert.equal(await card(p, 'vote-list', NOTE_B).locator('.dot').count(), 2);
+
+    await caughtUp(b.p, b.token); // no totals: B sees none of A's dots
+    assert.equal(await card(b.p, 'vote-list', NOTE_B).locator('.dot').count(), 0);
+    assert.equal(await b.p.textContent('#votes-left'), 'Stemmer igjen: 3 av 3');
+    assert.equal(await p.isVisible('#done'), true, '"Jeg er ferdig" while voting too');
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: join(ARTIFACTS, 'phone-vote.png') });
+  });
+
+  it('the conclude step shows the conclusion so far and takes a proposal', async () => {
+    const { a, b } = phones;
+    const p = a.p;
+    await control({ command: 'go_to_step', group: G, step: 4 });
+    await control({ command: 'set_conclusion', group: G, field: 'statement', text: STATEMENT });
+    await p.locator('#field-list li[data-field="statement"] .field-text', { hasText: STATEMENT }).waitFor({ timeout: 3000 });
+    assert.equal(await p.textContent('#propose-title'), 'Foreslå en formulering');
+    await p.fill('#note-text', PROPOSAL);
+    await p.click('#send');
+    await card(p, 'note-list', PROPOSAL).and(p.locator('[data-state="saved"]')).waitFor({ timeout: 5000 });
+    assert.equal(await p.textContent('#mine-title'), 'Dine forslag');
+    assert.equal(await card(p, 'note-list', NOTE_A).count(), 0, 'own board notes are not proposals');
+    const proposal = await controlNote(G, PROPOSAL);
+    assert.equal(proposal.step, 4);
+    await card(b.p, 'proposal-list', PROPOSAL).waitFor({ timeout: 3000 });
+    assert.equal(await card(b.p, 'board-list', PROPOSAL).count(), 0, 'a proposal is not on the board');
+    await card(p, 'board-list', NOTE_B).waitFor();
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: join(ARTIFACTS, 'phone-conclude.png') });
   });
 
   it('raised no CSP violations or script errors', () => {

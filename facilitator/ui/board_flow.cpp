@@ -1,0 +1,139 @@
+// The flowing layouts: columns (a column per zone, clusters as boxes, unclustered cards below)
+// and the fishbone (bones above and below a spine that ends in the problem statement). Both
+// flow their cards with layout_regions. Pure geometry; no GLFW, OpenGL, hub or workshop state.
+#include <algorithm>
+#include <cmath>
+
+#include "ui/board_scene.hpp"
+#include "ui/draw_text.hpp"
+
+namespace samling {
+namespace {
+
+// The model's cards as notes for layout_regions; clusters become sections of their zone.
+std::vector<BoardNote> flow_notes(const BoardModel& m, std::vector<int>& section_regions) {
+    section_regions.clear();
+    for (const ModelCluster& c : m.clusters) section_regions.push_back(c.zone);
+    std::vector<BoardNote> notes;
+    for (const ModelCard& c : m.cards) {
+        int section = -1;
+        for (std::size_t i = 0; i < m.clusters.size(); ++i)
+            if (m.clusters[i].id == c.cluster && m.clusters[i].zone == c.place_zone) section = static_cast<int>(i);
+        notes.push_back({c.text, c.place_zone, section, c.depth, has_footer(c)});
+    }
+    return notes;
+}
+
+void take_layout(BoardScene& s, const BoardModel& m, BoardLayout&& l) {
+    s.level = l.level;
+    s.size = l.size;
+    s.pad = l.pad;
+    s.box_pad = l.box_pad;
+    s.header = l.header;
+    s.header_level = l.header_level;
+    s.cramped = l.cramped;
+    for (PlacedCard& c : l.cards) s.cards.push_back({c.note, c.min, c.max, std::move(c.text), false});
+    for (const PlacedSection& sec : l.sections)
+        s.boxes.push_back({static_cast<std::size_t>(sec.section), sec.min, sec.max});
+    s.overflow = std::move(l.overflow);
+    s.links = chain_links(m, s.cards, std::round(1.1f * l.size));
+}
+
+}  // namespace
+
+BoardScene scene_columns(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts) {
+    BoardScene s;
+    s.kind = SceneKind::columns;
+    s.min = min;
+    s.max = max;
+    const bool headed = !(m.zones.size() == 1 && m.zones[0].label.empty());
+    s.header_h = headed ? fonts.size(fonts.bold) + 0.7f * fonts.em : 0.0f;
+    std::vector<int> counts;
+    for (const ModelZone& z : m.zones) counts.push_back(z.count);
+    std::vector<BoardRegion> regions;
+    for (const ColumnSpan& span : column_spans(counts, min.x, max.x, board_gap(fonts)))
+        regions.push_back({ImVec2(span.left, min.y + s.header_h), ImVec2(span.right, max.y)});
+    std::vector<int> section_regions;
+    const std::vector<BoardNote> notes = flow_notes(m, section_regions);
+    take_layout(s, m, layout_regions(notes, regions, section_regions, fonts));
+    for (const BoardRegion& r : regions) s.zones.push_back({ImVec2(r.min.x, min.y), r.max});
+    return s;
+}
+
+BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts) {
+    const float em = fonts.em;
+    BoardScene s;
+    s.kind = SceneKind::fishbone;
+    s.min = min;
+    s.max = max;
+    const float w = max.x - min.x;
+    // The spine sits where the cards above and below share the height by their number.
+    int above = 0, below = 0;
+    for (const ModelCard& c : m.cards) (c.place_zone % 2 == 0 ? above : below) += 1 + (has_footer(c) ? 1 : 0);
+    const float share = above + below == 0 ? 0.5f : std::clamp(static_cast<float>(above) / static_cast<float>(above + below), 0.35f, 0.65f);
+    s.spine_y = std::round(min.y + share * (max.y - min.y));
+    s.spine_x0 = min.x;
+
+    // The head: the problem statement, as large as five lines allow.
+    const float head_w = std::round(std::clamp(0.22f * w, 9.0f * em, 16.0f * em));
+    const float head_pad = 0.6f * em;
+    const float label_h = fonts.size(fonts.small) + 0.3f * em;
+    const float max_head_h = max.y - min.y - 2 * em;
+    for (const ImFont* font : {fonts.title, fonts.bold, fonts.body, fonts.small}) {
+        s.head_font = font;
+        s.head = wrap_text(font, fonts.size(font), m.head, head_w - 2 * head_pad, 0);
+        const float h = static_cast<float>(s.head.lines.size()) * fonts.size(font) * 1.1f + 2 * head_pad + label_h;
+        if (h <= std::min(max_head_h, 9.0f * em) || font == fonts.small) break;
+    }
+    const float lines_h = static_cast<float>(s.head.lines.size()) * fonts.size(s.head_font) * 1.1f;
+    const float head_h = std::min(max_head_h, std::max(4.0f * em, lines_h + 2 * head_pad + label_h));
+    const float head_top = std::clamp(s.spine_y - head_h / 2, min.y, std::max(min.y, max.y - head_h));
+    s.head_min = ImVec2(max.x - head_w, head_top);
+    s.head_max = ImVec2(max.x, head_top + head_h);
+    if (s.head.lines.size() > 1 && lines_h + 2 * head_pad + label_h > head_h) {
+        const int fit = std::max(1, static_cast<int>((head_h - 2 * head_pad - label_h) / (fonts.size(s.head_font) * 1.1f)));
+        s.head = wrap_text(s.head_font, fonts.size(s.head_font), m.head, head_w - 2 * head_pad, fit);
+    }
+
+    // Bones: zone 0 above, zone 1 below, and so on, from the tail towards the head.
+    const int n = std::max<int>(1, static_cast<int>(m.zones.size()));
+    const int slots = (n + 1) / 2;
+    const float gap = board_gap(fonts);
+    const float body_right = s.head_min.x - 1.2f * em;
+    const float slot_w = (body_right - min.x - gap * static_cast<float>(slots - 1)) / static_cast<float>(slots);
+    const float slant = std::round(std::min(0.16f * slot_w, 2.4f * em));
+    const float bone_label_h = fonts.size(fonts.bold) + 0.5f * em;
+    const float spine_gap = 0.55f * em;
+    std::vector<BoardRegion> regions(m.zones.size());
+    for (int z = 0; z < static_cast<int>(m.zones.size()); ++z) {
+        const bool above = z % 2 == 0;
+        const float left = min.x + static_cast<float>(z / 2) * (slot_w + gap);
+        const float right = left + slot_w;
+        SceneBone b;
+        b.zone = z;
+        b.above = above;
+        if (above) {
+            b.label_min = ImVec2(left, min.y);
+            b.label_max = ImVec2(right, min.y + bone_label_h);
+            b.outer = ImVec2(right - slant, b.label_max.y);
+            b.inner = ImVec2(right, s.spine_y);
+            regions[static_cast<std::size_t>(z)] = {ImVec2(left, b.label_max.y + 0.3f * em),
+                                                    ImVec2(right - slant - 0.5f * gap, s.spine_y - spine_gap)};
+        } else {
+            b.label_min = ImVec2(left, max.y - bone_label_h);
+            b.label_max = ImVec2(right, max.y);
+            b.outer = ImVec2(right - slant, b.label_min.y);
+            b.inner = ImVec2(right, s.spine_y);
+            regions[static_cast<std::size_t>(z)] = {ImVec2(left, s.spine_y + spine_gap),
+                                                    ImVec2(right - slant - 0.5f * gap, b.label_min.y - 0.3f * em)};
+        }
+        s.bones.push_back(b);
+    }
+    std::vector<int> section_regions;
+    const std::vector<BoardNote> notes = flow_notes(m, section_regions);
+    take_layout(s, m, layout_regions(notes, regions, section_regions, fonts));
+    s.zones = regions;
+    return s;
+}
+
+}  // namespace samling

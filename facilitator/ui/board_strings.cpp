@@ -1,0 +1,84 @@
+// The board's words in three languages: the one place to translate them. Plain data only.
+#include "ui/board_strings.hpp"
+
+namespace samling {
+namespace {
+
+const BoardStrings nb = {
+    "lapp skjult til den vises",
+    "lapper skjult til de vises",
+    "stemme avgitt",
+    "stemmer avgitt",
+    "Resultatet vises når stemmingen er over",
+    "Slå sammen",
+    "Skriv problemformuleringen (hode)",
+    "Problemet",
+    "Ikke plassert – dra lappene inn i rutenettet",
+    "valgt · C: samle i en gruppe",
+    "Rediger lappen",
+    "Lagre",
+    "Avbryt",
+    "Navn på gruppen",
+    "Lag gruppe",
+    "Nytt navn på gruppen",
+    "Skrevet av",
+    "Fasilitator",
+    "Anonym",
+};
+
+const BoardStrings nn = {
+    "lapp skjult til han blir vist",
+    "lappar skjulte til dei blir viste",
+    "røyst gitt",
+    "røyster gitt",
+    "Resultatet blir vist når røystinga er over",
+    "Slå saman",
+    "Skriv problemformuleringa (hovud)",
+    "Problemet",
+    "Ikkje plassert – dra lappane inn i rutenettet",
+    "valt · C: samle i ei gruppe",
+    "Rediger lappen",
+    "Lagre",
+    "Avbryt",
+    "Namn på gruppa",
+    "Lag gruppe",
+    "Nytt namn på gruppa",
+    "Skriven av",
+    "Fasilitator",
+    "Anonym",
+};
+
+const BoardStrings en = {
+    "note hidden until revealed",
+    "notes hidden until revealed",
+    "vote cast",
+    "votes cast",
+    "The result shows when voting is over",
+    "Merge",
+    "Write the problem statement (head)",
+    "The problem",
+    "Not placed yet – drag the notes onto the grid",
+    "selected · C: gather into a group",
+    "Edit the note",
+    "Save",
+    "Cancel",
+    "Name of the group",
+    "Make group",
+    "New name for the group",
+    "Written by",
+    "Facilitator",
+    "Anonymous",
+};
+
+}  // namespace
+
+const BoardStrings& board_strings(Language lang) {
+    switch (lang) {
+        case Language::nn: return nn;
+        case Language::en: return en;
+        case Language::nb: break;
+    }
+    return nb;
+}
+
+}  // namespace samling

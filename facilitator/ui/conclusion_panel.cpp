@@ -1,0 +1,206 @@
+// The conclusion panel. A field not being typed in is drawn wrapped, large, for the room (1.86's
+// multi-line field does not wrap); clicking it opens the field for typing.
+// No GLFW functions, OpenGL or hub.
+#include "ui/conclusion_panel.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <imgui_stdlib.h>  // Debian installs misc/cpp/imgui_stdlib.h here
+
+#include "ui/control_theme.hpp"
+#include "ui/draw_text.hpp"
+#include "ui/drawable_text.hpp"
+#include "ui/overlay_window.hpp"
+#include "ui/vote_results.hpp"
+
+namespace samling {
+
+std::vector<const FieldDefinition*> conclusion_fields(const Workshop& state, const ExerciseRun& run) {
+    std::vector<const FieldDefinition*> fields;
+    const ExerciseDefinition* def = state.definition(run);
+    const Step* step = state.current_step(run);
+    if (!def || !step) return fields;
+    if (!step->fields.empty()) {
+        for (const FieldDefinition& f : step->fields) fields.push_back(&f);
+        return fields;
+    }
+    for (const Step& s : def->steps)
+        for (const FieldDefinition& f : s.fields) fields.push_back(&f);
+    return fields;
+}
+
+std::vector<const Note*> proposals(const Workshop& state, const ExerciseRun& run) {
+    std::vector<const Note*> out;
+    const Step* step = state.current_step(run);
+    if (!step || step->kind != StepKind::conclude) return out;
+    for (const Note* n : state.notes_of_run(run.id))
+        if (n->step == run.step) out.push_back(n);
+    return out;
+}
+
+namespace {
+
+const FieldDefinition* find_field(const std::vector<const FieldDefinition*>& fields, std::string_view id) {
+    for (const FieldDefinition* f : fields)
+        if (f->id == id) return f;
+    return nullptr;
+}
+
+// One field: its label, then its text wrapped (or the hint, dim), or the open text field.
+void draw_field(const Workshop& state, Id group, const ExerciseRun& run, const FieldDefinition& field,
+                const std::string& target_id, ConclusionState& panel, const Fonts& fonts, Language lang,
+                std::vector<Command>& out) {
+    const float em = fonts.em;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const bool target = target_id == field.id;
+    if (target && panel.scrolled_to != target_id) {  // keep the field proposals go to in sight
+        ImGui::SetScrollHereY(0.2f);
+        panel.scrolled_to = target_id;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(target ? theme::accent : theme::text_muted));
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(drawable_text(field.label.in(lang)).c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+
+    const std::string& saved = state.conclusion(run.id, field.id);
+    const float pad = 0.5f * em;
+    if (panel.editing == field.id) {
+        const int lines = std::max(3, static_cast<int>(std::count(panel.draft.begin(), panel.draft.end(), '\n')) + 2);
+        if (panel.focus) {
+            ImGui::SetKeyboardFocusHere();
+            panel.focus = false;
+        }
+        ImGui::InputTextMultiline("##edit", &panel.draft, ImVec2(w, static_cast<float>(lines) * em * 1.25f + pad));
+        if (ImGui::IsItemDeactivated()) {
+            if (panel.draft != panel.before) out.push_back(cmd::SetConclusion{group, field.id, panel.draft});
+            panel.editing.clear();
+        }
+        return;
+    }
+    const bool empty = saved.empty();
+    const std::string shown = drawable_text(empty ? field.hint.in(lang) : saved);
+    const WrappedText text = wrap_text(fonts.body, em, shown, w - 2 * pad, 0);
+    const float h = std::max(2, static_cast<int>(text.lines.size())) * em * 1.2f + 2 * pad;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::PushID(field.id.c_str());
+    const bool clicked = ImGui::InvisibleButton("field", ImVec2(w, h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? theme::panel_hover : theme::panel, 0.3f * em);
+    if (target) dl->AddRect(a, ImVec2(a.x + w, a.y + h), theme::accent, 0.3f * em, 0, std::round(0.1f * em));
+    float y = a.y + pad;
+    for (const std::string& line : text.lines) {
+        draw_text(dl, fonts, fonts.body, ImVec2(a.x + pad, y), empty ? theme::text_dim : theme::text, line);
+        y += em * 1.2f;
+    }
+    if (clicked) {
+        panel.editing = field.id;
+        panel.draft = panel.before = saved;
+        panel.target = field.id;
+        panel.focus = true;
+    }
+}
+
+// A proposal or a top-voted note, with the button that puts its text in the target field.
+void draw_pick(Id group, const Note& note, int dots, const FieldDefinition& target,
+               const Fonts& fonts, const UiStrings& s, Language lang, std::vector<Command>& out) {
+    const float em = fonts.em;
+    const float small = fonts.size(fonts.small);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const std::string prefix = dots > 0 ? std::to_string(dots) + " ● " : std::string();
+    const WrappedText text = wrap_text(fonts.small, small, prefix + drawable_text(note.text), w - em, 4);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float text_h = static_cast<float>(text.lines.size()) * small * 1.2f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + text_h + 0.8f * em + ImGui::GetFrameHeight()), theme::card_default,
+                      0.25f * em);
+    float y = a.y + 0.4f * em;
+    for (const std::string& line : text.lines) {
+        draw_text(dl, fonts, fonts.small, ImVec2(a.x + 0.5f * em, y), theme::card_text, line);
+        y += small * 1.2f;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(a.x + 0.5f * em, y + 0.1f * em));
+    const std::string label = fit_line(fonts.small, small,
+                                       std::string(s.use_in) + ": " + drawable_text(target.label.in(lang)), w - 2 * em) +
+                              "##use" + std::to_string(note.id);
+    ImGui::PushFont(fonts.small);
+    if (ImGui::Button(label.c_str())) out.push_back(cmd::SetConclusion{group, target.id, note.text});
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(a.x, y + ImGui::GetFrameHeight() + 0.8f * em));
+}
+
+}  // namespace
+
+void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
+                           const Fonts& fonts, const UiStrings& s, Language lang, std::vector<Command>& out) {
+    const ExerciseRun* run = state.current_run(group);
+    if (!run) return;
+    const float em = fonts.em;
+    const std::vector<const FieldDefinition*> fields = conclusion_fields(state, *run);
+    if (panel.run != run->id) {
+        panel = ConclusionState{};
+        panel.run = run->id;
+    }
+    if (!panel.target.empty() && !find_field(fields, panel.target)) panel.target.clear();
+    // Proposals go to the field the facilitator picked, else the first still empty one, so
+    // filling the form top to bottom needs no picking at all.
+    std::string target_id = panel.target;
+    for (const FieldDefinition* f : fields)
+        if (target_id.empty() && state.conclusion(run->id, f->id).empty()) target_id = f->id;
+    if (target_id.empty() && !fields.empty()) target_id = fields.back()->id;
+    if (!panel.editing.empty() && !find_field(fields, panel.editing)) panel.editing.clear();
+
+    push_panel_style(fonts);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+    ImGui::SetNextWindowPos(min);
+    ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    ImGui::Begin("##conclusion", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const float left_w = std::round((max.x - min.x) * 0.62f);
+    ImGui::BeginChild("##fields", ImVec2(left_w, 0), false);
+    ImGui::PushFont(fonts.small);
+    ImGui::TextDisabled("%s", s.conclusion_hint);
+    ImGui::PopFont();
+    for (const FieldDefinition* f : fields) {
+        ImGui::PushID(f->id.c_str());
+        draw_field(state, group, *run, *f, target_id, panel, fonts, lang, out);
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, 0.2f * em));
+    }
+    ImGui::EndChild();
+
+    ImGui::SameLine(0, 1.2f * em);
+    ImGui::BeginChild("##picks", ImVec2(0, 0), false);
+    const FieldDefinition* target = find_field(fields, target_id);
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(s.proposals);
+    ImGui::PopFont();
+    const std::vector<const Note*> props = proposals(state, *run);
+    if (props.empty()) ImGui::TextDisabled("%s", s.no_proposals);
+    if (target)
+        for (const Note* n : props) draw_pick(group, *n, 0, *target, fonts, s, lang, out);
+    if (target && vote_results_visible(state, *run)) {
+        const std::vector<const Note*> top = top_voted(state, *run, 5);
+        if (!top.empty()) {
+            ImGui::Dummy(ImVec2(0, 0.4f * em));
+            ImGui::PushFont(fonts.bold);
+            ImGui::TextUnformatted(s.quick_picks);
+            ImGui::PopFont();
+            for (const Note* n : top) draw_pick(group, *n, state.dots_on(n->id), *target, fonts, s, lang, out);
+        }
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(2);
+    pop_panel_style();
+}
+
+}  // namespace samling

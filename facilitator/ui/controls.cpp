@@ -1,0 +1,169 @@
+// Keys to commands, answers to the undo stack and the toast. 1.86 keys: IsKeyPressed takes a
+// GLFW key code. Must not depend on the hub, GLFW's functions or OpenGL.
+#include "ui/controls.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <GLFW/glfw3.h>
+
+#include "ui/draw_text.hpp"
+#include "ui/drawable_text.hpp"
+#include "ui/group_strip.hpp"
+#include "ui/control_theme.hpp"
+#include "ui/step_bar.hpp"
+
+namespace samling {
+namespace {
+
+constexpr Timestamp toast_ms = 4000;
+constexpr Timestamp toast_fade_ms = 800;
+
+bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+
+bool typed(ImWchar c) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), c) !=
+           io.InputQueueCharacters.end();
+}
+
+void toggle(ControlState& c, Overlay o) { c.overlay = c.overlay == o ? Overlay::none : o; }
+
+void undo_last(ControlState& c, const UiStrings& strings, Timestamp now, std::vector<Command>& out) {
+    if (c.undo.empty()) {
+        show_toast(c, strings.nothing_to_undo, now);
+        return;
+    }
+    out.push_back(cmd::Undo{std::move(c.undo.back())});
+    c.undo.pop_back();
+}
+
+}  // namespace
+
+std::vector<Id> step_targets(const Workshop& state, Id focused, bool all_groups) {
+    std::vector<Id> ids;
+    if (!all_groups) {
+        if (focused && state.current_run(focused)) ids.push_back(focused);
+        return ids;
+    }
+    for (Id id : group_order(state))
+        if (state.current_run(id)) ids.push_back(id);
+    return ids;
+}
+
+void step_commands(const Workshop& state, const std::vector<Id>& groups, int delta, std::vector<Command>& out) {
+    for (Id g : groups) {
+        const ExerciseRun* run = state.current_run(g);
+        const ExerciseDefinition* def = run ? state.definition(*run) : nullptr;
+        if (!def) continue;
+        const int next = run->step + delta;
+        if (next >= 0 && next < static_cast<int>(def->steps.size())) out.push_back(cmd::GoToStep{g, next});
+    }
+}
+
+void control_keys(const Workshop& state, Id focused, ControlState& c, const UiStrings& strings, Timestamp now,
+                  std::vector<Command>& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    if (io.KeyCtrl) {
+        if (pressed(GLFW_KEY_Z)) undo_last(c, strings, now, out);
+        return;  // Ctrl +/−/0 is the zoom (keys.cpp)
+    }
+    if (io.KeyAlt || io.KeySuper) return;
+
+    if (pressed(GLFW_KEY_F1) || typed('?')) toggle(c, Overlay::help);
+    // The start panel reads its own arrows and Enter.
+    if (c.overlay == Overlay::start_exercise) return;
+    const bool all = io.KeyShift;
+    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_PAGE_DOWN))
+        step_commands(state, step_targets(state, focused, all), +1, out);
+    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_PAGE_UP))
+        step_commands(state, step_targets(state, focused, all), -1, out);
+    if (pressed(GLFW_KEY_R))
+        for (Id g : step_targets(state, focused, all)) out.push_back(cmd::Reveal{g});
+    if (pressed(GLFW_KEY_L)) {
+        // Every group follows the focused one, so Shift+L never leaves a mix of open and closed.
+        const ExerciseRun* run = focused ? state.current_run(focused) : nullptr;
+        const bool lock = run ? !run->writing_locked : true;
+        for (Id g : step_targets(state, focused, all)) out.push_back(cmd::LockWriting{g, lock});
+    }
+    if (pressed(GLFW_KEY_T)) {
+        if (const ExerciseRun* run = focused ? state.current_run(focused) : nullptr) {
+            const TimerAction action = io.KeyShift          ? TimerAction::reset
+                                       : run->timer.running() ? TimerAction::pause
+                                                              : TimerAction::start;
+            out.push_back(cmd::RunTimer{focused, action});
+        }
+    }
+    if (pressed(GLFW_KEY_O)) toggle(c, Overlay::overview);
+    if (pressed(GLFW_KEY_E)) toggle(c, Overlay::start_exercise);
+    if (pressed(GLFW_KEY_N) && focused && state.current_run(focused)) {
+        toggle(c, Overlay::add_note);
+        if (c.note.group != focused) {
+            c.note = NotePopupState{};
+            c.note.group = focused;
+        }
+        c.note.focus = c.overlay == Overlay::add_note;
+    }
+    if (pressed(GLFW_KEY_P)) c.preview = !c.preview;
+    if (pressed(GLFW_KEY_K)) {
+        c.conclusion = !c.conclusion;
+        if (c.conclusion && c.overlay != Overlay::help) c.overlay = Overlay::none;
+    }
+}
+
+void receive(ControlState& c, const std::vector<Outcome>& outcomes, const UiStrings& strings, Timestamp now) {
+    for (const Outcome& o : outcomes) {
+        if (!o.ok) {
+            show_toast(c, refusal_reason(strings, o.error, o.was_undo), now);
+            continue;
+        }
+        if (o.was_undo || o.undo.empty()) continue;
+        c.undo.push_back(o.undo);
+        if (c.undo.size() > max_undo) c.undo.erase(c.undo.begin());
+    }
+}
+
+void show_toast(ControlState& c, std::string text, Timestamp now) {
+    c.toast.text = std::move(text);
+    c.toast.shown_at = now;
+}
+
+void draw_toast(ImDrawList* dl, const Toast& toast, float centre_x, float bottom, const Fonts& fonts, Timestamp now) {
+    const Timestamp age = now - toast.shown_at;
+    if (toast.shown_at == 0 || age < 0 || age >= toast_ms) return;
+    const float alpha = age < toast_ms - toast_fade_ms
+                            ? 1.0f
+                            : static_cast<float>(toast_ms - age) / static_cast<float>(toast_fade_ms);
+    const float em = fonts.em;
+    const std::string text = fit_line(fonts.bold, em, drawable_text(toast.text), 40 * em);
+    const float w = width_of(fonts, fonts.bold, text) + 2.4f * em;
+    const ImVec2 a = snap(ImVec2(centre_x - w / 2, bottom - 2.2f * em)), b = snap(ImVec2(centre_x + w / 2, bottom));
+    const auto fade = [&](ImU32 col) {
+        const auto a8 = static_cast<unsigned>(static_cast<float>((col >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+        return (col & ~IM_COL32_A_MASK) | (a8 << IM_COL32_A_SHIFT);
+    };
+    dl->AddRectFilled(a, b, fade(theme::toast), (b.y - a.y) / 2);
+    draw_text(dl, fonts, fonts.bold, ImVec2(a.x + 1.2f * em, a.y + 0.6f * em), fade(theme::text), text);
+}
+
+Timestamp next_redraw(const Workshop& state, const ControlState& c, Timestamp now) {
+    Timestamp next = 0;
+    const auto sooner = [&](Timestamp t) { next = next == 0 ? t : std::min(next, t); };
+    if (c.toast.shown_at != 0 && now - c.toast.shown_at < toast_ms) {
+        const Timestamp fade_from = c.toast.shown_at + toast_ms - toast_fade_ms;
+        sooner(now < fade_from ? fade_from : now + 50);
+    }
+    for (const auto& [id, g] : state.groups()) {
+        const ExerciseRun* run = state.current_run(id);
+        if (!run || !run->timer.running()) continue;
+        const std::int64_t left = run->timer.remaining_ms(now);
+        // The clock shows whole seconds rounded up: it changes when `left` crosses a multiple of
+        // 1000. Past zero it blinks at 2 Hz for a while, then stays still.
+        if (left > 0) sooner(now + (left % 1000 == 0 ? 1000 : left % 1000) + 5);
+        else if (-left < timer_blink_ms) sooner(now + 500 - (-left % 500) + 5);
+    }
+    return next;
+}
+
+}  // namespace samling
