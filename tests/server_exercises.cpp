@@ -188,3 +188,34 @@ TEST_CASE("a phone follows the step: the write form closes and a late note gets 
     CHECK(res->status == 409);
     CHECK(error_code(res) == "step_closed");
 }
+
+TEST_CASE("goals and measures: a measure carries its owner, start date and indicator from phone to store") {
+    TestServer s(shipped_catalog(), "goals_measures");
+    const std::string a = s.join(s.nord);
+    s.go_to_step(s.nord, 2);
+    auto state = s.state_of(a);
+    const auto& fields = state["activity"]["step"]["note_fields"];
+    REQUIRE(fields.size() == 3);
+    CHECK(fields[0] == json{{"id", "owner"}, {"label", "Eier"}, {"kind", "text"}});
+    CHECK(fields[1]["kind"] == "date");
+    const json measure = {{"client_id", "m1"},
+                          {"text", "Felles oppstartsmøte for nye familier"},
+                          {"fields", {{"owner", "Kari"}, {"start", "2027-02-01"}, {"indicator", "Færre bekymringsmeldinger"}}}};
+    auto res = s.client().Post("/api/notes", TestServer::bearer(a), measure.dump(), "application/json");
+    REQUIRE(res->status == 201);
+    const auto note = json::parse(res->body)["note"];
+    CHECK(note["fields"]["owner"] == "Kari");
+    CHECK(note["step"] == 2);
+    json bad = measure;
+    bad["client_id"] = "m2";
+    bad["fields"]["start"] = "1. februar";
+    CHECK(s.client().Post("/api/notes", TestServer::bearer(a), bad.dump(), "application/json")->status == 400);
+    bad["fields"] = {{"budget", "1000"}};
+    CHECK(s.client().Post("/api/notes", TestServer::bearer(a), bad.dump(), "application/json")->status == 400);
+    bad["fields"] = {{"owner", 7}};
+    CHECK(s.client().Post("/api/notes", TestServer::bearer(a), bad.dump(), "application/json")->status == 400);
+    s.restart();
+    const Note* stored = s.hub->snapshot()->note(note["id"].get<Id>());
+    REQUIRE(stored);
+    CHECK(stored->fields.at("indicator") == "Færre bekymringsmeldinger");
+}

@@ -55,6 +55,9 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     a.layout = def->layout;
     a.step = {run->step, static_cast<int>(def->steps.size()), step->id, step->prompt.in(lang),
               step->instructions.in(lang), step->kind, step->timer_seconds, step->chain, step->proposals};
+    for (const NoteFieldDefinition& f : step->note_fields)
+        a.step.note_fields.push_back(
+            {f.id, f.label.in(lang), f.kind == NoteFieldDefinition::Kind::date ? "date" : "text"});
     a.writing_locked = run->writing_locked;
     a.accepts_notes = step->takes_notes() && !run->writing_locked;
     for (const Zone& z : def->zones) a.zones.push_back({z.id, z.label.in(lang), z.colour});

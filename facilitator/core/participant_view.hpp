@@ -21,6 +21,10 @@ struct ParticipantView {
         int timer_seconds = 0;
         bool chain = false;      // notes may answer "why?" to another
         bool proposals = false;  // conclude: phones may propose text
+        struct NoteField {
+            std::string id, label, kind;  // kind: "text" or "date"
+        };
+        std::vector<NoteField> note_fields{};
     };
     struct TimerView {
         int duration_seconds = 0, remaining_seconds = 0;

@@ -35,6 +35,9 @@ json to_json(const ParticipantView& v) {
         for (const auto& z : a.zones) zones.push_back({{"id", z.id}, {"label", z.label}, {"colour", z.colour}});
         json clusters = json::array();
         for (const auto& c : a.clusters) clusters.push_back({{"id", c.id}, {"name", c.name}, {"zone", c.zone}});
+        json note_fields = json::array();
+        for (const auto& f : a.step.note_fields)
+            note_fields.push_back({{"id", f.id}, {"label", f.label}, {"kind", f.kind}});
         json fields = json::array();
         for (const auto& f : a.fields)
             fields.push_back({{"id", f.id}, {"label", f.label}, {"hint", f.hint}, {"text", f.text}});
@@ -51,7 +54,8 @@ json to_json(const ParticipantView& v) {
               {"instructions", a.step.instructions},
               {"timer_seconds", a.step.timer_seconds},
               {"chain", a.step.chain},
-              {"proposals", a.step.proposals}}},
+              {"proposals", a.step.proposals},
+              {"note_fields", note_fields}}},
             {"accepts_notes", a.accepts_notes},
             {"writing_locked", a.writing_locked},
             {"zones", zones},
