@@ -204,3 +204,21 @@ TEST_CASE("notes acknowledged before kill -9 are all there after reopening") {
         REQUIRE(w.note(n) != nullptr);
     }
 }
+
+TEST_CASE("a read-only store opens beside a running one and sees what it committed") {
+    TempDir dir;
+    auto writer = open_store(dir.path);
+    {
+        Hub hub(*writer, load(*writer));
+        submit(hub, cmd::OpenRoom{"Rom", "ABC234", Language::nb});
+        submit(hub, cmd::AddGroup{"Oppvekst Nordvik"});
+    }
+    auto reader = Store::open_read_only(dir.path);
+    REQUIRE_MESSAGE(reader.ok(), (reader.ok() ? "" : reader.error().message));
+    Workshop w = load(*reader.value());
+    CHECK(w.groups().size() == 1);
+    TempDir empty;
+    auto none = Store::open_read_only(empty.path);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().message.find("no Samling store") != std::string::npos);
+}

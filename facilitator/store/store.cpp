@@ -88,6 +88,23 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
     return store;
 }
 
+Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path& data_dir) {
+    const auto db_path = data_dir / database_file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(db_path, ec))
+        return storage_error("no Samling store in " + data_dir.string());
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        return storage_error("cannot open " + db_path.string() + ": " + msg);
+    }
+    std::unique_ptr<Store> store(new Store(db, -1, db_path));
+    if (store->schema_version() != static_cast<int>(schema::migrations.size()))
+        return storage_error(db_path.string() + " has another schema version; start Samling on it once to upgrade");
+    return store;
+}
+
 Status Store::exec(const char* sql) {
     char* err = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
