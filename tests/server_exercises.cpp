@@ -214,6 +214,8 @@ TEST_CASE("goals and measures: a measure carries its owner, start date and indic
     CHECK(s.client().Post("/api/notes", TestServer::bearer(a), bad.dump(), "application/json")->status == 400);
     bad["fields"] = {{"owner", 7}};
     CHECK(s.client().Post("/api/notes", TestServer::bearer(a), bad.dump(), "application/json")->status == 400);
+    s.go_to_step(s.nord, 3);  // the board after writing still knows what "owner" is called
+    CHECK(s.state_of(a)["activity"]["note_field_labels"]["owner"] == "Eier");
     s.restart();
     const Note* stored = s.hub->snapshot()->note(note["id"].get<Id>());
     REQUIRE(stored);

@@ -6,14 +6,18 @@
 //
 // Contents: 1 storage and state · 2 texts · 3 HTTP · 4 screens and boot · 5 joining ·
 //           6 polling · render · 7 writing and the outbox · 8 own notes (edit, delete) ·
-//           9 the board · 10 voting · 11 timer · 12 done · 13 conclusion
+//           9 the board · 10 voting · 11 timer · 12 done · 13 conclusion · 14 note fields
 (function () {
   'use strict';
 
   const MAX = 280;
   const POLL_MS = 900; // follow the facilitator's step within a second
   const JITTER_MS = 150;
-  const KEY = { session: 'samling.session', outbox: 'samling.outbox', draft: 'samling.draft' };
+  const FIELD_MAX = 120; // code points in a note field's value
+  const KEY = {
+    session: 'samling.session', outbox: 'samling.outbox', draft: 'samling.draft',
+    fieldsDraft: 'samling.draft.fields', labels: 'samling.fieldLabels',
+  };
   const $ = (id) => document.getElementById(id);
   const codePoints = (s) => [...s].length;
 
@@ -37,13 +41,15 @@
   const params = new URLSearchParams(location.search);
   const S = {
     session: load(KEY.session, null), // {code, token, group, participant, lang}
-    outbox: load(KEY.outbox, []), // notes not yet confirmed: {client_id, code, text, zone, at, status, retryable, error}
+    outbox: load(KEY.outbox, []), // notes not yet confirmed: {client_id, code, text, zone, parent, fields, at, status, retryable, error}
+    fieldsDraft: load(KEY.fieldsDraft, {}), // field id -> value being written for the next note
+    labels: load(KEY.labels, {}), // "exercise|language" -> {field id -> {label, kind}} seen in a step
     view: null, // the last full answer of /api/state
     room: null, // {room, groups} from /api/room while joining
     lang: 'nb',
     zone: null, // the zone picked for the next note
     writes: 0, // bumped when a write succeeds: older poll answers may predate it
-    edit: null, // {id, draft, busy, error}
+    edit: null, // {id, draft, fields, busy, error}
     confirm: null, // note id whose delete is being confirmed
     busy: {}, // note id -> true while a delete is under way
     cardError: {}, // note id -> message
@@ -54,6 +60,8 @@
     stepKey: '', // exercise, step index: a change scrolls to the top
   };
   if (!Array.isArray(S.outbox)) S.outbox = [];
+  if (!S.fieldsDraft || typeof S.fieldsDraft !== 'object' || Array.isArray(S.fieldsDraft)) S.fieldsDraft = {};
+  if (!S.labels || typeof S.labels !== 'object' || Array.isArray(S.labels)) S.labels = {};
 
   // ---- 2 texts ------------------------------------------------------------------------------
 
@@ -336,6 +344,7 @@
       S.replyTo = null;
     }
     S.view = state;
+    rememberFields();
     $('screen-write').dataset.revision = String(state.revision);
     if (state.room && state.room.language && state.room.language !== S.session.lang) {
       S.session.lang = state.room.language;
@@ -412,12 +421,14 @@
     });
   }
 
-  function noteCard(text, zoneId) {
+  function noteCard(text, zoneId, fields) {
     const li = el('li', 'card');
     const z = zoneOf(zoneId);
     const colour = z && safeColour(z.colour);
     if (colour) li.style.setProperty('--note', colour);
     li.appendChild(el('p', 'card-text', text));
+    const lines = fieldLines(fields);
+    if (lines) li.appendChild(lines);
     const act = S.view && S.view.activity;
     // Name the zone only where it tells something: a choice was offered, or the note was moved.
     const offered = (act && act.note_zones) || [];
@@ -431,12 +442,11 @@
     return (a.created_at || 0) - (b.created_at || 0) || a.id - b.id;
   }
 
-  // In a conclude step with proposals a phone's note is a proposal for the conclusion: the
-  // server keeps it off the board, with no zone. (Only where the board has zones can the two
-  // be told apart.)
+  // In a conclude step with proposals a note written in that step is a proposal for the
+  // conclusion: the server keeps it off the board.
   function isProposal(n) {
-    const act = S.view && S.view.activity;
-    return !!(act && (act.zones || []).length && !n.zone);
+    const step = S.view && S.view.activity && S.view.activity.step;
+    return !!(step && step.kind === 'conclude' && step.proposals && n.step === step.index);
   }
 
   // ---- render -------------------------------------------------------------------------------
@@ -477,6 +487,7 @@
     if (S.replyTo && !(open && step.chain && notes.some((n) => n.id === S.replyTo))) S.replyTo = null;
     renderReply(notes);
     renderZones(open && !concluding && !S.replyTo ? act.note_zones || [] : []);
+    renderNoteFields(open ? stepFields() : []);
     renderCounter();
     renderConclusion(concluding ? act.fields || [] : null);
     renderDone(act && (kind === 'write' || voting) ? act.done : null);
@@ -564,7 +575,11 @@
     const area = $('note-text');
     const text = area.value.trim();
     if (!text || codePoints(text) > MAX) return;
+    const inputs = $('note-fields').hidden ? null : $('note-field-inputs');
+    if (inputs && !datesComplete(inputs, $('fields-error'))) return;
     const item = { client_id: newClientId(), code: S.session.code, text, at: Date.now(), status: 'sending' };
+    const fields = inputs ? fieldValues(inputs) : {};
+    if (Object.keys(fields).length) item.fields = fields;
     const act = S.view && S.view.activity;
     if (S.replyTo) item.parent = S.replyTo; // the answer goes on its parent's zone
     else if (S.zone && act && (act.note_zones || []).length > 1) item.zone = S.zone;
@@ -573,6 +588,7 @@
     saveOutbox();
     area.value = '';
     save(KEY.draft, null);
+    clearFieldsDraft();
     renderCounter();
     render();
     flush();
@@ -609,6 +625,7 @@
     const body = { client_id: item.client_id, text: item.text };
     if (item.zone) body.zone = item.zone;
     if (item.parent) body.parent = item.parent;
+    if (item.fields && Object.keys(item.fields).length) body.fields = item.fields;
     const r = await api('POST', '/api/notes', body);
     if (r.ok) {
       S.outbox = S.outbox.filter((x) => x !== item);
@@ -676,7 +693,7 @@
     const items = [];
     pending.forEach((p) => items.push({
       key: 'p:' + p.client_id,
-      sig: JSON.stringify([p.text, p.zone, p.status, p.error, S.lang, !!act]),
+      sig: JSON.stringify([p.text, p.zone, p.status, p.error, S.lang, !!act, fieldsSig(p.fields)]),
       build: () => pendingCard(p),
     }));
     saved.forEach((n) => {
@@ -684,7 +701,8 @@
       items.push({
         key: 'n:' + n.id,
         sig: JSON.stringify([n.text, n.zone, editable, ed && [ed.busy, ed.error], S.confirm === n.id,
-          !!S.busy[n.id], S.cardError[n.id], S.lang, act && [act.zones, act.note_zones]]),
+          !!S.busy[n.id], S.cardError[n.id], S.lang, act && [act.zones, act.note_zones], fieldsSig(n.fields),
+          ed && editableFields(n)]),
         build: () => savedCard(n, editable, ed),
       });
     });
@@ -697,7 +715,7 @@
   }
 
   function pendingCard(p) {
-    const li = noteCard(p.text, p.zone);
+    const li = noteCard(p.text, p.zone, p.fields);
     li.classList.add(p.status === 'failed' ? 'failed' : 'pending');
     li.dataset.state = p.status;
     const foot = el('div', 'card-foot');
@@ -718,7 +736,7 @@
   }
 
   function savedCard(n, editable, ed) {
-    const li = noteCard(n.text, n.zone);
+    const li = noteCard(n.text, n.zone, n.fields);
     li.dataset.state = 'saved';
     li.dataset.id = String(n.id);
     if (ed) return editCard(li, n, ed);
@@ -748,6 +766,9 @@
   function editCard(li, n, ed) {
     li.classList.add('editing');
     li.querySelector('.card-text').remove();
+    const defs = editableFields(n);
+    const shown = li.querySelector('.nf');
+    if (shown && defs.length) shown.remove(); // edited below instead
     const area = el('textarea', 'edit-text');
     area.rows = 3;
     area.value = ed.draft;
@@ -763,6 +784,11 @@
     const saveBtn = button('primary', ed.busy ? t('saving') : t('save'), () => saveEdit(n));
     area.addEventListener('input', update);
     li.insertBefore(area, li.firstChild);
+    if (defs.length) {
+      const inputs = el('div', 'nf-inputs edit-fields');
+      defs.forEach((f) => inputs.appendChild(fieldInput(f, ed.fields[f.id], (v) => { ed.fields[f.id] = v; })));
+      area.after(inputs);
+    }
     const foot = el('div', 'card-foot');
     foot.appendChild(count);
     const row = el('div', 'row');
@@ -777,7 +803,7 @@
   }
 
   function startEdit(n) {
-    S.edit = { id: n.id, draft: n.text, busy: false, error: '' };
+    S.edit = { id: n.id, draft: n.text, fields: Object.assign({}, n.fields || {}), busy: false, error: '' };
     S.confirm = null;
     render();
   }
@@ -792,16 +818,27 @@
     const ed = S.edit;
     const text = ed.draft.trim();
     if (!text || codePoints(text) > MAX || ed.busy) return;
-    if (text === n.text) { S.edit = null; return render(); }
+    const body = { text };
+    if (editableFields(n).length) {
+      const card = $('note-list').querySelector('li.editing');
+      const inputs = card && card.querySelector('.edit-fields');
+      if (inputs) {
+        const msg = el('p', 'error small');
+        if (!datesComplete(inputs, msg)) { ed.error = msg.textContent; return render(); }
+        const fields = fieldValues(inputs);
+        if (JSON.stringify(sorted(fields)) !== JSON.stringify(sorted(n.fields))) body.fields = fields;
+      }
+    }
+    if (text === n.text && !body.fields) { S.edit = null; return render(); }
     ed.busy = true;
     ed.error = '';
     render();
-    const r = await api('PATCH', '/api/notes/' + n.id, { text });
+    const r = await api('PATCH', '/api/notes/' + n.id, body);
     ed.busy = false;
     if (r.ok) {
       const note = r.data && r.data.note;
       const mine = S.view && S.view.notes.find((x) => x.id === n.id);
-      if (mine) Object.assign(mine, note || { text });
+      if (mine) Object.assign(mine, note || body);
       if (S.edit === ed) S.edit = null;
       S.writes++;
       pollNow();
@@ -906,6 +943,8 @@
       li.appendChild(el('p', 'why', t('why')));
     }
     li.appendChild(el('p', 'card-text', n.text));
+    const lines = fieldLines(n.fields);
+    if (lines) li.appendChild(lines);
     const tags = el('p', 'tags');
     if (n.highlighted) tags.appendChild(el('span', 'tag hl', t('highlighted')));
     if (n.mine) tags.appendChild(el('span', 'tag mine', t('mineTag')));
@@ -928,7 +967,8 @@
       const n = r.note;
       return {
         key: 'n:' + n.id,
-        sig: JSON.stringify([n.text, n.zone, n.mine, n.highlighted, r.depth, r.clustered, S.lang, sigOf(n)]),
+        sig: JSON.stringify([n.text, n.zone, n.mine, n.highlighted, r.depth, r.clustered, S.lang, sigOf(n),
+          fieldsSig(n.fields)]),
         build: () => buildNote(r),
       };
     });
@@ -949,7 +989,7 @@
     $('proposals').hidden = !notes.length;
     reconcile($('proposal-list'), notes.slice().sort(byTime).map((n) => ({
       key: 'q:' + n.id,
-      sig: JSON.stringify([n.text, n.highlighted, S.lang]),
+      sig: JSON.stringify([n.text, n.highlighted, S.lang, fieldsSig(n.fields)]),
       build: () => boardCard(n, 0, false, false),
     })));
   }
@@ -970,7 +1010,8 @@
     [...dl.children].forEach((d, i) => d.classList.toggle('spent', i >= left));
     $('vote-msg').textContent = S.voteMsg;
     $('vote-msg').hidden = !S.voteMsg;
-    const notes = (S.view.notes || []).filter((n) => !isProposal(n));
+    // A note of a later step (the facilitator went back) takes no votes.
+    const notes = (S.view.notes || []).filter((n) => !isProposal(n) && !(n.step > act.step.index));
     const rows = boardRows(notes);
     reconcile($('vote-list'), rowItems(rows, (r) => voteCard(r.note, left, r.depth, r.clustered),
       (n) => [n.my_votes, left > 0]));
@@ -1053,7 +1094,9 @@
   function syncTimer(act) {
     const tm = act && act.timer;
     const was = T.running;
-    T.active = !!(tm && (tm.running || tm.remaining_seconds < tm.duration_seconds));
+    // `started` tells a timer paused in its first second from one never started.
+    T.active = !!(tm && (typeof tm.started === 'boolean' ? tm.started
+      : tm.running || tm.remaining_seconds < tm.duration_seconds));
     T.running = !!(tm && tm.running);
     T.remaining = tm ? Math.max(0, tm.remaining_seconds) : 0;
     if (T.running) {
@@ -1151,6 +1194,207 @@
         return li;
       },
     })));
+  }
+
+  // ---- 14 note fields -----------------------------------------------------------------------
+
+  // A write step may ask for fields on every note (a measure's owner, its start date, how we
+  // will know it works), all optional. Only that step's state names them, so the phone
+  // remembers their labels per exercise and language: a later step's board still says "Eier".
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const LOCALE = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+  let fieldSeq = 0;
+
+  function stepFields() {
+    const act = S.view && S.view.activity;
+    const list = act && act.step && Array.isArray(act.step.note_fields) ? act.step.note_fields : [];
+    return list.filter((f) => f && typeof f.id === 'string' && f.id)
+      .map((f) => ({ id: f.id, label: String(f.label || f.id), kind: f.kind === 'date' ? 'date' : 'text' }));
+  }
+
+  function labelsKey() {
+    const v = S.view;
+    return v && v.activity ? v.activity.exercise + '|' + ((v.room && v.room.language) || S.lang) : '';
+  }
+
+  function rememberFields() {
+    const defs = stepFields();
+    const key = labelsKey();
+    if (!defs.length || !key) return;
+    const known = Object.assign({}, S.labels[key]);
+    defs.forEach((f) => { known[f.id] = { label: f.label, kind: f.kind }; });
+    if (JSON.stringify(known) === JSON.stringify(S.labels[key])) return;
+    S.labels[key] = known;
+    save(KEY.labels, S.labels);
+  }
+
+  // id -> {label, kind}: the current step's fields first, then those seen earlier.
+  function fieldDefs() {
+    const out = new Map(stepFields().map((f) => [f.id, f]));
+    const known = S.labels[labelsKey()] || {};
+    Object.keys(known).forEach((id) => { if (!out.has(id) && known[id]) out.set(id, known[id]); });
+    return out;
+  }
+
+  function fieldsSig(fields) {
+    return fields && Object.keys(fields).length ? JSON.stringify([fields, [...fieldDefs()], S.lang]) : '';
+  }
+
+  function sorted(fields) {
+    return Object.keys(fields || {}).sort().map((k) => [k, fields[k]]);
+  }
+
+  // "2027-02-01" as "1. feb. 2027" (nb, nn) or "1 Feb 2027" (en); anything else as it is.
+  function formatDate(v) {
+    const m = DATE.exec(v);
+    if (!m) return v;
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (isNaN(d.getTime()) || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return v;
+    try {
+      return new Intl.DateTimeFormat(LOCALE[S.lang] || S.lang,
+        { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+    } catch (e) {
+      return v;
+    }
+  }
+
+  // A note's fields under its text: one small labelled line each, in the step's order.
+  function fieldLines(fields) {
+    if (!fields || typeof fields !== 'object') return null;
+    const ids = Object.keys(fields).filter((id) => typeof fields[id] === 'string' && fields[id].trim());
+    if (!ids.length) return null;
+    const defs = fieldDefs();
+    const order = [...defs.keys()];
+    ids.sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9) || (a < b ? -1 : a > b ? 1 : 0));
+    const box = el('div', 'nf');
+    ids.forEach((id) => {
+      const def = defs.get(id);
+      const value = fields[id];
+      const line = el('p', 'nf-line');
+      line.dataset.field = id;
+      line.appendChild(el('span', 'nf-label', t('fieldLabel', { label: def ? def.label : id })));
+      line.appendChild(document.createTextNode(' '));
+      const date = (!def || def.kind === 'date') && DATE.test(value);
+      const shown = el(date ? 'time' : 'span', 'nf-value', date ? formatDate(value) : value);
+      if (date) shown.dateTime = value;
+      line.appendChild(shown);
+      box.appendChild(line);
+    });
+    return box;
+  }
+
+  // A text field grows with what is written ("how we will know it works" is a sentence).
+  const AUTO_SIZE = !!(window.CSS && CSS.supports && CSS.supports('field-sizing', 'content'));
+  function grow(area) {
+    if (AUTO_SIZE || !area.isConnected || !area.offsetParent) return;
+    area.style.height = 'auto';
+    area.style.height = (area.scrollHeight + area.offsetHeight - area.clientHeight) + 'px';
+  }
+
+  // One labelled input (a date picker for a date); Enter moves on to the next field instead
+  // of sending the note.
+  function fieldInput(f, value, onInput) {
+    const wrap = el('div', 'nf-field');
+    const date = f.kind === 'date';
+    const input = document.createElement(date ? 'input' : 'textarea');
+    input.id = 'nf-' + (++fieldSeq);
+    input.dataset.field = f.id;
+    input.dataset.kind = f.kind;
+    input.autocomplete = 'off';
+    if (date) {
+      input.type = 'date';
+      input.placeholder = t('datePlaceholder'); // where a browser has no date picker
+    } else {
+      input.className = 'nf-text';
+      input.rows = 1;
+      input.maxLength = FIELD_MAX;
+    }
+    input.enterKeyHint = 'next';
+    input.value = value || '';
+    const label = el('label', '', f.label);
+    label.htmlFor = input.id;
+    input.addEventListener('input', () => {
+      if (!date) grow(input);
+      onInput(input.value);
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      e.preventDefault();
+      const all = [...wrap.parentNode.querySelectorAll('[data-field]')];
+      const next = all[all.indexOf(input) + 1];
+      if (next) next.focus();
+      else input.blur();
+    });
+    if (!date) requestAnimationFrame(() => grow(input));
+    wrap.appendChild(label);
+    wrap.appendChild(input);
+    return wrap;
+  }
+
+  // A date picker half filled in has no value: say so rather than drop the date unseen.
+  function datesComplete(box, errorEl) {
+    for (const input of box.querySelectorAll('input[data-kind="date"]')) {
+      const v = input.value.trim();
+      if ((input.validity && input.validity.badInput) || (v && !DATE.test(v))) {
+        const label = box.querySelector('label[for="' + input.id + '"]');
+        errorEl.textContent = t('err_date', { label: label ? label.textContent : input.dataset.field });
+        errorEl.hidden = false;
+        input.focus();
+        return false;
+      }
+    }
+    errorEl.hidden = true;
+    return true;
+  }
+
+  function fieldValues(box) {
+    const out = {};
+    box.querySelectorAll('[data-field]').forEach((input) => {
+      const v = input.value.replace(/\s*[\r\n]+\s*/g, ' ').trim(); // one line each
+      if (v) out[input.dataset.field] = v;
+    });
+    return out;
+  }
+
+  // The form's inputs, rebuilt only when the step's fields change; the draft survives a reload.
+  function renderNoteFields(defs) {
+    $('note-fields').hidden = !defs.length;
+    $('note-form').classList.toggle('has-fields', defs.length > 0);
+    const box = $('note-field-inputs');
+    const sig = defs.length ? JSON.stringify(defs) + S.lang : '';
+    if (box.dataset.sig === sig) return;
+    box.dataset.sig = sig;
+    box.textContent = '';
+    $('fields-error').hidden = true;
+    defs.forEach((f) => box.appendChild(fieldInput(f, S.fieldsDraft[f.id], (v) => {
+      if (v) S.fieldsDraft[f.id] = v;
+      else delete S.fieldsDraft[f.id];
+      save(KEY.fieldsDraft, Object.keys(S.fieldsDraft).length ? S.fieldsDraft : null);
+      $('fields-error').hidden = true;
+    })));
+  }
+
+  function clearFieldsDraft() {
+    S.fieldsDraft = {};
+    save(KEY.fieldsDraft, null);
+    $('note-field-inputs').querySelectorAll('[data-field]').forEach((input) => {
+      input.value = '';
+      if (input.tagName === 'TEXTAREA') grow(input);
+    });
+    $('fields-error').hidden = true;
+  }
+
+  // The fields an own note can be edited with: the current step's, when they are the note's
+  // kind of fields (a goal written before the measures step gets no owner).
+  function editableFields(n) {
+    const defs = stepFields();
+    const act = S.view && S.view.activity;
+    if (!defs.length || !act) return [];
+    const ids = new Set(defs.map((f) => f.id));
+    const has = Object.keys(n.fields || {});
+    if (has.some((id) => !ids.has(id))) return []; // another step's fields: kept as they are
+    if (!has.length && n.step != null && n.step !== act.step.index) return [];
+    return defs;
   }
 
   // ---- changing group -----------------------------------------------------------------------

@@ -57,6 +57,7 @@ struct ParticipantView {
         Done done;
         std::vector<ClusterView> clusters;
         std::vector<FieldView> fields;  // conclude steps: what the group concludes so far
+        std::map<std::string, std::string> note_field_labels;  // every step's, for notes written earlier
     };
     struct NoteView {
         Id id = 0;

@@ -69,6 +69,7 @@ json to_json(const ParticipantView& v) {
             {"done", {{"me", a.done.me}, {"count", a.done.count}, {"total", a.done.total}}},
             {"clusters", clusters},
             {"fields", fields},
+            {"note_field_labels", a.note_field_labels},
         };
     }
     for (const auto& n : v.notes) out["notes"].push_back(to_json(n));

@@ -3,7 +3,8 @@
 // with the HTTP API that the server holds exactly the notes the page says it saved. Then two
 // phones in one group follow the exercise step by step as the facilitator drives it through
 // the loopback control surface: timer, "done", silent writing and reveal, writing closed under
-// a note in flight, the organised board, the vote and the conclusion.
+// a note in flight, the organised board, the vote and the conclusion. Last, the first phone's
+// group plans measures: a write step whose notes carry fields (owner, start date, indicator).
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +36,9 @@ const NOTE_PARKED = 'Ansett en koordinator';
 const NOTE_CLOSED = 'Denne kom for sent';
 const STATEMENT = 'For barn i overgangen mellom barnehage og skole faller informasjonen mellom tjenestene.';
 const PROPOSAL = 'For familiene blir det uklart hvem de skal spørre';
+const MEASURE = 'Felles overgangsmøte for barnehage, skole og PPT hver måned';
+const INDICATOR = 'Færre foreldre ringer for å spørre hvem som har ansvaret';
+const MEASURE_LOST = 'Koordinator for overgangen';
 
 let child;
 let childExit; // resolves to the exit code
@@ -558,6 +562,167 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await card(p, 'board-list', NOTE_B).waitFor();
     await p.evaluate(() => window.scrollTo(0, 0));
     await p.screenshot({ path: join(ARTIFACTS, 'phone-conclude.png') });
+  });
+
+  // ---- the first phone's group plans measures: notes with fields ---------------------------
+
+  it('a measures step asks for owner, start date and indicator under the text', async () => {
+    const G1 = room.groups[1].id;
+    await control({ command: 'start_exercise', group: G1, exercise: 'goals_measures' });
+    await control({ command: 'go_to_step', group: G1, step: 2 });
+    await page.locator('#prompt', { hasText: 'Hvilke tiltak' }).waitFor({ timeout: 3000 });
+    await page.locator('#note-fields').waitFor({ timeout: 3000 });
+    assert.equal(await page.textContent('#note-fields legend'), 'Om lappen (valgfritt)');
+    const labels = await page.locator('#note-field-inputs label').allTextContents();
+    assert.deepEqual(labels, ['Eier', 'Startdato', 'Slik vet vi at det virker']);
+    assert.equal(await page.getByLabel('Startdato').getAttribute('type'), 'date', 'a date picker on phones');
+    assert.equal(await page.getByLabel('Eier').evaluate((e) => e.tagName), 'TEXTAREA', 'text fields grow with the text');
+    assert.equal(await page.isVisible('#zone-picker'), false, 'one zone: nothing to pick');
+
+    // A timer paused in its first second is shown paused (activity.timer.started), not hidden.
+    await control({ command: 'timer', group: G1, action: 'start' });
+    await control({ command: 'timer', group: G1, action: 'pause' });
+    await page.locator('#countdown[data-state="paused"]').waitFor({ timeout: 3000 });
+    assert.match(await page.textContent('#countdown-time'), /^(10:00|09:5\d)$/);
+  });
+
+  it('a draft with fields survives a reload', async () => {
+    await page.fill('#note-text', MEASURE);
+    await page.getByLabel('Eier').fill('Kari Holm');
+    await page.getByLabel('Startdato').fill('2027-02-01');
+    await page.getByLabel('Eier').press('Enter'); // moves on; does not send the note
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'date');
+    assert.equal(await page.locator('#note-list > li').count(), 0, 'Enter in a field sent nothing');
+    await page.reload();
+    await page.locator('#note-fields').waitFor({ timeout: 5000 });
+    assert.equal(await page.inputValue('#note-text'), MEASURE);
+    assert.equal(await page.getByLabel('Eier').inputValue(), 'Kari Holm');
+    assert.equal(await page.getByLabel('Startdato').inputValue(), '2027-02-01');
+    await page.getByLabel('Slik vet vi at det virker').fill(INDICATOR);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-form.png') });
+  });
+
+  it('writes a measure with owner and start date and shows them saved', async () => {
+    const G1 = room.groups[1].id;
+    await page.click('#send');
+    const saved = note(MEASURE, 'saved');
+    await saved.waitFor({ timeout: 5000 });
+    assert.deepEqual(await saved.locator('.nf-line').allTextContents(),
+      ['Eier: Kari Holm', 'Startdato: 1. feb. 2027', 'Slik vet vi at det virker: ' + INDICATOR]);
+    assert.equal(await saved.locator('time').getAttribute('datetime'), '2027-02-01');
+    assert.equal(await page.inputValue('#note-text'), '');
+    assert.equal(await page.getByLabel('Eier').inputValue(), '', 'the fields are ready for the next measure');
+    assert.equal(await page.getByLabel('Startdato').inputValue(), '');
+
+    const n = await controlNote(G1, MEASURE);
+    assert.deepEqual(n.fields, { owner: 'Kari Holm', start: '2027-02-01', indicator: INDICATOR });
+    const mine = (await api('/api/state', (await tokenOf(page)).token)).body.notes.find((x) => x.text === MEASURE);
+    assert.equal(mine.step, 2);
+    assert.deepEqual(mine.fields, n.fields);
+
+    await page.reload();
+    await note(MEASURE, 'saved').waitFor({ timeout: 5000 });
+    assert.deepEqual(await note(MEASURE).locator('.nf-line').allTextContents(),
+      ['Eier: Kari Holm', 'Startdato: 1. feb. 2027', 'Slik vet vi at det virker: ' + INDICATOR]);
+    assert.equal(await page.getByLabel('Eier').inputValue(), '', 'the sent draft is gone after a reload');
+    // The form's last field, "Send", and the saved measure below it: what a thumb sees.
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('mine').offsetTop - 330));
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure.png') });
+  });
+
+  it('edits a measure\'s fields with its text', async () => {
+    const G1 = room.groups[1].id;
+    await note(MEASURE).getByRole('button', { name: 'Endre' }).click();
+    const editing = page.locator('#note-list li.editing');
+    assert.equal(await editing.getByLabel('Eier').inputValue(), 'Kari Holm');
+    assert.equal(await editing.getByLabel('Startdato').inputValue(), '2027-02-01');
+    await editing.getByLabel('Eier').fill('Per Ek');
+    await editing.getByLabel('Startdato').fill('2027-03-15');
+    await editing.getByLabel('Slik vet vi at det virker').fill('');
+    await editing.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-edit.png') });
+    await editing.getByRole('button', { name: 'Lagre' }).click();
+    await page.locator('#note-list li.editing').waitFor({ state: 'detached', timeout: 5000 });
+    await untilRun(G1, (run) => run.notes.some((x) => x.text === MEASURE && x.fields.owner === 'Per Ek'),
+      'the new owner is stored');
+    assert.deepEqual((await controlNote(G1, MEASURE)).fields, { owner: 'Per Ek', start: '2027-03-15' },
+      'the whole set is kept: the cleared indicator is gone');
+    await note(MEASURE).locator('.nf-line', { hasText: 'Eier: Per Ek' }).waitFor({ timeout: 3000 });
+    assert.deepEqual(await note(MEASURE).locator('.nf-line').allTextContents(),
+      ['Eier: Per Ek', 'Startdato: 15. mars 2027']);
+  });
+
+  it('a measure whose answer was lost is sent again with the same client_id and fields', async () => {
+    const G1 = room.groups[1].id;
+    const bodies = [];
+    await page.route('**/api/notes', async (route) => {
+      try {
+        if (route.request().method() !== 'POST') return await route.continue();
+        bodies.push(route.request().postDataJSON());
+        await route.fetch();
+        await route.abort('connectionreset');
+      } catch { /* gone */ }
+    });
+    try {
+      await page.fill('#note-text', MEASURE_LOST);
+      await page.getByLabel('Eier').fill('Ola');
+      await page.click('#send');
+      await note(MEASURE_LOST, 'failed').waitFor({ timeout: 5000 });
+      const outbox = await page.evaluate(() => JSON.parse(localStorage.getItem('samling.outbox')));
+      assert.deepEqual(outbox.map((x) => x.fields), [{ owner: 'Ola' }], 'the outbox keeps the fields');
+    } finally {
+      await page.unroute('**/api/notes');
+    }
+    await note(MEASURE_LOST).getByRole('button', { name: 'Prøv igjen' }).click();
+    await note(MEASURE_LOST, 'saved').waitFor({ timeout: 5000 });
+    assert.equal(bodies.length, 1);
+    assert.deepEqual(bodies[0].fields, { owner: 'Ola' });
+    const run = await controlRun(G1);
+    const stored = run.notes.filter((x) => x.text === MEASURE_LOST);
+    assert.equal(stored.length, 1, 'one note, not one per attempt');
+    assert.deepEqual(stored[0].fields, { owner: 'Ola' });
+    assert.deepEqual(await note(MEASURE_LOST).locator('.nf-line').allTextContents(), ['Eier: Ola']);
+  });
+
+  it('the board of the next step shows the fields with the step\'s labels', async () => {
+    const G1 = room.groups[1].id;
+    await control({ command: 'go_to_step', group: G1, step: 3 });
+    const c = card(page, 'board-list', MEASURE);
+    await c.waitFor({ timeout: 3000 });
+    assert.deepEqual(await c.locator('.nf-line').allTextContents(), ['Eier: Per Ek', 'Startdato: 15. mars 2027'],
+      'labels remembered from the measures step');
+    await c.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-board.png') });
+  });
+
+  it('the API refuses a bad date and an unknown field', async () => {
+    const G1 = room.groups[1].id;
+    await control({ command: 'go_to_step', group: G1, step: 2 });
+    const { token } = await tokenOf(page);
+    const post = async (method, path, body) => {
+      const res = await fetch(base + path, {
+        method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const bad = await post('POST', '/api/notes', { client_id: 'bad-date-1', text: 'Tiltak med feil dato',
+      fields: { owner: 'Kari', start: '1. februar 2027' } });
+    assert.equal(bad.status, 400, JSON.stringify(bad.body));
+    assert.equal(bad.body.error.code, 'invalid_request');
+    assert.ok(bad.body.error.message, 'with a message');
+    const month = await post('POST', '/api/notes', { client_id: 'bad-date-2', text: 'Tiltak i måned 13',
+      fields: { start: '2027-13-01' } });
+    assert.equal(month.status, 400, JSON.stringify(month.body));
+    const unknown = await post('POST', '/api/notes', { client_id: 'bad-field', text: 'Tiltak', fields: { budget: '10' } });
+    assert.equal(unknown.status, 400, JSON.stringify(unknown.body));
+    assert.equal(unknown.body.error.code, 'invalid_request');
+    const n = await controlNote(G1, MEASURE);
+    const patch = await post('PATCH', '/api/notes/' + n.id, { fields: { start: '2027-02-30x' } });
+    assert.equal(patch.status, 400, JSON.stringify(patch.body));
+    assert.ok(!(await controlRun(G1)).notes.some((x) => /feil dato|måned 13/.test(x.text)), 'nothing stored');
+    assert.deepEqual((await controlNote(G1, MEASURE)).fields, { owner: 'Per Ek', start: '2027-03-15' });
   });
 
   it('raised no CSP violations or script errors', () => {
