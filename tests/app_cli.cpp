@@ -142,3 +142,47 @@ TEST_CASE("an invalid exercise file is skipped with a message naming it; the oth
     CHECK(p.err().find("unknown_kind.json: steps[0]: unknown step kind \"dance\"") != std::string::npos);
     CHECK(joined.port > 0);
 }
+
+TEST_CASE("samling export writes a concluded run's log beside a running Samling, and names bad groups") {
+    TempDir data, out;
+    Process app({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--control-port", "0", "--data-dir",
+                 data.path.string()});
+    expect_join_line(app);
+    std::ifstream control_file(data.path / "control.json");
+    const auto control = nlohmann::json::parse(control_file);
+    const std::string url = control["url"], token = control["token"];
+    httplib::Client client(url);
+    const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+    for (const nlohmann::json& c : {
+             nlohmann::json{{"command", "add_note"}, {"group", 1}, {"text", "Beskjeder blir borte"}},
+             nlohmann::json{{"command", "set_conclusion"}, {"group", 1}, {"field", "statement"},
+                            {"text", "Familier med sammensatte behov får hjelp for sent"}},
+             nlohmann::json{{"command", "conclude_run"}, {"group", 1}}}) {
+        auto res = client.Post("/control/commands", auth, c.dump(), "application/json");
+        REQUIRE(res);
+        REQUIRE_MESSAGE(res->status == 200, res->body);
+    }
+
+    // While the app still runs: exports read the store without taking it over.
+    Process html({"export", "--all", "--format", "html", "--out", out.path.string(), "--data-dir", data.path.string()});
+    CHECK(html.wait() == 0);
+    INFO(html.err());
+    CHECK(std::filesystem::exists(out.path / "index.html"));
+    std::ifstream page(out.path / "oppvekst-nordvik.html");
+    const std::string body((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+    CHECK(body.find("Familier med sammensatte behov får hjelp for sent") != std::string::npos);
+
+    Process csv({"export", "--group", "oppvekst nordvik", "--format", "csv", "--out", out.path.string(), "--data-dir",
+                 data.path.string()});
+    CHECK(csv.wait() == 0);
+    CHECK(std::filesystem::exists(out.path / "oppvekst-nordvik-notes.csv"));
+
+    Process unknown({"export", "--group", "Ingen slik", "--format", "md", "--out", out.path.string(), "--data-dir",
+                     data.path.string()});
+    CHECK(unknown.wait() != 0);
+    CHECK(count_lines(unknown.err()) == 1);
+    CHECK(unknown.err().find("Oppvekst Nordvik") != std::string::npos);  // it names the groups there are
+
+    app.signal(SIGINT);
+    CHECK(app.wait() == 0);
+}

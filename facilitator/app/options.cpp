@@ -18,7 +18,11 @@ std::string usage_text() {
            "  --control-port N       serve the facilitator's control surface on 127.0.0.1:N\n"
            "                         (0 = any free port); its address and token go to\n"
            "                         DATA-DIR/control.json, readable by this user only\n"
-           "  --help, --version      this text, the version\n";
+           "  --help, --version      this text, the version\n\n"
+           "Usage: samling export (--group NAME | --all) --format md|html|csv|json --out DIR\n"
+           "                      [--data-dir DIR] [--lang nb|nn|en]\n"
+           "Writes leader groups' project logs (and, with html, the programme index and a report\n"
+           "per gathering) into DIR, replacing earlier exports whole. Works beside a running Samling.\n";
 }
 
 namespace {
@@ -32,8 +36,13 @@ std::optional<int> parse_port(const std::string& v) {
 
 }  // namespace
 
-Result<Options> parse_options(const std::vector<std::string>& args) {
+Result<Options> parse_options(const std::vector<std::string>& all_args) {
     Options o;
+    std::vector<std::string> args = all_args;
+    if (!args.empty() && args.front() == "export") {
+        o.export_logs = ExportOptions{};
+        args.erase(args.begin());
+    }
     auto bad = [](std::string msg) { return make_error(Errc::invalid_request, std::move(msg)); };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -60,6 +69,17 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             const auto port = have ? parse_port(v) : std::nullopt;
             if (!port) return bad(a + " needs a number from 0 to 65535" + (have ? ", not \"" + v + "\"" : ""));
             (a == "--port" ? o.port : o.control_port) = *port;
+        } else if (o.export_logs && a == "--group") {
+            if (!value(o.export_logs->group)) return bad("--group needs a leader group's name");
+        } else if (o.export_logs && a == "--all") {
+            o.export_logs->all = true;
+        } else if (o.export_logs && a == "--format") {
+            if (!value(o.export_logs->format) ||
+                (o.export_logs->format != "md" && o.export_logs->format != "html" && o.export_logs->format != "csv" &&
+                 o.export_logs->format != "json"))
+                return bad("--format takes md, html, csv or json");
+        } else if (o.export_logs && a == "--out") {
+            if (!value(o.export_logs->out)) return bad("--out needs a folder");
         } else if (a == "--lang") {
             if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
             o.language = *parse_language(v);
@@ -72,6 +92,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         }
     }
     if (o.headless && !o.screenshot.empty()) return bad("--screenshot needs a window; drop --headless");
+    if (o.export_logs) {
+        const ExportOptions& e = *o.export_logs;
+        if (e.all == !e.group.empty()) return bad("export needs --group NAME or --all (one of them)");
+        if (e.format.empty()) return bad("export needs --format md, html, csv or json");
+        if (e.out.empty()) return bad("export needs --out DIR");
+        if (o.headless || o.demo || !o.screenshot.empty() || o.control_port >= 0)
+            return bad("export takes only --group/--all, --format, --out, --data-dir and --lang");
+    }
     return o;
 }
 

@@ -10,6 +10,14 @@
 
 namespace samling {
 
+// `samling export --group NAME|--all --format md|html|csv|json --out DIR`
+struct ExportOptions {
+    std::string group;  // empty with all
+    bool all = false;
+    std::string format;
+    std::string out;
+};
+
 struct Options {
     std::string data_dir;  // empty: the platform default
     std::string host = "0.0.0.0";
@@ -19,6 +27,7 @@ struct Options {
     Language language = Language::nb;
     std::string screenshot;  // PNG path, or empty
     int control_port = -1;   // -1: no control surface; 0: any free port on 127.0.0.1
+    std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
     bool help = false;
     bool version = false;
 };

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app/exercise_files.hpp"
+#include "app/export_command.hpp"
 #include "app/lan_address.hpp"
 #include "app/paths.hpp"
 #include "app/room_setup.hpp"
@@ -106,6 +107,7 @@ int run_samling(const Options& o) {
         std::cout << "samling " << SAMLING_VERSION << "\n";
         return 0;
     }
+    if (o.export_logs) return run_export(o);
     SignalWatcher signals;
 
     const auto exercise_dir = find_shipped("exercises");
@@ -153,7 +155,7 @@ int run_samling(const Options& o) {
     if (o.headless) {
         signals.wait();
     } else {
-        ProjectorConfig config{url, o.language, o.screenshot};
+        ProjectorConfig config{url, o.language, o.screenshot, data_dir.string()};
         code = run_projector(hub, config, [&] { return signals.stop_requested(); });
     }
     server.stop();

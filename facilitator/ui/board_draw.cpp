@@ -119,7 +119,7 @@ void draw_rings(const Painter& p, const BoardScene& s, const BoardModel& m, cons
     const ImVec2 c = p.view.to_screen(s.centre);
     for (int r = s.rings - 1; r >= 0; --r) {
         const ModelZone& zone = m.zones[static_cast<std::size_t>(r)];
-        const float f = static_cast<float>(r + 1) / static_cast<float>(s.rings);
+        const float f = r < static_cast<int>(s.ring_edges.size()) ? s.ring_edges[static_cast<std::size_t>(r)] : 1.0f;
         const std::vector<ImVec2> pts = ellipse(c, ImVec2(p.len(s.radii.x * f), p.len(s.radii.y * f)), 96);
         const bool target = marks.zone_target == r && !marks.merge_target;
         const ImU32 fill = mix(background, zone.marker, target ? 0.30f : (r % 2 == 0 ? 0.16f : 0.10f));
@@ -127,8 +127,21 @@ void draw_rings(const Painter& p, const BoardScene& s, const BoardModel& m, cons
         p.dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), alpha(zone.marker, 190), ImDrawFlags_Closed,
                           std::max(1.5f, p.len(0.1f * p.fonts.em)));
     }
-    for (std::size_t r = 0; r < s.labels.size() && r < s.label_text.size(); ++r)
-        p.text(p.fonts.bold, p.view.to_screen(s.labels[r]), theme::text, s.label_text[r]);
+}
+
+// A map's labels, over the cards on a translucent pill: they stay readable even under a
+// dragged card's path. Ring names in white, quadrant names in their zone's colour.
+void draw_map_labels(const Painter& p, const BoardScene& s, const BoardModel& m) {
+    for (std::size_t i = 0; i < s.labels.size() && i < s.label_text.size() && i < s.label_fonts.size(); ++i) {
+        const BoardRegion& box = s.label_boxes[i];
+        const float h = box.max.y - box.min.y;
+        const ImU32 marker = i < m.zones.size() ? m.zones[i].marker : theme::text;
+        const bool grid = s.kind == SceneKind::grid;
+        p.dl->AddRectFilled(p.at(box.min), p.at(box.max), alpha(background, grid ? 200 : 150), p.len(0.5f * h));
+        if (grid) p.dl->AddRect(p.at(box.min), p.at(box.max), alpha(marker, 140), p.len(0.5f * h), 0, 1.5f);
+        p.text(s.label_fonts[i], p.view.to_screen(s.labels[i]), grid ? mix(marker, theme::text, 0.25f) : theme::text,
+               s.label_text[i]);
+    }
 }
 
 void draw_grid(const Painter& p, const BoardScene& s, const BoardModel& m, const BoardMarks& marks,
@@ -140,8 +153,6 @@ void draw_grid(const Painter& p, const BoardScene& s, const BoardModel& m, const
         const ModelZone& zone = m.zones[q];
         const bool target = marks.zone_target == static_cast<int>(q) && !marks.merge_target;
         p.dl->AddRectFilled(p.at(quads[q][0]), p.at(quads[q][1]), mix(background, zone.marker, target ? 0.28f : 0.12f));
-        if (q < s.labels.size() && q < s.label_text.size())
-            p.text(p.fonts.title, p.view.to_screen(s.labels[q]), alpha(zone.marker, 160), s.label_text[q]);
     }
     const float line = std::max(1.5f, p.len(0.08f * em));
     p.dl->AddLine(p.at(ImVec2(mid.x, a.y)), p.at(ImVec2(mid.x, b.y)), alpha(theme::text_muted, 120), line);
@@ -281,6 +292,7 @@ void draw_scene(ImDrawList* dl, const BoardScene& s, const BoardModel& m, const 
         dl->AddText(font, size, p.at(ImVec2(o.min.x + s.pad, o.min.y + s.pad)), theme::text,
                     fit_line(font, s.size, text, o.max.x - o.min.x - 2 * s.pad).c_str());
     }
+    if (s.kind == SceneKind::rings || s.kind == SceneKind::grid) draw_map_labels(p, s, m);
     if (dragged) {
         const ImVec2 a = marks.drag_min;
         const ImVec2 b(a.x + (dragged->max.x - dragged->min.x) * view.zoom, a.y + (dragged->max.y - dragged->min.y) * view.zoom);

@@ -60,30 +60,34 @@ BoardScene scene_columns(const BoardModel& m, ImVec2 min, ImVec2 max, const Font
     return s;
 }
 
-BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts) {
+namespace {
+
+// The fishbone with its spine `share` of the way down.
+BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts, float share) {
     const float em = fonts.em;
     BoardScene s;
     s.kind = SceneKind::fishbone;
     s.min = min;
     s.max = max;
     const float w = max.x - min.x;
-    // The spine sits where the cards above and below share the height by their number.
-    int above = 0, below = 0;
-    for (const ModelCard& c : m.cards) (c.place_zone % 2 == 0 ? above : below) += 1 + (has_footer(c) ? 1 : 0);
-    const float share = above + below == 0 ? 0.5f : std::clamp(static_cast<float>(above) / static_cast<float>(above + below), 0.35f, 0.65f);
     s.spine_y = std::round(min.y + share * (max.y - min.y));
     s.spine_x0 = min.x;
 
-    // The head: the problem statement, as large as five lines allow.
-    const float head_w = std::round(std::clamp(0.22f * w, 9.0f * em, 16.0f * em));
+    // The head: the problem statement, in the largest font at which every word fits whole and
+    // the lines fit the height; the box grows a little for a long word before the font shrinks.
+    const float base_w = std::round(std::clamp(0.2f * w, 9.0f * em, 14.0f * em));
+    const float widest_w = std::round(std::clamp(0.26f * w, 9.0f * em, 17.0f * em));
     const float head_pad = 0.6f * em;
     const float label_h = fonts.size(fonts.small) + 0.3f * em;
     const float max_head_h = max.y - min.y - 2 * em;
+    float head_w = base_w;
     for (const ImFont* font : {fonts.title, fonts.bold, fonts.body, fonts.small}) {
+        const float size = fonts.size(font), longest = longest_word(font, size, m.head);
         s.head_font = font;
-        s.head = wrap_text(font, fonts.size(font), m.head, head_w - 2 * head_pad, 0);
-        const float h = static_cast<float>(s.head.lines.size()) * fonts.size(font) * 1.1f + 2 * head_pad + label_h;
-        if (h <= std::min(max_head_h, 9.0f * em) || font == fonts.small) break;
+        head_w = std::clamp(std::ceil(longest + 2 * head_pad + 1), base_w, widest_w);
+        s.head = wrap_text(font, size, m.head, head_w - 2 * head_pad, 0);
+        const float h = static_cast<float>(s.head.lines.size()) * size * 1.1f + 2 * head_pad + label_h;
+        if ((longest <= head_w - 2 * head_pad && h <= std::min(max_head_h, 9.0f * em)) || font == fonts.small) break;
     }
     const float lines_h = static_cast<float>(s.head.lines.size()) * fonts.size(s.head_font) * 1.1f;
     const float head_h = std::min(max_head_h, std::max(4.0f * em, lines_h + 2 * head_pad + label_h));
@@ -100,15 +104,23 @@ BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fon
     const int slots = (n + 1) / 2;
     const float gap = board_gap(fonts);
     const float body_right = s.head_min.x - 1.2f * em;
-    const float slot_w = (body_right - min.x - gap * static_cast<float>(slots - 1)) / static_cast<float>(slots);
-    const float slant = std::round(std::min(0.16f * slot_w, 2.4f * em));
+    // A slot (a bone above and the one below it) is wider the more cards its fuller bone holds;
+    // half the width is shared equally, as a single cause still needs room for its longest word.
+    std::vector<int> zone_lines(m.zones.size(), 0), slot_need(static_cast<std::size_t>(slots), 0);
+    for (const ModelCard& c : m.cards)
+        if (c.place_zone >= 0 && c.place_zone < static_cast<int>(zone_lines.size()))
+            zone_lines[static_cast<std::size_t>(c.place_zone)] += 1;
+    for (std::size_t z = 0; z < zone_lines.size(); ++z)
+        slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z]);
+    const std::vector<ColumnSpan> spans = column_spans(slot_need, min.x, body_right, gap, 0.5f);
     const float bone_label_h = fonts.size(fonts.bold) + 0.5f * em;
-    const float spine_gap = 0.55f * em;
+    const float spine_gap = 0.4f * em;
     std::vector<BoardRegion> regions(m.zones.size());
     for (int z = 0; z < static_cast<int>(m.zones.size()); ++z) {
         const bool above = z % 2 == 0;
-        const float left = min.x + static_cast<float>(z / 2) * (slot_w + gap);
-        const float right = left + slot_w;
+        const ColumnSpan& span = spans[static_cast<std::size_t>(z / 2)];
+        const float left = span.left, right = span.right;
+        const float slant = std::round(std::min(0.16f * (right - left), 2.4f * em));
         SceneBone b;
         b.zone = z;
         b.above = above;
@@ -117,7 +129,7 @@ BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fon
             b.label_max = ImVec2(right, min.y + bone_label_h);
             b.outer = ImVec2(right - slant, b.label_max.y);
             b.inner = ImVec2(right, s.spine_y);
-            regions[static_cast<std::size_t>(z)] = {ImVec2(left, b.label_max.y + 0.3f * em),
+            regions[static_cast<std::size_t>(z)] = {ImVec2(left, b.label_max.y + 0.15f * em),
                                                     ImVec2(right - slant - 0.5f * gap, s.spine_y - spine_gap)};
         } else {
             b.label_min = ImVec2(left, max.y - bone_label_h);
@@ -125,7 +137,7 @@ BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fon
             b.outer = ImVec2(right - slant, b.label_min.y);
             b.inner = ImVec2(right, s.spine_y);
             regions[static_cast<std::size_t>(z)] = {ImVec2(left, s.spine_y + spine_gap),
-                                                    ImVec2(right - slant - 0.5f * gap, b.label_min.y - 0.3f * em)};
+                                                    ImVec2(right - slant - 0.5f * gap, b.label_min.y - 0.15f * em)};
         }
         s.bones.push_back(b);
     }
@@ -134,6 +146,26 @@ BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fon
     take_layout(s, m, layout_regions(notes, regions, section_regions, fonts));
     s.zones = regions;
     return s;
+}
+
+}  // namespace
+
+BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts) {
+    // The spine first where the cards above and below share the height by their number; then,
+    // if some other height gives the causes larger type (long notes on a short bone), there.
+    int above = 0, below = 0;
+    for (const ModelCard& c : m.cards) (c.place_zone % 2 == 0 ? above : below) += 1 + (has_footer(c) ? 1 : 0);
+    const float by_count =
+        above + below == 0 ? 0.5f : std::clamp(static_cast<float>(above) / static_cast<float>(above + below), 0.35f, 0.65f);
+    BoardScene best = fishbone_at(m, min, max, fonts, by_count);
+    for (float share : {0.5f, 0.42f, 0.58f, 0.35f, 0.65f}) {
+        if (best.level == 0 && best.overflow.empty()) break;
+        if (std::abs(share - by_count) < 0.02f) continue;
+        BoardScene s = fishbone_at(m, min, max, fonts, share);
+        if (s.overflow.size() < best.overflow.size() || (s.overflow.size() == best.overflow.size() && s.level < best.level))
+            best = std::move(s);
+    }
+    return best;
 }
 
 }  // namespace samling

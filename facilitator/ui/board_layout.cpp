@@ -30,17 +30,6 @@ float header_of(const Fonts& fonts, int level) {
                       0.35f * fonts.size(fonts.card[static_cast<std::size_t>(level)]));
 }
 
-float longest_word(const ImFont* font, float s, std::string_view text) {
-    float most = 0;
-    std::size_t a = 0;
-    while (a < text.size()) {
-        std::size_t e = text.find_first_of(" \n", a);
-        if (e == std::string_view::npos) e = text.size();
-        most = std::max(most, text_width(font, s, text.substr(a, e - a)));
-        a = e + 1;
-    }
-    return most;
-}
 float indent_of(float s) { return std::round(1.1f * s); }
 
 float font_size(const Fonts& fonts, int level) { return fonts.size(fonts.card[static_cast<std::size_t>(level)]); }
@@ -130,6 +119,36 @@ bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>&
     return true;
 }
 
+// A region's groups side by side in `lanes` lanes, each group in the lane that has least in it
+// so far: a cluster box beside the loose cards, when stacking them all would need smaller text.
+bool place_lanes(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region,
+                 const Fonts& fonts, Attempt a, int lanes, BoardRegion r, float gap, float card_gap, RegionResult& out) {
+    const float s = font_size(fonts, a.level);
+    const float lane_w = (r.max.x - r.min.x - gap * static_cast<float>(lanes - 1)) / static_cast<float>(lanes);
+    if (lane_w < card_min_width(s)) return false;
+    std::vector<std::vector<Group>> in(static_cast<std::size_t>(lanes));
+    std::vector<int> load(static_cast<std::size_t>(lanes), 0);
+    for (const Group& g : groups) {
+        const auto l = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+        load[l] += static_cast<int>(g.ids.size()) + (g.section >= 0 ? 1 : 0);
+        in[l].push_back(g);
+    }
+    out = {};
+    const int most = std::max(1, static_cast<int>((lane_w + card_gap) / (card_min_width(s) + card_gap)));
+    for (std::size_t l = 0; l < in.size(); ++l) {
+        const float left = std::round(r.min.x + static_cast<float>(l) * (lane_w + gap));
+        const BoardRegion lane{ImVec2(left, r.min.y), ImVec2(std::round(left + lane_w), r.max.y)};
+        RegionResult part;
+        bool placed = false;
+        for (int k = 1; k <= most && !placed; ++k)
+            placed = place_region(notes, in[l], region, fonts, a, k, lane, card_gap, false, part);
+        if (!placed) return false;
+        for (PlacedCard& c : part.cards) out.cards.push_back(std::move(c));
+        for (const PlacedSection& sec : part.sections) out.sections.push_back(sec);
+    }
+    return true;
+}
+
 // The groups of each region: sections in index order, then the notes in no section.
 std::vector<std::vector<Group>> group_notes(const std::vector<BoardNote>& notes, std::size_t regions,
                                             const std::vector<int>& section_regions) {
@@ -152,9 +171,21 @@ std::vector<std::vector<Group>> group_notes(const std::vector<BoardNote>& notes,
 
 }  // namespace
 
+float longest_word(const ImFont* font, float size, std::string_view text) {
+    float most = 0;
+    std::size_t a = 0;
+    while (a < text.size()) {
+        std::size_t e = text.find_first_of(" \n", a);
+        if (e == std::string_view::npos) e = text.size();
+        most = std::max(most, text_width(font, size, text.substr(a, e - a)));
+        a = e + 1;
+    }
+    return most;
+}
+
 float board_gap(const Fonts& fonts) { return std::round(0.45f * fonts.em); }
 
-std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, float x1, float gap) {
+std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, float x1, float gap, float equal) {
     const std::size_t n = std::max<std::size_t>(counts.size(), 1);
     const float usable = x1 - x0 - gap * static_cast<float>(n - 1);
     float total = 0;
@@ -163,7 +194,7 @@ std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, f
     float x = x0;
     for (std::size_t i = 0; i < n; ++i) {
         const float need = i < counts.size() ? static_cast<float>(std::max(counts[i], 0)) : 0.0f;
-        const float share = total > 0 ? 0.3f / static_cast<float>(n) + 0.7f * need / total : 1.0f / static_cast<float>(n);
+        const float share = total > 0 ? equal / static_cast<float>(n) + (1 - equal) * need / total : 1.0f / static_cast<float>(n);
         const float w = i + 1 == n ? x1 - x : std::round(usable * share);
         spans.push_back({x, x + w});
         x += w + gap;
@@ -205,6 +236,9 @@ BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vecto
                                       partial && k == most, r);
             for (int k = fewest - 1; k >= 1 && !placed; --k)
                 placed = place_region(notes, groups[c], static_cast<int>(c), fonts, a, k, rs[c], card_gap, false, r);
+            const int lanes = std::min<int>(3, static_cast<int>(groups[c].size()));
+            for (int l = 2; l <= lanes && !placed && !partial; ++l)
+                placed = place_lanes(notes, groups[c], static_cast<int>(c), fonts, a, l, rs[c], gap, card_gap, r);
             if (!placed) return false;
             for (PlacedCard& card : r.cards) out.cards.push_back(std::move(card));
             for (const PlacedSection& sec : r.sections) out.sections.push_back(sec);

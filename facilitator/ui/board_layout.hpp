@@ -62,12 +62,15 @@ struct BoardLayout {
     std::vector<PlacedSection> sections;
 };
 
+// The width of the widest word in `text` (words split at spaces and newlines).
+float longest_word(const ImFont* font, float size, std::string_view text);
+
 // Horizontal gap between columns and between cards, window units.
 float board_gap(const Fonts& fonts);
 
-// Column widths in [x0, x1]: 30% shared equally, 70% by each column's share of the notes, so
-// a full column gets the room it needs without starving an empty one.
-std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, float x1, float gap);
+// Column widths in [x0, x1]: `equal` (30%) shared equally, the rest by each column's share of
+// the notes, so a full column gets the room it needs without starving an empty one.
+std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, float x1, float gap, float equal = 0.3f);
 
 // Lays out `notes` into `columns` columns (at least 1) inside [area_min, area_max].
 BoardLayout layout_board(const std::vector<BoardNote>& notes, int columns, ImVec2 area_min, ImVec2 area_max,

@@ -17,6 +17,17 @@ std::string fit_label(const ImFont* font, float size, std::string_view label, fl
     return fit_line(font, size, label, width);
 }
 
+ImVec2 map_label_pad(const Fonts& fonts) { return ImVec2(std::round(0.35f * fonts.em), std::round(0.08f * fonts.em)); }
+
+void add_map_label(BoardScene& s, const Fonts& fonts, const ImFont* font, std::string text, ImVec2 at) {
+    const ImVec2 pad = map_label_pad(fonts);
+    const float w = text_width(font, fonts.size(font), text), h = fonts.size(font);
+    s.labels.push_back(at);
+    s.label_fonts.push_back(font);
+    s.label_boxes.push_back({ImVec2(at.x - pad.x, at.y - pad.y), ImVec2(at.x + w + pad.x, at.y + h + pad.y)});
+    s.label_text.push_back(std::move(text));
+}
+
 bool has_footer(const ModelCard& card) {
     return !card.author.empty() || card.dots > 0 || card.rank > 0 || card.merged > 0;
 }
@@ -74,7 +85,12 @@ DropSpot drop_spot(const BoardScene& s, ImVec2 p) {
             if (s.rings <= 0 || s.radii.x <= 0 || s.radii.y <= 0) return d;
             const float nx = (p.x - s.centre.x) / s.radii.x, ny = (p.y - s.centre.y) / s.radii.y;
             const float r = std::sqrt(nx * nx + ny * ny);
-            d.zone = std::clamp(static_cast<int>(r * static_cast<float>(s.rings)), 0, s.rings - 1);
+            d.zone = s.rings - 1;
+            for (int i = 0; i < s.rings && i < static_cast<int>(s.ring_edges.size()); ++i)
+                if (r <= s.ring_edges[static_cast<std::size_t>(i)]) {
+                    d.zone = i;
+                    break;
+                }
             d.x = unit(0.5f + 0.5f * nx);
             d.y = unit(0.5f - 0.5f * ny);
             return d;

@@ -58,11 +58,15 @@ struct BoardScene {
     ImVec2 head_min, head_max;
     const ImFont* head_font = nullptr;
     WrappedText head;
-    // rings: concentric ellipses around `centre`, the outermost with radii `radii`
+    // rings: concentric ellipses around `centre`, the outermost with radii `radii`; ring r
+    // ends at `ring_edges[r]` times them (the child's disc in the middle is a little wider)
     ImVec2 centre, radii;
     int rings = 0;
+    std::vector<float> ring_edges;
     std::vector<ImVec2> labels;  // top-left of each ring's label; grid: of each quadrant's name
-    std::vector<std::string> label_text;  // the label as it fits there
+    std::vector<std::string> label_text;     // the label as it fits there
+    std::vector<const ImFont*> label_fonts;  // its font
+    std::vector<BoardRegion> label_boxes;    // the pill behind it, which no card covers
     // grid: the plane (positions in [0, 1], y = 1 at the top) and the tray under it
     ImVec2 plane_min, plane_max, tray_min, tray_max;
 };
@@ -77,10 +81,16 @@ std::string fit_label(const ImFont* font, float size, std::string_view label, fl
 // Whether a card has a footer line under its text: the author, dots, rank, merged duplicates.
 bool has_footer(const ModelCard& card);
 
+// A map's label (a ring's or a quadrant's name) with its text's top-left at `at`, and the pill
+// behind it that cards keep clear of.
+void add_map_label(BoardScene& scene, const Fonts& fonts, const ImFont* font, std::string text, ImVec2 at);
+// The padding of that pill around the text, window units.
+ImVec2 map_label_pad(const Fonts& fonts);
+
 // The link lines of the placed cards that answer "why?" to another placed card.
 std::vector<SceneLink> chain_links(const BoardModel& model, const std::vector<SceneCard>& cards, float indent);
 
-// Flow layouts (board_flow.cpp) and maps (board_map.cpp).
+// Flow layouts (board_flow.cpp) and maps (board_rings.cpp, board_map.cpp).
 BoardScene scene_columns(const BoardModel& model, ImVec2 min, ImVec2 max, const Fonts& fonts);
 BoardScene scene_fishbone(const BoardModel& model, ImVec2 min, ImVec2 max, const Fonts& fonts);
 BoardScene scene_rings(const BoardModel& model, ImVec2 min, ImVec2 max, const Fonts& fonts);

@@ -15,6 +15,16 @@ Outcome outcome_of(bool was_undo, Result<Receipt> answer) {
     return o;
 }
 
+Outcome outcome_of(const Command& command, Result<Receipt> answer) {
+    const Id subject = answer.ok() ? answer.value().subject : 0;
+    Outcome o = outcome_of(std::holds_alternative<cmd::Undo>(command), std::move(answer));
+    o.command = command.index();
+    o.subject = subject;
+    if (const auto* c = std::get_if<cmd::ConcludeRun>(&command)) o.group = c->group;
+    if (const auto* c = std::get_if<cmd::StartNext>(&command)) o.group = c->group;
+    return o;
+}
+
 void OutcomeQueue::push(Outcome outcome) {
     std::lock_guard lock(mu_);
     items_.push_back(std::move(outcome));
@@ -29,10 +39,11 @@ std::vector<Outcome> OutcomeQueue::drain() {
 
 void post_all(const CommandPoster& post, std::vector<Command>& commands, const std::shared_ptr<OutcomeQueue>& queue) {
     for (Command& c : commands) {
-        const bool was_undo = std::holds_alternative<cmd::Undo>(c);
         // The answer keeps only what the UI needs; the receipt's snapshot is let go at once.
-        post(std::move(c), [queue, was_undo](Result<Receipt> answer) {
-            queue->push(outcome_of(was_undo, std::move(answer)));
+        // An Undo's changes are not kept for the answer: only which command it was.
+        Command shape = std::holds_alternative<cmd::Undo>(c) ? Command(cmd::Undo{}) : c;
+        post(std::move(c), [queue, shape = std::move(shape)](Result<Receipt> answer) {
+            queue->push(outcome_of(shape, std::move(answer)));
         });
     }
     commands.clear();

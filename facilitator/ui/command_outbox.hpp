@@ -23,10 +23,23 @@ struct Outcome {
     bool was_undo = false;            // the command was itself a cmd::Undo
     Error error{Errc::invalid_request, ""};
     std::vector<Change> undo;         // when ok: how to take the edit back (may be empty)
+    std::size_t command = 0;          // the command's index in the Command variant
+    Id subject = 0;                   // when ok: what the command concerned (a concluded run...)
+    Id group = 0;                     // the group a StartNext or ConcludeRun was for
 };
 
 // The receipt's snapshot is let go at once: only the way back is kept.
 Outcome outcome_of(bool was_undo, Result<Receipt> answer);
+
+// The same, remembering which command it answers.
+Outcome outcome_of(const Command& command, Result<Receipt> answer);
+
+// The command's index in the Command variant, for comparing with Outcome::command.
+template <typename T>
+std::size_t command_index() {
+    static const std::size_t index = Command(T{}).index();
+    return index;
+}
 
 // Push from any thread, drain on the UI thread once per frame (the shape of Tracy's RunQueue).
 class OutcomeQueue {

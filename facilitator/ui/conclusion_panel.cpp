@@ -12,6 +12,7 @@
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/overlay_window.hpp"
+#include "ui/programme_strings.hpp"
 #include "ui/vote_results.hpp"
 
 namespace samling {
@@ -174,6 +175,14 @@ void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& pan
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, 0.2f * em));
     }
+    // The same as Ctrl+Enter: the run goes into the group's project log, with a picture of its board.
+    ImGui::Dummy(ImVec2(0, 0.3f * em));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::accent));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(theme::accent));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::accent_text));
+    const std::string save = std::string(programme_strings(lang).save_to_log) + "  (Ctrl+Enter)";
+    if (ImGui::Button(save.c_str(), ImVec2(0, 2.0f * em))) out.push_back(cmd::ConcludeRun{group});
+    ImGui::PopStyleColor(3);
     ImGui::EndChild();
 
     ImGui::SameLine(0, 1.2f * em);

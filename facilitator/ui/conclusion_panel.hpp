@@ -1,7 +1,8 @@
 // The conclusion panel (K; opens by itself in a conclude step): the step's fields, typed in
 // place (InputTextMultiline, saved on leaving the field or Ctrl+Enter), the phones'
-// proposals and the top-voted notes as quick picks for a field. Appends cmd::SetConclusion;
-// draws with ImGui; no GLFW functions, OpenGL or hub.
+// proposals and the top-voted notes as quick picks for a field, and the button that saves the
+// run to the project log. Appends cmd::SetConclusion and cmd::ConcludeRun; draws with ImGui;
+// no GLFW functions, OpenGL or hub.
 #pragma once
 
 #include <vector>

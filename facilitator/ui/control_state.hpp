@@ -13,7 +13,7 @@
 namespace samling {
 
 // Panels that take over the screen's middle; one at a time.
-enum class Overlay { none, overview, start_exercise, add_note, help };
+enum class Overlay { none, overview, start_exercise, add_note, help, setup, project_log, since_last_time };
 
 // E: which exercise, for which groups (every group is chosen unless unticked).
 struct StartPanelState {
@@ -41,6 +41,36 @@ struct ConclusionState {
     bool focus = false;
 };
 
+// F2: the setup screen's text fields and list cursors. A field shows the snapshot's text
+// unless it is being typed in, or was just committed and the hub has not answered yet.
+struct SetupState {
+    std::map<std::string, std::string> drafts;   // field key -> text being typed
+    std::map<std::string, Revision> held;        // field key -> revision when it was committed
+    std::string active;                          // the field that had the keyboard last frame
+    std::string next_active;                     // collected while drawing this frame
+    std::string paste;                           // the pasted list of group names
+    std::string paste_report;                    // what the last paste added and refused
+    std::string new_title, new_date;             // the "new gathering" row
+    int agenda_cursor = 0;                       // the chosen row of the open gathering's agenda
+    int catalog_cursor = 0;                      // the chosen exercise in the catalogue
+    bool in_catalog = false;                     // ← / → switch between agenda and catalogue
+    bool focus_first = false;                    // put the cursor in the first field next frame
+};
+
+// G and Shift+G: the views read the snapshot; only the scroll request is kept.
+struct ReadingViewState {
+    float page = 0;        // PgDn / PgUp asked for this many pages (±1), applied next frame
+};
+
+// A run just concluded into its group's project log: its board is pictured on the next frame,
+// then the toast confirms it.
+struct PendingSnapshot {
+    Id run = 0;            // 0: none
+    Id group = 0;
+    bool pictured = false; // the loop has written (or tried to write) the PNG
+    std::string error;     // why the picture could not be written; empty when it was
+};
+
 struct Toast {
     std::string text;
     Timestamp shown_at = 0;        // 0: none
@@ -59,6 +89,11 @@ struct ControlState {
     StartPanelState start;
     NotePopupState note;
     ConclusionState conclusion_edit;
+    SetupState setup;
+    ReadingViewState reading;
+    PendingSnapshot snapshot;
+    bool setup_offered = false;    // the setup screen opened by itself once for an empty room
+    bool export_requested = false; // X: the loop starts the export and clears this
 };
 
 }  // namespace samling

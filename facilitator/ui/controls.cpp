@@ -65,16 +65,40 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
                   std::vector<Command>& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
+    const bool setup = c.overlay == Overlay::setup;
     if (io.KeyCtrl) {
         if (pressed(GLFW_KEY_Z)) undo_last(c, strings, now, out);
+        // Ctrl+Enter: the focused group's run goes into its project log.
+        if (!setup && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) && focused && state.current_run(focused))
+            out.push_back(cmd::ConcludeRun{focused});
         return;  // Ctrl +/−/0 is the zoom (keys.cpp)
     }
     if (io.KeyAlt || io.KeySuper) return;
 
     if (pressed(GLFW_KEY_F1) || typed('?')) toggle(c, Overlay::help);
-    // The start panel reads its own arrows and Enter.
-    if (c.overlay == Overlay::start_exercise) return;
+    if (pressed(GLFW_KEY_F2)) {
+        toggle(c, Overlay::setup);
+        c.setup.focus_first = c.overlay == Overlay::setup;
+    }
+    // The start panel and the setup screen read their own arrows and Enter.
+    if (c.overlay == Overlay::start_exercise || c.overlay == Overlay::setup) return;
     const bool all = io.KeyShift;
+    if (pressed(GLFW_KEY_G)) toggle(c, all ? Overlay::since_last_time : Overlay::project_log);
+    if (pressed(GLFW_KEY_X)) c.export_requested = true;
+    // The reading views scroll with PgUp/PgDn instead of changing steps.
+    if (c.overlay == Overlay::project_log || c.overlay == Overlay::since_last_time) {
+        if (pressed(GLFW_KEY_PAGE_DOWN)) c.reading.page += 1;
+        if (pressed(GLFW_KEY_PAGE_UP)) c.reading.page -= 1;
+        if (pressed(GLFW_KEY_O)) toggle(c, Overlay::overview);
+        return;
+    }
+    if (pressed(GLFW_KEY_S)) {
+        if (!state.open_gathering()) show_toast(c, strings.no_gathering_open, now);
+        else if (all)
+            for (Id g : group_order(state)) out.push_back(cmd::StartNext{g});
+        else if (focused)
+            out.push_back(cmd::StartNext{focused});
+    }
     if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_PAGE_DOWN))
         step_commands(state, step_targets(state, focused, all), +1, out);
     if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_PAGE_UP))
@@ -115,9 +139,14 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
 void receive(ControlState& c, const std::vector<Outcome>& outcomes, const UiStrings& strings, Timestamp now) {
     for (const Outcome& o : outcomes) {
         if (!o.ok) {
-            show_toast(c, refusal_reason(strings, o.error, o.was_undo), now);
+            if (o.command == command_index<cmd::StartNext>() && o.error.code == Errc::invalid_request)
+                show_toast(c, std::string(strings.could_not_do) + ": " + strings.reason_agenda_done, now);
+            else
+                show_toast(c, refusal_reason(strings, o.error, o.was_undo), now);
             continue;
         }
+        // A run went into its project log: picture its board on the next frame, then say so.
+        if (o.command == command_index<cmd::ConcludeRun>()) c.snapshot = PendingSnapshot{o.subject, o.group, false, {}};
         if (o.was_undo || o.undo.empty()) continue;
         c.undo.push_back(o.undo);
         if (c.undo.size() > max_undo) c.undo.erase(c.undo.begin());

@@ -47,10 +47,13 @@ void handle_keys(ViewState& view, Window& window) {
         }
         return;
     }
-    for (int n = 1; n <= 9; ++n)
-        if (ImGui::IsKeyPressed(GLFW_KEY_0 + n, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + n, false))
-            view.focus_index = n - 1;
-    if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
+    // On the setup screen Tab moves between its fields (ImGui's own tabbing), not between groups.
+    if (view.controls.overlay != Overlay::setup) {
+        for (int n = 1; n <= 9; ++n)
+            if (ImGui::IsKeyPressed(GLFW_KEY_0 + n, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + n, false))
+                view.focus_index = n - 1;
+        if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
+    }
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
         // Esc closes a panel first; only with none open does it leave full screen.

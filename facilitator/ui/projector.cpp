@@ -18,12 +18,16 @@
 
 #include "hub/hub.hpp"
 #include "ui/controls.hpp"
+#include "ui/export_action.hpp"
 #include "ui/fonts.hpp"
 #include "ui/keys.hpp"
 #include "ui/projector_loop.hpp"
 #include "ui/projector_view.hpp"
 #include "ui/screenshot.hpp"
+#include "ui/log_model.hpp"
+#include "ui/programme_strings.hpp"
 #include "ui/theme.hpp"
+#include "ui/thumbnails.hpp"
 #include "ui/window.hpp"
 
 namespace samling {
@@ -85,10 +89,10 @@ float pixel_ratio(GLFWwindow* w) {
     return win_w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
 }
 
-// Test hook, for screenshots only: SAMLING_SCREENSHOT_VIEW=overview|help|preview|start|note
-// (comma-separated; "group=N" focuses the N-th group) opens that panel in the first frame, so a
-// test or a person checking the look can capture it. (The conclusion panel opens by itself in a
-// conclude step.) Read nowhere else, and ignored without --screenshot.
+// Test hook, for screenshots only: SAMLING_SCREENSHOT_VIEW=overview|help|preview|start|note|
+// setup|log|since (comma-separated; "group=N" focuses the N-th group) opens that panel in the
+// first frame, so a test or a person checking the look can capture it. (The conclusion panel
+// opens by itself in a conclude step.) Read nowhere else, and ignored without --screenshot.
 void apply_screenshot_view(ViewState& view) {
     const char* env = std::getenv("SAMLING_SCREENSHOT_VIEW");
     std::string rest = env ? env : "";
@@ -97,13 +101,38 @@ void apply_screenshot_view(ViewState& view) {
         const std::string item = rest.substr(0, comma);
         rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
         ControlState& c = view.controls;
+        c.setup_offered = true;  // the view asked for wins over the empty room's setup screen
         if (item == "overview") c.overlay = Overlay::overview;
         else if (item == "help") c.overlay = Overlay::help;
         else if (item == "start") c.overlay = Overlay::start_exercise;
         else if (item == "note") c.overlay = Overlay::add_note;
+        else if (item == "setup") c.overlay = Overlay::setup;
+        else if (item == "log") c.overlay = Overlay::project_log;
+        else if (item == "since") c.overlay = Overlay::since_last_time;
         else if (item == "preview") c.preview = true;
         else if (item.rfind("group=", 0) == 0) view.focus_index = std::atoi(item.c_str() + 6) - 1;
     }
+}
+
+// X: starts the export of every group's log on a worker, which wakes the loop when done.
+void start_export(ControlState& c, ExportRunner& exports, const std::shared_ptr<const Workshop>& state,
+                  const ProjectorConfig& config, Waker& waker, Timestamp now) {
+    if (!c.export_requested) return;
+    c.export_requested = false;
+    const ProgrammeStrings& s = programme_strings(config.language);
+    if (config.data_dir.empty()) show_toast(c, std::string(s.export_failed) + ": no data folder", now);
+    else exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); });
+}
+
+// The export's answer, once it has come: a toast with the folder (or why it failed).
+bool finish_export(ControlState& c, ExportRunner& exports, Language lang, Timestamp now) {
+    const auto done = exports.take();
+    if (!done) return false;
+    const ProgrammeStrings& s = programme_strings(lang);
+    show_toast(c, done->ok ? std::string(s.exported_to) + " " + done->folder
+                           : std::string(s.export_failed) + ": " + done->error,
+               now);
+    return true;
 }
 
 Timestamp wall_clock_ms() {
@@ -163,6 +192,10 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
     content.language = config.language;
     content.qr = encode_qr(config.join_url);
     content.address = parse_join_url(config.join_url);
+    content.data_dir = config.data_dir;
+    auto thumbnails = std::make_unique<ThumbnailCache>();  // textures: deleted before the context
+    ExportRunner exports;  // X; waits for a running export when the loop ends
+    content.thumbnails = [&thumbnails](const std::string& path) { return thumbnails->get(path); };
 
     ViewState view;
     const auto answers = std::make_shared<OutcomeQueue>();  // outlives the loop if the hub answers late
@@ -192,6 +225,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
         if (state->revision() != drawn_revision || !outcomes.empty()) signals.frames_left = frames_after_event;
+        if (finish_export(view.controls, exports, config.language, now)) signals.frames_left = frames_after_event;
         const bool due = view.redraw_at != 0 && now >= view.redraw_at;
         if (!screenshot && !due && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
         receive(view.controls, outcomes, *content.strings, now);
@@ -215,15 +249,21 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
             }
         }
 
+        // A run just went into its project log: this frame draws its board alone and is read,
+        // never shown; the next one is the room's again.
+        view.snapshot_frame = !screenshot && view.controls.snapshot.run != 0 && !view.controls.snapshot.pictured &&
+                              !config.data_dir.empty();
+        thumbnails->next_frame();
         ImGui_ImplOpenGL3_NewFrame();
         device_fonts = true;
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        handle_keys(view, window);
+        if (!view.snapshot_frame) handle_keys(view, window);
         draw_projector(*state, view, content, fonts, io.DisplaySize, ratio, now, commands);
         ImGui::Render();
-        if (!commands.empty()) signals.frames_left = frames_after_event;
+        if (!commands.empty() || thumbnails->behind()) signals.frames_left = frames_after_event;
         post_all(post, commands, answers);
+        start_export(view.controls, exports, state, config, waker, now);
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
@@ -232,6 +272,21 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+        if (view.snapshot_frame) {
+            PendingSnapshot& snap = view.controls.snapshot;
+            const std::string path = snapshot_path(config.data_dir, snap.run);
+            const auto px = [ratio](float v) { return static_cast<int>(std::lround(v * ratio)); };
+            const float edge = 0.4f * fonts.em;  // a little room around the board's own edges
+            const ImVec2 a(view.board_min.x - edge, view.board_min.y - edge);
+            const ImVec2 b(view.board_max.x + edge, view.board_max.y + edge);
+            std::string error;
+            if (!write_region_png(path, px(a.x), px(a.y), px(b.x) - px(a.x), px(b.y) - px(a.y), fb_h, error))
+                snap.error = error;
+            snap.pictured = true;
+            view.snapshot_frame = false;
+            signals.frames_left = frames_after_event;
+            continue;  // not swapped: the room never sees this frame
+        }
         if (screenshot && ++frame >= screenshot_frame) {
             std::string error;
             if (!write_back_buffer_png(config.screenshot_path, fb_w, fb_h, error))
@@ -244,6 +299,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
     }
 
     waker.disarm();
+    thumbnails.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -13,10 +13,13 @@
 #include "ui/draw_text.hpp"
 #include "ui/group_strip.hpp"
 #include "ui/help_overlay.hpp"
+#include "ui/log_view.hpp"
 #include "ui/note_popup.hpp"
 #include "ui/overlay_window.hpp"
 #include "ui/overview.hpp"
 #include "ui/phone_preview.hpp"
+#include "ui/programme_strings.hpp"
+#include "ui/setup_screen.hpp"
 #include "ui/start_panel.hpp"
 #include "ui/step_bar.hpp"
 #include "ui/top_bar.hpp"
@@ -131,6 +134,7 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
     const float em = fonts.em;
     const UiStrings& s = *content.strings;
     FrameLayout f = make_frame(state, group, content, fonts, size, now, false);
+    if (view.snapshot_frame) conclusion_visible = false;
     // The phone preview needs the full panel width; the conclusion panel never crowds.
     if (group && !conclusion_visible && !view.controls.preview && f.board_max.y > f.board_min.y + 2 * em &&
         board_crowded(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board))
@@ -152,6 +156,8 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
         draw_bottom_row(dl, state, group, f, fonts, s, out);
         return;
     }
+    view.board_min = f.board_min;
+    view.board_max = f.board_max;
     if (f.board_max.y > f.board_min.y + 2 * em) {
         if (conclusion_visible)
             draw_conclusion_panel(state, group, view.controls.conclusion_edit, f.board_min, f.board_max, fonts, s,
@@ -171,6 +177,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                     ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out) {
     const float em = fonts.em;
     const UiStrings& s = *content.strings;
+    const ProgrammeStrings& ps = programme_strings(content.language);
     ControlState& c = view.controls;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -180,7 +187,29 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (view.snapshot_frame && c.snapshot.run) {
+        // The board as the room saw it, with nothing in front: no keys, panels or toast.
+        std::vector<Command> ignored;
+        draw_room(dl, state, c.snapshot.group, view, content, fonts, size, pixels_per_unit, now, ignored, false);
+        ImGui::End();
+        return;
+    }
     Id group = resolve_focus(state, view);
+    // A room without leader groups starts on the setup screen (once; F2 brings it back).
+    if (!c.setup_offered) {
+        c.setup_offered = true;
+        if (state.groups().empty() && c.overlay == Overlay::none) {
+            c.overlay = Overlay::setup;
+            c.setup.focus_first = true;
+        }
+    }
+    if (c.snapshot.run && (c.snapshot.pictured || content.data_dir.empty())) {
+        const LeaderGroup* g = state.group(c.snapshot.group);
+        show_toast(c, c.snapshot.error.empty() ? std::string(ps.saved_to_log) + " " + (g ? g->name : std::string())
+                                               : std::string(ps.picture_failed) + ": " + c.snapshot.error,
+                   now);
+        c.snapshot = PendingSnapshot{};
+    }
     control_keys(state, group, c, s, now, out);
     if (c.overlay == Overlay::add_note && c.note.group != group) {
         c.note = NotePopupState{};
@@ -190,20 +219,32 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     follow_step(state, group, c);
 
     const bool panel_open = c.overlay == Overlay::start_exercise || c.overlay == Overlay::add_note;
+    const float margin = std::round(1.0f * em);
+    const ImVec2 page_min(margin, margin), page_max(size.x - margin, size.y - margin);
     if (c.overlay == Overlay::overview) {
-        const float margin = std::round(1.0f * em);
-        const Id clicked = draw_overview(dl, state, group, ImVec2(margin, margin), ImVec2(size.x - margin, size.y - margin),
-                                         fonts, s, content.language, now, join_line(state, content));
+        const Id clicked = draw_overview(dl, state, group, page_min, page_max, fonts, s, content.language, now,
+                                         join_line(state, content));
         if (clicked) {
             view.focused = clicked;
             c.overlay = Overlay::none;
         }
-    } else {
+    } else if (c.overlay == Overlay::project_log) {
+        if (draw_project_log(state, group, c.reading, page_min, page_max, fonts, ps, content.language,
+                             content.data_dir, content.thumbnails))
+            c.export_requested = true;
+    } else if (c.overlay == Overlay::since_last_time) {
+        const Id clicked = draw_since_last_time(state, group, c.reading, page_min, page_max, fonts, ps, content.language);
+        if (clicked) {  // a tile opens that group's project log
+            view.focused = clicked;
+            c.overlay = Overlay::project_log;
+        }
+    } else if (c.overlay != Overlay::setup) {
         draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, c.conclusion && !panel_open);
     }
     if (panel_open) draw_scrim(dl, size);
     ImGui::End();
 
+    if (c.overlay == Overlay::setup) draw_setup(state, c, fonts, ps, content.language, size, now, out);
     if (c.overlay == Overlay::start_exercise &&
         !draw_start_panel(state, c.start, fonts, s, content.language, size, out))
         c.overlay = Overlay::none;

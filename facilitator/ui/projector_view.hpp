@@ -16,6 +16,7 @@
 #include "ui/fonts.hpp"
 #include "ui/join_panel.hpp"
 #include "ui/qr_code.hpp"
+#include "ui/thumbnail.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
@@ -29,6 +30,10 @@ struct ViewState {
     BoardState board;
     ControlState controls;
     Timestamp redraw_at = 0;  // set by each frame: draw again then even with no input (0: never)
+    // Set by the loop for one frame that is read, never shown: the concluded run's board alone,
+    // for its picture in the project log. The frame reports where the board was drawn.
+    bool snapshot_frame = false;
+    ImVec2 board_min, board_max;
 };
 
 // Fixed for the window's life.
@@ -37,6 +42,8 @@ struct ProjectorContent {
     Language language = Language::nb;
     QrModules qr;
     JoinAddress address;
+    std::string data_dir;          // where board pictures are written and read; empty: none
+    ThumbnailSource thumbnails;    // empty: the project log shows no pictures
 };
 
 // Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the

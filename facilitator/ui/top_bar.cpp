@@ -7,6 +7,7 @@
 #include "ui/control_theme.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
+#include "ui/programme_strings.hpp"
 
 namespace samling {
 
@@ -18,6 +19,7 @@ TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& f
     const ExerciseRun* run = group ? state.current_run(group) : nullptr;
     const ExerciseDefinition* def = run ? state.definition(*run) : nullptr;
     const Step* step = run ? state.current_step(*run) : nullptr;
+    if (const Gathering* open = state.open_gathering()) bar.gathering = gathering_label(programme_strings(lang), *open);
     if (g) bar.group = drawable_text(g->name);
     if (def) bar.title = drawable_text(def->title.in(lang));
     else if (state.room()) bar.title = drawable_text(state.room()->name);
@@ -79,8 +81,15 @@ void draw_top_bar(ImDrawList* dl, const TopBar& bar, ImVec2 min, float right, co
     // "Group · Exercise": whose board this is, and what it is working on.
     const float room = right - min.x - status_w - (status_w > 0 ? em : 0);
     float x = min.x;
+    // Which gathering this is, quietly, before whose board it is.
+    if (!bar.gathering.empty()) {
+        x += draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::text_dim, bar.gathering, room * 0.3f);
+        x += 0.5f * em;
+        draw_text(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::text_dim, "|");
+        x += width_of(fonts, fonts.bold, "|") + 0.5f * em;
+    }
     if (!bar.group.empty()) {
-        x += draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::accent, bar.group, room * 0.6f);
+        x += draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::accent, bar.group, (min.x + room - x) * 0.6f);
         if (!bar.title.empty()) {
             x += 0.5f * em;
             draw_text(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::text_dim, "·");

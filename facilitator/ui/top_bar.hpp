@@ -1,4 +1,4 @@
-// The projector's top bar, measured before it is drawn: "group · exercise", the step's state
+// The projector's top bar, measured before it is drawn: the open gathering, "group · exercise", the step's state
 // (writing closed, how many are done), the countdown box at the right, then the prompt and
 // instructions. Reads a snapshot; no GLFW, OpenGL or hub.
 #pragma once
@@ -16,6 +16,7 @@
 namespace samling {
 
 struct TopBar {
+    std::string gathering;     // "Samling 2 · 20. jan."; empty while none is open
     std::string group, title;
     std::string status;        // "2 av 5 er ferdige"
     bool locked = false;       // writing closed by the facilitator (L)

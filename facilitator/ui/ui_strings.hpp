@@ -17,7 +17,7 @@ struct KeyHelp {
     const char* keys;
     const char* what;
 };
-inline constexpr std::size_t key_help_lines = 29;
+inline constexpr std::size_t key_help_lines = 35;
 
 struct UiStrings {
     const char* join_heading;     // over the QR code
@@ -58,6 +58,8 @@ struct UiStrings {
     const char* reason_zone;
     const char* reason_storage;
     const char* reason_cannot_undo;
+    const char* reason_agenda_done;  // S: the group has started everything on the agenda
+    const char* no_gathering_open;   // S with no gathering open
     // Overview (O)
     const char* overview_title;
     const char* groups_one;

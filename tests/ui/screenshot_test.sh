@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The projector end to end under Xvfb: run the real app with --demo and --screenshot, check
 # the PNG (size, not blank) and decode its QR code, which must be the join URL it printed; then
-# the facilitator's overview and help overlays (opened by the SAMLING_SCREENSHOT_VIEW test hook).
+# the facilitator's overview and help overlays, the setup screen, the project log and "since last
+# time" (opened by the SAMLING_SCREENSHOT_VIEW test hook).
 # Usage: screenshot_test.sh SAMLING_BIN PNG_CHECK_BIN ARTIFACT_DIR
 set -euo pipefail
 
@@ -43,7 +44,7 @@ decoded=$(zbarimg --raw -q "$png" 2>/dev/null || true)
 [[ -n $decoded ]] || fail "no QR code could be decoded from $png"
 [[ $decoded == "$join_url" ]] || fail "QR code says '$decoded', expected the join URL '$join_url'"
 
-for view in overview help preview; do
+for view in overview help preview setup log since; do
     shot="$artifact_dir/projector-$view.png"
     rm -f "$shot"
     status=0

@@ -110,3 +110,28 @@ TEST_CASE("a note cut to its lines ends in an ellipsis and stays within the widt
     CHECK(t.lines[1].ends_with("\xE2\x80\xA6"));
     for (const std::string& line : t.lines) CHECK(text_width(font, g.fonts.size(font), line) <= 150.0f);
 }
+
+TEST_CASE("a cluster beside loose cards: boxes hold their cards, nothing overlaps, and the type stays large") {
+    ImGuiWithFonts g;
+    REQUIRE(g.ok);
+    const BoardRegion region{ImVec2(22, 270), ImVec2(800, 700)};
+    std::vector<BoardNote> n = {
+        {"Foreldre får ulike beskjeder fra skole og helsestasjon", 0, 0},
+        {"Beskjeder mellom tjenestene blir borte", 0, 0},
+        {"Vi oppdager utfordringene for sent", 0},
+        {"Ingen har oversikt over hele familien", 0},
+        {"Barnehagen involveres først når krisen har rammet", 0},
+    };
+    const BoardLayout l = layout_regions(n, {region}, {0}, g.fonts);
+    check_layout(l, 5, region.min, region.max, g.fonts);
+    REQUIRE(l.sections.size() == 1);
+    const PlacedSection& box = l.sections[0];
+    CHECK(box.min.x >= region.min.x);
+    CHECK(box.max.x <= region.max.x);
+    for (const PlacedCard& c : l.cards) {
+        const bool in_box = c.min.x >= box.min.x && c.max.x <= box.max.x && c.min.y >= box.min.y && c.max.y <= box.max.y;
+        CHECK(in_box == (n[c.note].section == 0));
+        if (!in_box) CHECK_FALSE(overlap(c.min, c.max, box.min, box.max));
+    }
+    CHECK(l.level <= 1);
+}

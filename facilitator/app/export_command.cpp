@@ -1,0 +1,70 @@
+// The export subcommand: read the store without taking it over, pick the groups, write.
+#include "app/export_command.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "app/exercise_files.hpp"
+#include "app/paths.hpp"
+#include "core/text.hpp"
+#include "export/export_writer.hpp"
+#include "store/store.hpp"
+
+namespace samling {
+namespace {
+
+int fail(const std::string& message) {
+    std::cerr << "samling export: " << message << std::endl;
+    return 1;
+}
+
+std::string folded(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+ExportRequest::Format format_of(const std::string& f) {
+    if (f == "md") return ExportRequest::markdown;
+    if (f == "csv") return ExportRequest::csv;
+    if (f == "json") return ExportRequest::json;
+    return ExportRequest::html;
+}
+
+}  // namespace
+
+int run_export(const Options& o) {
+    const ExportOptions& e = *o.export_logs;
+    const std::filesystem::path data_dir = o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
+    const auto exercise_dir = find_shipped("exercises");
+    if (!exercise_dir) return fail("cannot find the exercises folder (set SAMLING_SHARE_DIR)");
+    auto store = Store::open_read_only(data_dir);
+    if (!store) return fail(store.error().message);
+    auto workshop = store.value()->load(load_exercise_folder(*exercise_dir).catalog);
+    if (!workshop) return fail(workshop.error().message);
+    const Workshop& w = workshop.value();
+
+    ExportRequest request;
+    if (!e.all) {
+        const std::string wanted = folded(text::trim(e.group));
+        for (const auto& [id, g] : w.groups())
+            if (folded(g.name) == wanted) request.groups.push_back(id);
+        if (request.groups.empty()) {
+            std::string names;
+            for (const auto& [id, g] : w.groups()) names += (names.empty() ? "" : ", ") + g.name;
+            return fail("no leader group named \"" + e.group + "\" (groups: " + (names.empty() ? "none" : names) + ")");
+        }
+    }
+    request.format = format_of(e.format);
+    request.out = e.out;
+    request.snapshots_dir = data_dir / "snapshots";
+    request.language = o.language;
+    request.now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    if (auto s = export_logs(w, request); !s) return fail(s.error().message);
+    std::cout << "samling: exported " << (e.all ? "every leader group" : e.group) << " as " << e.format << " to "
+              << std::filesystem::absolute(e.out).string() << std::endl;
+    return 0;
+}
+
+}  // namespace samling

@@ -1,0 +1,179 @@
+// The setup screen (F2) driven by keys: a pasted list of groups, Tab between fields, Enter
+// saves, the agenda moved with the keyboard, Esc closes; and the pure helpers behind it.
+#include <doctest/doctest.h>
+
+#include "ui/setup_model.hpp"
+#include "ui/setup_screen.hpp"
+#include "ui_projector_harness.hpp"
+
+using namespace samling;
+using samling::test::Harness;
+
+namespace {
+
+template <typename T>
+std::vector<T> only(const std::vector<Command>& out) {
+    std::vector<T> v;
+    for (const Command& c : out)
+        if (const T* t = std::get_if<T>(&c)) v.push_back(*t);
+    return v;
+}
+
+void type(Harness& h, const Workshop& w, const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    h.frame(w);
+    h.frame(w);
+}
+
+// One open gathering (id 50) whose agenda is observe, stakeholders.
+Workshop with_agenda(int groups) {
+    Workshop w = test::ui_workshop(groups);
+    w.apply(change::GatheringSaved{Gathering{50, 1, "Oppstart", "2026-09-14"}});
+    w.apply(change::GatheringOpened{50});
+    w.apply(change::AgendaSet{50, {"observe", "stakeholders"}});
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("a pasted list gives one name a line, trimmed, without empty lines, and reports duplicates") {
+    const Workshop w = test::ui_workshop(1);  // "Gruppe 1" exists
+    const GroupList list = read_group_list(w, "  A \nB\n\nA\ngruppe 1\n\n");
+    CHECK(list.names == std::vector<std::string>{"A", "B"});
+    CHECK(list.duplicates == std::vector<std::string>{"A", "gruppe 1"});
+}
+
+TEST_CASE("pasting A, B, an empty line and A into the group list asks for AddGroup A and B and reports the duplicate") {
+    Harness h;
+    const Workshop w = test::ui_workshop(2);
+    h.frame(w);
+    h.press(w, GLFW_KEY_F2);
+    REQUIRE(h.view.controls.overlay == Overlay::setup);
+    h.frame(w);
+    CHECK(h.view.controls.setup.active == "programme");  // the cursor starts in the first field
+    // Tab: programme → new gathering's title → its date → the list of names.
+    for (int i = 0; i < 3; ++i) h.press(w, GLFW_KEY_TAB);
+    REQUIRE(h.view.controls.setup.active == "paste");
+    type(h, w, "A\nB\n\nA");
+    CHECK(h.view.controls.setup.paste == "A\nB\n\nA");
+    h.press(w, GLFW_KEY_ENTER, false, true);  // Ctrl+Enter adds the list
+    const auto added = only<cmd::AddGroup>(h.out);
+    REQUIRE(added.size() == 2);
+    CHECK(added[0].name == "A");
+    CHECK(added[1].name == "B");
+    CHECK(h.out.size() == 2);
+    CHECK(h.view.controls.setup.paste.empty());
+    CHECK(h.view.controls.toast.text == "Lagt til: 2  ·  Finnes allerede: A");
+}
+
+TEST_CASE("Enter in the programme field saves the name; Tab on a gathering's date saves title and date") {
+    Harness h;
+    Workshop w = test::ui_workshop(1);
+    w.apply(change::GatheringSaved{Gathering{50, 1, "Oppstart", ""}});
+    h.frame(w);
+    h.press(w, GLFW_KEY_F2);
+    h.frame(w);
+    type(h, w, "HeLU Nordvik");
+    h.press(w, GLFW_KEY_ENTER);
+    const auto named = only<cmd::NameProgramme>(h.out);
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].name == "HeLU Nordvik");
+    CHECK(h.view.controls.overlay == Overlay::setup);  // Enter saves; it does not close
+
+    h.out.clear();
+    h.press(w, GLFW_KEY_TAB);  // no field has the keyboard: Tab starts at the first one again
+    h.press(w, GLFW_KEY_TAB);  // the gathering's title
+    h.press(w, GLFW_KEY_TAB);  // its date
+    REQUIRE(h.view.controls.setup.active == "g50.date");
+    type(h, w, "2026-09-14");
+    h.press(w, GLFW_KEY_TAB);
+    const auto saved = only<cmd::SaveGathering>(h.out);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].gathering == 50);
+    CHECK(saved[0].title == "Oppstart");
+    CHECK(saved[0].date == "2026-09-14");
+}
+
+TEST_CASE("a new gathering is added with Enter; an empty title becomes the next number") {
+    Harness h;
+    const Workshop w = test::ui_workshop(1);
+    h.frame(w);
+    h.press(w, GLFW_KEY_F2);
+    h.frame(w);
+    h.press(w, GLFW_KEY_TAB);
+    h.press(w, GLFW_KEY_TAB);  // the new gathering's date
+    REQUIRE(h.view.controls.setup.active == "new.date");
+    type(h, w, "2026-09-14");
+    h.press(w, GLFW_KEY_ENTER);
+    const auto saved = only<cmd::SaveGathering>(h.out);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].gathering == 0);
+    CHECK(saved[0].title == "Samling 1");
+    CHECK(saved[0].date == "2026-09-14");
+}
+
+TEST_CASE("the agenda editor: Shift+↓ moves the chosen exercise down; Delete removes it; → Enter adds") {
+    Harness h;
+    const Workshop w = with_agenda(1);
+    h.view.controls.overlay = Overlay::setup;
+    h.frame(w);
+    h.press(w, GLFW_KEY_DOWN, true);
+    auto set = only<cmd::SetAgenda>(h.out);
+    REQUIRE(set.size() == 1);
+    CHECK(set[0].gathering == 50);
+    CHECK(set[0].exercises == std::vector<std::string>{"stakeholders", "observe"});
+    CHECK(h.view.controls.setup.agenda_cursor == 1);  // the cursor follows the moved item
+
+    h.out.clear();
+    h.press(w, GLFW_KEY_DELETE);
+    set = only<cmd::SetAgenda>(h.out);
+    REQUIRE(set.size() == 1);
+    CHECK(set[0].exercises == std::vector<std::string>{"observe"});
+
+    // The catalogue: observe and stakeholders are both on the agenda, so Enter adds nothing.
+    h.out.clear();
+    h.press(w, GLFW_KEY_RIGHT);
+    CHECK(h.view.controls.setup.in_catalog);
+    h.press(w, GLFW_KEY_ENTER);
+    CHECK(h.out.empty());
+    CHECK(h.view.controls.overlay == Overlay::setup);
+}
+
+TEST_CASE("agenda helpers keep the order and never add an exercise twice") {
+    const std::vector<std::string> a{"x", "y", "z"};
+    CHECK(agenda_moved(a, 2, -1) == std::vector<std::string>{"x", "z", "y"});
+    CHECK(agenda_moved(a, 0, -1) == a);
+    CHECK(agenda_moved(a, 5, 1) == a);
+    CHECK(agenda_removed(a, 1) == std::vector<std::string>{"x", "z"});
+    CHECK(agenda_added(a, "y") == a);
+    CHECK(agenda_added(a, "w").back() == "w");
+}
+
+TEST_CASE("Esc closes the setup screen once no field has the keyboard; keys for groups stay quiet there") {
+    Harness h;
+    const Workshop w = with_agenda(3);
+    h.frame(w);
+    h.press(w, GLFW_KEY_F2);
+    h.frame(w);
+    REQUIRE(ImGui::GetIO().WantTextInput);
+    h.press(w, GLFW_KEY_ESCAPE);  // leaves the field
+    CHECK(h.view.controls.overlay == Overlay::setup);
+    h.press(w, GLFW_KEY_3);
+    h.press(w, GLFW_KEY_S);
+    CHECK(h.view.focused == 1);
+    CHECK(h.out.empty());
+    h.press(w, GLFW_KEY_ESCAPE);
+    CHECK(h.view.controls.overlay == Overlay::none);
+}
+
+TEST_CASE("a room without leader groups opens on the setup screen, once") {
+    Harness h;
+    Workshop w(test::ui_catalog());
+    h.frame(w);
+    CHECK(h.view.controls.overlay == Overlay::setup);
+    h.press(w, GLFW_KEY_ESCAPE);
+    h.press(w, GLFW_KEY_ESCAPE);
+    CHECK(h.view.controls.overlay == Overlay::none);
+    h.frame(w);
+    CHECK(h.view.controls.overlay == Overlay::none);
+}
