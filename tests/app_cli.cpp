@@ -3,8 +3,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "app_process.hpp"
@@ -129,8 +129,11 @@ TEST_CASE("an invalid exercise file is skipped with a message naming it; the oth
     std::filesystem::copy(std::string(SAMLING_SOURCE_DIR) + "/exercises/problem_definition.json",
                           share.path / "exercises/problem_definition.json");
     { std::ofstream(share.path / "exercises/broken.json") << "{\n  \"id\": \"broken\",\n  oops\n}\n"; }
-    { std::ofstream(share.path / "exercises/unknown_kind.json") << R"({"id": "u", "title": {"nb": "t", "nn": "t", "en": "t"},
-        "purpose": {"nb": "p", "nn": "p", "en": "p"}, "steps": [{"kind": "dance", "prompt": {"nb": "a", "nn": "b", "en": "c"}}]})"; }
+    {
+        std::ofstream(share.path / "exercises/unknown_kind.json")
+            << R"({"id": "u", "title": {"nb": "t", "nn": "t", "en": "t"},
+        "purpose": {"nb": "p", "nn": "p", "en": "p"}, "steps": [{"kind": "dance", "prompt": {"nb": "a", "nn": "b", "en": "c"}}]})";
+    }
     ::setenv("SAMLING_SHARE_DIR", share.path.c_str(), 1);
     TempDir data;
     Process p({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--data-dir", data.path.string()});
@@ -153,11 +156,13 @@ TEST_CASE("samling export writes a concluded run's log beside a running Samling,
     const std::string url = control["url"], token = control["token"];
     httplib::Client client(url);
     const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
-    for (const nlohmann::json& c : {
-             nlohmann::json{{"command", "add_note"}, {"group", 1}, {"text", "Beskjeder blir borte"}},
-             nlohmann::json{{"command", "set_conclusion"}, {"group", 1}, {"field", "statement"},
-                            {"text", "Familier med sammensatte behov får hjelp for sent"}},
-             nlohmann::json{{"command", "conclude_run"}, {"group", 1}}}) {
+    for (const nlohmann::json& c :
+         {nlohmann::json{{"command", "add_note"}, {"group", 1}, {"text", "Beskjeder blir borte"}},
+          nlohmann::json{{"command", "set_conclusion"},
+                         {"group", 1},
+                         {"field", "statement"},
+                         {"text", "Familier med sammensatte behov får hjelp for sent"}},
+          nlohmann::json{{"command", "conclude_run"}, {"group", 1}}}) {
         auto res = client.Post("/control/commands", auth, c.dump(), "application/json");
         REQUIRE(res);
         REQUIRE_MESSAGE(res->status == 200, res->body);

@@ -16,8 +16,8 @@ TEST_CASE("defaults follow API.md") {
 }
 
 TEST_CASE("every option is read") {
-    auto o = parse_options({"--data-dir", "/tmp/x", "--host", "127.0.0.1", "--port", "0", "--headless", "--demo",
-                            "--lang", "nn"});
+    auto o = parse_options(
+        {"--data-dir", "/tmp/x", "--host", "127.0.0.1", "--port", "0", "--headless", "--demo", "--lang", "nn"});
     REQUIRE(o.ok());
     CHECK(o->data_dir == "/tmp/x");
     CHECK(o->host == "127.0.0.1");
@@ -41,16 +41,19 @@ TEST_CASE("bad options are errors that name the option") {
 }
 
 TEST_CASE("samling export reads its own options and refuses incomplete or mixed ones") {
-    auto o = parse_options({"export", "--group", "Oppvekst Nordvik", "--format", "html", "--out", "/tmp/x", "--lang", "nn"});
+    auto o =
+        parse_options({"export", "--group", "Oppvekst Nordvik", "--format", "html", "--out", "/tmp/x", "--lang", "nn"});
     REQUIRE(o.ok());
     REQUIRE(o->export_logs);
     CHECK(o->export_logs->group == "Oppvekst Nordvik");
     CHECK(o->export_logs->format == "html");
     CHECK(o->language == Language::nn);
     CHECK(parse_options({"export", "--all", "--format", "csv", "--out", "d"})->export_logs->all);
-    CHECK(parse_options({"export", "--format", "csv", "--out", "d"}).error().message.find("--group") != std::string::npos);
+    CHECK(parse_options({"export", "--format", "csv", "--out", "d"}).error().message.find("--group") !=
+          std::string::npos);
     CHECK_FALSE(parse_options({"export", "--all", "--group", "x", "--format", "csv", "--out", "d"}).ok());
-    CHECK(parse_options({"export", "--all", "--format", "pdf", "--out", "d"}).error().message.find("--format") != std::string::npos);
+    CHECK(parse_options({"export", "--all", "--format", "pdf", "--out", "d"}).error().message.find("--format") !=
+          std::string::npos);
     CHECK_FALSE(parse_options({"export", "--all", "--format", "md"}).ok());
     CHECK_FALSE(parse_options({"export", "--all", "--format", "md", "--out", "d", "--headless"}).ok());
     CHECK_FALSE(parse_options({"--all"}).ok());  // export options only after "export"

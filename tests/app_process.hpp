@@ -56,7 +56,8 @@ public:
                 stdout_.erase(0, nl + 1);
                 return line;
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now());
             if (left.count() <= 0) return {};
             pump(err_, stderr_, 0);
             if (!pump(out_, stdout_, static_cast<int>(std::min<long>(left.count(), 100)))) continue;
@@ -79,8 +80,10 @@ public:
             pump(err_, stderr_, 20);
         }
         exited_ = true;
-        while (pump(out_, stdout_, 0)) {}
-        while (pump(err_, stderr_, 0)) {}
+        while (pump(out_, stdout_, 0)) {
+        }
+        while (pump(err_, stderr_, 0)) {
+        }
         return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
 

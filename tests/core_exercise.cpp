@@ -89,7 +89,8 @@ TEST_CASE("a JSON syntax error names the file and the line") {
 }
 
 TEST_CASE("an unknown step kind is an error naming the step") {
-    const std::string msg = error_of(minimal(R"([{"kind": "brainstorm", "prompt": {"nb": "a", "nn": "b", "en": "c"}}])"));
+    const std::string msg =
+        error_of(minimal(R"([{"kind": "brainstorm", "prompt": {"nb": "a", "nn": "b", "en": "c"}}])"));
     CHECK(msg.find("steps[0]") != std::string::npos);
     CHECK(msg.find("unknown step kind \"brainstorm\"") != std::string::npos);
 }
@@ -101,8 +102,8 @@ TEST_CASE("a missing language is an error naming the language") {
 
 TEST_CASE("a step naming a zone the exercise lacks is an error") {
     const std::string zones = R"("zones": [{"id": "a", "label": {"nb": "A", "nn": "A", "en": "A"}}], )";
-    const std::string msg = error_of(minimal(
-        R"([{"kind": "write", "zones": ["b"], "prompt": {"nb": "a", "nn": "b", "en": "c"}}])", zones));
+    const std::string msg =
+        error_of(minimal(R"([{"kind": "write", "zones": ["b"], "prompt": {"nb": "a", "nn": "b", "en": "c"}}])", zones));
     CHECK(msg.find("zone \"b\" is not in the exercise") != std::string::npos);
 }
 
@@ -114,7 +115,8 @@ TEST_CASE("a vote step without a dot budget is an error") {
 TEST_CASE("duplicate zone ids, bad colours and unknown layouts are errors") {
     const std::string z = R"({"id": "a", "label": {"nb": "A", "nn": "A", "en": "A"}})";
     CHECK(error_of(minimal(write_step, R"("zones": [)" + z + "," + z + "], ")).find("used twice") != std::string::npos);
-    CHECK(error_of(minimal(write_step, R"("zones": [{"id": "a", "colour": "red", "label": {"nb": "A", "nn": "A", "en": "A"}}], )"))
+    CHECK(error_of(minimal(write_step,
+                           R"("zones": [{"id": "a", "colour": "red", "label": {"nb": "A", "nn": "A", "en": "A"}}], )"))
               .find("#RRGGBB") != std::string::npos);
     CHECK(error_of(minimal(write_step, R"("layout": "spiral", )")).find("unknown layout") != std::string::npos);
 }
@@ -134,7 +136,8 @@ TEST_CASE("a grid needs axes and four quadrant zones; anonymity has three settin
     const std::string z = R"({"id": "a", "label": {"nb": "A", "nn": "A", "en": "A"}})";
     CHECK(error_of(minimal(write_step, R"("layout": "grid", )")).find("needs \"axes\"") != std::string::npos);
     CHECK(error_of(minimal(write_step, R"("layout": "grid", "axes": {"x": {"nb": "x", "nn": "x", "en": "x"},
-        "y": {"nb": "y", "nn": "y", "en": "y"}}, "zones": [)" + z + "], "))
+        "y": {"nb": "y", "nn": "y", "en": "y"}}, "zones": [)" +
+                                           z + "], "))
               .find("four zones") != std::string::npos);
     CHECK(error_of(minimal(write_step, R"("anonymity": "sometimes", )")).find("anonymity") != std::string::npos);
     auto def = parse_exercise(minimal(write_step, R"("anonymity": "projector", )"), "x.json");

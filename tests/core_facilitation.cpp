@@ -10,9 +10,13 @@ using namespace samling::testing;
 namespace {
 
 // Applies a board edit and returns the changes that take it back.
-std::vector<Change> edit(Workshop& w, const Command& c) { return run(w, c).undo; }
+std::vector<Change> edit(Workshop& w, const Command& c) {
+    return run(w, c).undo;
+}
 
-void undo(Workshop& w, std::vector<Change> changes) { run(w, cmd::Undo{std::move(changes)}); }
+void undo(Workshop& w, std::vector<Change> changes) {
+    run(w, cmd::Undo{std::move(changes)});
+}
 
 }  // namespace
 

@@ -24,7 +24,8 @@ inline std::shared_ptr<const ExerciseCatalog> test_catalog() {
           {"kind": "vote", "votes": 2, "prompt": {"nb": "Stem", "nn": "Røyst", "en": "Vote"}},
           {"kind": "conclude", "proposals": true, "prompt": {"nb": "Slutt", "nn": "Slutt", "en": "End"},
            "fields": [{"id": "statement", "label": {"nb": "Utsagn", "nn": "Utsegn", "en": "Statement"}}]}
-        ]})", "test");
+        ]})",
+                              "test");
     REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
     catalog->add(def.value());
     return catalog;

@@ -68,13 +68,17 @@ TEST_CASE("concluding a run writes it into the group's project log once") {
 
 TEST_CASE("note fields: only the step's own, dates as YYYY-MM-DD, trimmed and kept with the note") {
     RoomFixture f;
-    const Id n = run(f.w, cmd::AddNote{f.anna, "m1", "Felles oppstartsmøte", std::nullopt, 0,
-                                       {{"owner", " Kari "}, {"start", "2027-02-01"}}})
-                     .subject;
+    const Id n =
+        run(f.w,
+            cmd::AddNote{
+                f.anna, "m1", "Felles oppstartsmøte", std::nullopt, 0, {{"owner", " Kari "}, {"start", "2027-02-01"}}})
+            .subject;
     CHECK(f.w.note(n)->fields.at("owner") == "Kari");
     CHECK(f.w.note(n)->fields.at("start") == "2027-02-01");
-    CHECK(refusal(f.w, cmd::AddNote{f.anna, "m2", "x", std::nullopt, 0, {{"budget", "1000"}}}) == Errc::invalid_request);
-    CHECK(refusal(f.w, cmd::AddNote{f.anna, "m3", "x", std::nullopt, 0, {{"start", "neste uke"}}}) == Errc::invalid_request);
+    CHECK(refusal(f.w, cmd::AddNote{f.anna, "m2", "x", std::nullopt, 0, {{"budget", "1000"}}}) ==
+          Errc::invalid_request);
+    CHECK(refusal(f.w, cmd::AddNote{f.anna, "m3", "x", std::nullopt, 0, {{"start", "neste uke"}}}) ==
+          Errc::invalid_request);
     run(f.w, cmd::EditNote{f.anna, n, std::nullopt, std::nullopt, NoteFields{{"owner", "Ola"}}});
     CHECK(f.w.note(n)->fields.at("owner") == "Ola");
     CHECK(f.w.note(n)->fields.count("start") == 0);  // an edit sends the fields it keeps

@@ -21,8 +21,7 @@ namespace samling::testing {
 
 inline std::shared_ptr<const ExerciseCatalog> shipped_exercises() {
     auto catalog = std::make_shared<ExerciseCatalog>();
-    for (const auto& e :
-         std::filesystem::directory_iterator(std::string(SAMLING_SOURCE_DIR) + "/exercises")) {
+    for (const auto& e : std::filesystem::directory_iterator(std::string(SAMLING_SOURCE_DIR) + "/exercises")) {
         if (e.path().extension() != ".json") continue;
         std::ifstream in(e.path());
         std::stringstream text;
@@ -55,14 +54,12 @@ struct ProgrammeFixture {
     Workshop w{shipped_exercises()};
     Id nord = 0, sor = 0, g1 = 0, g2 = 0, anna = 0, bo = 0, cato = 0;
     Id problem_run = 0, cause_run = 0, goals_run = 0;
-    Id obs = 0, waits = 0, tricky = 0, duplicate = 0, deleted = 0, parked = 0, cause = 0, why1 = 0,
-       why2 = 0;
+    Id obs = 0, waits = 0, tricky = 0, duplicate = 0, deleted = 0, parked = 0, cause = 0, why1 = 0, why2 = 0;
     Id measure1 = 0, measure2 = 0;
 
-    Id note(Id who, const std::string& id, const std::string& text, Timestamp at,
-            std::optional<std::string> zone = {}, Id parent = 0, NoteFields fields = {}) {
-        return run(w, cmd::AddNote{who, id, text, std::move(zone), parent, std::move(fields)}, at)
-            .subject;
+    Id note(Id who, const std::string& id, const std::string& text, Timestamp at, std::optional<std::string> zone = {},
+            Id parent = 0, NoteFields fields = {}) {
+        return run(w, cmd::AddNote{who, id, text, std::move(zone), parent, std::move(fields)}, at).subject;
     }
     void vote(Id who, Id n, int times = 1) {
         for (int i = 0; i < times; ++i) run(w, cmd::CastVote{who, n});
@@ -75,8 +72,8 @@ struct ProgrammeFixture {
         g2 = run(w, cmd::SaveGathering{0, "Mål og tiltak", "2027-01-20"}).subject;
         nord = run(w, cmd::AddGroup{"Nord"}).subject;
         sor = run(w, cmd::AddGroup{"Barnevern og PPT"}).subject;
-        run(w, cmd::EditGroup{nord, "Oppvekst Nordvik", "skole, barnehage, PPT, helsestasjon",
-                              "Tidlig inn i familiene"});
+        run(w,
+            cmd::EditGroup{nord, "Oppvekst Nordvik", "skole, barnehage, PPT, helsestasjon", "Tidlig inn i familiene"});
         run(w, cmd::OpenGathering{g1});
         run(w, cmd::SetAgenda{g1, {"problem_definition", "root_cause"}});
 
@@ -86,18 +83,15 @@ struct ProgrammeFixture {
         bo = run(w, cmd::Join{"ABC234", nord, "", std::string(32, 'b')}).subject;
         cato = run(w, cmd::Join{"ABC234", sor, "", std::string(32, 'c')}).subject;
         obs = note(anna, "n1", "Foreldre får ulike beskjeder fra skolen og PPT", day1 + 1 * minute);
-        waits =
-            note(bo, "n2", "Barnehagen venter lenge på svar fra barnevernet", day1 + 2 * minute);
+        waits = note(bo, "n2", "Barnehagen venter lenge på svar fra barnevernet", day1 + 2 * minute);
         tricky = note(anna, "n3", tricky_note, day1 + 3 * minute);
-        duplicate = note(bo, "n4", "Foreldre får forskjellige beskjeder fra skole og PPT",
-                         day1 + 4 * minute);
+        duplicate = note(bo, "n4", "Foreldre får forskjellige beskjeder fra skole og PPT", day1 + 4 * minute);
         deleted = note(anna, "n5", "Feil lapp", day1 + 5 * minute);
         run(w, cmd::DeleteNote{anna, deleted}, day1 + 6 * minute);
         parked = note(bo, "n6", "Ansett en koordinator", day1 + 7 * minute);
         run(w, cmd::GoToStep{nord, 2});
         run(w, cmd::PlaceNote{parked, "parking"});  // a premature solution goes to the parking lot
-        run(w,
-            cmd::MakeCluster{nord, "observations", "Informasjon mellom tjenestene", {obs, tricky}});
+        run(w, cmd::MakeCluster{nord, "observations", "Informasjon mellom tjenestene", {obs, tricky}});
         run(w, cmd::MergeNotes{obs, duplicate});
         run(w, cmd::GoToStep{nord, 3});
         vote(anna, obs, 2);
@@ -112,13 +106,11 @@ struct ProgrammeFixture {
 
         // Gathering 1: root causes, with one 5-whys chain.
         cause_run = run(w, cmd::StartNext{nord}, day1 + 70 * minute).subject;
-        cause = note(anna, "c1", "Ingen eier overgangen mellom tjenestene", day1 + 71 * minute,
-                     "structural");
+        cause = note(anna, "c1", "Ingen eier overgangen mellom tjenestene", day1 + 71 * minute, "structural");
         run(w, cmd::GoToStep{nord, 1});  // reveal: a "why?" answers a note its writer can see
         run(w, cmd::GoToStep{nord, 4});
         why1 = note(bo, "w1", "Fordi rollene ikke er avklart", day1 + 80 * minute, {}, cause);
-        why2 =
-            note(anna, "w2", "Fordi ingen har fått mandat til det", day1 + 81 * minute, {}, why1);
+        why2 = note(anna, "w2", "Fordi ingen har fått mandat til det", day1 + 81 * minute, {}, why1);
         run(w, cmd::GoToStep{nord, 5});
         run(w, cmd::SetConclusion{nord, "root_causes", "Uklare roller og mandat i overgangene"});
         run(w, cmd::ConcludeRun{nord}, day1 + 120 * minute);
@@ -129,19 +121,15 @@ struct ProgrammeFixture {
         goals_run = run(w, cmd::StartNext{nord}, day2).subject;
         note(anna, "g1", "Alle barn har én fast kontaktperson i overgangen", day2 + minute);
         run(w, cmd::GoToStep{nord, 2});
-        measure1 = note(anna, "m1", "Felles oppstartsmøte for skole og barnehage",
-                        day2 + 20 * minute, {}, 0,
-                        {{"owner", "Rektor Kari Nilsen"},
-                         {"start", "2027-02-01"},
-                         {"indicator", "Alle overganger har en plan"}});
+        measure1 = note(
+            anna, "m1", "Felles oppstartsmøte for skole og barnehage", day2 + 20 * minute, {}, 0,
+            {{"owner", "Rektor Kari Nilsen"}, {"start", "2027-02-01"}, {"indicator", "Alle overganger har en plan"}});
         measure2 = note(bo, "m2", "Faste samarbeidsmøter med PPT", day2 + 21 * minute, {}, 0,
                         {{"owner", "Styrer Ola Berg"}, {"start", "2027-03-15"}});
         run(w, cmd::GoToStep{nord, 4});
-        run(w,
-            cmd::SetConclusion{nord, "goal", "Alle barn har én fast kontaktperson i overgangen"});
-        run(w, cmd::SetConclusion{
-                   nord, "measures",
-                   "Oppstartsmøte (Kari, 1. feb.) og faste møter med PPT (Ola, 15. mars)"});
+        run(w, cmd::SetConclusion{nord, "goal", "Alle barn har én fast kontaktperson i overgangen"});
+        run(w, cmd::SetConclusion{nord, "measures",
+                                  "Oppstartsmøte (Kari, 1. feb.) og faste møter med PPT (Ola, 15. mars)"});
         run(w, cmd::ConcludeRun{nord}, day2 + 90 * minute);
     }
 };
@@ -160,8 +148,7 @@ inline std::string board_png(int width = 320, int height = 180) {
         return c ^ 0xFFFFFFFFu;
     };
     const auto be32 = [](std::uint32_t v) {
-        return std::string{char(v >> 24), char(v >> 16 & 0xFF), char(v >> 8 & 0xFF),
-                           char(v & 0xFF)};
+        return std::string{char(v >> 24), char(v >> 16 & 0xFF), char(v >> 8 & 0xFF), char(v & 0xFF)};
     };
     const auto chunk = [&](const std::string& type, const std::string& data) {
         const std::string body = type + data;
@@ -191,10 +178,9 @@ inline std::string board_png(int width = 320, int height = 180) {
         z += raw.substr(i, n);
     }
     z += be32((s2 << 16) | a);
-    const std::string ihdr = be32(static_cast<std::uint32_t>(width)) +
-                             be32(static_cast<std::uint32_t>(height)) + std::string{8, 2, 0, 0, 0};
-    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", z) +
-           chunk("IEND", "");
+    const std::string ihdr =
+        be32(static_cast<std::uint32_t>(width)) + be32(static_cast<std::uint32_t>(height)) + std::string{8, 2, 0, 0, 0};
+    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", z) + chunk("IEND", "");
 }
 
 inline void write_bytes(const std::filesystem::path& p, const std::string& bytes) {

@@ -45,8 +45,7 @@ TEST_CASE("base64 follows RFC 4648's test vectors") {
     CHECK(encode::base64(std::string("\xFF\x00\x80", 3)) == "/wCA");
 }
 
-TEST_CASE(
-    "the HTML log is one self-contained page: title block, timeline, entries, picture inline") {
+TEST_CASE("the HTML log is one self-contained page: title block, timeline, entries, picture inline") {
     ProgrammeFixture f;
     TempDir snaps;
     const std::string png = board_png();
@@ -67,12 +66,9 @@ TEST_CASE(
 
 TEST_CASE("every text a person typed is escaped in the HTML: a <script> note stays text") {
     ProgrammeFixture f;
-    run(f.w, cmd::EditGroup{f.sor, "<script>alert('gruppe')</script>", "Barnevern & PPT",
-                            "\"Sitat\" <b>"});
+    run(f.w, cmd::EditGroup{f.sor, "<script>alert('gruppe')</script>", "Barnevern & PPT", "\"Sitat\" <b>"});
     run(f.w, cmd::StartExercise{f.sor, "problem_definition"});
-    const Id n =
-        run(f.w, cmd::AddNote{f.cato, "x1", "<script>alert(\"lapp\")</script>", std::nullopt})
-            .subject;
+    const Id n = run(f.w, cmd::AddNote{f.cato, "x1", "<script>alert(\"lapp\")</script>", std::nullopt}).subject;
     run(f.w, cmd::GoToStep{f.sor, 2});
     run(f.w, cmd::MakeCluster{f.sor, "observations", "<img src=x onerror=alert(1)>", {n}});
     run(f.w, cmd::GoToStep{f.sor, 4});
@@ -80,16 +76,13 @@ TEST_CASE("every text a person typed is escaped in the HTML: a <script> note sta
     run(f.w, cmd::ConcludeRun{f.sor});
     const std::string page = render_html(build_project_log(f.w, f.sor, Language::nb, {}), day2, {});
     check_self_contained(page);
-    CHECK(page.find("<h1>&lt;script&gt;alert(&#39;gruppe&#39;)&lt;/script&gt;</h1>") !=
-          std::string::npos);
+    CHECK(page.find("<h1>&lt;script&gt;alert(&#39;gruppe&#39;)&lt;/script&gt;</h1>") != std::string::npos);
     CHECK(page.find("&lt;script&gt;alert(&quot;lapp&quot;)&lt;/script&gt;") != std::string::npos);
-    CHECK(page.find("&lt;/p&gt;&lt;script&gt;alert(&#39;konklusjon&#39;)&lt;/script&gt;") !=
-          std::string::npos);
+    CHECK(page.find("&lt;/p&gt;&lt;script&gt;alert(&#39;konklusjon&#39;)&lt;/script&gt;") != std::string::npos);
     CHECK(page.find("Barnevern &amp; PPT") != std::string::npos);
     CHECK(page.find("<img src=x") == std::string::npos);
     CHECK(page.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
-    const std::string report =
-        render_gathering_report(build_gathering_report(f.w, f.g2, {f.sor}, Language::nb), day2);
+    const std::string report = render_gathering_report(build_gathering_report(f.w, f.g2, {f.sor}, Language::nb), day2);
     check_self_contained(report);
     CHECK(report.find("&lt;/p&gt;&lt;script&gt;") != std::string::npos);
 }
@@ -105,27 +98,22 @@ TEST_CASE("a group with no entries gets a valid, friendly document in every form
     CHECK(page.find("<dd>ikke satt</dd>") != std::string::npos);  // no services or project yet
     const std::string md = render_markdown(log, day2, "x-images");
     CHECK(md.find("Ledergruppen har ikke avsluttet noen øvelser ennå.") != std::string::npos);
-    CHECK(render_json(log, note_rows(f.w, f.sor, Language::nb), day2).find("\"entries\": []") !=
-          std::string::npos);
+    CHECK(render_json(log, note_rows(f.w, f.sor, Language::nb), day2).find("\"entries\": []") != std::string::npos);
 }
 
 TEST_CASE("carry-over: the problem from gathering 1 comes before the measures from gathering 2") {
     ProgrammeFixture f;
-    const std::string page =
-        render_html(build_project_log(f.w, f.nord, Language::nb, {}), day2, {});
+    const std::string page = render_html(build_project_log(f.w, f.nord, Language::nb, {}), day2, {});
     const auto at = [&](const std::string& s) { return page.find(s); };
     REQUIRE(at("<section class=\"gathering\" id=\"samling-1\">") != std::string::npos);
     REQUIRE(at("<section class=\"gathering\" id=\"samling-2\">") != std::string::npos);
     CHECK(at("<section class=\"gathering\" id=\"samling-1\">") < at(statement));
     CHECK(at(statement) < at("Uklare roller og mandat i overgangene"));
-    CHECK(at("Uklare roller og mandat i overgangene") <
-          at("<section class=\"gathering\" id=\"samling-2\">"));
-    CHECK(at("<section class=\"gathering\" id=\"samling-2\">") <
-          at("Felles oppstartsmøte for skole og barnehage"));
+    CHECK(at("Uklare roller og mandat i overgangene") < at("<section class=\"gathering\" id=\"samling-2\">"));
+    CHECK(at("<section class=\"gathering\" id=\"samling-2\">") < at("Felles oppstartsmøte for skole og barnehage"));
 }
 
-TEST_CASE(
-    "the gathering report lists each group's problem, causes and measures with owners and dates") {
+TEST_CASE("the gathering report lists each group's problem, causes and measures with owners and dates") {
     ProgrammeFixture f;
     const GatheringReport first = build_gathering_report(f.w, f.g1, {f.nord, f.sor}, Language::nb);
     REQUIRE(first.groups.size() == 2);
@@ -144,19 +132,16 @@ TEST_CASE(
     REQUIRE(second.groups[0].runs.size() == 1);
     REQUIRE(second.groups[0].runs[0].tables.size() == 1);
     const FieldTable& t = second.groups[0].runs[0].tables[0];
-    CHECK(t.columns ==
-          std::vector<std::string>{"Tiltak", "Eier", "Startdato", "Slik vet vi at det virker"});
+    CHECK(t.columns == std::vector<std::string>{"Tiltak", "Eier", "Startdato", "Slik vet vi at det virker"});
     REQUIRE(t.rows.size() == 2);
-    CHECK(t.rows[0] == std::vector<std::string>{"Felles oppstartsmøte for skole og barnehage",
-                                                "Rektor Kari Nilsen", "1. februar 2027",
-                                                "Alle overganger har en plan"});
-    CHECK(t.rows[1] == std::vector<std::string>{"Faste samarbeidsmøter med PPT", "Styrer Ola Berg",
-                                                "15. mars 2027", ""});
+    CHECK(t.rows[0] == std::vector<std::string>{"Felles oppstartsmøte for skole og barnehage", "Rektor Kari Nilsen",
+                                                "1. februar 2027", "Alle overganger har en plan"});
+    CHECK(t.rows[1] ==
+          std::vector<std::string>{"Faste samarbeidsmøter med PPT", "Styrer Ola Berg", "15. mars 2027", ""});
     const std::string two = render_gathering_report(second, day2);
     CHECK(two.find("<th>Eier</th><th>Startdato</th>") != std::string::npos);
-    CHECK(
-        two.find("<td class=\"user\">Styrer Ola Berg</td><td class=\"user\">15. mars 2027</td>") !=
-        std::string::npos);
+    CHECK(two.find("<td class=\"user\">Styrer Ola Berg</td><td class=\"user\">15. mars 2027</td>") !=
+          std::string::npos);
     CHECK(two.find("Alle barn har én fast kontaktperson i overgangen") != std::string::npos);
 }
 
@@ -174,18 +159,17 @@ TEST_CASE("nynorsk and English reports use their own words from the one table") 
 
 TEST_CASE("the index links every group's log and every gathering's report") {
     ProgrammeFixture f;
-    const std::string page = render_index(
-        "HeLU Vestland 2026–27", build_project_log(f.w, 0, Language::nb, {}).gatherings,
-        {{"Oppvekst Nordvik", "skole", "Tidlig inn", "oppvekst-nordvik.html", 3},
-         {"Øst & Vest", "", "", "øst-vest.html", 0}},
-        Language::nb, day2);
+    const std::string page =
+        render_index("HeLU Vestland 2026–27", build_project_log(f.w, 0, Language::nb, {}).gatherings,
+                     {{"Oppvekst Nordvik", "skole", "Tidlig inn", "oppvekst-nordvik.html", 3},
+                      {"Øst & Vest", "", "", "øst-vest.html", 0}},
+                     Language::nb, day2);
     check_self_contained(page);
     CHECK(page.find("<h1>HeLU Vestland 2026–27</h1>") != std::string::npos);
     CHECK(page.find("href=\"gathering-1.html\"") != std::string::npos);
     CHECK(page.find("href=\"gathering-2.html\"") != std::string::npos);
     CHECK(page.find("href=\"oppvekst-nordvik.html\"") != std::string::npos);
-    CHECK(page.find("href=\"%C3%B8st-vest.html\"><strong>Øst &amp; Vest</strong>") !=
-          std::string::npos);
+    CHECK(page.find("href=\"%C3%B8st-vest.html\"><strong>Øst &amp; Vest</strong>") != std::string::npos);
 }
 
 TEST_CASE("sample export for the browser check (written only when SAMLING_EXPORT_SAMPLE is set)") {
@@ -195,10 +179,9 @@ TEST_CASE("sample export for the browser check (written only when SAMLING_EXPORT
     TempDir snaps;
     write_bytes(snapshot_file(snaps.path, f.problem_run), board_png(640, 360));
     write_bytes(snapshot_file(snaps.path, f.cause_run), board_png(640, 360));
-    for (const auto format :
-         {ExportRequest::html, ExportRequest::markdown, ExportRequest::csv, ExportRequest::json}) {
-        const Status s = export_logs(
-            f.w, ExportRequest{{}, format, where, snaps.path, Language::nb, day2 + 100 * minute});
+    for (const auto format : {ExportRequest::html, ExportRequest::markdown, ExportRequest::csv, ExportRequest::json}) {
+        const Status s =
+            export_logs(f.w, ExportRequest{{}, format, where, snaps.path, Language::nb, day2 + 100 * minute});
         CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
     }
     CHECK(std::filesystem::exists(std::filesystem::path(where) / "oppvekst-nordvik.html"));

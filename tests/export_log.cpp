@@ -28,8 +28,7 @@ bool has_line(const std::string& text, const std::string& line) {
 
 }  // namespace
 
-TEST_CASE(
-    "a project log holds each concluded run, oldest first, with its gathering and conclusion") {
+TEST_CASE("a project log holds each concluded run, oldest first, with its gathering and conclusion") {
     ProgrammeFixture f;
     const ProjectLog log = build_project_log(f.w, f.nord, Language::nb, {});
     CHECK(log.group_name == "Oppvekst Nordvik");
@@ -49,8 +48,7 @@ TEST_CASE(
     CHECK(build_project_log(f.w, f.sor, Language::nb, {}).entries.empty());
 }
 
-TEST_CASE(
-    "top-voted notes count merged duplicates' dots; the board lists zones, clusters and the rest") {
+TEST_CASE("top-voted notes count merged duplicates' dots; the board lists zones, clusters and the rest") {
     ProgrammeFixture f;
     const LogEntry e = build_project_log(f.w, f.nord, Language::nb, {}).entries[0];
     REQUIRE(e.top_voted.size() == 3);
@@ -70,18 +68,16 @@ TEST_CASE(
     CHECK(e.board[1].label == "Parkert: løsninger");
 }
 
-TEST_CASE(
-    "5-whys chains read cause → why → why; note fields keep their labels; snapshots are found") {
+TEST_CASE("5-whys chains read cause → why → why; note fields keep their labels; snapshots are found") {
     ProgrammeFixture f;
     TempDir snaps;
     write_bytes(snapshot_file(snaps.path, f.cause_run), board_png());
     const ProjectLog log = build_project_log(f.w, f.nord, Language::nb, snaps.path);
     const LogEntry& causes = log.entries[1];
     REQUIRE(causes.why_chains.size() == 1);
-    CHECK(causes.why_chains[0] ==
-          std::vector<std::string>{"Ingen eier overgangen mellom tjenestene",
-                                   "Fordi rollene ikke er avklart",
-                                   "Fordi ingen har fått mandat til det"});
+    CHECK(causes.why_chains[0] == std::vector<std::string>{"Ingen eier overgangen mellom tjenestene",
+                                                           "Fordi rollene ikke er avklart",
+                                                           "Fordi ingen har fått mandat til det"});
     CHECK(causes.snapshot == snaps.path / ("run-" + std::to_string(f.cause_run) + ".png"));
     CHECK(log.entries[0].snapshot.empty());
     const BoardZone& measures = log.entries[2].board[1];
@@ -93,11 +89,7 @@ TEST_CASE(
     CHECK(fields[0].text == "Rektor Kari Nilsen");
     CHECK(fields[1].label == "Startdato");
     CHECK(fields[1].text == "1. februar 2027");  // a date field, printed as a date
-    const auto en = build_project_log(f.w, f.nord, Language::en, {})
-                        .entries[2]
-                        .board[1]
-                        .unclustered[0]
-                        .fields[1];
+    const auto en = build_project_log(f.w, f.nord, Language::en, {}).entries[2].board[1].unclustered[0].fields[1];
     CHECK(en.label == "Start date");
     CHECK(en.text == "1 February 2027");
 }
@@ -117,27 +109,21 @@ TEST_CASE(
     CHECK(has_line(md, "## Samling 2 — Mål og tiltak · 20. januar 2027"));
     CHECK(has_line(md, "### Hva er det egentlige problemet?"));
     CHECK(has_line(md, "> " + statement));
-    CHECK(has_line(
-        md, "1. **3 stemmer** — Foreldre får ulike beskjeder fra skolen og PPT *(Observasjoner)*"));
+    CHECK(has_line(md, "1. **3 stemmer** — Foreldre får ulike beskjeder fra skolen og PPT *(Observasjoner)*"));
     CHECK(has_line(md, "- **Informasjon mellom tjenestene**"));
     CHECK(has_line(md, "  - Foreldre får ulike beskjeder fra skolen og PPT *(3 stemmer)*"));
     CHECK(has_line(md, "  - Foreldre sier: \"vi visste ikke\", og  "));  // a hard line break...
-    CHECK(has_line(md, "    ga opp *(1 stemme)*"));  // ...kept inside the list item
-    CHECK(
-        has_line(
-            md,
-            "- Felles oppstartsmøte for skole og barnehage *(Eier: Rektor Kari Nilsen · Startdato: "
-            "1\\. februar 2027 · Slik vet vi at det virker: Alle overganger har en plan)*") ==
-        false);
-    CHECK(has_line(
-        md,
-        "- Felles oppstartsmøte for skole og barnehage *(Eier: Rektor Kari Nilsen · Startdato: "
-        "1. februar 2027 · Slik vet vi at det virker: Alle overganger har en plan)*"));
+    CHECK(has_line(md, "    ga opp *(1 stemme)*"));                      // ...kept inside the list item
+    CHECK(has_line(md,
+                   "- Felles oppstartsmøte for skole og barnehage *(Eier: Rektor Kari Nilsen · Startdato: "
+                   "1\\. februar 2027 · Slik vet vi at det virker: Alle overganger har en plan)*") == false);
+    CHECK(has_line(md,
+                   "- Felles oppstartsmøte for skole og barnehage *(Eier: Rektor Kari Nilsen · Startdato: "
+                   "1. februar 2027 · Slik vet vi at det virker: Alle overganger har en plan)*"));
     CHECK(has_line(md,
                    "1. Ingen eier overgangen mellom tjenestene → Fordi rollene ikke er avklart → "
                    "Fordi ingen har fått mandat til det"));
-    CHECK(has_line(md, "![Bilde av tavla](oppvekst-nordvik-images/run-" +
-                           std::to_string(f.problem_run) + ".png)"));
+    CHECK(has_line(md, "![Bilde av tavla](oppvekst-nordvik-images/run-" + std::to_string(f.problem_run) + ".png)"));
 }
 
 TEST_CASE("Markdown and HTML cannot be made into markup by a note") {
@@ -152,30 +138,26 @@ TEST_CASE("Markdown and HTML cannot be made into markup by a note") {
 TEST_CASE("CSV: a BOM, a header, one CRLF row per live note (merged ones too), RFC 4180 quoting") {
     ProgrammeFixture f;
     const std::string csv = render_csv(note_rows(f.w, f.nord, Language::nb));
-    CHECK(csv.starts_with(
-        "\xEF\xBB\xBFgathering_number,gathering_title,exercise,run,note,step,zone,zone_label,"));
+    CHECK(csv.starts_with("\xEF\xBB\xBFgathering_number,gathering_title,exercise,run,note,step,zone,zone_label,"));
     CHECK(csv.find("\r\n") != std::string::npos);
     const std::string p = std::to_string(f.problem_run);
-    CHECK(has_line(csv,
-                   "1,Behov for endring,problem_definition," + p + "," + std::to_string(f.obs) +
-                       ",observe,observations,Observasjoner,Informasjon mellom tjenestene,,,"
-                       "Foreldre får ulike beskjeder fra skolen og PPT,,3,1,2026-09-14T08:01:00Z,"
-                       "2026-09-14T08:01:00Z,yes"));
+    CHECK(has_line(csv, "1,Behov for endring,problem_definition," + p + "," + std::to_string(f.obs) +
+                            ",observe,observations,Observasjoner,Informasjon mellom tjenestene,,,"
+                            "Foreldre får ulike beskjeder fra skolen og PPT,,3,1,2026-09-14T08:01:00Z,"
+                            "2026-09-14T08:01:00Z,yes"));
     // A comma, quotes and a line break: one quoted field, the quotes doubled, the LF kept.
     CHECK(csv.find(",\"Foreldre sier: \"\"vi visste ikke\"\", og\nga opp\",") != std::string::npos);
-    CHECK(has_line(
-        csv, "1,Behov for endring,problem_definition," + p + "," + std::to_string(f.duplicate) +
-                 ",observe,observations,Observasjoner,,," + std::to_string(f.obs) +
-                 ",Foreldre får forskjellige beskjeder fra skole og PPT,,0,0,2026-09-14T08:04:00Z,"
-                 "2026-09-14T08:04:00Z,yes"));
+    CHECK(has_line(csv, "1,Behov for endring,problem_definition," + p + "," + std::to_string(f.duplicate) +
+                            ",observe,observations,Observasjoner,,," + std::to_string(f.obs) +
+                            ",Foreldre får forskjellige beskjeder fra skole og PPT,,0,0,2026-09-14T08:04:00Z,"
+                            "2026-09-14T08:04:00Z,yes"));
     CHECK(csv.find("Feil lapp") == std::string::npos);  // deleted notes stay out
     CHECK(csv.find("Rektor Kari Nilsen") != std::string::npos);
     CHECK(csv.find(",indicator=Alle overganger har en plan; owner=Rektor Kari Nilsen; "
                    "start=2027-02-01,") != std::string::npos);
     CHECK(csv.find(",why1,") == std::string::npos);
     CHECK(csv.find("," + std::to_string(f.why1) + ",whys,structural,") != std::string::npos);
-    CHECK(render_csv(note_rows(f.w, f.sor, Language::nb)).size() >
-          3);  // a header even with no notes
+    CHECK(render_csv(note_rows(f.w, f.sor, Language::nb)).size() > 3);  // a header even with no notes
 }
 
 TEST_CASE("CSV: a cell a spreadsheet would run as a formula starts with an apostrophe") {
@@ -184,12 +166,10 @@ TEST_CASE("CSV: a cell a spreadsheet would run as a formula starts with an apost
     CHECK(encode::csv_text("Vanlig tekst") == "Vanlig tekst");
 }
 
-TEST_CASE(
-    "JSON: the group, its entries and every live note with total dots, never who voted or wrote") {
+TEST_CASE("JSON: the group, its entries and every live note with total dots, never who voted or wrote") {
     ProgrammeFixture f;
     const ProjectLog log = build_project_log(f.w, f.nord, Language::nb, {});
-    const auto doc =
-        nlohmann::json::parse(render_json(log, note_rows(f.w, f.nord, Language::nb), day2));
+    const auto doc = nlohmann::json::parse(render_json(log, note_rows(f.w, f.nord, Language::nb), day2));
     CHECK(doc["group"]["name"] == "Oppvekst Nordvik");
     CHECK(doc["entries"].size() == 3);
     CHECK(doc["entries"][0]["conclusion"][1]["text"] == statement);

@@ -22,15 +22,13 @@ std::set<std::string> files_under(const fs::path& root) {
     return out;
 }
 
-ExportRequest request(ExportRequest::Format format, const fs::path& out,
-                      const fs::path& snaps = {}) {
+ExportRequest request(ExportRequest::Format format, const fs::path& out, const fs::path& snaps = {}) {
     return ExportRequest{{}, format, out, snaps, Language::nb, day2};
 }
 
 }  // namespace
 
-TEST_CASE(
-    "a slug keeps Norwegian letters, replaces the rest, and is never empty, a dot or a path") {
+TEST_CASE("a slug keeps Norwegian letters, replaces the rest, and is never empty, a dot or a path") {
     CHECK(slug("Oppvekst Nordvik") == "oppvekst-nordvik");
     CHECK(slug("Ås barnehage / Slependen") == "ås-barnehage-slependen");
     CHECK(slug("ÆØÅ æøå") == "æøå-æøå");
@@ -53,8 +51,7 @@ TEST_CASE(
     CHECK(slug(std::string(58, 'x') + "øøø") == std::string(58, 'x') + "ø");
 }
 
-TEST_CASE(
-    "two groups that slug alike get distinct names, and none takes index or a gathering report") {
+TEST_CASE("two groups that slug alike get distinct names, and none takes index or a gathering report") {
     const auto slugs = unique_slugs({{1, "Øst/Vest"},
                                      {2, "øst vest"},
                                      {3, "ØST VEST"},
@@ -76,21 +73,18 @@ TEST_CASE(
     CHECK(slugs.at(9) == "gruppe-2");
 }
 
-TEST_CASE(
-    "hostile group names: every file lands inside the export folder, one distinct name per group") {
+TEST_CASE("hostile group names: every file lands inside the export folder, one distinct name per group") {
     ProgrammeFixture f;
-    const std::vector<std::string> names = {
-        "../../etc", "a/b",      "..",    "CON",         "🚀 Team 🚀",
-        "Øst/Vest",  "øst vest", "index", "gathering 1", std::string(60, 'x'),
-        ".",         "/"};
+    const std::vector<std::string> names = {"../../etc", "a/b",      "..",    "CON",         "🚀 Team 🚀",
+                                            "Øst/Vest",  "øst vest", "index", "gathering 1", std::string(60, 'x'),
+                                            ".",         "/"};
     for (const std::string& name : names) run(f.w, cmd::AddGroup{name});
     std::string longest;  // the longest name the core accepts: 60 code points, 120 bytes
     for (int i = 0; i < 60; ++i) longest += "å";
     run(f.w, cmd::AddGroup{longest});
     TempDir root;
     const fs::path out = root.path / "eksport";
-    for (const auto format :
-         {ExportRequest::html, ExportRequest::markdown, ExportRequest::csv, ExportRequest::json}) {
+    for (const auto format : {ExportRequest::html, ExportRequest::markdown, ExportRequest::csv, ExportRequest::json}) {
         const Status s = export_logs(f.w, request(format, out));
         REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
     }
@@ -100,8 +94,7 @@ TEST_CASE(
     for (const std::string& file : files_under(out)) {
         CHECK(file.find('/') == std::string::npos);  // no sub-folders without pictures
         CHECK_FALSE(file.starts_with("."));
-        if (file.ends_with(".html") && file != "index.html" && file != "gathering-1.html" &&
-            file != "gathering-2.html")
+        if (file.ends_with(".html") && file != "index.html" && file != "gathering-1.html" && file != "gathering-2.html")
             html.insert(file);
     }
     CHECK(html.size() == f.w.groups().size());
@@ -139,30 +132,23 @@ TEST_CASE("an existing export is replaced whole, and no temporary file is left b
     CHECK(after.st_ino != before.st_ino);  // renamed over, not rewritten in place
     CHECK((after.st_mode & 0777) == 0644);
     REQUIRE(export_logs(f.w, request(ExportRequest::html, out)).ok());
-    for (const std::string& file : files_under(out))
-        CHECK_FALSE(file.starts_with(".samling-export-"));
-    CHECK(files_under(out) == std::set<std::string>{"oppvekst-nordvik.html",
-                                                    "barnevern-og-ppt.html", "index.html",
+    for (const std::string& file : files_under(out)) CHECK_FALSE(file.starts_with(".samling-export-"));
+    CHECK(files_under(out) == std::set<std::string>{"oppvekst-nordvik.html", "barnevern-og-ppt.html", "index.html",
                                                     "gathering-1.html", "gathering-2.html"});
 }
 
-TEST_CASE(
-    "Markdown pictures are copied beside the log, linked relatively; stale ones are removed") {
+TEST_CASE("Markdown pictures are copied beside the log, linked relatively; stale ones are removed") {
     ProgrammeFixture f;
     TempDir snaps, root;
     write_bytes(snapshot_file(snaps.path, f.problem_run), board_png());
     write_bytes(root.path / "oppvekst-nordvik-images" / "run-999.png", "stale");
-    REQUIRE(export_logs(
-                f.w,
-                ExportRequest{
-                    {f.nord}, ExportRequest::markdown, root.path, snaps.path, Language::nb, day2})
-                .ok());
-    const std::string picture =
-        "oppvekst-nordvik-images/run-" + std::to_string(f.problem_run) + ".png";
+    REQUIRE(
+        export_logs(f.w, ExportRequest{{f.nord}, ExportRequest::markdown, root.path, snaps.path, Language::nb, day2})
+            .ok());
+    const std::string picture = "oppvekst-nordvik-images/run-" + std::to_string(f.problem_run) + ".png";
     CHECK(files_under(root.path) == std::set<std::string>{"oppvekst-nordvik.md", picture});
     CHECK(read_file(root.path / picture) == board_png());
-    CHECK(read_file(root.path / "oppvekst-nordvik.md").find("](" + picture + ")") !=
-          std::string::npos);
+    CHECK(read_file(root.path / "oppvekst-nordvik.md").find("](" + picture + ")") != std::string::npos);
 }
 
 TEST_CASE("writes refuse names and symlinks that lead outside the folder; errors are values") {
@@ -176,20 +162,16 @@ TEST_CASE("writes refuse names and symlinks that lead outside the folder; errors
     write_bytes(root.path / "secret.txt", "keep");
     fs::create_symlink(root.path / "secret.txt", out / "oppvekst-nordvik.html");
     ProgrammeFixture f;
-    const Status s =
-        export_logs(f.w, ExportRequest{{f.nord}, ExportRequest::html, out, {}, Language::nb, day2});
+    const Status s = export_logs(f.w, ExportRequest{{f.nord}, ExportRequest::html, out, {}, Language::nb, day2});
     CHECK(s.error().code == Errc::invalid_request);
     CHECK(read_file(root.path / "secret.txt") == "keep");
     for (const std::string& file : files_under(root.path))
         CHECK_FALSE(fs::path(file).filename().string().starts_with(".samling"));
 
-    CHECK(export_logs(f.w, ExportRequest{{12345}, ExportRequest::html, out, {}, Language::nb, day2})
-              .error()
-              .code == Errc::group_not_found);
-    CHECK(export_logs(f.w, ExportRequest{{}, ExportRequest::html, "", {}, Language::nb, day2})
-              .error()
-              .code == Errc::invalid_request);
+    CHECK(export_logs(f.w, ExportRequest{{12345}, ExportRequest::html, out, {}, Language::nb, day2}).error().code ==
+          Errc::group_not_found);
+    CHECK(export_logs(f.w, ExportRequest{{}, ExportRequest::html, "", {}, Language::nb, day2}).error().code ==
+          Errc::invalid_request);
     write_bytes(root.path / "a-file", "x");
-    CHECK(export_logs(f.w, request(ExportRequest::csv, root.path / "a-file")).error().code ==
-          Errc::storage_failed);
+    CHECK(export_logs(f.w, request(ExportRequest::csv, root.path / "a-file")).error().code == Errc::storage_failed);
 }

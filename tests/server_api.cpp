@@ -152,7 +152,8 @@ TEST_CASE("note text limits: empty 422 text_empty, 281 code points 422 text_too_
     res = s.post_note(token, "c2", text + "å");
     CHECK(res->status == 422);
     CHECK(error_code(res) == "text_too_long");
-    res = s.client().Post("/api/notes", TestServer::bearer(token), json{{"text", "uten id"}}.dump(), "application/json");
+    res =
+        s.client().Post("/api/notes", TestServer::bearer(token), json{{"text", "uten id"}}.dump(), "application/json");
     CHECK(res->status == 422);
     CHECK(error_code(res) == "client_id_invalid");
     res = s.client().Post("/api/notes", TestServer::bearer(token), json{{"client_id", "c3"}, {"text", 42}}.dump(),
@@ -199,7 +200,8 @@ TEST_CASE("PATCH and DELETE work on own notes only: another's is 403, a hidden o
     CHECK(res->status == 204);
     res = s.client().Delete(path, TestServer::bearer(anna));
     CHECK(res->status == 404);
-    res = s.client().Patch("/api/notes/999999", TestServer::bearer(anna), json{{"text", "x"}}.dump(), "application/json");
+    res =
+        s.client().Patch("/api/notes/999999", TestServer::bearer(anna), json{{"text", "x"}}.dump(), "application/json");
     CHECK(res->status == 404);
 }
 
@@ -347,7 +349,8 @@ TEST_CASE("after a restart on the same data folder, codes, tokens and notes stil
 TEST_CASE("a note in another group leaves a phone's state 'unchanged'") {
     TestServer s;
     const std::string anna = s.join(s.nord), cato = s.join(s.sor);
-    const auto rev = json::parse(s.client().Get("/api/state", TestServer::bearer(anna))->body)["revision"].get<Revision>();
+    const auto rev =
+        json::parse(s.client().Get("/api/state", TestServer::bearer(anna))->body)["revision"].get<Revision>();
     REQUIRE(s.post_note(cato, "c1", "Sør skriver")->status == 201);
     auto body = json::parse(s.client().Get("/api/state?since=" + std::to_string(rev), TestServer::bearer(anna))->body);
     CHECK(body["unchanged"] == true);

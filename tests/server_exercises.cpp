@@ -22,8 +22,10 @@ httplib::Result post_json(TestServer& s, const std::string& token, const std::st
 std::string everything_a_phone_sees(TestServer& s, const std::string& token, Id probe_note) {
     std::string all = s.client().Get("/api/state", TestServer::bearer(token))->body;
     all += s.client().Get("/api/room?code=" + s.code)->body;
-    all += s.client().Patch("/api/notes/" + std::to_string(probe_note), TestServer::bearer(token),
-                            json{{"text", "x"}}.dump(), "application/json")->body;
+    all += s.client()
+               .Patch("/api/notes/" + std::to_string(probe_note), TestServer::bearer(token), json{{"text", "x"}}.dump(),
+                      "application/json")
+               ->body;
     all += s.client().Delete("/api/notes/" + std::to_string(probe_note), TestServer::bearer(token))->body;
     all += post_json(s, token, "/api/votes", {{"note", probe_note}})->body;
     all += s.client().Delete("/api/votes/" + std::to_string(probe_note), TestServer::bearer(token))->body;
@@ -95,7 +97,8 @@ TEST_CASE("problem definition from observations to a stored problem statement, w
 
     s.restart();
     const auto run = s.hub->snapshot()->current_run(s.nord);
-    CHECK(s.hub->snapshot()->conclusion(run->id, "statement") == "For familier med sammensatte behov blir beskjeder borte");
+    CHECK(s.hub->snapshot()->conclusion(run->id, "statement") ==
+          "For familier med sammensatte behov blir beskjeder borte");
     CHECK(s.hub->snapshot()->note(n1)->cluster == theme);
 }
 
@@ -103,10 +106,12 @@ TEST_CASE("root cause: the head comes from the problem statement, causes go on b
     TestServer s(shipped_catalog(), "problem_definition");
     s.facilitate(cmd::SetConclusion{s.nord, "statement", "Barn faller mellom tjenestene"});
     s.facilitate(cmd::StartExercise{s.nord, "root_cause"});
-    CHECK(s.hub->snapshot()->latest_conclusion(s.nord, "problem_definition", "statement") == "Barn faller mellom tjenestene");
+    CHECK(s.hub->snapshot()->latest_conclusion(s.nord, "problem_definition", "statement") ==
+          "Barn faller mellom tjenestene");
 
     const std::string a = s.join(s.nord), b = s.join(s.nord);
-    const auto cause = [&](const std::string& token, const std::string& id, const std::string& text, const std::string& bone) {
+    const auto cause = [&](const std::string& token, const std::string& id, const std::string& text,
+                           const std::string& bone) {
         return note_id(post_json(s, token, "/api/notes", {{"client_id", id}, {"text", text}, {"zone", bone}}));
     };
     const Id c1 = cause(a, "a1", "Ingen eier helheten", "structural");
@@ -125,8 +130,10 @@ TEST_CASE("root cause: the head comes from the problem statement, causes go on b
     s.go_to_step(s.nord, 4);  // 5 whys
     auto state = s.state_of(a);
     CHECK(state["activity"]["step"]["chain"] == true);
-    const Id why1 = note_id(post_json(s, a, "/api/notes", {{"client_id", "w1"}, {"text", "Fordi ansvar er delt på sektorer"}, {"parent", c1}}));
-    const Id why2 = note_id(post_json(s, b, "/api/notes", {{"client_id", "w2"}, {"text", "Fordi budsjettene følger sektorene"}, {"parent", why1}}));
+    const Id why1 = note_id(post_json(
+        s, a, "/api/notes", {{"client_id", "w1"}, {"text", "Fordi ansvar er delt på sektorer"}, {"parent", c1}}));
+    const Id why2 = note_id(post_json(
+        s, b, "/api/notes", {{"client_id", "w2"}, {"text", "Fordi budsjettene følger sektorene"}, {"parent", why1}}));
     const auto snap = s.hub->snapshot();
     CHECK(snap->note(why1)->parent == c1);
     CHECK(snap->note(why2)->parent == why1);
@@ -142,7 +149,8 @@ TEST_CASE("root cause: the head comes from the problem statement, causes go on b
 TEST_CASE("stakeholder mapping: rings by zone, a grid with continuous positions, involvement concluded") {
     TestServer s(shipped_catalog(), "stakeholder_system");
     const std::string a = s.join(s.nord), b = s.join(s.nord);
-    const Id ring = note_id(post_json(s, a, "/api/notes", {{"client_id", "r1"}, {"text", "Helsesykepleier"}, {"zone", "daily"}}));
+    const Id ring =
+        note_id(post_json(s, a, "/api/notes", {{"client_id", "r1"}, {"text", "Helsesykepleier"}, {"zone", "daily"}}));
     CHECK(s.hub->snapshot()->note(ring)->zone == "daily");
     CHECK(s.state_of(a)["activity"]["layout"] == "rings");
 
@@ -198,9 +206,10 @@ TEST_CASE("goals and measures: a measure carries its owner, start date and indic
     REQUIRE(fields.size() == 3);
     CHECK(fields[0] == json{{"id", "owner"}, {"label", "Eier"}, {"kind", "text"}});
     CHECK(fields[1]["kind"] == "date");
-    const json measure = {{"client_id", "m1"},
-                          {"text", "Felles oppstartsmøte for nye familier"},
-                          {"fields", {{"owner", "Kari"}, {"start", "2027-02-01"}, {"indicator", "Færre bekymringsmeldinger"}}}};
+    const json measure = {
+        {"client_id", "m1"},
+        {"text", "Felles oppstartsmøte for nye familier"},
+        {"fields", {{"owner", "Kari"}, {"start", "2027-02-01"}, {"indicator", "Færre bekymringsmeldinger"}}}};
     auto res = s.client().Post("/api/notes", TestServer::bearer(a), measure.dump(), "application/json");
     REQUIRE(res->status == 201);
     const auto note = json::parse(res->body)["note"];

@@ -63,8 +63,12 @@ private:
             file->path.~basic_string();
             return rc;
         };
-        methods_.xRead = [](sqlite3_file* f, void* p, int n, sqlite3_int64 o) { return real(f)->pMethods->xRead(real(f), p, n, o); };
-        methods_.xWrite = [](sqlite3_file* f, const void* p, int n, sqlite3_int64 o) { return real(f)->pMethods->xWrite(real(f), p, n, o); };
+        methods_.xRead = [](sqlite3_file* f, void* p, int n, sqlite3_int64 o) {
+            return real(f)->pMethods->xRead(real(f), p, n, o);
+        };
+        methods_.xWrite = [](sqlite3_file* f, const void* p, int n, sqlite3_int64 o) {
+            return real(f)->pMethods->xWrite(real(f), p, n, o);
+        };
         methods_.xTruncate = [](sqlite3_file* f, sqlite3_int64 s) { return real(f)->pMethods->xTruncate(real(f), s); };
         methods_.xSync = [](sqlite3_file* f, int flags) {
             const int rc = real(f)->pMethods->xSync(real(f), flags);
@@ -74,16 +78,30 @@ private:
         methods_.xFileSize = [](sqlite3_file* f, sqlite3_int64* s) { return real(f)->pMethods->xFileSize(real(f), s); };
         methods_.xLock = [](sqlite3_file* f, int l) { return real(f)->pMethods->xLock(real(f), l); };
         methods_.xUnlock = [](sqlite3_file* f, int l) { return real(f)->pMethods->xUnlock(real(f), l); };
-        methods_.xCheckReservedLock = [](sqlite3_file* f, int* r) { return real(f)->pMethods->xCheckReservedLock(real(f), r); };
-        methods_.xFileControl = [](sqlite3_file* f, int op, void* a) { return real(f)->pMethods->xFileControl(real(f), op, a); };
+        methods_.xCheckReservedLock = [](sqlite3_file* f, int* r) {
+            return real(f)->pMethods->xCheckReservedLock(real(f), r);
+        };
+        methods_.xFileControl = [](sqlite3_file* f, int op, void* a) {
+            return real(f)->pMethods->xFileControl(real(f), op, a);
+        };
         methods_.xSectorSize = [](sqlite3_file* f) { return real(f)->pMethods->xSectorSize(real(f)); };
-        methods_.xDeviceCharacteristics = [](sqlite3_file* f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); };
-        methods_.xShmMap = [](sqlite3_file* f, int i, int s, int e, void volatile** p) { return real(f)->pMethods->xShmMap(real(f), i, s, e, p); };
-        methods_.xShmLock = [](sqlite3_file* f, int o, int n, int fl) { return real(f)->pMethods->xShmLock(real(f), o, n, fl); };
+        methods_.xDeviceCharacteristics = [](sqlite3_file* f) {
+            return real(f)->pMethods->xDeviceCharacteristics(real(f));
+        };
+        methods_.xShmMap = [](sqlite3_file* f, int i, int s, int e, void volatile** p) {
+            return real(f)->pMethods->xShmMap(real(f), i, s, e, p);
+        };
+        methods_.xShmLock = [](sqlite3_file* f, int o, int n, int fl) {
+            return real(f)->pMethods->xShmLock(real(f), o, n, fl);
+        };
         methods_.xShmBarrier = [](sqlite3_file* f) { real(f)->pMethods->xShmBarrier(real(f)); };
         methods_.xShmUnmap = [](sqlite3_file* f, int d) { return real(f)->pMethods->xShmUnmap(real(f), d); };
-        methods_.xFetch = [](sqlite3_file* f, sqlite3_int64 o, int n, void** p) { return real(f)->pMethods->xFetch(real(f), o, n, p); };
-        methods_.xUnfetch = [](sqlite3_file* f, sqlite3_int64 o, void* p) { return real(f)->pMethods->xUnfetch(real(f), o, p); };
+        methods_.xFetch = [](sqlite3_file* f, sqlite3_int64 o, int n, void** p) {
+            return real(f)->pMethods->xFetch(real(f), o, n, p);
+        };
+        methods_.xUnfetch = [](sqlite3_file* f, sqlite3_int64 o, void* p) {
+            return real(f)->pMethods->xUnfetch(real(f), o, p);
+        };
         sqlite3_vfs_register(&vfs_, 0);
     }
 

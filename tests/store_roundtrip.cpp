@@ -3,9 +3,9 @@
 
 #include <sqlite3.h>
 
-#include <fstream>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <fstream>
 
 #include "core_fixture.hpp"
 #include "hub/hub.hpp"

@@ -58,9 +58,9 @@ int run_export(const Options& o) {
     request.out = e.out;
     request.snapshots_dir = data_dir / "snapshots";
     request.language = o.language;
-    request.now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
+    request.now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     if (auto s = export_logs(w, request); !s) return fail(s.error().message);
     std::cout << "samling: exported " << (e.all ? "every leader group" : e.group) << " as " << e.format << " to "
               << std::filesystem::absolute(e.out).string() << std::endl;

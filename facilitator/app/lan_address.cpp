@@ -10,8 +10,7 @@ namespace samling {
 namespace {
 
 bool is_private(std::uint32_t host_order) {
-    return (host_order >> 24) == 10 || (host_order >> 20) == (172u << 4 | 1) ||
-           (host_order >> 16) == (192u << 8 | 168);
+    return (host_order >> 24) == 10 || (host_order >> 20) == (172u << 4 | 1) || (host_order >> 16) == (192u << 8 | 168);
 }
 
 }  // namespace

@@ -74,9 +74,8 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         } else if (o.export_logs && a == "--all") {
             o.export_logs->all = true;
         } else if (o.export_logs && a == "--format") {
-            if (!value(o.export_logs->format) ||
-                (o.export_logs->format != "md" && o.export_logs->format != "html" && o.export_logs->format != "csv" &&
-                 o.export_logs->format != "json"))
+            if (!value(o.export_logs->format) || (o.export_logs->format != "md" && o.export_logs->format != "html" &&
+                                                  o.export_logs->format != "csv" && o.export_logs->format != "json"))
                 return bad("--format takes md, html, csv or json");
         } else if (o.export_logs && a == "--out") {
             if (!value(o.export_logs->out)) return bad("--out needs a folder");

@@ -25,8 +25,8 @@ struct Options {
     bool headless = false;
     bool demo = false;
     Language language = Language::nb;
-    std::string screenshot;  // PNG path, or empty
-    int control_port = -1;   // -1: no control surface; 0: any free port on 127.0.0.1
+    std::string screenshot;                    // PNG path, or empty
+    int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
     std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
     bool help = false;
     bool version = false;

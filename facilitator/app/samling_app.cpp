@@ -5,8 +5,8 @@
 
 #include <fcntl.h>
 #include <pthread.h>
-#include <unistd.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>

@@ -19,101 +19,283 @@ using NoteFields = std::map<std::string, std::string>;
 
 namespace cmd {
 // Setup
-struct OpenRoom { std::string name; std::string code; Language language = Language::nb; };
-struct AddGroup { std::string name; };
-struct StartExercise { Id group = 0; std::string exercise; };
+struct OpenRoom {
+    std::string name;
+    std::string code;
+    Language language = Language::nb;
+};
+struct AddGroup {
+    std::string name;
+};
+struct StartExercise {
+    Id group = 0;
+    std::string exercise;
+};
 // Setup: the programme and its gatherings
-struct NameProgramme { std::string name; };
-struct SaveGathering { Id gathering = 0; std::string title; std::string date; };  // 0: a new one
-struct OpenGathering { Id gathering = 0; };
-struct EditGroup { Id group = 0; std::string name; std::string services; std::string project; };
-struct SetAgenda { Id gathering = 0; std::vector<std::string> exercises; };
-struct StartNext { Id group = 0; };  // the next exercise on the open gathering's agenda
-struct ConcludeRun { Id group = 0; };  // writes the run into the group's project log
+struct NameProgramme {
+    std::string name;
+};
+struct SaveGathering {
+    Id gathering = 0;
+    std::string title;
+    std::string date;
+};  // 0: a new one
+struct OpenGathering {
+    Id gathering = 0;
+};
+struct EditGroup {
+    Id group = 0;
+    std::string name;
+    std::string services;
+    std::string project;
+};
+struct SetAgenda {
+    Id gathering = 0;
+    std::vector<std::string> exercises;
+};
+struct StartNext {
+    Id group = 0;
+};  // the next exercise on the open gathering's agenda
+struct ConcludeRun {
+    Id group = 0;
+};  // writes the run into the group's project log
 // Facilitator: the step machine
-struct GoToStep { Id group = 0; int step = 0; };
-struct Reveal { Id group = 0; };
-struct LockWriting { Id group = 0; bool locked = true; };
-struct RunTimer { Id group = 0; TimerAction action = TimerAction::start; };
+struct GoToStep {
+    Id group = 0;
+    int step = 0;
+};
+struct Reveal {
+    Id group = 0;
+};
+struct LockWriting {
+    Id group = 0;
+    bool locked = true;
+};
+struct RunTimer {
+    Id group = 0;
+    TimerAction action = TimerAction::start;
+};
 // Facilitator: the board
-struct PlaceNote { Id note = 0; std::string zone; double x = unplaced, y = unplaced; };
-struct SetNoteText { Id note = 0; std::string text; };
-struct RemoveNote { Id note = 0; };
-struct HighlightNote { Id note = 0; bool on = true; };
-struct MakeCluster { Id group = 0; std::string zone; std::string name; std::vector<Id> notes; };
-struct RenameCluster { Id cluster = 0; std::string name; };
-struct SetCluster { Id note = 0; Id cluster = 0; };  // 0: out of any cluster
-struct MergeNotes { Id keep = 0; Id absorb = 0; };
-struct AddFacilitatorNote { Id group = 0; std::string text; std::string zone; Id parent = 0; NoteFields fields{}; };
-struct SetConclusion { Id group = 0; std::string field; std::string text; };
+struct PlaceNote {
+    Id note = 0;
+    std::string zone;
+    double x = unplaced, y = unplaced;
+};
+struct SetNoteText {
+    Id note = 0;
+    std::string text;
+};
+struct RemoveNote {
+    Id note = 0;
+};
+struct HighlightNote {
+    Id note = 0;
+    bool on = true;
+};
+struct MakeCluster {
+    Id group = 0;
+    std::string zone;
+    std::string name;
+    std::vector<Id> notes;
+};
+struct RenameCluster {
+    Id cluster = 0;
+    std::string name;
+};
+struct SetCluster {
+    Id note = 0;
+    Id cluster = 0;
+};  // 0: out of any cluster
+struct MergeNotes {
+    Id keep = 0;
+    Id absorb = 0;
+};
+struct AddFacilitatorNote {
+    Id group = 0;
+    std::string text;
+    std::string zone;
+    Id parent = 0;
+    NoteFields fields{};
+};
+struct SetConclusion {
+    Id group = 0;
+    std::string field;
+    std::string text;
+};
 struct Undo;  // see below: carries the changes that take an earlier edit back
 // Participants
-struct Join { std::string code; Id group = 0; std::string name; std::string secret; };
-struct AddNote { Id participant = 0; std::string client_id; std::string text; std::optional<std::string> zone; Id parent = 0; NoteFields fields{}; };
-struct EditNote { Id participant = 0; Id note = 0; std::optional<std::string> text; std::optional<std::string> zone; std::optional<NoteFields> fields{}; };
-struct DeleteNote { Id participant = 0; Id note = 0; };
-struct CastVote { Id participant = 0; Id note = 0; };
-struct RetractVote { Id participant = 0; Id note = 0; };
-struct MarkDone { Id participant = 0; bool done = true; };
+struct Join {
+    std::string code;
+    Id group = 0;
+    std::string name;
+    std::string secret;
+};
+struct AddNote {
+    Id participant = 0;
+    std::string client_id;
+    std::string text;
+    std::optional<std::string> zone;
+    Id parent = 0;
+    NoteFields fields{};
+};
+struct EditNote {
+    Id participant = 0;
+    Id note = 0;
+    std::optional<std::string> text;
+    std::optional<std::string> zone;
+    std::optional<NoteFields> fields{};
+};
+struct DeleteNote {
+    Id participant = 0;
+    Id note = 0;
+};
+struct CastVote {
+    Id participant = 0;
+    Id note = 0;
+};
+struct RetractVote {
+    Id participant = 0;
+    Id note = 0;
+};
+struct MarkDone {
+    Id participant = 0;
+    bool done = true;
+};
 }  // namespace cmd
 
 namespace change {
-struct RoomOpened { Room room; };
-struct GroupAdded { LeaderGroup group; };
-struct ParticipantJoined { Participant participant; };
-struct ExerciseStarted { ExerciseRun run; };
-struct StepChanged { Id run = 0; int step = 0; Timer timer; };  // a new step starts its own timer
-struct NotesRevealed { Id run = 0; };                           // every note of the run so far
-struct WritingLocked { Id run = 0; bool locked = true; };
-struct TimerChanged { Id run = 0; Timer timer; };
-struct NoteAdded { Note note; };
-struct NoteEdited { Id note = 0; std::string text; std::string zone; Timestamp at = 0; NoteFields fields{}; };
-struct NoteDeleted { Id note = 0; Timestamp at = 0; };
-struct NoteRestored { Id note = 0; Timestamp at = 0; };
-struct NotePlaced { Id note = 0; std::string zone; double x = unplaced, y = unplaced; Id cluster = 0; };
-struct NoteHighlighted { Id note = 0; bool on = true; };
-struct ClusterMade { Cluster cluster; };
-struct ClusterRenamed { Id cluster = 0; std::string name; };
-struct NotesMerged { Id keep = 0; Id absorb = 0; };
-struct NoteUnmerged { Id note = 0; };
-struct ConclusionSet { ConclusionField field; };
-struct DoneMarked { Id run = 0; int step = 0; Id participant = 0; bool done = true; };
-struct VoteCast { Id note = 0; Id participant = 0; };
-struct VoteRetracted { Id note = 0; Id participant = 0; };
-struct ProgrammeNamed { std::string name; };
-struct GatheringSaved { Gathering gathering; };
-struct GatheringOpened { Id gathering = 0; };
-struct GroupEdited { LeaderGroup group; };
-struct AgendaSet { Id gathering = 0; std::vector<std::string> exercises; };
-struct RunConcluded { Id run = 0; Timestamp at = 0; };
+struct RoomOpened {
+    Room room;
+};
+struct GroupAdded {
+    LeaderGroup group;
+};
+struct ParticipantJoined {
+    Participant participant;
+};
+struct ExerciseStarted {
+    ExerciseRun run;
+};
+struct StepChanged {
+    Id run = 0;
+    int step = 0;
+    Timer timer;
+};  // a new step starts its own timer
+struct NotesRevealed {
+    Id run = 0;
+};  // every note of the run so far
+struct WritingLocked {
+    Id run = 0;
+    bool locked = true;
+};
+struct TimerChanged {
+    Id run = 0;
+    Timer timer;
+};
+struct NoteAdded {
+    Note note;
+};
+struct NoteEdited {
+    Id note = 0;
+    std::string text;
+    std::string zone;
+    Timestamp at = 0;
+    NoteFields fields{};
+};
+struct NoteDeleted {
+    Id note = 0;
+    Timestamp at = 0;
+};
+struct NoteRestored {
+    Id note = 0;
+    Timestamp at = 0;
+};
+struct NotePlaced {
+    Id note = 0;
+    std::string zone;
+    double x = unplaced, y = unplaced;
+    Id cluster = 0;
+};
+struct NoteHighlighted {
+    Id note = 0;
+    bool on = true;
+};
+struct ClusterMade {
+    Cluster cluster;
+};
+struct ClusterRenamed {
+    Id cluster = 0;
+    std::string name;
+};
+struct NotesMerged {
+    Id keep = 0;
+    Id absorb = 0;
+};
+struct NoteUnmerged {
+    Id note = 0;
+};
+struct ConclusionSet {
+    ConclusionField field;
+};
+struct DoneMarked {
+    Id run = 0;
+    int step = 0;
+    Id participant = 0;
+    bool done = true;
+};
+struct VoteCast {
+    Id note = 0;
+    Id participant = 0;
+};
+struct VoteRetracted {
+    Id note = 0;
+    Id participant = 0;
+};
+struct ProgrammeNamed {
+    std::string name;
+};
+struct GatheringSaved {
+    Gathering gathering;
+};
+struct GatheringOpened {
+    Id gathering = 0;
+};
+struct GroupEdited {
+    LeaderGroup group;
+};
+struct AgendaSet {
+    Id gathering = 0;
+    std::vector<std::string> exercises;
+};
+struct RunConcluded {
+    Id run = 0;
+    Timestamp at = 0;
+};
 }  // namespace change
 
-using Change = std::variant<change::RoomOpened, change::GroupAdded, change::ParticipantJoined,
-                            change::ExerciseStarted, change::StepChanged, change::NotesRevealed,
-                            change::WritingLocked, change::TimerChanged, change::NoteAdded,
-                            change::NoteEdited, change::NoteDeleted, change::NoteRestored,
-                            change::NotePlaced, change::NoteHighlighted, change::ClusterMade,
-                            change::ClusterRenamed, change::NotesMerged, change::NoteUnmerged,
-                            change::ConclusionSet, change::DoneMarked, change::VoteCast,
-                            change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved,
-                            change::GatheringOpened, change::GroupEdited, change::AgendaSet,
-                            change::RunConcluded>;
+using Change = std::variant<change::RoomOpened, change::GroupAdded, change::ParticipantJoined, change::ExerciseStarted,
+                            change::StepChanged, change::NotesRevealed, change::WritingLocked, change::TimerChanged,
+                            change::NoteAdded, change::NoteEdited, change::NoteDeleted, change::NoteRestored,
+                            change::NotePlaced, change::NoteHighlighted, change::ClusterMade, change::ClusterRenamed,
+                            change::NotesMerged, change::NoteUnmerged, change::ConclusionSet, change::DoneMarked,
+                            change::VoteCast, change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved,
+                            change::GatheringOpened, change::GroupEdited, change::AgendaSet, change::RunConcluded>;
 
 namespace cmd {
 // Takes back one earlier board edit: the facilitator's Ctrl+Z. The changes come from that
 // edit's Decision::undo and are checked again before they are applied.
-struct Undo { std::vector<Change> changes; };
+struct Undo {
+    std::vector<Change> changes;
+};
 }  // namespace cmd
 
-using Command = std::variant<cmd::OpenRoom, cmd::AddGroup, cmd::StartExercise, cmd::NameProgramme,
-                             cmd::SaveGathering, cmd::OpenGathering, cmd::EditGroup, cmd::SetAgenda,
-                             cmd::StartNext, cmd::ConcludeRun, cmd::GoToStep,
-                             cmd::Reveal, cmd::LockWriting, cmd::RunTimer, cmd::PlaceNote,
-                             cmd::SetNoteText, cmd::RemoveNote, cmd::HighlightNote,
-                             cmd::MakeCluster, cmd::RenameCluster, cmd::SetCluster,
-                             cmd::MergeNotes, cmd::AddFacilitatorNote, cmd::SetConclusion,
-                             cmd::Undo, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
-                             cmd::CastVote, cmd::RetractVote, cmd::MarkDone>;
+using Command =
+    std::variant<cmd::OpenRoom, cmd::AddGroup, cmd::StartExercise, cmd::NameProgramme, cmd::SaveGathering,
+                 cmd::OpenGathering, cmd::EditGroup, cmd::SetAgenda, cmd::StartNext, cmd::ConcludeRun, cmd::GoToStep,
+                 cmd::Reveal, cmd::LockWriting, cmd::RunTimer, cmd::PlaceNote, cmd::SetNoteText, cmd::RemoveNote,
+                 cmd::HighlightNote, cmd::MakeCluster, cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes,
+                 cmd::AddFacilitatorNote, cmd::SetConclusion, cmd::Undo, cmd::Join, cmd::AddNote, cmd::EditNote,
+                 cmd::DeleteNote, cmd::CastVote, cmd::RetractVote, cmd::MarkDone>;
 
 // What a command decided: the changes to store and apply (none for an idempotent retry),
 // the entity the caller asked about (the new note, the new participant...), and for the

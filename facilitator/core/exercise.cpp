@@ -40,8 +40,8 @@ bool is_colour(const std::string& s) {
 }
 
 // Reads {"nb": "...", "nn": "...", "en": "..."}; every language is required.
-std::optional<Problem> read_text(const json& obj, const char* key, const std::string& where,
-                                 bool required, LocalText& out) {
+std::optional<Problem> read_text(const json& obj, const char* key, const std::string& where, bool required,
+                                 LocalText& out) {
     if (!obj.contains(key)) {
         if (!required) return std::nullopt;
         return Problem{where, std::string("missing \"") + key + "\""};
@@ -57,8 +57,7 @@ std::optional<Problem> read_text(const json& obj, const char* key, const std::st
 }
 
 std::optional<StepKind> parse_kind(const std::string& s) {
-    for (StepKind k : {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote,
-                       StepKind::conclude})
+    for (StepKind k : {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote, StepKind::conclude})
         if (to_string(k) == s) return k;
     return std::nullopt;
 }
@@ -84,8 +83,7 @@ std::optional<Problem> read_zones(const json& doc, ExerciseDefinition& def) {
     return std::nullopt;
 }
 
-std::optional<Problem> read_step(const json& s, const std::string& where,
-                                 const ExerciseDefinition& def, Step& step) {
+std::optional<Problem> read_step(const json& s, const std::string& where, const ExerciseDefinition& def, Step& step) {
     if (!s.is_object()) return Problem{where, "must be an object"};
     if (!s.contains("kind") || !s["kind"].is_string()) return Problem{where, "missing \"kind\""};
     const auto kind = parse_kind(s["kind"].get<std::string>());
@@ -116,8 +114,8 @@ std::optional<Problem> read_step(const json& s, const std::string& where,
             step.zones.push_back(z.get<std::string>());
         }
     }
-    for (auto [key, field] : {std::pair{"hide_totals", &step.hide_totals}, {"chain", &step.chain},
-                              {"proposals", &step.proposals}}) {
+    for (auto [key, field] :
+         {std::pair{"hide_totals", &step.hide_totals}, {"chain", &step.chain}, {"proposals", &step.proposals}}) {
         if (!s.contains(key)) continue;
         if (!s[key].is_boolean()) return Problem{where, std::string("\"") + key + "\" must be true or false"};
         *field = s[key].get<bool>();
@@ -133,14 +131,17 @@ std::optional<Problem> read_step(const json& s, const std::string& where,
             const json& f = s["note_fields"][i];
             const std::string fw = where + ".note_fields[" + std::to_string(i) + "]";
             NoteFieldDefinition field;
-            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() || !is_identifier(f["id"].get<std::string>()))
+            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() ||
+                !is_identifier(f["id"].get<std::string>()))
                 return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
             field.id = f["id"].get<std::string>();
             if (!seen.insert(field.id).second) return Problem{fw, "field id \"" + field.id + "\" is used twice"};
             if (auto p = read_text(f, "label", fw, true, field.label)) return p;
             const std::string kind = f.value("kind", std::string("text"));
-            if (kind == "date") field.kind = NoteFieldDefinition::Kind::date;
-            else if (kind != "text") return Problem{fw, "\"kind\" must be \"text\" or \"date\""};
+            if (kind == "date")
+                field.kind = NoteFieldDefinition::Kind::date;
+            else if (kind != "text")
+                return Problem{fw, "\"kind\" must be \"text\" or \"date\""};
             step.note_fields.push_back(std::move(field));
         }
     }
@@ -152,7 +153,8 @@ std::optional<Problem> read_step(const json& s, const std::string& where,
             const json& f = s["fields"][i];
             const std::string fw = where + ".fields[" + std::to_string(i) + "]";
             FieldDefinition field;
-            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() || !is_identifier(f["id"].get<std::string>()))
+            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() ||
+                !is_identifier(f["id"].get<std::string>()))
                 return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
             field.id = f["id"].get<std::string>();
             if (!seen.insert(field.id).second) return Problem{fw, "field id \"" + field.id + "\" is used twice"};
@@ -176,29 +178,40 @@ std::optional<Problem> read_step(const json& s, const std::string& where,
 
 const std::string& LocalText::in(Language lang) const {
     switch (lang) {
-        case Language::nn: return nn.empty() ? nb : nn;
-        case Language::en: return en.empty() ? nb : en;
-        case Language::nb: break;
+        case Language::nn:
+            return nn.empty() ? nb : nn;
+        case Language::en:
+            return en.empty() ? nb : en;
+        case Language::nb:
+            break;
     }
     return nb;
 }
 
 std::string_view to_string(Anonymity a) {
     switch (a) {
-        case Anonymity::hidden: return "hidden";
-        case Anonymity::facilitator: return "facilitator";
-        case Anonymity::projector: return "projector";
+        case Anonymity::hidden:
+            return "hidden";
+        case Anonymity::facilitator:
+            return "facilitator";
+        case Anonymity::projector:
+            return "projector";
     }
     return "hidden";
 }
 
 std::string_view to_string(StepKind kind) {
     switch (kind) {
-        case StepKind::write: return "write";
-        case StepKind::reveal: return "reveal";
-        case StepKind::organise: return "organise";
-        case StepKind::vote: return "vote";
-        case StepKind::conclude: return "conclude";
+        case StepKind::write:
+            return "write";
+        case StepKind::reveal:
+            return "reveal";
+        case StepKind::organise:
+            return "organise";
+        case StepKind::vote:
+            return "vote";
+        case StepKind::conclude:
+            return "conclude";
     }
     return "write";
 }
@@ -228,16 +241,18 @@ Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::strin
     if (auto p = read_text(doc, "title", "", true, def.title)) return invalid(source, *p);
     if (auto p = read_text(doc, "purpose", "", true, def.purpose)) return invalid(source, *p);
     def.layout = doc.value("layout", std::string("columns"));
-    if (std::find(std::begin(known_layouts), std::end(known_layouts), def.layout) ==
-        std::end(known_layouts))
-        return invalid(source, {"layout", "unknown layout \"" + def.layout +
-                                              "\" (columns, fishbone, rings, grid)"});
+    if (std::find(std::begin(known_layouts), std::end(known_layouts), def.layout) == std::end(known_layouts))
+        return invalid(source, {"layout", "unknown layout \"" + def.layout + "\" (columns, fishbone, rings, grid)"});
     if (doc.contains("anonymity")) {
         const std::string a = doc["anonymity"].is_string() ? doc["anonymity"].get<std::string>() : "";
-        if (a == "hidden") def.anonymity = Anonymity::hidden;
-        else if (a == "facilitator") def.anonymity = Anonymity::facilitator;
-        else if (a == "projector") def.anonymity = Anonymity::projector;
-        else return invalid(source, {"anonymity", "must be \"hidden\", \"facilitator\" or \"projector\""});
+        if (a == "hidden")
+            def.anonymity = Anonymity::hidden;
+        else if (a == "facilitator")
+            def.anonymity = Anonymity::facilitator;
+        else if (a == "projector")
+            def.anonymity = Anonymity::projector;
+        else
+            return invalid(source, {"anonymity", "must be \"hidden\", \"facilitator\" or \"projector\""});
     }
     if (auto p = read_zones(doc, def)) return invalid(source, *p);
     if (doc.contains("axes")) {
@@ -249,8 +264,9 @@ Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::strin
     }
     if (def.layout == "grid" && !def.axes) return invalid(source, {"axes", "a grid layout needs \"axes\""});
     if (def.layout == "grid" && def.zones.size() != 4)
-        return invalid(source, {"zones", "a grid layout needs four zones: the quadrants, top-left, top-right, "
-                                         "bottom-left, bottom-right"});
+        return invalid(source, {"zones",
+                                "a grid layout needs four zones: the quadrants, top-left, top-right, "
+                                "bottom-left, bottom-right"});
     if (doc.contains("head")) {
         const json& h = doc["head"];
         if (!h.is_object() || !h.contains("exercise") || !h["exercise"].is_string() || !h.contains("field") ||

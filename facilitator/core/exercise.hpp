@@ -53,15 +53,15 @@ struct Step {
     StepKind kind = StepKind::write;
     LocalText prompt;
     LocalText instructions;
-    int timer_seconds = 0;            // 0: no timer
-    bool silent = false;              // write: the projector shows counts only until reveal
-    std::vector<std::string> zones;   // write: zones a phone may pick; empty = all
-    int vote_budget = 0;              // vote: dots per participant
-    bool hide_totals = true;          // vote: totals stay off the projector until the step ends
-    bool chain = false;               // write: a note may answer "why?" to another (5 whys)
+    int timer_seconds = 0;                         // 0: no timer
+    bool silent = false;                           // write: the projector shows counts only until reveal
+    std::vector<std::string> zones;                // write: zones a phone may pick; empty = all
+    int vote_budget = 0;                           // vote: dots per participant
+    bool hide_totals = true;                       // vote: totals stay off the projector until the step ends
+    bool chain = false;                            // write: a note may answer "why?" to another (5 whys)
     std::vector<NoteFieldDefinition> note_fields;  // write: asked for on every note
-    bool proposals = false;           // conclude: phones may propose text for the fields
-    std::vector<FieldDefinition> fields;  // conclude: what the group concludes
+    bool proposals = false;                        // conclude: phones may propose text for the fields
+    std::vector<FieldDefinition> fields;           // conclude: what the group concludes
 
     bool takes_notes() const { return kind == StepKind::write || (kind == StepKind::conclude && proposals); }
 };
@@ -84,8 +84,8 @@ struct ExerciseDefinition {
     Anonymity anonymity = Anonymity::hidden;
     std::vector<Zone> zones;
     std::vector<Step> steps;
-    std::optional<Axes> axes;          // grid
-    std::optional<HeadSource> head;    // fishbone
+    std::optional<Axes> axes;        // grid
+    std::optional<HeadSource> head;  // fishbone
 
     const Zone* zone(std::string_view zone_id) const;
 };

@@ -5,9 +5,12 @@ namespace samling {
 
 std::string_view to_string(Language lang) {
     switch (lang) {
-        case Language::nb: return "nb";
-        case Language::nn: return "nn";
-        case Language::en: return "en";
+        case Language::nb:
+            return "nb";
+        case Language::nn:
+            return "nn";
+        case Language::en:
+            return "en";
     }
     return "nb";
 }

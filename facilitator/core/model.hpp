@@ -59,8 +59,8 @@ struct Participant {
 // lose or stretch it: duration - elapsed - (running ? now - running_since : 0).
 struct Timer {
     std::int64_t duration_ms = 0;
-    std::int64_t elapsed_ms = 0;    // counted before running_since
-    Timestamp running_since = 0;    // 0: paused or not started
+    std::int64_t elapsed_ms = 0;  // counted before running_since
+    Timestamp running_since = 0;  // 0: paused or not started
 
     bool running() const { return running_since != 0; }
     std::int64_t remaining_ms(Timestamp now) const;
@@ -75,8 +75,8 @@ struct ExerciseRun {
     Timestamp started_at = 0;
     bool writing_locked = false;  // the facilitator closed writing early (L)
     Timer timer;
-    Id gathering = 0;             // the gathering open when it started; 0: none
-    Timestamp concluded_at = 0;   // 0: still open; else its entry in the group's project log
+    Id gathering = 0;            // the gathering open when it started; 0: none
+    Timestamp concluded_at = 0;  // 0: still open; else its entry in the group's project log
 };
 
 // A named heading the facilitator gathers notes under, inside one zone of one run's board.
@@ -101,20 +101,20 @@ inline constexpr double unplaced = -1.0;
 struct Note {
     Id id = 0;
     Id run = 0;
-    Id author = 0;           // participant id; 0: the facilitator wrote it
-    std::string client_id;   // the phone's idempotency key, unique per author
-    std::string text;        // trimmed, valid UTF-8, at most max_note_code_points
-    std::string zone;        // a zone id of the exercise's layout, or empty
+    Id author = 0;          // participant id; 0: the facilitator wrote it
+    std::string client_id;  // the phone's idempotency key, unique per author
+    std::string text;       // trimmed, valid UTF-8, at most max_note_code_points
+    std::string zone;       // a zone id of the exercise's layout, or empty
     Timestamp created_at = 0;
     Timestamp updated_at = 0;
-    bool deleted = false;    // kept, so a retried client_id never makes a second note
-    bool revealed = false;   // seen by the whole group (after a silent write, only after reveal)
+    bool deleted = false;   // kept, so a retried client_id never makes a second note
+    bool revealed = false;  // seen by the whole group (after a silent write, only after reveal)
     bool highlighted = false;
     double x = unplaced, y = unplaced;  // facilitator's placement in [0, 1], on grids and maps
     Id cluster = 0;
-    Id parent = 0;           // the note this one answers "why?" to (5 whys chains)
-    Id merged_into = 0;      // a duplicate folded into another note; hidden, its dots count there
-    int step = 0;            // the step it was written in: rounds and proposals stay apart
+    Id parent = 0;                                // the note this one answers "why?" to (5 whys chains)
+    Id merged_into = 0;                           // a duplicate folded into another note; hidden, its dots count there
+    int step = 0;                                 // the step it was written in: rounds and proposals stay apart
     std::map<std::string, std::string> fields{};  // the step's note fields: owner, start date...
 };
 

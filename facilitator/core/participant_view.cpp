@@ -53,8 +53,15 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     a.exercise = def->id;
     a.title = def->title.in(lang);
     a.layout = def->layout;
-    a.step = {run->step, static_cast<int>(def->steps.size()), step->id, step->prompt.in(lang),
-              step->instructions.in(lang), step->kind, step->timer_seconds, step->chain, step->proposals};
+    a.step = {run->step,
+              static_cast<int>(def->steps.size()),
+              step->id,
+              step->prompt.in(lang),
+              step->instructions.in(lang),
+              step->kind,
+              step->timer_seconds,
+              step->chain,
+              step->proposals};
     for (const Step& any : def->steps)
         for (const NoteFieldDefinition& f : any.note_fields) a.note_field_labels[f.id] = f.label.in(lang);
     for (const NoteFieldDefinition& f : step->note_fields)

@@ -56,7 +56,7 @@ struct ParticipantView {
         TimerView timer;
         Done done;
         std::vector<ClusterView> clusters;
-        std::vector<FieldView> fields;  // conclude steps: what the group concludes so far
+        std::vector<FieldView> fields;                         // conclude steps: what the group concludes so far
         std::map<std::string, std::string> note_field_labels;  // every step's, for notes written earlier
     };
     struct NoteView {

@@ -39,8 +39,8 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
 }
 
 bool is_space(char32_t c) {
-    constexpr std::array<char32_t, 12> unicode_spaces = {
-        0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x200B, 0x180E, 0xFEFF, 0x2060};
+    constexpr std::array<char32_t, 12> unicode_spaces = {0x85,   0xA0,   0x1680, 0x2028, 0x2029, 0x202F,
+                                                         0x205F, 0x3000, 0x200B, 0x180E, 0xFEFF, 0x2060};
     if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return true;
     if (c >= 0x2000 && c <= 0x200A) return true;
     for (char32_t u : unicode_spaces)

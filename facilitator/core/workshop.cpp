@@ -137,7 +137,9 @@ const Gathering* Workshop::gathering(Id id) const {
     return it == gatherings_.end() ? nullptr : &it->second;
 }
 
-const Gathering* Workshop::open_gathering() const { return gathering(open_gathering_); }
+const Gathering* Workshop::open_gathering() const {
+    return gathering(open_gathering_);
+}
 
 const std::vector<std::string>& Workshop::agenda(Id gathering_id) const {
     static const std::vector<std::string> none;
@@ -207,41 +209,42 @@ void Workshop::set_revision(Revision r) {
 Id Workshop::group_of(const Change& change) const {
     const auto run_group = [&](Id run) { return runs_.at(run).group; };
     const auto note_group = [&](Id n) { return run_group(notes_.at(n).run); };
-    return std::visit(
-        overloaded{
-            [](const change::RoomOpened&) -> Id { return 0; },
-            [](const change::GroupAdded&) -> Id { return 0; },  // every phone's group list
-            [](const change::ParticipantJoined& c) { return c.participant.group; },
-            [](const change::ExerciseStarted& c) { return c.run.group; },
-            [&](const change::StepChanged& c) { return run_group(c.run); },
-            [&](const change::NotesRevealed& c) { return run_group(c.run); },
-            [&](const change::WritingLocked& c) { return run_group(c.run); },
-            [&](const change::TimerChanged& c) { return run_group(c.run); },
-            [&](const change::NoteAdded& c) { return run_group(c.note.run); },
-            [&](const change::NoteEdited& c) { return note_group(c.note); },
-            [&](const change::NoteDeleted& c) { return note_group(c.note); },
-            [&](const change::NoteRestored& c) { return note_group(c.note); },
-            [&](const change::NotePlaced& c) { return note_group(c.note); },
-            [&](const change::NoteHighlighted& c) { return note_group(c.note); },
-            [&](const change::ClusterMade& c) { return run_group(c.cluster.run); },
-            [&](const change::ClusterRenamed& c) { return run_group(clusters_.at(c.cluster).run); },
-            [&](const change::NotesMerged& c) { return note_group(c.keep); },
-            [&](const change::NoteUnmerged& c) { return note_group(c.note); },
-            [&](const change::ConclusionSet& c) { return run_group(c.field.run); },
-            [&](const change::DoneMarked& c) { return run_group(c.run); },
-            [&](const change::VoteCast& c) { return note_group(c.note); },
-            [&](const change::VoteRetracted& c) { return note_group(c.note); },
-            [](const change::ProgrammeNamed&) -> Id { return 0; },
-            [](const change::GatheringSaved&) -> Id { return 0; },
-            [](const change::GatheringOpened&) -> Id { return 0; },
-            [](const change::GroupEdited&) -> Id { return 0; },  // every phone's group list
-            [](const change::AgendaSet&) -> Id { return 0; },
-            [&](const change::RunConcluded& c) { return run_group(c.run); },
-        },
-        change);
+    return std::visit(overloaded{
+                          [](const change::RoomOpened&) -> Id { return 0; },
+                          [](const change::GroupAdded&) -> Id { return 0; },  // every phone's group list
+                          [](const change::ParticipantJoined& c) { return c.participant.group; },
+                          [](const change::ExerciseStarted& c) { return c.run.group; },
+                          [&](const change::StepChanged& c) { return run_group(c.run); },
+                          [&](const change::NotesRevealed& c) { return run_group(c.run); },
+                          [&](const change::WritingLocked& c) { return run_group(c.run); },
+                          [&](const change::TimerChanged& c) { return run_group(c.run); },
+                          [&](const change::NoteAdded& c) { return run_group(c.note.run); },
+                          [&](const change::NoteEdited& c) { return note_group(c.note); },
+                          [&](const change::NoteDeleted& c) { return note_group(c.note); },
+                          [&](const change::NoteRestored& c) { return note_group(c.note); },
+                          [&](const change::NotePlaced& c) { return note_group(c.note); },
+                          [&](const change::NoteHighlighted& c) { return note_group(c.note); },
+                          [&](const change::ClusterMade& c) { return run_group(c.cluster.run); },
+                          [&](const change::ClusterRenamed& c) { return run_group(clusters_.at(c.cluster).run); },
+                          [&](const change::NotesMerged& c) { return note_group(c.keep); },
+                          [&](const change::NoteUnmerged& c) { return note_group(c.note); },
+                          [&](const change::ConclusionSet& c) { return run_group(c.field.run); },
+                          [&](const change::DoneMarked& c) { return run_group(c.run); },
+                          [&](const change::VoteCast& c) { return note_group(c.note); },
+                          [&](const change::VoteRetracted& c) { return note_group(c.note); },
+                          [](const change::ProgrammeNamed&) -> Id { return 0; },
+                          [](const change::GatheringSaved&) -> Id { return 0; },
+                          [](const change::GatheringOpened&) -> Id { return 0; },
+                          [](const change::GroupEdited&) -> Id { return 0; },  // every phone's group list
+                          [](const change::AgendaSet&) -> Id { return 0; },
+                          [&](const change::RunConcluded& c) { return run_group(c.run); },
+                      },
+                      change);
 }
 
-void Workshop::apply_(const change::RoomOpened& c) { room_ = c.room; }
+void Workshop::apply_(const change::RoomOpened& c) {
+    room_ = c.room;
+}
 
 void Workshop::apply_(const change::GroupAdded& c) {
     groups_[c.group.id] = c.group;
@@ -273,9 +276,13 @@ void Workshop::apply_(const change::NotesRevealed& c) {
         if (n.run == c.run) n.revealed = true;
 }
 
-void Workshop::apply_(const change::WritingLocked& c) { runs_.at(c.run).writing_locked = c.locked; }
+void Workshop::apply_(const change::WritingLocked& c) {
+    runs_.at(c.run).writing_locked = c.locked;
+}
 
-void Workshop::apply_(const change::TimerChanged& c) { runs_.at(c.run).timer = c.timer; }
+void Workshop::apply_(const change::TimerChanged& c) {
+    runs_.at(c.run).timer = c.timer;
+}
 
 void Workshop::apply_(const change::NoteAdded& c) {
     assert(runs_.count(c.note.run));
@@ -312,18 +319,26 @@ void Workshop::apply_(const change::NotePlaced& c) {
     n.cluster = c.cluster;
 }
 
-void Workshop::apply_(const change::NoteHighlighted& c) { notes_.at(c.note).highlighted = c.on; }
+void Workshop::apply_(const change::NoteHighlighted& c) {
+    notes_.at(c.note).highlighted = c.on;
+}
 
 void Workshop::apply_(const change::ClusterMade& c) {
     clusters_[c.cluster.id] = c.cluster;
     next_id_ = std::max(next_id_, c.cluster.id + 1);
 }
 
-void Workshop::apply_(const change::ClusterRenamed& c) { clusters_.at(c.cluster).name = c.name; }
+void Workshop::apply_(const change::ClusterRenamed& c) {
+    clusters_.at(c.cluster).name = c.name;
+}
 
-void Workshop::apply_(const change::NotesMerged& c) { notes_.at(c.absorb).merged_into = c.keep; }
+void Workshop::apply_(const change::NotesMerged& c) {
+    notes_.at(c.absorb).merged_into = c.keep;
+}
 
-void Workshop::apply_(const change::NoteUnmerged& c) { notes_.at(c.note).merged_into = 0; }
+void Workshop::apply_(const change::NoteUnmerged& c) {
+    notes_.at(c.note).merged_into = 0;
+}
 
 void Workshop::apply_(const change::ConclusionSet& c) {
     conclusions_[{c.field.run, c.field.field}] = c.field;
@@ -336,7 +351,9 @@ void Workshop::apply_(const change::DoneMarked& c) {
         done_.erase({c.run, c.step, c.participant});
 }
 
-void Workshop::apply_(const change::VoteCast& c) { ++dots_[{c.note, c.participant}]; }
+void Workshop::apply_(const change::VoteCast& c) {
+    ++dots_[{c.note, c.participant}];
+}
 
 void Workshop::apply_(const change::VoteRetracted& c) {
     auto it = dots_.find({c.note, c.participant});
@@ -344,19 +361,29 @@ void Workshop::apply_(const change::VoteRetracted& c) {
     if (--it->second == 0) dots_.erase(it);
 }
 
-void Workshop::apply_(const change::ProgrammeNamed& c) { programme_ = c.name; }
+void Workshop::apply_(const change::ProgrammeNamed& c) {
+    programme_ = c.name;
+}
 
 void Workshop::apply_(const change::GatheringSaved& c) {
     gatherings_[c.gathering.id] = c.gathering;
     next_id_ = std::max(next_id_, c.gathering.id + 1);
 }
 
-void Workshop::apply_(const change::GatheringOpened& c) { open_gathering_ = c.gathering; }
+void Workshop::apply_(const change::GatheringOpened& c) {
+    open_gathering_ = c.gathering;
+}
 
-void Workshop::apply_(const change::GroupEdited& c) { groups_.at(c.group.id) = c.group; }
+void Workshop::apply_(const change::GroupEdited& c) {
+    groups_.at(c.group.id) = c.group;
+}
 
-void Workshop::apply_(const change::AgendaSet& c) { agendas_[c.gathering] = c.exercises; }
+void Workshop::apply_(const change::AgendaSet& c) {
+    agendas_[c.gathering] = c.exercises;
+}
 
-void Workshop::apply_(const change::RunConcluded& c) { runs_.at(c.run).concluded_at = c.at; }
+void Workshop::apply_(const change::RunConcluded& c) {
+    runs_.at(c.run).concluded_at = c.at;
+}
 
 }  // namespace samling

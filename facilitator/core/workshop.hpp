@@ -138,7 +138,7 @@ private:
     // A note's structured fields checked against the step's note_fields.
     Result<NoteFields> clean_note_fields(const Step& step, const NoteFields& fields) const;
     Result<const Note*> board_note(Id note_id) const;  // for the facilitator: any live note
-    Change placement_of(const Note& n) const;  // a NotePlaced that restores n as it is
+    Change placement_of(const Note& n) const;          // a NotePlaced that restores n as it is
 
     // Applying: workshop.cpp
     void apply_(const change::RoomOpened& c);
@@ -189,9 +189,9 @@ private:
     std::map<Id, Note> notes_;
     std::map<Id, Cluster> clusters_;
     std::map<std::pair<Id, std::string>, ConclusionField, std::less<>> conclusions_;  // (run, field)
-    std::set<std::tuple<Id, int, Id>> done_;                        // (run, step, participant)
-    std::map<std::pair<Id, std::string>, Id> note_by_client_id_;  // (author, client_id) -> note
-    std::map<std::pair<Id, Id>, int> dots_;                        // (note, participant) -> dots
+    std::set<std::tuple<Id, int, Id>> done_;                                          // (run, step, participant)
+    std::map<std::pair<Id, std::string>, Id> note_by_client_id_;                      // (author, client_id) -> note
+    std::map<std::pair<Id, Id>, int> dots_;                                           // (note, participant) -> dots
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs
 };
 

@@ -39,7 +39,9 @@ Result<const Note*> Workshop::board_note(Id note_id) const {
     return n;
 }
 
-Change Workshop::placement_of(const Note& n) const { return change::NotePlaced{n.id, n.zone, n.x, n.y, n.cluster}; }
+Change Workshop::placement_of(const Note& n) const {
+    return change::NotePlaced{n.id, n.zone, n.x, n.y, n.cluster};
+}
 
 Result<Decision> Workshop::decide_(const cmd::OpenRoom& c, Timestamp) const {
     if (room_ && room_->open) return make_error(Errc::invalid_request, "A room is already open.");
@@ -187,8 +189,7 @@ Result<Decision> Workshop::decide_(const cmd::SetCluster& c, Timestamp) const {
         if (!cl || cl->run != n.value()->run) return make_error(Errc::invalid_request, "No such cluster.");
         zone = cl->zone;
     }
-    return decided(change::NotePlaced{c.note, zone, unplaced, unplaced, c.cluster}, c.note,
-                   placement_of(*n.value()));
+    return decided(change::NotePlaced{c.note, zone, unplaced, unplaced, c.cluster}, c.note, placement_of(*n.value()));
 }
 
 Result<Decision> Workshop::decide_(const cmd::MergeNotes& c, Timestamp) const {
@@ -259,20 +260,22 @@ Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
     // Only board edits can be taken back, and only while what they touch still exists.
     const auto note_exists = [&](Id id) { return note(id) != nullptr; };
     for (const Change& ch : c.changes) {
-        const bool ok = std::visit(
-            rules::overloaded{
-                [&](const change::NoteEdited& e) { return note_exists(e.note); },
-                [&](const change::NoteDeleted& e) { return note_exists(e.note); },
-                [&](const change::NoteRestored& e) { return note_exists(e.note); },
-                [&](const change::NotePlaced& e) { return note_exists(e.note) && (e.cluster == 0 || cluster(e.cluster)); },
-                [&](const change::NoteHighlighted& e) { return note_exists(e.note); },
-                [&](const change::ClusterRenamed& e) { return cluster(e.cluster) != nullptr; },
-                [&](const change::NotesMerged& e) { return note_exists(e.keep) && note_exists(e.absorb); },
-                [&](const change::NoteUnmerged& e) { return note_exists(e.note); },
-                [&](const change::ConclusionSet& e) { return runs_.count(e.field.run) > 0; },
-                [](const auto&) { return false; },
-            },
-            ch);
+        const bool ok =
+            std::visit(rules::overloaded{
+                           [&](const change::NoteEdited& e) { return note_exists(e.note); },
+                           [&](const change::NoteDeleted& e) { return note_exists(e.note); },
+                           [&](const change::NoteRestored& e) { return note_exists(e.note); },
+                           [&](const change::NotePlaced& e) {
+                               return note_exists(e.note) && (e.cluster == 0 || cluster(e.cluster));
+                           },
+                           [&](const change::NoteHighlighted& e) { return note_exists(e.note); },
+                           [&](const change::ClusterRenamed& e) { return cluster(e.cluster) != nullptr; },
+                           [&](const change::NotesMerged& e) { return note_exists(e.keep) && note_exists(e.absorb); },
+                           [&](const change::NoteUnmerged& e) { return note_exists(e.note); },
+                           [&](const change::ConclusionSet& e) { return runs_.count(e.field.run) > 0; },
+                           [](const auto&) { return false; },
+                       },
+                       ch);
         if (!ok) return make_error(Errc::invalid_request, "That edit can no longer be undone.");
     }
     if (c.changes.empty()) return make_error(Errc::invalid_request, "Nothing to undo.");

@@ -80,8 +80,7 @@ Result<Decision> Workshop::decide_(const cmd::EditGroup& c, Timestamp) const {
     if (!services) return services.error();
     auto project = clean_text(c.project, max_title_code_points, Errc::name_too_long, true);
     if (!project) return project.error();
-    return decided(change::GroupEdited{LeaderGroup{c.group, name.value(), services.value(), project.value()}},
-                   c.group);
+    return decided(change::GroupEdited{LeaderGroup{c.group, name.value(), services.value(), project.value()}}, c.group);
 }
 
 Result<Decision> Workshop::decide_(const cmd::SetAgenda& c, Timestamp) const {

@@ -47,6 +47,8 @@ inline Decision decided(Change change, Id subject, Change undo) {
     return d;
 }
 
-inline bool is_position(double v) { return v == unplaced || (v >= 0.0 && v <= 1.0); }
+inline bool is_position(double v) {
+    return v == unplaced || (v >= 0.0 && v <= 1.0);
+}
 
 }  // namespace samling::rules

@@ -34,13 +34,11 @@ bool write_all(int fd, std::string_view data) {
 }  // namespace
 
 bool is_plain_file_name(std::string_view name) {
-    return !name.empty() && name != "." && name != ".." &&
-           name.find('/') == std::string_view::npos && name.find('\\') == std::string_view::npos &&
-           name.find('\0') == std::string_view::npos;
+    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string_view::npos &&
+           name.find('\\') == std::string_view::npos && name.find('\0') == std::string_view::npos;
 }
 
-Status write_file_atomically(const std::filesystem::path& dir, std::string_view name,
-                             std::string_view contents) {
+Status write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view contents) {
     namespace fs = std::filesystem;
     if (!is_plain_file_name(name))
         return make_error(Errc::invalid_request, "Not a plain file name: " + std::string(name));
@@ -51,8 +49,7 @@ Status write_file_atomically(const std::filesystem::path& dir, std::string_view 
     const fs::path resolved = fs::weakly_canonical(target, ec);
     if (ec) return io_error("Cannot resolve", target, ec.value());
     if (resolved.parent_path() != folder)
-        return make_error(Errc::invalid_request,
-                          "Refusing to write outside the export folder: " + target.string());
+        return make_error(Errc::invalid_request, "Refusing to write outside the export folder: " + target.string());
 
     std::string tmpl = (folder / ".samling-export-XXXXXX").string();
     std::vector<char> buf(tmpl.begin(), tmpl.end());
@@ -84,8 +81,7 @@ Result<std::string> read_whole_file(const std::filesystem::path& file, std::uint
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (ec) return io_error("Cannot read", file, ec.value());
-    if (size > max_bytes)
-        return make_error(Errc::invalid_request, "Too large to export: " + file.string());
+    if (size > max_bytes) return make_error(Errc::invalid_request, "Too large to export: " + file.string());
     std::ifstream in(file, std::ios::binary);
     if (!in) return io_error("Cannot open", file, errno);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -19,8 +19,7 @@ bool is_plain_file_name(std::string_view name);
 // Writes `contents` to dir/name, replacing an existing file whole. Checks with
 // weakly_canonical that the target's parent is `dir` itself (so neither ".." nor a symlink
 // can lead the write elsewhere). No temporary file is left behind, whatever happens.
-Status write_file_atomically(const std::filesystem::path& dir, std::string_view name,
-                             std::string_view contents);
+Status write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view contents);
 
 // A whole file's bytes, refusing files over max_bytes.
 Result<std::string> read_whole_file(const std::filesystem::path& file, std::uintmax_t max_bytes);

@@ -50,8 +50,7 @@ std::string markdown(std::string_view s, std::string_view indent, bool starts_li
             continue;
         }
         if (line_start && c == ' ') continue;  // leading spaces would start a code block
-        if (always.find(c) != std::string_view::npos ||
-            (line_start && at_line_start.find(c) != std::string_view::npos))
+        if (always.find(c) != std::string_view::npos || (line_start && at_line_start.find(c) != std::string_view::npos))
             out += '\\';
         // "1. " at the start of a line would start a numbered list.
         if (line_start && c >= '0' && c <= '9') {
@@ -90,14 +89,11 @@ std::string csv_text(std::string_view s) {
 }
 
 std::string base64(std::string_view bytes) {
-    static constexpr char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
-    const auto byte = [&](std::size_t k) {
-        return static_cast<unsigned>(static_cast<unsigned char>(bytes[k]));
-    };
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[k])); };
     for (; i + 3 <= bytes.size(); i += 3) {
         const unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
         out += alphabet[(v >> 18) & 63];
@@ -126,8 +122,8 @@ std::string url_path(std::string_view s) {
     std::string out;
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '/';
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_' || c == '.' || c == '/';
         if (plain) {
             out += ch;
         } else {
@@ -153,8 +149,7 @@ Civil civil(Timestamp t) {
     const sys_days day = floor<days>(tp);
     const year_month_day ymd{day};
     const auto secs = duration_cast<seconds>(tp - day).count();
-    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-            static_cast<unsigned>(ymd.day()), secs};
+    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), secs};
 }
 
 }  // namespace
@@ -163,9 +158,8 @@ std::string iso8601_utc(Timestamp t) {
     if (t == 0) return {};
     const Civil c = civil(t);
     std::array<char, 64> buf{};
-    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", c.year, c.month,
-                  c.day, c.seconds_of_day / 3600, c.seconds_of_day / 60 % 60,
-                  c.seconds_of_day % 60);
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", c.year, c.month, c.day,
+                  c.seconds_of_day / 3600, c.seconds_of_day / 60 % 60, c.seconds_of_day % 60);
     return buf.data();
 }
 
@@ -190,8 +184,7 @@ std::string long_date(std::string_view iso, const ReportStrings& s) {
     const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
     const std::string month_name(s.months[static_cast<std::size_t>(month - 1)]);
-    if (s.lang_tag == "en")
-        return std::to_string(day) + " " + month_name + " " + std::to_string(year);
+    if (s.lang_tag == "en") return std::to_string(day) + " " + month_name + " " + std::to_string(year);
     return std::to_string(day) + ". " + month_name + " " + std::to_string(year);
 }
 

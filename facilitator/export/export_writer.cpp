@@ -26,21 +26,15 @@ struct OutFile {
 Result<fs::path> folder_inside(const fs::path& out, const std::string& sub) {
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(out, ec);
-    if (ec)
-        return make_error(Errc::storage_failed,
-                          "Cannot resolve " + out.string() + ": " + ec.message());
+    if (ec) return make_error(Errc::storage_failed, "Cannot resolve " + out.string() + ": " + ec.message());
     if (sub.empty()) return root;
-    if (!is_plain_file_name(sub))
-        return make_error(Errc::invalid_request, "Not a plain folder name: " + sub);
+    if (!is_plain_file_name(sub)) return make_error(Errc::invalid_request, "Not a plain folder name: " + sub);
     const fs::path dir = root / sub;
     fs::create_directory(dir, ec);
-    if (ec)
-        return make_error(Errc::storage_failed,
-                          "Cannot create " + dir.string() + ": " + ec.message());
+    if (ec) return make_error(Errc::storage_failed, "Cannot create " + dir.string() + ": " + ec.message());
     const fs::path real = fs::weakly_canonical(dir, ec);
     if (ec || real.parent_path() != root || !fs::is_directory(real, ec))
-        return make_error(Errc::invalid_request,
-                          "Refusing to write outside the export folder: " + dir.string());
+        return make_error(Errc::invalid_request, "Refusing to write outside the export folder: " + dir.string());
     return real;
 }
 
@@ -49,14 +43,12 @@ void remove_stale_pictures(const fs::path& dir, const std::set<std::string>& kee
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.starts_with("run-") && name.ends_with(".png") && !keep.count(name) &&
-            it->is_regular_file(ec))
+        if (name.starts_with("run-") && name.ends_with(".png") && !keep.count(name) && it->is_regular_file(ec))
             fs::remove(it->path(), ec);
     }
 }
 
-Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r,
-                                  const std::vector<Id>& groups) {
+Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, const std::vector<Id>& groups) {
     std::vector<OutFile> files;
     const std::map<Id, std::string> stems = export_file_stems(w);
     std::vector<IndexLink> links;
@@ -84,30 +76,23 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r,
                     pngs[e.run] = std::move(png.value());
                 }
                 files.push_back({"", stem + ".html", render_html(log, r.now, pngs)});
-                links.push_back({log.group_name, log.services, log.project, stem + ".html",
-                                 log.entries.size()});
+                links.push_back({log.group_name, log.services, log.project, stem + ".html", log.entries.size()});
                 break;
             }
             case ExportRequest::csv:
-                files.push_back(
-                    {"", stem + "-notes.csv", render_csv(note_rows(w, id, r.language))});
+                files.push_back({"", stem + "-notes.csv", render_csv(note_rows(w, id, r.language))});
                 break;
             case ExportRequest::json:
-                files.push_back(
-                    {"", stem + ".json", render_json(log, note_rows(w, id, r.language), r.now)});
+                files.push_back({"", stem + ".json", render_json(log, note_rows(w, id, r.language), r.now)});
                 break;
         }
     }
     if (r.format == ExportRequest::html) {
-        const ProjectLog frame =
-            build_project_log(w, 0, r.language, {});  // the programme and its gatherings
+        const ProjectLog frame = build_project_log(w, 0, r.language, {});  // the programme and its gatherings
         for (const GatheringInfo& g : frame.gatherings)
             files.push_back({"", gathering_file_name(g.number),
-                             render_gathering_report(
-                                 build_gathering_report(w, g.id, groups, r.language), r.now)});
-        files.push_back(
-            {"", "index.html",
-             render_index(frame.programme, frame.gatherings, links, r.language, r.now)});
+                             render_gathering_report(build_gathering_report(w, g.id, groups, r.language), r.now)});
+        files.push_back({"", "index.html", render_index(frame.programme, frame.gatherings, links, r.language, r.now)});
     }
     return files;
 }
@@ -119,9 +104,7 @@ Status run_export(const Workshop& w, const ExportRequest& r) {
         for (const auto& [id, g] : w.groups()) groups.push_back(id);
     } else {
         for (Id id : r.groups) {
-            if (!w.group(id))
-                return make_error(Errc::group_not_found,
-                                  "No leader group " + std::to_string(id) + ".");
+            if (!w.group(id)) return make_error(Errc::group_not_found, "No leader group " + std::to_string(id) + ".");
             if (std::find(groups.begin(), groups.end(), id) == groups.end()) groups.push_back(id);
         }
     }
@@ -132,11 +115,9 @@ Status run_export(const Workshop& w, const ExportRequest& r) {
     std::error_code ec;
     fs::create_directories(r.out, ec);
     if (ec || !fs::is_directory(r.out, ec))
-        return make_error(Errc::storage_failed,
-                          "Cannot create the export folder " + r.out.string());
+        return make_error(Errc::storage_failed, "Cannot create the export folder " + r.out.string());
     std::map<std::string, std::set<std::string>> pictures;  // images folder -> its files
-    std::stable_partition(files->begin(), files->end(),
-                          [](const OutFile& f) { return !f.subdir.empty(); });
+    std::stable_partition(files->begin(), files->end(), [](const OutFile& f) { return !f.subdir.empty(); });
     for (const OutFile& f : files.value()) {
         auto dir = folder_inside(r.out, f.subdir);
         if (!dir) return dir.error();
@@ -147,8 +128,7 @@ Status run_export(const Workshop& w, const ExportRequest& r) {
         const std::map<Id, std::string> stems = export_file_stems(w);
         for (Id id : groups) {
             const fs::path dir = fs::weakly_canonical(r.out, ec) / (stems.at(id) + "-images");
-            if (!ec && fs::is_directory(dir, ec) &&
-                fs::weakly_canonical(dir, ec).parent_path() == dir.parent_path())
+            if (!ec && fs::is_directory(dir, ec) && fs::weakly_canonical(dir, ec).parent_path() == dir.parent_path())
                 remove_stale_pictures(dir, pictures[dir.string()]);
         }
     }
@@ -161,8 +141,7 @@ std::map<Id, std::string> export_file_stems(const Workshop& w) {
     std::vector<std::pair<Id, std::string>> all;
     for (const auto& [id, g] : w.groups()) all.emplace_back(id, g.name);
     std::vector<std::string> reserved = {"index"};
-    for (const auto& [id, g] : w.gatherings())
-        reserved.push_back("gathering-" + std::to_string(g.number));
+    for (const auto& [id, g] : w.gatherings()) reserved.push_back("gathering-" + std::to_string(g.number));
     return unique_slugs(all, reserved);
 }
 

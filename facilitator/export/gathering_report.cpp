@@ -19,16 +19,12 @@ std::vector<FieldTable> field_tables(const Workshop& w, const ExerciseRun& run, 
     if (def)
         for (const Step& s : def->steps)
             for (const NoteFieldDefinition& f : s.note_fields)
-                if (std::none_of(defined.begin(), defined.end(),
-                                 [&](auto* d) { return d->id == f.id; }))
+                if (std::none_of(defined.begin(), defined.end(), [&](auto* d) { return d->id == f.id; }))
                     defined.push_back(&f);
     std::vector<std::pair<std::string, std::vector<const Note*>>> by_zone;
     for (const Note* n : w.notes_of_run(run.id)) {
-        if (std::all_of(n->fields.begin(), n->fields.end(),
-                        [](const auto& f) { return f.second.empty(); }))
-            continue;
-        auto it = std::find_if(by_zone.begin(), by_zone.end(),
-                               [&](const auto& z) { return z.first == n->zone; });
+        if (std::all_of(n->fields.begin(), n->fields.end(), [](const auto& f) { return f.second.empty(); })) continue;
+        auto it = std::find_if(by_zone.begin(), by_zone.end(), [&](const auto& z) { return z.first == n->zone; });
         if (it == by_zone.end()) it = by_zone.insert(by_zone.end(), {n->zone, {}});
         it->second.push_back(n);
     }
@@ -36,8 +32,7 @@ std::vector<FieldTable> field_tables(const Workshop& w, const ExerciseRun& run, 
     for (const auto& [zone, notes] : by_zone) {
         std::vector<std::string> ids;  // the fields these notes use: defined ones first, in order
         for (const auto* f : defined)
-            if (std::any_of(notes.begin(), notes.end(),
-                            [&](const Note* n) { return n->fields.count(f->id); }))
+            if (std::any_of(notes.begin(), notes.end(), [&](const Note* n) { return n->fields.count(f->id); }))
                 ids.push_back(f->id);
         for (const Note* n : notes)
             for (const auto& [id, value] : n->fields)
@@ -47,21 +42,18 @@ std::vector<FieldTable> field_tables(const Workshop& w, const ExerciseRun& run, 
         t.heading = z ? z->label.in(lang) : std::string(report_strings(lang).details);
         t.columns.push_back(t.heading);
         for (const std::string& id : ids) {
-            const auto d =
-                std::find_if(defined.begin(), defined.end(), [&](auto* f) { return f->id == id; });
+            const auto d = std::find_if(defined.begin(), defined.end(), [&](auto* f) { return f->id == id; });
             t.columns.push_back(d != defined.end() ? (*d)->label.in(lang) : id);
         }
         for (const Note* n : notes) {
             std::vector<std::string> row{n->text};
             for (const std::string& id : ids) {
                 const auto v = n->fields.find(id);
-                const auto d = std::find_if(defined.begin(), defined.end(),
-                                            [&](auto* f) { return f->id == id; });
+                const auto d = std::find_if(defined.begin(), defined.end(), [&](auto* f) { return f->id == id; });
                 if (v == n->fields.end())
                     row.emplace_back();
                 else
-                    row.push_back(d != defined.end() ? shown_value(**d, v->second, lang)
-                                                     : v->second);
+                    row.push_back(d != defined.end() ? shown_value(**d, v->second, lang) : v->second);
             }
             t.rows.push_back(std::move(row));
         }
@@ -72,17 +64,14 @@ std::vector<FieldTable> field_tables(const Workshop& w, const ExerciseRun& run, 
 
 }  // namespace
 
-GatheringReport build_gathering_report(const Workshop& w, Id gathering,
-                                       const std::vector<Id>& groups, Language lang) {
+GatheringReport build_gathering_report(const Workshop& w, Id gathering, const std::vector<Id>& groups, Language lang) {
     GatheringReport r;
     r.programme = w.programme();
     r.language = lang;
-    if (const Gathering* g = w.gathering(gathering))
-        r.gathering = {g->id, g->number, g->title, g->date};
+    if (const Gathering* g = w.gathering(gathering)) r.gathering = {g->id, g->number, g->title, g->date};
     const std::vector<std::string>& agenda = w.agenda(gathering);
     const auto agenda_pos = [&](const std::string& exercise) {
-        return static_cast<std::size_t>(std::find(agenda.begin(), agenda.end(), exercise) -
-                                        agenda.begin());
+        return static_cast<std::size_t>(std::find(agenda.begin(), agenda.end(), exercise) - agenda.begin());
     };
     for (Id id : groups) {
         const LeaderGroup* g = w.group(id);
@@ -96,11 +85,8 @@ GatheringReport build_gathering_report(const Workshop& w, Id gathering,
         });
         for (const ExerciseRun* run : runs) {
             const ExerciseDefinition* def = w.definition(*run);
-            ReportRun rr{run->id,
-                         run->exercise,
-                         def ? def->title.in(lang) : run->exercise,
-                         {},
-                         field_tables(w, *run, lang)};
+            ReportRun rr{
+                run->id, run->exercise, def ? def->title.in(lang) : run->exercise, {}, field_tables(w, *run, lang)};
             if (def)
                 for (const Step& step : def->steps)
                     for (const FieldDefinition& f : step.fields)
@@ -121,9 +107,8 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
     if (!r.programme.empty()) kicker += " · " + r.programme;
     std::vector<MetaLine> meta;
     if (!r.programme.empty()) meta.push_back({s.programme, r.programme});
-    meta.push_back({s.gathering, r.gathering.date.empty()
-                                     ? std::string(s.no_date)
-                                     : encode::long_date(r.gathering.date, s)});
+    meta.push_back(
+        {s.gathering, r.gathering.date.empty() ? std::string(s.no_date) : encode::long_date(r.gathering.date, s)});
     meta.push_back({s.exported, encode::long_date(encode::iso_date(now), s)});
     std::string body = html_title_block(kicker, heading, meta);
 
@@ -131,19 +116,14 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
         body += "<section class=\"group-report\">\n<h2>" + html(g.name) + "</h2>\n";
         std::string about;
         if (!g.services.empty()) about += html(s.services) + ": " + html(g.services);
-        if (!g.project.empty())
-            about += (about.empty() ? "" : " · ") + html(s.project) + ": " + html(g.project);
+        if (!g.project.empty()) about += (about.empty() ? "" : " · ") + html(s.project) + ": " + html(g.project);
         if (!about.empty()) body += "<p class=\"group-meta\">" + about + "</p>\n";
-        if (g.runs.empty())
-            body += "<p class=\"empty-log\">" + html(s.no_runs_in_gathering) + "</p>\n";
+        if (g.runs.empty()) body += "<p class=\"empty-log\">" + html(s.no_runs_in_gathering) + "</p>\n";
         for (const ReportRun& run : g.runs) {
-            body += "<div class=\"run\">\n<h3>" + html(run.title) +
-                    "</h3>\n<div class=\"conclusion\">\n";
-            if (run.conclusion.empty())
-                body += "<p class=\"empty\">" + html(s.no_conclusion) + "</p>\n";
+            body += "<div class=\"run\">\n<h3>" + html(run.title) + "</h3>\n<div class=\"conclusion\">\n";
+            if (run.conclusion.empty()) body += "<p class=\"empty\">" + html(s.no_conclusion) + "</p>\n";
             for (const LabelledText& f : run.conclusion)
-                body += "<p class=\"label\">" + html(f.label) + "</p>\n<p class=\"text\">" +
-                        html(f.text) + "</p>\n";
+                body += "<p class=\"label\">" + html(f.label) + "</p>\n<p class=\"text\">" + html(f.text) + "</p>\n";
             body += "</div>\n";
             for (const FieldTable& t : run.tables) {
                 body += "<table>\n<thead><tr>";
@@ -151,8 +131,7 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
                 body += "</tr></thead>\n<tbody>\n";
                 for (const auto& row : t.rows) {
                     body += "<tr>";
-                    for (const std::string& cell : row)
-                        body += "<td class=\"user\">" + html(cell) + "</td>";
+                    for (const std::string& cell : row) body += "<td class=\"user\">" + html(cell) + "</td>";
                     body += "</tr>\n";
                 }
                 body += "</tbody>\n</table>\n";
@@ -161,8 +140,8 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
         }
         body += "</section>\n";
     }
-    body += "<footer>" + html(s.gathering_report) + " · " + html(heading) + " · " +
-            html(s.exported) + " " + html(encode::iso_date(now)) + " · Samling</footer>\n";
+    body += "<footer>" + html(s.gathering_report) + " · " + html(heading) + " · " + html(s.exported) + " " +
+            html(encode::iso_date(now)) + " · Samling</footer>\n";
     return html_document(s, std::string(s.gathering_report) + " — " + heading, body);
 }
 

@@ -37,8 +37,7 @@ struct GatheringReport {
     std::vector<ReportGroup> groups;
 };
 
-GatheringReport build_gathering_report(const Workshop& w, Id gathering,
-                                       const std::vector<Id>& groups, Language lang);
+GatheringReport build_gathering_report(const Workshop& w, Id gathering, const std::vector<Id>& groups, Language lang);
 
 std::string render_gathering_report(const GatheringReport& report, Timestamp now);
 

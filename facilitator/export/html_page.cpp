@@ -114,10 +114,9 @@ std::string html_document(const ReportStrings& s, std::string_view title, std::s
     return out;
 }
 
-std::string html_title_block(std::string_view kicker, std::string_view heading,
-                             const std::vector<MetaLine>& meta) {
-    std::string out = "<header class=\"title\">\n<p class=\"kicker\">" + encode::html(kicker) +
-                      "</p>\n<h1>" + encode::html(heading) + "</h1>\n";
+std::string html_title_block(std::string_view kicker, std::string_view heading, const std::vector<MetaLine>& meta) {
+    std::string out = "<header class=\"title\">\n<p class=\"kicker\">" + encode::html(kicker) + "</p>\n<h1>" +
+                      encode::html(heading) + "</h1>\n";
     if (!meta.empty()) {
         out += "<dl class=\"meta\">\n";
         for (const MetaLine& m : meta)

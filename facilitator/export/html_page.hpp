@@ -20,7 +20,6 @@ struct MetaLine {
 std::string html_document(const ReportStrings& s, std::string_view title, std::string_view body);
 
 // The report's title block: a kicker line, the heading and label/value lines (plain text).
-std::string html_title_block(std::string_view kicker, std::string_view heading,
-                             const std::vector<MetaLine>& meta);
+std::string html_title_block(std::string_view kicker, std::string_view heading, const std::vector<MetaLine>& meta);
 
 }  // namespace samling

@@ -26,16 +26,13 @@ std::string zone_label(const ExerciseDefinition* def, const std::string& zone, L
 }  // namespace
 
 std::string shown_value(const NoteFieldDefinition& f, const std::string& value, Language lang) {
-    return f.kind == NoteFieldDefinition::Kind::date
-               ? encode::long_date(value, report_strings(lang))
-               : value;
+    return f.kind == NoteFieldDefinition::Kind::date ? encode::long_date(value, report_strings(lang)) : value;
 }
 
 namespace {
 
 // A note field's label: from the step the note was written in, else any step, else its id.
-std::string note_field_label(const ExerciseDefinition* def, int step, const std::string& id,
-                             Language lang) {
+std::string note_field_label(const ExerciseDefinition* def, int step, const std::string& id, Language lang) {
     if (!def) return id;
     const auto find_in = [&](const Step& s) -> const NoteFieldDefinition* {
         for (const NoteFieldDefinition& f : s.note_fields)
@@ -43,28 +40,24 @@ std::string note_field_label(const ExerciseDefinition* def, int step, const std:
         return nullptr;
     };
     if (step >= 0 && static_cast<std::size_t>(step) < def->steps.size())
-        if (const auto* f = find_in(def->steps[static_cast<std::size_t>(step)]))
-            return f->label.in(lang);
+        if (const auto* f = find_in(def->steps[static_cast<std::size_t>(step)])) return f->label.in(lang);
     for (const Step& s : def->steps)
         if (const auto* f = find_in(s)) return f->label.in(lang);
     return id;
 }
 
-std::vector<LabelledText> labelled_fields(const ExerciseDefinition* def, const Note& n,
-                                          Language lang) {
+std::vector<LabelledText> labelled_fields(const ExerciseDefinition* def, const Note& n, Language lang) {
     std::vector<LabelledText> out;
     std::set<std::string> done;
     // The step's own order first, then any field the definition no longer names.
     if (def && n.step >= 0 && static_cast<std::size_t>(n.step) < def->steps.size())
-        for (const NoteFieldDefinition& f :
-             def->steps[static_cast<std::size_t>(n.step)].note_fields)
+        for (const NoteFieldDefinition& f : def->steps[static_cast<std::size_t>(n.step)].note_fields)
             if (auto it = n.fields.find(f.id); it != n.fields.end() && !it->second.empty()) {
                 out.push_back({f.id, f.label.in(lang), shown_value(f, it->second, lang)});
                 done.insert(f.id);
             }
     for (const auto& [id, value] : n.fields)
-        if (!done.count(id) && !value.empty())
-            out.push_back({id, note_field_label(def, n.step, id, lang), value});
+        if (!done.count(id) && !value.empty()) out.push_back({id, note_field_label(def, n.step, id, lang), value});
     return out;
 }
 
@@ -92,8 +85,7 @@ void collect_chains(const std::map<Id, std::vector<const Note*>>& children, cons
     path.pop_back();
 }
 
-LogEntry entry_of(const Workshop& w, const ExerciseRun& run, Language lang,
-                  const std::filesystem::path& snapshots) {
+LogEntry entry_of(const Workshop& w, const ExerciseRun& run, Language lang, const std::filesystem::path& snapshots) {
     LogEntry e;
     e.run = run.id;
     e.exercise = run.exercise;
@@ -124,8 +116,7 @@ LogEntry entry_of(const Workshop& w, const ExerciseRun& run, Language lang,
     if (def)
         for (const Zone& z : def->zones) zone_order.push_back(z.id);
     for (const Note* n : notes)
-        if (std::find(zone_order.begin(), zone_order.end(), n->zone) == zone_order.end())
-            zone_order.push_back(n->zone);
+        if (std::find(zone_order.begin(), zone_order.end(), n->zone) == zone_order.end()) zone_order.push_back(n->zone);
     const std::vector<const Cluster*> clusters = w.clusters_of_run(run.id);
     std::map<Id, std::vector<const Note*>> children;
     for (const Note* n : notes)
@@ -133,22 +124,18 @@ LogEntry entry_of(const Workshop& w, const ExerciseRun& run, Language lang,
     for (const std::string& zone : zone_order) {
         BoardZone bz{zone, zone_label(def, zone, lang), {}, {}};
         const auto board_note = [&](const Note& n) {
-            return ReportNote{n.id, n.text, w.dots_on(n.id), w.merged_count(n.id),
-                             labelled_fields(def, n, lang)};
+            return ReportNote{n.id, n.text, w.dots_on(n.id), w.merged_count(n.id), labelled_fields(def, n, lang)};
         };
         for (const Cluster* c : clusters) {
             if (c->zone != zone) continue;
             BoardCluster bc{c->name, {}};
             for (const Note* n : notes)
-                if (n->cluster == c->id && live_parent(w, *n) == 0)
-                    bc.notes.push_back(board_note(*n));
+                if (n->cluster == c->id && live_parent(w, *n) == 0) bc.notes.push_back(board_note(*n));
             if (!bc.notes.empty()) bz.clusters.push_back(std::move(bc));
         }
         for (const Note* n : notes) {
-            const bool clustered =
-                n->cluster != 0 && w.cluster(n->cluster) && w.cluster(n->cluster)->zone == zone;
-            if (n->zone == zone && !clustered && live_parent(w, *n) == 0)
-                bz.unclustered.push_back(board_note(*n));
+            const bool clustered = n->cluster != 0 && w.cluster(n->cluster) && w.cluster(n->cluster)->zone == zone;
+            if (n->zone == zone && !clustered && live_parent(w, *n) == 0) bz.unclustered.push_back(board_note(*n));
         }
         if (!bz.clusters.empty() || !bz.unclustered.empty()) e.board.push_back(std::move(bz));
     }
@@ -159,8 +146,7 @@ LogEntry entry_of(const Workshop& w, const ExerciseRun& run, Language lang,
         }
 
     std::error_code ec;
-    if (!snapshots.empty() &&
-        std::filesystem::is_regular_file(snapshot_file(snapshots, run.id), ec))
+    if (!snapshots.empty() && std::filesystem::is_regular_file(snapshot_file(snapshots, run.id), ec))
         e.snapshot = snapshot_file(snapshots, run.id);
     return e;
 }
@@ -171,14 +157,12 @@ std::filesystem::path snapshot_file(const std::filesystem::path& snapshots_dir, 
     return snapshots_dir / ("run-" + std::to_string(run) + ".png");
 }
 
-ProjectLog build_project_log(const Workshop& w, Id group, Language lang,
-                             const std::filesystem::path& snapshots_dir) {
+ProjectLog build_project_log(const Workshop& w, Id group, Language lang, const std::filesystem::path& snapshots_dir) {
     ProjectLog log;
     log.group = group;
     log.language = lang;
     log.programme = w.programme();
-    for (const auto& [id, g] : w.gatherings())
-        log.gatherings.push_back({g.id, g.number, g.title, g.date});
+    for (const auto& [id, g] : w.gatherings()) log.gatherings.push_back({g.id, g.number, g.title, g.date});
     std::sort(log.gatherings.begin(), log.gatherings.end(),
               [](const GatheringInfo& a, const GatheringInfo& b) { return a.number < b.number; });
     const LeaderGroup* g = w.group(group);
@@ -186,8 +170,7 @@ ProjectLog build_project_log(const Workshop& w, Id group, Language lang,
     log.group_name = g->name;
     log.services = g->services;
     log.project = g->project;
-    for (const ExerciseRun* run : w.project_log(group))
-        log.entries.push_back(entry_of(w, *run, lang, snapshots_dir));
+    for (const ExerciseRun* run : w.project_log(group)) log.entries.push_back(entry_of(w, *run, lang, snapshots_dir));
     return log;
 }
 
@@ -224,8 +207,7 @@ std::vector<NoteRow> note_rows(const Workshop& w, Id group, Language lang) {
         rows.push_back(std::move(r));
     }
     // By run, then by note: the map's order is by note id, which already follows time.
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const NoteRow& a, const NoteRow& b) { return a.run < b.run; });
+    std::stable_sort(rows.begin(), rows.end(), [](const NoteRow& a, const NoteRow& b) { return a.run < b.run; });
     return rows;
 }
 

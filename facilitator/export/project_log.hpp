@@ -59,9 +59,9 @@ struct LogEntry {
     std::optional<GatheringInfo> gathering;
     Timestamp concluded_at = 0;
     std::string title, purpose;
-    std::vector<LabelledText> conclusion;  // non-empty fields, in the exercise's order
-    std::vector<VotedNote> top_voted;      // at most top_voted_count, dots > 0, most first
-    std::vector<BoardZone> board;          // zones with notes, in the layout's order
+    std::vector<LabelledText> conclusion;              // non-empty fields, in the exercise's order
+    std::vector<VotedNote> top_voted;                  // at most top_voted_count, dots > 0, most first
+    std::vector<BoardZone> board;                      // zones with notes, in the layout's order
     std::vector<std::vector<std::string>> why_chains;  // cause → why → why, one per path
     std::filesystem::path snapshot;                    // empty when no picture was written
 };
@@ -86,8 +86,7 @@ std::vector<ReportSection> log_sections(const ProjectLog& log);
 std::filesystem::path snapshot_file(const std::filesystem::path& snapshots_dir, Id run);
 
 // The log of `group`; an unknown group gives an empty log with no name.
-ProjectLog build_project_log(const Workshop& w, Id group, Language lang,
-                             const std::filesystem::path& snapshots_dir);
+ProjectLog build_project_log(const Workshop& w, Id group, Language lang, const std::filesystem::path& snapshots_dir);
 
 // One note of any of the group's runs, concluded or not; deleted notes are left out.
 struct NoteRow {

@@ -62,10 +62,7 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
     doc["exported_at"] = encode::iso8601_utc(now);
     doc["language"] = std::string(to_string(log.language));
     doc["programme"] = log.programme;
-    doc["group"] = {{"id", log.group},
-                    {"name", log.group_name},
-                    {"services", log.services},
-                    {"project", log.project}};
+    doc["group"] = {{"id", log.group}, {"name", log.group_name}, {"services", log.services}, {"project", log.project}};
     json gatherings = json::array();
     for (const GatheringInfo& g : log.gatherings) gatherings.push_back(gathering_json(g));
     doc["gatherings"] = gatherings;
@@ -78,16 +75,15 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
         json top = json::array();
         for (const VotedNote& n : e.top_voted)
             top.push_back({{"note", n.id}, {"text", n.text}, {"dots", n.dots}, {"zone", n.zone}});
-        entries.push_back(
-            {{"run", e.run},
-             {"exercise", e.exercise},
-             {"title", e.title},
-             {"gathering", gathering_json(e.gathering)},
-             {"concluded_at", encode::iso8601_utc(e.concluded_at)},
-             {"conclusion", conclusion},
-             {"top_voted", top},
-             {"why_chains", e.why_chains},
-             {"snapshot", e.snapshot.empty() ? json(nullptr) : json(snapshot_name(e.run))}});
+        entries.push_back({{"run", e.run},
+                           {"exercise", e.exercise},
+                           {"title", e.title},
+                           {"gathering", gathering_json(e.gathering)},
+                           {"concluded_at", encode::iso8601_utc(e.concluded_at)},
+                           {"conclusion", conclusion},
+                           {"top_voted", top},
+                           {"why_chains", e.why_chains},
+                           {"snapshot", e.snapshot.empty() ? json(nullptr) : json(snapshot_name(e.run))}});
     }
     doc["entries"] = entries;
 
@@ -95,25 +91,24 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
     for (const NoteRow& r : rows) {
         json fields = json::object();
         for (const auto& [k, v] : r.fields) fields[k] = v;
-        notes.push_back(
-            {{"gathering", r.gathering_number ? json(r.gathering_number) : json(nullptr)},
-             {"gathering_title", r.gathering_title},
-             {"exercise", r.exercise},
-             {"run", r.run},
-             {"run_concluded", r.concluded},
-             {"note", r.note},
-             {"step", r.step},
-             {"zone", r.zone},
-             {"zone_label", r.zone_label},
-             {"cluster", r.cluster},
-             {"parent", id_or_null(r.parent)},
-             {"merged_into", id_or_null(r.merged_into)},
-             {"text", r.text},
-             {"fields", fields},
-             {"dots", r.dots},
-             {"merged_count", r.merged_count},
-             {"created_at", encode::iso8601_utc(r.created_at)},
-             {"updated_at", encode::iso8601_utc(r.updated_at)}});
+        notes.push_back({{"gathering", r.gathering_number ? json(r.gathering_number) : json(nullptr)},
+                         {"gathering_title", r.gathering_title},
+                         {"exercise", r.exercise},
+                         {"run", r.run},
+                         {"run_concluded", r.concluded},
+                         {"note", r.note},
+                         {"step", r.step},
+                         {"zone", r.zone},
+                         {"zone_label", r.zone_label},
+                         {"cluster", r.cluster},
+                         {"parent", id_or_null(r.parent)},
+                         {"merged_into", id_or_null(r.merged_into)},
+                         {"text", r.text},
+                         {"fields", fields},
+                         {"dots", r.dots},
+                         {"merged_count", r.merged_count},
+                         {"created_at", encode::iso8601_utc(r.created_at)},
+                         {"updated_at", encode::iso8601_utc(r.updated_at)}});
     }
     doc["notes"] = notes;
     // Texts are checked as UTF-8 on the way in; replace rather than throw if one is not.

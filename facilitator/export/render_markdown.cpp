@@ -18,8 +18,7 @@ std::string gathering_line(const std::optional<GatheringInfo>& g, const ReportSt
     return out;
 }
 
-void note_item(std::string& out, const ReportNote& n, const ReportStrings& s,
-               const std::string& indent) {
+void note_item(std::string& out, const ReportNote& n, const ReportStrings& s, const std::string& indent) {
     out += indent + "- " + markdown(n.text, indent + "  ", true);
     std::string meta;
     for (const LabelledText& f : n.fields)
@@ -29,11 +28,9 @@ void note_item(std::string& out, const ReportNote& n, const ReportStrings& s,
     out += "\n";
 }
 
-void entry(std::string& out, const LogEntry& e, const ReportStrings& s,
-           std::string_view images_dir) {
+void entry(std::string& out, const LogEntry& e, const ReportStrings& s, std::string_view images_dir) {
     out += "### " + markdown(e.title) + "\n\n";
-    out += "*" + markdown(s.concluded) + " " +
-           markdown(encode::long_date(encode::iso_date(e.concluded_at), s)) + ".*";
+    out += "*" + markdown(s.concluded) + " " + markdown(encode::long_date(encode::iso_date(e.concluded_at), s)) + ".*";
     if (!e.purpose.empty()) out += " " + markdown(e.purpose);
     out += "\n\n";
     if (e.conclusion.empty()) out += "> " + markdown(s.no_conclusion) + "\n\n";
@@ -44,8 +41,8 @@ void entry(std::string& out, const LogEntry& e, const ReportStrings& s,
         out += "#### " + markdown(s.top_voted) + "\n\n";
         int i = 1;
         for (const VotedNote& n : e.top_voted)
-            out += std::to_string(i++) + ". **" + markdown(dots_text(n.dots, s)) + "** — " +
-                   markdown(n.text, "   ") + " *(" + markdown(n.zone) + ")*\n";
+            out += std::to_string(i++) + ". **" + markdown(dots_text(n.dots, s)) + "** — " + markdown(n.text, "   ") +
+                   " *(" + markdown(n.zone) + ")*\n";
         out += "\n";
     }
     if (!e.board.empty()) {
@@ -93,16 +90,12 @@ std::string snapshot_name(Id run) {
 
 std::string render_markdown(const ProjectLog& log, Timestamp now, std::string_view images_dir) {
     const ReportStrings& s = report_strings(log.language);
-    const auto or_unset = [&](const std::string& v) {
-        return v.empty() ? std::string(s.none_set) : v;
-    };
+    const auto or_unset = [&](const std::string& v) { return v.empty() ? std::string(s.none_set) : v; };
     std::string out = "# " + markdown(s.project_log) + ": " + markdown(log.group_name) + "\n\n";
-    if (!log.programme.empty())
-        out += "- **" + markdown(s.programme) + ":** " + markdown(log.programme) + "\n";
+    if (!log.programme.empty()) out += "- **" + markdown(s.programme) + ":** " + markdown(log.programme) + "\n";
     out += "- **" + markdown(s.services) + ":** " + markdown(or_unset(log.services)) + "\n";
     out += "- **" + markdown(s.project) + ":** " + markdown(or_unset(log.project)) + "\n";
-    out += "- **" + markdown(s.exported) + ":** " +
-           markdown(encode::long_date(encode::iso_date(now), s)) + "\n\n";
+    out += "- **" + markdown(s.exported) + ":** " + markdown(encode::long_date(encode::iso_date(now), s)) + "\n\n";
 
     const std::vector<ReportSection> sections = log_sections(log);
     out += "## " + markdown(s.gatherings) + "\n\n";
@@ -120,8 +113,7 @@ std::string render_markdown(const ProjectLog& log, Timestamp now, std::string_vi
         out += " · " + markdown(count(g)) + "\n";
     }
     for (const ReportSection& sec : sections)
-        if (!sec.gathering)
-            out += "- " + markdown(s.no_gathering) + " · " + markdown(count(std::nullopt)) + "\n";
+        if (!sec.gathering) out += "- " + markdown(s.no_gathering) + " · " + markdown(count(std::nullopt)) + "\n";
     if (log.gatherings.empty() && sections.empty()) out += "- " + markdown(s.no_entries_yet) + "\n";
     out += "\n";
 

@@ -18,8 +18,7 @@ std::string snapshot_name(Id run);  // "run-<id>.png"
 
 // One self-contained HTML page; `pngs` holds each entry's snapshot bytes by run (missing:
 // no picture), embedded as data: URLs.
-std::string render_html(const ProjectLog& log, Timestamp now,
-                        const std::map<Id, std::string>& pngs);
+std::string render_html(const ProjectLog& log, Timestamp now, const std::map<Id, std::string>& pngs);
 
 // RFC 4180, CRLF line ends, UTF-8 with a byte-order mark.
 std::string render_csv(const std::vector<NoteRow>& rows);

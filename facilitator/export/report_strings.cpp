@@ -46,8 +46,8 @@ constexpr ReportStrings bokmal{
     "Tiltak",
     "Detaljer",
     "Fra øvelsen",
-    {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-     "november", "desember"}};
+    {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+     "desember"}};
 
 constexpr ReportStrings nynorsk{
     "nn",
@@ -91,8 +91,8 @@ constexpr ReportStrings nynorsk{
     "Tiltak",
     "Detaljar",
     "Frå øvinga",
-    {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-     "november", "desember"}};
+    {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+     "desember"}};
 
 constexpr ReportStrings english{"en",
                                 "Project log",
@@ -136,8 +136,8 @@ constexpr ReportStrings english{"en",
                                 "Measures",
                                 "Details",
                                 "From the exercise",
-                                {"January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December"}};
+                                {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                 "October", "November", "December"}};
 
 }  // namespace
 

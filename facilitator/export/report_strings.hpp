@@ -13,11 +13,10 @@ namespace samling {
 struct ReportStrings {
     std::string_view lang_tag;  // the HTML lang attribute
     std::string_view project_log, programme, group, services, project, exported, none_set;
-    std::string_view gatherings, gathering, no_gathering, no_date, entries_one, entries_many,
-        no_entries_yet;
+    std::string_view gatherings, gathering, no_gathering, no_date, entries_one, entries_many, no_entries_yet;
     std::string_view empty_log;  // the friendly text of a log with no entries
-    std::string_view exercise, concluded, conclusion, no_conclusion, top_voted, dot, dots,
-        votes_heading, board, unclustered, other_notes, why_chains, snapshot_alt, snapshot_caption;
+    std::string_view exercise, concluded, conclusion, no_conclusion, top_voted, dot, dots, votes_heading, board,
+        unclustered, other_notes, why_chains, snapshot_alt, snapshot_caption;
     std::string_view index_title, group_logs, gathering_reports, open_log;
     std::string_view gathering_report, no_runs_in_gathering, measure, details, from_exercise;
     std::array<std::string_view, 12> months;

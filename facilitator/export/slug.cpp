@@ -29,8 +29,7 @@ char norwegian_lower(unsigned char second) {
 bool is_device_name(const std::string& s) {
     static const std::array<std::string_view, 4> plain = {"con", "prn", "aux", "nul"};
     if (std::find(plain.begin(), plain.end(), s) != plain.end()) return true;
-    return s.size() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && s[3] >= '0' &&
-           s[3] <= '9';
+    return s.size() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && s[3] >= '0' && s[3] <= '9';
 }
 
 // Cuts at most max bytes without splitting a two-byte letter, then drops a trailing "-".

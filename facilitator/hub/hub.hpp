@@ -11,9 +11,9 @@
 #include <deque>
 #include <functional>
 #include <future>
-#include <string>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 

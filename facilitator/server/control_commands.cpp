@@ -10,7 +10,9 @@ namespace {
 
 using nlohmann::json;
 
-Error bad(const std::string& message) { return make_error(Errc::invalid_request, message); }
+Error bad(const std::string& message) {
+    return make_error(Errc::invalid_request, message);
+}
 
 // Field readers: each fails with a message naming the field.
 struct Fields {
@@ -52,28 +54,36 @@ struct Fields {
             return out;
         }
         for (const json& v : body[key])
-            if (v.is_string()) out.push_back(v.get<std::string>());
-            else if (problem.empty()) problem = std::string("\"") + key + "\" must be a list of texts";
+            if (v.is_string())
+                out.push_back(v.get<std::string>());
+            else if (problem.empty())
+                problem = std::string("\"") + key + "\" must be a list of texts";
         return out;
     }
     NoteFields fields(const char* key) {
         NoteFields out;
         if (!body.contains(key)) return out;
-        if (!body[key].is_object()) problem = std::string("\"") + key + "\" must be an object of texts";
+        if (!body[key].is_object())
+            problem = std::string("\"") + key + "\" must be an object of texts";
         else
             for (auto& [k, v] : body[key].items())
-                if (v.is_string()) out[k] = v.get<std::string>();
-                else problem = std::string("\"") + key + "\" must be an object of texts";
+                if (v.is_string())
+                    out[k] = v.get<std::string>();
+                else
+                    problem = std::string("\"") + key + "\" must be an object of texts";
         return out;
     }
     std::vector<Id> ids(const char* key) {
         std::vector<Id> out;
         if (!body.contains(key)) return out;
-        if (!body[key].is_array()) problem = std::string("\"") + key + "\" must be a list of ids";
+        if (!body[key].is_array())
+            problem = std::string("\"") + key + "\" must be a list of ids";
         else
             for (const json& v : body[key])
-                if (v.is_number_integer()) out.push_back(v.get<Id>());
-                else problem = std::string("\"") + key + "\" must be a list of ids";
+                if (v.is_number_integer())
+                    out.push_back(v.get<Id>());
+                else
+                    problem = std::string("\"") + key + "\" must be a list of ids";
         return out;
     }
 };
@@ -83,46 +93,83 @@ using Parser = std::function<Command(Fields&)>;
 const std::map<std::string, Parser, std::less<>>& parsers() {
     static const std::map<std::string, Parser, std::less<>> table = {
         {"add_group", [](Fields& f) -> Command { return cmd::AddGroup{f.text("name")}; }},
-        {"start_exercise", [](Fields& f) -> Command { return cmd::StartExercise{f.id("group"), f.text("exercise")}; }},
-        {"go_to_step", [](Fields& f) -> Command { return cmd::GoToStep{f.id("group"), f.integer("step")}; }},
+        {"start_exercise",
+         [](Fields& f) -> Command {
+             return cmd::StartExercise{f.id("group"), f.text("exercise")};
+         }},
+        {"go_to_step",
+         [](Fields& f) -> Command {
+             return cmd::GoToStep{f.id("group"), f.integer("step")};
+         }},
         {"reveal", [](Fields& f) -> Command { return cmd::Reveal{f.id("group")}; }},
-        {"lock_writing", [](Fields& f) -> Command { return cmd::LockWriting{f.id("group"), f.flag("locked", true)}; }},
+        {"lock_writing",
+         [](Fields& f) -> Command {
+             return cmd::LockWriting{f.id("group"), f.flag("locked", true)};
+         }},
         {"timer",
          [](Fields& f) -> Command {
              const std::string a = f.text("action");
              if (a != "start" && a != "pause" && a != "reset" && f.problem.empty())
                  f.problem = "\"action\" must be start, pause or reset";
-             const TimerAction action = a == "pause" ? TimerAction::pause : a == "reset" ? TimerAction::reset : TimerAction::start;
+             const TimerAction action = a == "pause"   ? TimerAction::pause
+                                        : a == "reset" ? TimerAction::reset
+                                                       : TimerAction::start;
              return cmd::RunTimer{f.id("group"), action};
          }},
         {"place_note",
-         [](Fields& f) -> Command { return cmd::PlaceNote{f.id("note"), f.text("zone", false), f.position("x"), f.position("y")}; }},
-        {"set_note_text", [](Fields& f) -> Command { return cmd::SetNoteText{f.id("note"), f.text("text")}; }},
+         [](Fields& f) -> Command {
+             return cmd::PlaceNote{f.id("note"), f.text("zone", false), f.position("x"), f.position("y")};
+         }},
+        {"set_note_text",
+         [](Fields& f) -> Command {
+             return cmd::SetNoteText{f.id("note"), f.text("text")};
+         }},
         {"remove_note", [](Fields& f) -> Command { return cmd::RemoveNote{f.id("note")}; }},
-        {"highlight_note", [](Fields& f) -> Command { return cmd::HighlightNote{f.id("note"), f.flag("on", true)}; }},
+        {"highlight_note",
+         [](Fields& f) -> Command {
+             return cmd::HighlightNote{f.id("note"), f.flag("on", true)};
+         }},
         {"make_cluster",
-         [](Fields& f) -> Command { return cmd::MakeCluster{f.id("group"), f.text("zone", false), f.text("name"), f.ids("notes")}; }},
-        {"rename_cluster", [](Fields& f) -> Command { return cmd::RenameCluster{f.id("cluster"), f.text("name")}; }},
-        {"set_cluster", [](Fields& f) -> Command { return cmd::SetCluster{f.id("note"), f.optional_id("cluster")}; }},
-        {"merge_notes", [](Fields& f) -> Command { return cmd::MergeNotes{f.id("keep"), f.id("absorb")}; }},
+         [](Fields& f) -> Command {
+             return cmd::MakeCluster{f.id("group"), f.text("zone", false), f.text("name"), f.ids("notes")};
+         }},
+        {"rename_cluster",
+         [](Fields& f) -> Command {
+             return cmd::RenameCluster{f.id("cluster"), f.text("name")};
+         }},
+        {"set_cluster",
+         [](Fields& f) -> Command {
+             return cmd::SetCluster{f.id("note"), f.optional_id("cluster")};
+         }},
+        {"merge_notes",
+         [](Fields& f) -> Command {
+             return cmd::MergeNotes{f.id("keep"), f.id("absorb")};
+         }},
         {"add_note",
          [](Fields& f) -> Command {
-             return cmd::AddFacilitatorNote{f.id("group"), f.text("text"), f.text("zone", false), f.optional_id("parent"),
-                                            f.fields("fields")};
+             return cmd::AddFacilitatorNote{f.id("group"), f.text("text"), f.text("zone", false),
+                                            f.optional_id("parent"), f.fields("fields")};
          }},
         {"name_programme", [](Fields& f) -> Command { return cmd::NameProgramme{f.text("name")}; }},
         {"save_gathering",
-         [](Fields& f) -> Command { return cmd::SaveGathering{f.optional_id("gathering"), f.text("title"), f.text("date", false)}; }},
+         [](Fields& f) -> Command {
+             return cmd::SaveGathering{f.optional_id("gathering"), f.text("title"), f.text("date", false)};
+         }},
         {"open_gathering", [](Fields& f) -> Command { return cmd::OpenGathering{f.id("gathering")}; }},
         {"edit_group",
          [](Fields& f) -> Command {
              return cmd::EditGroup{f.id("group"), f.text("name"), f.text("services", false), f.text("project", false)};
          }},
-        {"set_agenda", [](Fields& f) -> Command { return cmd::SetAgenda{f.id("gathering"), f.texts("exercises")}; }},
+        {"set_agenda",
+         [](Fields& f) -> Command {
+             return cmd::SetAgenda{f.id("gathering"), f.texts("exercises")};
+         }},
         {"start_next", [](Fields& f) -> Command { return cmd::StartNext{f.id("group")}; }},
         {"conclude_run", [](Fields& f) -> Command { return cmd::ConcludeRun{f.id("group")}; }},
         {"set_conclusion",
-         [](Fields& f) -> Command { return cmd::SetConclusion{f.id("group"), f.text("field"), f.text("text")}; }},
+         [](Fields& f) -> Command {
+             return cmd::SetConclusion{f.id("group"), f.text("field"), f.text("text")};
+         }},
     };
     return table;
 }
@@ -150,11 +197,17 @@ json control_state(const Workshop& state, Timestamp now) {
     for (const auto& [gid, g] : state.groups()) {
         json log = json::array();
         for (const ExerciseRun* r : state.project_log(gid))
-            log.push_back({{"run", r->id}, {"exercise", r->exercise}, {"gathering", r->gathering}, {"concluded_at", r->concluded_at}});
-        json group = {{"id", gid},          {"name", g.name},
-                      {"services", g.services}, {"project", g.project},
+            log.push_back({{"run", r->id},
+                           {"exercise", r->exercise},
+                           {"gathering", r->gathering},
+                           {"concluded_at", r->concluded_at}});
+        json group = {{"id", gid},
+                      {"name", g.name},
+                      {"services", g.services},
+                      {"project", g.project},
                       {"participants", state.participants_in(gid)},
-                      {"log", log},         {"run", nullptr}};
+                      {"log", log},
+                      {"run", nullptr}};
         if (const ExerciseRun* run = state.current_run(gid)) {
             json notes = json::array();
             for (const Note* n : state.notes_of_run(run->id)) {
@@ -182,18 +235,19 @@ json control_state(const Workshop& state, Timestamp now) {
                 for (const Step& s : def->steps)
                     for (const FieldDefinition& f : s.fields) conclusion[f.id] = state.conclusion(run->id, f.id);
             const Step* step = state.current_step(*run);
-            group["run"] = {{"id", run->id},
-                            {"exercise", run->exercise},
-                            {"step", run->step},
-                            {"step_kind", step ? std::string(to_string(step->kind)) : std::string()},
-                            {"writing_locked", run->writing_locked},
-                            {"timer", {{"remaining_ms", run->timer.remaining_ms(now)}, {"running", run->timer.running()}}},
-                            {"done", state.done_count(*run)},
-                            {"gathering", run->gathering},
-                            {"concluded_at", run->concluded_at},
-                            {"notes", notes},
-                            {"clusters", clusters},
-                            {"conclusion", conclusion}};
+            group["run"] = {
+                {"id", run->id},
+                {"exercise", run->exercise},
+                {"step", run->step},
+                {"step_kind", step ? std::string(to_string(step->kind)) : std::string()},
+                {"writing_locked", run->writing_locked},
+                {"timer", {{"remaining_ms", run->timer.remaining_ms(now)}, {"running", run->timer.running()}}},
+                {"done", state.done_count(*run)},
+                {"gathering", run->gathering},
+                {"concluded_at", run->concluded_at},
+                {"notes", notes},
+                {"clusters", clusters},
+                {"conclusion", conclusion}};
         }
         groups.push_back(group);
     }
@@ -201,8 +255,8 @@ json control_state(const Workshop& state, Timestamp now) {
     for (const auto& [id, def] : state.catalog().all()) exercises.push_back(id);
     json gatherings = json::array();
     for (const auto& [id, g] : state.gatherings())
-        gatherings.push_back({{"id", id}, {"number", g.number}, {"title", g.title}, {"date", g.date},
-                              {"agenda", state.agenda(id)}});
+        gatherings.push_back(
+            {{"id", id}, {"number", g.number}, {"title", g.title}, {"date", g.date}, {"agenda", state.agenda(id)}});
     return {{"revision", state.revision()},
             {"programme", state.programme()},
             {"gatherings", gatherings},

@@ -58,19 +58,26 @@ ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()
         if (!command) return http::send_error(res, command.error());
         auto r = impl_->hub->submit(std::move(command.value()));
         if (!r) return http::send_error(res, r.error());
-        http::send_json(res, 200, {{"subject", r->subject}, {"created", r->created}, {"revision", r->state->revision()}});
+        http::send_json(res, 200,
+                        {{"subject", r->subject}, {"created", r->created}, {"revision", r->state->revision()}});
     });
 }
 
-ControlServer::~ControlServer() { stop(); }
+ControlServer::~ControlServer() {
+    stop();
+}
 
-Result<int> ControlServer::bind(int port) { return bind_listener(impl_->http, "127.0.0.1", port, "the control surface"); }
+Result<int> ControlServer::bind(int port) {
+    return bind_listener(impl_->http, "127.0.0.1", port, "the control surface");
+}
 
 void ControlServer::start(Hub& hub) {
     impl_->hub = &hub;
     start_listener(impl_->http, impl_->thread);
 }
 
-void ControlServer::stop() { stop_listener(impl_->http, impl_->thread); }
+void ControlServer::stop() {
+    stop_listener(impl_->http, impl_->thread);
+}
 
 }  // namespace samling

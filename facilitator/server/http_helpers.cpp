@@ -42,11 +42,12 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
 std::string bearer_token(const httplib::Request& req) {
     const std::string auth = req.get_header_value("Authorization");
     constexpr std::string_view scheme = "Bearer ";
-    if (auth.size() > scheme.size() && auth.compare(0, scheme.size(), scheme) == 0)
-        return auth.substr(scheme.size());
+    if (auth.size() > scheme.size() && auth.compare(0, scheme.size(), scheme) == 0) return auth.substr(scheme.size());
     return {};
 }
 
-std::string peer_address(const httplib::Request& req) { return req.remote_addr; }
+std::string peer_address(const httplib::Request& req) {
+    return req.remote_addr;
+}
 
 }  // namespace samling::http

@@ -82,23 +82,40 @@ json error_body(std::string_view code, std::string_view message) {
 
 int http_status(Errc code) {
     switch (code) {
-        case Errc::room_code_invalid: return 403;
-        case Errc::group_not_found: return 404;
-        case Errc::unauthorized: return 401;
-        case Errc::note_not_found: return 404;
-        case Errc::not_your_note: return 403;
-        case Errc::text_empty: return 422;
-        case Errc::text_too_long: return 422;
-        case Errc::text_invalid: return 400;
-        case Errc::name_too_long: return 422;
-        case Errc::client_id_invalid: return 422;
-        case Errc::zone_unknown: return 422;
-        case Errc::step_closed: return 409;
-        case Errc::no_activity: return 409;
-        case Errc::no_votes_left: return 409;
-        case Errc::vote_not_found: return 404;
-        case Errc::invalid_request: return 400;
-        case Errc::storage_failed: return 503;
+        case Errc::room_code_invalid:
+            return 403;
+        case Errc::group_not_found:
+            return 404;
+        case Errc::unauthorized:
+            return 401;
+        case Errc::note_not_found:
+            return 404;
+        case Errc::not_your_note:
+            return 403;
+        case Errc::text_empty:
+            return 422;
+        case Errc::text_too_long:
+            return 422;
+        case Errc::text_invalid:
+            return 400;
+        case Errc::name_too_long:
+            return 422;
+        case Errc::client_id_invalid:
+            return 422;
+        case Errc::zone_unknown:
+            return 422;
+        case Errc::step_closed:
+            return 409;
+        case Errc::no_activity:
+            return 409;
+        case Errc::no_votes_left:
+            return 409;
+        case Errc::vote_not_found:
+            return 404;
+        case Errc::invalid_request:
+            return 400;
+        case Errc::storage_failed:
+            return 503;
     }
     return 500;
 }

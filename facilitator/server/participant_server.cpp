@@ -19,9 +19,9 @@
 namespace samling {
 namespace {
 
-using nlohmann::json;
 using httplib::Request;
 using httplib::Response;
+using nlohmann::json;
 
 // cpp-httplib keeps its listening socket protected; this gives it a room-sized backlog.
 class HttpServer : public httplib::Server {
@@ -57,8 +57,10 @@ bool optional_fields(const json& body, std::optional<NoteFields>& out, Response&
     bool ok = f.is_object();
     if (ok)
         for (auto& [k, v] : f.items()) {
-            if (!v.is_string()) ok = false;
-            else fields[k] = v.get<std::string>();
+            if (!v.is_string())
+                ok = false;
+            else
+                fields[k] = v.get<std::string>();
         }
     if (!ok) {
         http::send_error(res, 400, "bad_request", "\"fields\" must be an object of texts.");
@@ -160,8 +162,8 @@ void ParticipantServer::Impl::routes() {
             return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
         json groups = json::array();
         for (const auto& [id, g] : state->groups()) groups.push_back({{"id", id}, {"name", g.name}});
-        http::send_json(res, 200, {{"room", {{"name", room->name}, {"language", to_string(room->language)}}},
-                                   {"groups", groups}});
+        http::send_json(
+            res, 200, {{"room", {{"name", room->name}, {"language", to_string(room->language)}}}, {"groups", groups}});
     });
 
     http.Post("/api/join", [this](const Request& req, Response& res) {
@@ -179,8 +181,9 @@ void ParticipantServer::Impl::routes() {
             return http::send_error(res, r.error());
         }
         const Participant& p = *r->state->participant(r->subject);
-        http::send_json(res, 201, {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
-                                   {"token", std::to_string(p.id) + "." + secret}});
+        http::send_json(res, 201,
+                        {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
+                         {"token", std::to_string(p.id) + "." + secret}});
     });
 
     http.Get("/api/state", [this](const Request& req, Response& res) {
@@ -256,8 +259,8 @@ void ParticipantServer::Impl::routes() {
         json votes = view.activity && view.activity->votes
                          ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
                          : json(nullptr);
-        http::send_json(res, 201, {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))},
-                                   {"votes", votes}});
+        http::send_json(res, 201,
+                        {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))}, {"votes", votes}});
     });
 
     http.Delete(R"(/api/votes/(\d+))", [this](const Request& req, Response& res) {
@@ -280,9 +283,11 @@ void ParticipantServer::Impl::routes() {
         auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
         if (!r) return http::send_error(res, r.error());
         const auto view = view_for(*r->state, *who, now_ms());
-        http::send_json(res, 200, {{"done", {{"me", view.activity->done.me},
-                                             {"count", view.activity->done.count},
-                                             {"total", view.activity->done.total}}}});
+        http::send_json(res, 200,
+                        {{"done",
+                          {{"me", view.activity->done.me},
+                           {"count", view.activity->done.count},
+                           {"total", view.activity->done.total}}}});
     });
 
     // The page: exact file names from memory, nothing else.
@@ -325,7 +330,9 @@ ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
     impl_->routes();
 }
 
-ParticipantServer::~ParticipantServer() { stop(); }
+ParticipantServer::~ParticipantServer() {
+    stop();
+}
 
 Result<int> ParticipantServer::bind() {
     const auto& c = impl_->config;
@@ -339,6 +346,8 @@ void ParticipantServer::start(Hub& hub) {
     start_listener(impl_->http, impl_->thread);
 }
 
-void ParticipantServer::stop() { stop_listener(impl_->http, impl_->thread); }
+void ParticipantServer::stop() {
+    stop_listener(impl_->http, impl_->thread);
+}
 
 }  // namespace samling

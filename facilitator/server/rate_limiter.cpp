@@ -6,9 +6,13 @@
 
 namespace samling {
 
-int RateLimiter::take(const std::string& key, Clock::time_point now) { return refill_and_take(key, now, true); }
+int RateLimiter::take(const std::string& key, Clock::time_point now) {
+    return refill_and_take(key, now, true);
+}
 
-int RateLimiter::peek(const std::string& key, Clock::time_point now) { return refill_and_take(key, now, false); }
+int RateLimiter::peek(const std::string& key, Clock::time_point now) {
+    return refill_and_take(key, now, false);
+}
 
 int RateLimiter::refill_and_take(const std::string& key, Clock::time_point now, bool spend) {
     std::lock_guard lock(mu_);

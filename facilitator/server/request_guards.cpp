@@ -19,7 +19,9 @@ httplib::Server::HandlerResponse refuse(httplib::Response& res, int status, std:
     return httplib::Server::HandlerResponse::Handled;
 }
 
-bool has_body_method(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH"; }
+bool has_body_method(const std::string& m) {
+    return m == "POST" || m == "PUT" || m == "PATCH";
+}
 
 }  // namespace
 
@@ -51,8 +53,7 @@ void add_security_headers(httplib::Response& res) {
 }
 
 httplib::Server::HandlerResponse guard_request(const httplib::Request& req, httplib::Response& res) {
-    if (req.headers.size() > max_header_count)
-        return refuse(res, 431, "too_many_headers", "Too many request headers.");
+    if (req.headers.size() > max_header_count) return refuse(res, 431, "too_many_headers", "Too many request headers.");
     if (!is_allowed_host(req.get_header_value("Host")))
         return refuse(res, 403, "host_not_allowed", "Open Samling by the address shown on the projector.");
     if (req.has_header("Transfer-Encoding"))

@@ -36,8 +36,8 @@ Result<WebAssets> WebAssets::load(const std::filesystem::path& dir) {
         assets.add(entry.path().filename().string(), WebAsset{type, body.str()});
     }
     if (!assets.find("/"))
-        return make_error(Errc::invalid_request, "the participant page is missing: no " +
-                                                     (dir / "index.html").string());
+        return make_error(Errc::invalid_request,
+                          "the participant page is missing: no " + (dir / "index.html").string());
     return assets;
 }
 

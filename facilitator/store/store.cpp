@@ -24,10 +24,14 @@ struct overloaded : Fs... {
     using Fs::operator()...;
 };
 
-Error storage_error(std::string message) { return make_error(Errc::storage_failed, std::move(message)); }
+Error storage_error(std::string message) {
+    return make_error(Errc::storage_failed, std::move(message));
+}
 
 // A note's fields are few and read whole, so one JSON text column holds them.
-std::string fields_to_json(const NoteFields& fields) { return nlohmann::json(fields).dump(); }
+std::string fields_to_json(const NoteFields& fields) {
+    return nlohmann::json(fields).dump();
+}
 
 NoteFields fields_from_json(const std::string& text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
@@ -57,8 +61,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
 
     const auto lock_path = data_dir / lock_file;
     const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return storage_error("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
+    if (fd < 0) return storage_error("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);
         return storage_error("another Samling is already using the data folder " + data_dir.string());
@@ -124,8 +127,8 @@ Status Store::migrate() {
     const int have = schema_version();
     const int want = static_cast<int>(schema::migrations.size());
     if (have > want)
-        return storage_error(db_path_.string() + " was written by a newer Samling (schema " +
-                             std::to_string(have) + "); upgrade Samling to open it");
+        return storage_error(db_path_.string() + " was written by a newer Samling (schema " + std::to_string(have) +
+                             "); upgrade Samling to open it");
     for (int v = have; v < want; ++v) {
         // Each migration and its version bump commit together, or not at all.
         if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
@@ -149,8 +152,8 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     {
         Statement s(db_, "SELECT code, name, language, open FROM room WHERE id = 1");
         if (s.step() == SQLITE_ROW)
-            w.apply(change::RoomOpened{Room{s.text(0), s.text(1),
-                                            parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
+            w.apply(change::RoomOpened{
+                Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
     }
     {
         Statement s(db_, "SELECT id, name, services, project FROM leader_groups ORDER BY id");
@@ -160,8 +163,8 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     {
         Statement s(db_, "SELECT id, number, title, date FROM gatherings ORDER BY id");
         while (s.step() == SQLITE_ROW)
-            w.apply(change::GatheringSaved{
-                Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)}});
+            w.apply(
+                change::GatheringSaved{Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)}});
     }
     {
         Statement s(db_, "SELECT name, open_gathering FROM programme WHERE id = 1");
@@ -179,23 +182,30 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     {
         Statement s(db_, "SELECT id, group_id, name, secret, joined_at FROM participants ORDER BY id");
         while (s.step() == SQLITE_ROW)
-            w.apply(change::ParticipantJoined{
-                Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4)}});
+            w.apply(
+                change::ParticipantJoined{Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4)}});
     }
     {
         Statement s(db_,
                     "SELECT id, group_id, exercise, step, started_at, writing_locked, timer_duration_ms, "
                     "timer_elapsed_ms, timer_running_since, gathering_id, concluded_at FROM exercise_runs ORDER BY id");
         while (s.step() == SQLITE_ROW) {
-            ExerciseRun r{s.integer(0), s.integer(1), s.text(2), static_cast<int>(s.integer(3)), s.integer(4),
-                          s.integer(5) != 0, Timer{s.integer(6), s.integer(7), s.integer(8)}, s.integer(9),
+            ExerciseRun r{s.integer(0),
+                          s.integer(1),
+                          s.text(2),
+                          static_cast<int>(s.integer(3)),
+                          s.integer(4),
+                          s.integer(5) != 0,
+                          Timer{s.integer(6), s.integer(7), s.integer(8)},
+                          s.integer(9),
                           s.integer(10)};
             w.apply(change::ExerciseStarted{r});
         }
     }
     {
         Statement s(db_, "SELECT id, run_id, zone, name FROM clusters ORDER BY id");
-        while (s.step() == SQLITE_ROW) w.apply(change::ClusterMade{Cluster{s.integer(0), s.integer(1), s.text(2), s.text(3)}});
+        while (s.step() == SQLITE_ROW)
+            w.apply(change::ClusterMade{Cluster{s.integer(0), s.integer(1), s.text(2), s.text(3)}});
     }
     {
         Statement s(db_,
@@ -252,8 +262,9 @@ Status Store::write(const Change& change) {
         return Ok{};
     };
     const auto timer_update = [&](Id run_id, const Timer& t) {
-        Statement s(db_, "UPDATE exercise_runs SET timer_duration_ms = ?, timer_elapsed_ms = ?, "
-                         "timer_running_since = ? WHERE id = ?");
+        Statement s(db_,
+                    "UPDATE exercise_runs SET timer_duration_ms = ?, timer_elapsed_ms = ?, "
+                    "timer_running_since = ? WHERE id = ?");
         s.bind(1, t.duration_ms).bind(2, t.elapsed_ms).bind(3, t.running_since).bind(4, run_id);
         return run(s);
     };
@@ -261,7 +272,10 @@ Status Store::write(const Change& change) {
         overloaded{
             [&](const change::RoomOpened& c) {
                 Statement s(db_, "INSERT OR REPLACE INTO room (id, code, name, language, open) VALUES (1, ?, ?, ?, ?)");
-                s.bind(1, c.room.code).bind(2, c.room.name).bind(3, to_string(c.room.language)).bind(4, c.room.open ? 1 : 0);
+                s.bind(1, c.room.code)
+                    .bind(2, c.room.name)
+                    .bind(3, to_string(c.room.language))
+                    .bind(4, c.room.open ? 1 : 0);
                 return run(s);
             },
             [&](const change::GroupAdded& c) {
@@ -275,7 +289,8 @@ Status Store::write(const Change& change) {
                 return run(s);
             },
             [&](const change::ProgrammeNamed& c) {
-                Statement s(db_, "INSERT INTO programme (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = ?");
+                Statement s(db_,
+                            "INSERT INTO programme (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = ?");
                 s.bind(1, c.name).bind(2, c.name);
                 return run(s);
             },
@@ -310,7 +325,8 @@ Status Store::write(const Change& change) {
             },
             [&](const change::ParticipantJoined& c) {
                 const Participant& p = c.participant;
-                Statement s(db_, "INSERT INTO participants (id, group_id, name, secret, joined_at) VALUES (?, ?, ?, ?, ?)");
+                Statement s(db_,
+                            "INSERT INTO participants (id, group_id, name, secret, joined_at) VALUES (?, ?, ?, ?, ?)");
                 s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret).bind(5, p.joined_at);
                 return run(s);
             },
@@ -401,13 +417,15 @@ Status Store::write(const Change& change) {
                 return run(s);
             },
             [&](const change::ConclusionSet& c) {
-                Statement s(db_, "INSERT OR REPLACE INTO conclusions (run_id, field, text, updated_at) VALUES (?, ?, ?, ?)");
+                Statement s(db_,
+                            "INSERT OR REPLACE INTO conclusions (run_id, field, text, updated_at) VALUES (?, ?, ?, ?)");
                 s.bind(1, c.field.run).bind(2, c.field.field).bind(3, c.field.text).bind(4, c.field.updated_at);
                 return run(s);
             },
             [&](const change::DoneMarked& c) {
-                Statement s(db_, c.done ? "INSERT OR IGNORE INTO done_marks (run_id, step, participant_id) VALUES (?, ?, ?)"
-                                        : "DELETE FROM done_marks WHERE run_id = ? AND step = ? AND participant_id = ?");
+                Statement s(db_,
+                            c.done ? "INSERT OR IGNORE INTO done_marks (run_id, step, participant_id) VALUES (?, ?, ?)"
+                                   : "DELETE FROM done_marks WHERE run_id = ? AND step = ? AND participant_id = ?");
                 s.bind(1, c.run).bind(2, c.step).bind(3, c.participant);
                 return run(s);
             },
@@ -419,7 +437,8 @@ Status Store::write(const Change& change) {
                 return run(s);
             },
             [&](const change::VoteRetracted& c) {
-                Statement dec(db_, "UPDATE votes SET dots = dots - 1 WHERE note_id = ? AND participant_id = ? AND dots > 1");
+                Statement dec(db_,
+                              "UPDATE votes SET dots = dots - 1 WHERE note_id = ? AND participant_id = ? AND dots > 1");
                 dec.bind(1, c.note).bind(2, c.participant);
                 if (auto s = run(dec); !s) return s;
                 if (sqlite3_changes(db_) > 0) return Status(Ok{});

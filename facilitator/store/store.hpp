@@ -30,8 +30,7 @@ public:
 
     // Opens (creating if needed) the store in `data_dir` and brings its schema up to date.
     // Fails with a clear message when the folder is unusable or another Samling holds it.
-    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir,
-                                               const StoreTuning& tuning = {});
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir, const StoreTuning& tuning = {});
     // Opens an existing store for reading only, beside a running Samling (exports): no lock,
     // no migration. Fails when there is no store or it needs a newer schema first.
     static Result<std::unique_ptr<Store>> open_read_only(const std::filesystem::path& data_dir);

@@ -25,7 +25,9 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
     return ch(IM_COL32_R_SHIFT) | ch(IM_COL32_G_SHIFT) | ch(IM_COL32_B_SHIFT) | (0xFFu << IM_COL32_A_SHIFT);
 }
 
-ImU32 alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT); }
+ImU32 alpha(ImU32 c, unsigned a) {
+    return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT);
+}
 
 const ImU32 background = theme::rgb(0x0B, 0x18, 0x2C);
 
@@ -38,7 +40,8 @@ struct Painter {
     float len(float v) const { return v * view.zoom; }
     // Text of a baked font drawn at its size times the zoom.
     void text(const ImFont* font, ImVec2 screen_pos, ImU32 colour, std::string_view t, float scale = 1) const {
-        dl->AddText(font, fonts.size(font) * view.zoom * scale, snap(screen_pos), colour, t.data(), t.data() + t.size());
+        dl->AddText(font, fonts.size(font) * view.zoom * scale, snap(screen_pos), colour, t.data(),
+                    t.data() + t.size());
     }
     float width(const ImFont* font, std::string_view t) const { return width_of(fonts, font, t) * view.zoom; }
     void pill(ImVec2 a, const ImFont* font, ImU32 fill, ImU32 ink, std::string_view t) const {
@@ -61,8 +64,9 @@ void draw_columns(const Painter& p, const BoardScene& s, const BoardModel& m, co
         const std::string count = std::to_string(zone.count);
         const float count_w = width_of(p.fonts, p.fonts.bold, count);
         const float y = r.min.y + bar_h + 0.2f * em;
-        p.text(p.fonts.bold, p.view.to_screen(ImVec2(r.min.x, y)), theme::text,
-               fit_label(p.fonts.bold, p.fonts.size(p.fonts.bold), zone.label, r.max.x - r.min.x - count_w - 0.6f * em));
+        p.text(
+            p.fonts.bold, p.view.to_screen(ImVec2(r.min.x, y)), theme::text,
+            fit_label(p.fonts.bold, p.fonts.size(p.fonts.bold), zone.label, r.max.x - r.min.x - count_w - 0.6f * em));
         p.text(p.fonts.bold, p.view.to_screen(ImVec2(r.max.x - count_w, y)), theme::text_muted, count);
     }
 }
@@ -80,9 +84,11 @@ void draw_fishbone(const Painter& p, const BoardScene& s, const BoardModel& m, c
         const float label_y = (b.label_min.y + b.label_max.y) / 2 - p.fonts.size(p.fonts.bold) / 2;
         const float dot = 0.55f * em;
         p.dl->AddRectFilled(p.at(ImVec2(b.label_min.x, label_y + 0.2f * em)),
-                            p.at(ImVec2(b.label_min.x + dot, label_y + 0.2f * em + dot)), zone.marker, p.len(0.12f * em));
+                            p.at(ImVec2(b.label_min.x + dot, label_y + 0.2f * em + dot)), zone.marker,
+                            p.len(0.12f * em));
         p.text(p.fonts.bold, p.view.to_screen(ImVec2(b.label_min.x + dot + 0.4f * em, label_y)), theme::text,
-               fit_label(p.fonts.bold, p.fonts.size(p.fonts.bold), zone.label, b.label_max.x - b.label_min.x - dot - 0.4f * em));
+               fit_label(p.fonts.bold, p.fonts.size(p.fonts.bold), zone.label,
+                         b.label_max.x - b.label_min.x - dot - 0.4f * em));
     }
     // The spine, with a tail, pointing at the head.
     const ImVec2 tail = p.at(ImVec2(s.spine_x0, s.spine_y)), neck = p.at(ImVec2(s.head_min.x, s.spine_y));
@@ -100,8 +106,8 @@ void draw_fishbone(const Painter& p, const BoardScene& s, const BoardModel& m, c
            words.head_label);
     y += p.fonts.size(p.fonts.small) + 0.3f * em;
     for (const std::string& line : s.head.lines) {
-        p.text(s.head_font, p.view.to_screen(ImVec2(s.head_min.x + pad, y)), hint ? theme::text_muted : theme::join_text,
-               line);
+        p.text(s.head_font, p.view.to_screen(ImVec2(s.head_min.x + pad, y)),
+               hint ? theme::text_muted : theme::join_text, line);
         y += p.fonts.size(s.head_font) * 1.1f;
     }
 }
@@ -148,7 +154,8 @@ void draw_grid(const Painter& p, const BoardScene& s, const BoardModel& m, const
                const BoardStrings& words) {
     const float em = p.fonts.em;
     const ImVec2 a = s.plane_min, b = s.plane_max, mid((a.x + b.x) / 2, (a.y + b.y) / 2);
-    const ImVec2 quads[4][2] = {{a, mid}, {ImVec2(mid.x, a.y), ImVec2(b.x, mid.y)}, {ImVec2(a.x, mid.y), ImVec2(mid.x, b.y)}, {mid, b}};
+    const ImVec2 quads[4][2] = {
+        {a, mid}, {ImVec2(mid.x, a.y), ImVec2(b.x, mid.y)}, {ImVec2(a.x, mid.y), ImVec2(mid.x, b.y)}, {mid, b}};
     for (std::size_t q = 0; q < 4 && q < m.zones.size(); ++q) {
         const ModelZone& zone = m.zones[q];
         const bool target = marks.zone_target == static_cast<int>(q) && !marks.merge_target;
@@ -161,19 +168,20 @@ void draw_grid(const Painter& p, const BoardScene& s, const BoardModel& m, const
     const float t = 0.45f * em, axis = std::max(2.0f, p.len(0.14f * em));
     const ImVec2 y0 = p.at(ImVec2(a.x - 0.7f * em, b.y)), y1 = p.at(ImVec2(a.x - 0.7f * em, a.y));
     p.dl->AddLine(y0, ImVec2(y1.x, y1.y + p.len(t)), theme::text_muted, axis);
-    p.dl->AddTriangleFilled(y1, ImVec2(y1.x - p.len(t), y1.y + p.len(1.6f * t)), ImVec2(y1.x + p.len(t), y1.y + p.len(1.6f * t)),
-                            theme::text_muted);
+    p.dl->AddTriangleFilled(y1, ImVec2(y1.x - p.len(t), y1.y + p.len(1.6f * t)),
+                            ImVec2(y1.x + p.len(t), y1.y + p.len(1.6f * t)), theme::text_muted);
     const ImVec2 x0 = p.at(ImVec2(a.x, b.y + 0.55f * em)), x1 = p.at(ImVec2(b.x, b.y + 0.55f * em));
     p.dl->AddLine(x0, ImVec2(x1.x - p.len(t), x1.y), theme::text_muted, axis);
-    p.dl->AddTriangleFilled(x1, ImVec2(x1.x - p.len(1.6f * t), x1.y - p.len(t)), ImVec2(x1.x - p.len(1.6f * t), x1.y + p.len(t)),
-                            theme::text_muted);
+    p.dl->AddTriangleFilled(x1, ImVec2(x1.x - p.len(1.6f * t), x1.y - p.len(t)),
+                            ImVec2(x1.x - p.len(1.6f * t), x1.y + p.len(t)), theme::text_muted);
     const std::string y_label = m.axis_y + " ↑", x_label = m.axis_x + " →";
     p.text(p.fonts.bold, p.view.to_screen(ImVec2(a.x, s.min.y)), theme::text, y_label);
     const float xw = width_of(p.fonts, p.fonts.bold, x_label);
     p.text(p.fonts.bold, p.view.to_screen(ImVec2(b.x - xw - 1.5f * em, b.y + 0.8f * em)), theme::text, x_label);
     if (s.tray_max.y > s.tray_min.y) {
         const bool target = marks.dragged && marks.zone_target < 0 && !marks.merge_target;
-        p.dl->AddRectFilled(p.at(s.tray_min), p.at(s.tray_max), target ? theme::panel_hover : theme::panel, p.len(0.3f * em));
+        p.dl->AddRectFilled(p.at(s.tray_min), p.at(s.tray_max), target ? theme::panel_hover : theme::panel,
+                            p.len(0.3f * em));
         p.text(p.fonts.small, p.view.to_screen(ImVec2(s.tray_min.x + 0.4f * em, s.tray_min.y + 0.15f * em)),
                theme::text_muted, words.tray);
     }
@@ -184,7 +192,8 @@ void draw_footer(const Painter& p, const BoardScene& s, const ModelCard& c, ImVe
     const float z = p.view.zoom, line = s.size * z;
     // A badge font about three quarters of the card text, so its pill fits the line.
     std::size_t level = static_cast<std::size_t>(s.level);
-    while (level + 1 < card_sizes_em.size() && card_sizes_em[level] > 0.78f * card_sizes_em[static_cast<std::size_t>(s.level)])
+    while (level + 1 < card_sizes_em.size() &&
+           card_sizes_em[level] > 0.78f * card_sizes_em[static_cast<std::size_t>(s.level)])
         ++level;
     const ImFont* bf = p.fonts.card[level];
     const float bs = p.fonts.size(bf) * z, padx = 0.4f * bs;
@@ -221,14 +230,16 @@ void draw_card(const Painter& p, const BoardScene& s, const ModelCard& c, const 
     const ImVec2 b(a.x + (sc.max.x - sc.min.x) * z, a.y + (sc.max.y - sc.min.y) * z);
     if (c.highlighted) {
         const float g = 0.35f * size;
-        p.dl->AddRectFilled(ImVec2(a.x - g, a.y - g), ImVec2(b.x + g, b.y + g), alpha(theme::accent, 110), rounding + g);
+        p.dl->AddRectFilled(ImVec2(a.x - g, a.y - g), ImVec2(b.x + g, b.y + g), alpha(theme::accent, 110),
+                            rounding + g);
     }
     const float drop = std::max(2.0f, std::round(0.12f * size));
     p.dl->AddRectFilled(snap(ImVec2(a.x, a.y + drop)), snap(ImVec2(b.x, b.y + drop)), theme::shadow, rounding);
     p.dl->AddRectFilled(snap(a), snap(b), c.colour, rounding);
     if (c.highlighted) p.dl->AddRect(snap(a), snap(b), theme::accent, rounding, 0, std::max(2.5f, 0.2f * size));
     if (std::find(marks.selected.begin(), marks.selected.end(), c.note) != marks.selected.end())
-        p.dl->AddRect(snap(ImVec2(a.x - 3, a.y - 3)), snap(ImVec2(b.x + 3, b.y + 3)), theme::text, rounding + 3, 0, 3.0f);
+        p.dl->AddRect(snap(ImVec2(a.x - 3, a.y - 3)), snap(ImVec2(b.x + 3, b.y + 3)), theme::text, rounding + 3, 0,
+                      3.0f);
     const ImFont* font = p.fonts.card[static_cast<std::size_t>(s.level)];
     float y = a.y + pad;
     for (const std::string& line : sc.text.lines) {
@@ -237,7 +248,8 @@ void draw_card(const Painter& p, const BoardScene& s, const ModelCard& c, const 
     }
     if (has_footer(c)) draw_footer(p, s, c, ImVec2(a.x + pad, y), b.x - pad);
     if (marks.merge_target == c.note) {
-        p.dl->AddRect(snap(ImVec2(a.x - 4, a.y - 4)), snap(ImVec2(b.x + 4, b.y + 4)), theme::accent, rounding + 4, 0, 4.0f);
+        p.dl->AddRect(snap(ImVec2(a.x - 4, a.y - 4)), snap(ImVec2(b.x + 4, b.y + 4)), theme::accent, rounding + 4, 0,
+                      4.0f);
         p.pill(ImVec2(a.x, a.y - 1.45f * p.fonts.size(p.fonts.bold)), p.fonts.bold, theme::accent, theme::accent_text,
                words.merge);
     }
@@ -249,10 +261,18 @@ void draw_scene(ImDrawList* dl, const BoardScene& s, const BoardModel& m, const 
                 const BoardStrings& words, const BoardTransform& view, const BoardMarks& marks) {
     const Painter p{dl, fonts, view};
     switch (s.kind) {
-        case SceneKind::columns: draw_columns(p, s, m, marks); break;
-        case SceneKind::fishbone: draw_fishbone(p, s, m, marks, words); break;
-        case SceneKind::rings: draw_rings(p, s, m, marks); break;
-        case SceneKind::grid: draw_grid(p, s, m, marks, words); break;
+        case SceneKind::columns:
+            draw_columns(p, s, m, marks);
+            break;
+        case SceneKind::fishbone:
+            draw_fishbone(p, s, m, marks, words);
+            break;
+        case SceneKind::rings:
+            draw_rings(p, s, m, marks);
+            break;
+        case SceneKind::grid:
+            draw_grid(p, s, m, marks, words);
+            break;
     }
     const float size = s.size * view.zoom;
     for (std::size_t i = 0; i < s.boxes.size(); ++i) {
@@ -273,8 +293,8 @@ void draw_scene(ImDrawList* dl, const BoardScene& s, const BoardModel& m, const 
         const ImVec2 a = p.at(l.from), b = p.at(l.to), knee(a.x, b.y);
         dl->AddLine(a, knee, theme::text_muted, link_t);
         dl->AddLine(knee, ImVec2(b.x - 0.3f * size, b.y), theme::text_muted, link_t);
-        dl->AddTriangleFilled(b, ImVec2(b.x - 0.4f * size, b.y - 0.25f * size), ImVec2(b.x - 0.4f * size, b.y + 0.25f * size),
-                              theme::text_muted);
+        dl->AddTriangleFilled(b, ImVec2(b.x - 0.4f * size, b.y - 0.25f * size),
+                              ImVec2(b.x - 0.4f * size, b.y + 0.25f * size), theme::text_muted);
     }
     const SceneCard* dragged = nullptr;
     for (const SceneCard& sc : s.cards) {
@@ -295,7 +315,8 @@ void draw_scene(ImDrawList* dl, const BoardScene& s, const BoardModel& m, const 
     if (s.kind == SceneKind::rings || s.kind == SceneKind::grid) draw_map_labels(p, s, m);
     if (dragged) {
         const ImVec2 a = marks.drag_min;
-        const ImVec2 b(a.x + (dragged->max.x - dragged->min.x) * view.zoom, a.y + (dragged->max.y - dragged->min.y) * view.zoom);
+        const ImVec2 b(a.x + (dragged->max.x - dragged->min.x) * view.zoom,
+                       a.y + (dragged->max.y - dragged->min.y) * view.zoom);
         dl->AddRectFilled(ImVec2(a.x + 0.3f * size, a.y + 0.4f * size), ImVec2(b.x + 0.3f * size, b.y + 0.4f * size),
                           theme::shadow, 0.22f * size);
         draw_card(p, s, m.cards[dragged->card], *dragged, a, marks, words);

@@ -30,15 +30,16 @@ struct BoardTransform {
 // What the interaction wants to show on top of the board this frame.
 struct BoardMarks {
     std::vector<Id> selected;
-    Id hovered = 0;             // the card under the pointer
-    Id dragged = 0;             // drawn last, at `drag_min` (window units)
+    Id hovered = 0;  // the card under the pointer
+    Id dragged = 0;  // drawn last, at `drag_min` (window units)
     ImVec2 drag_min;
-    Id merge_target = 0;        // the card the dragged one would merge into
-    int box_target = -1;        // the cluster box it would join (index into scene.boxes)
-    int zone_target = -1;       // the zone it would move to
+    Id merge_target = 0;   // the card the dragged one would merge into
+    int box_target = -1;   // the cluster box it would join (index into scene.boxes)
+    int zone_target = -1;  // the zone it would move to
 };
 
 void draw_scene(ImDrawList* dl, const BoardScene& scene, const BoardModel& model, const Fonts& fonts,
-                const UiStrings& strings, const BoardStrings& words, const BoardTransform& view, const BoardMarks& marks);
+                const UiStrings& strings, const BoardStrings& words, const BoardTransform& view,
+                const BoardMarks& marks);
 
 }  // namespace samling

@@ -95,7 +95,8 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     s.head_min = ImVec2(max.x - head_w, head_top);
     s.head_max = ImVec2(max.x, head_top + head_h);
     if (s.head.lines.size() > 1 && lines_h + 2 * head_pad + label_h > head_h) {
-        const int fit = std::max(1, static_cast<int>((head_h - 2 * head_pad - label_h) / (fonts.size(s.head_font) * 1.1f)));
+        const int fit =
+            std::max(1, static_cast<int>((head_h - 2 * head_pad - label_h) / (fonts.size(s.head_font) * 1.1f)));
         s.head = wrap_text(s.head_font, fonts.size(s.head_font), m.head, head_w - 2 * head_pad, fit);
     }
 
@@ -110,8 +111,7 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     for (const ModelCard& c : m.cards)
         if (c.place_zone >= 0 && c.place_zone < static_cast<int>(zone_lines.size()))
             zone_lines[static_cast<std::size_t>(c.place_zone)] += 1;
-    for (std::size_t z = 0; z < zone_lines.size(); ++z)
-        slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z]);
+    for (std::size_t z = 0; z < zone_lines.size(); ++z) slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z]);
     const std::vector<ColumnSpan> spans = column_spans(slot_need, min.x, body_right, gap, 0.5f);
     const float bone_label_h = fonts.size(fonts.bold) + 0.5f * em;
     const float spine_gap = 0.4f * em;
@@ -156,13 +156,15 @@ BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fon
     int above = 0, below = 0;
     for (const ModelCard& c : m.cards) (c.place_zone % 2 == 0 ? above : below) += 1 + (has_footer(c) ? 1 : 0);
     const float by_count =
-        above + below == 0 ? 0.5f : std::clamp(static_cast<float>(above) / static_cast<float>(above + below), 0.35f, 0.65f);
+        above + below == 0 ? 0.5f
+                           : std::clamp(static_cast<float>(above) / static_cast<float>(above + below), 0.35f, 0.65f);
     BoardScene best = fishbone_at(m, min, max, fonts, by_count);
     for (float share : {0.5f, 0.42f, 0.58f, 0.35f, 0.65f}) {
         if (best.level == 0 && best.overflow.empty()) break;
         if (std::abs(share - by_count) < 0.02f) continue;
         BoardScene s = fishbone_at(m, min, max, fonts, share);
-        if (s.overflow.size() < best.overflow.size() || (s.overflow.size() == best.overflow.size() && s.level < best.level))
+        if (s.overflow.size() < best.overflow.size() ||
+            (s.overflow.size() == best.overflow.size() && s.level < best.level))
             best = std::move(s);
     }
     return best;

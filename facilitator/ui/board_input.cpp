@@ -13,12 +13,15 @@
 namespace samling {
 namespace {
 
-bool inside(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x >= a.x && p.x < b.x && p.y >= a.y && p.y < b.y; }
+bool inside(ImVec2 p, ImVec2 a, ImVec2 b) {
+    return p.x >= a.x && p.x < b.x && p.y >= a.y && p.y < b.y;
+}
 
 // The topmost card under the window point `p` (cards drawn later lie on top), other than `except`.
 const SceneCard* card_at(const LaidOutBoard& b, const BoardTransform& v, ImVec2 p, Id except) {
     for (auto it = b.scene.cards.rbegin(); it != b.scene.cards.rend(); ++it)
-        if (b.model.cards[it->card].note != except && inside(p, v.to_screen(it->min), v.to_screen(it->max))) return &*it;
+        if (b.model.cards[it->card].note != except && inside(p, v.to_screen(it->min), v.to_screen(it->max)))
+            return &*it;
     return nullptr;
 }
 
@@ -34,7 +37,9 @@ const SceneCard* scene_card(const LaidOutBoard& b, Id note) {
     return nullptr;
 }
 
-bool is_map(const BoardScene& s) { return s.kind == SceneKind::rings || s.kind == SceneKind::grid; }
+bool is_map(const BoardScene& s) {
+    return s.kind == SceneKind::rings || s.kind == SceneKind::grid;
+}
 
 // A zone a card may be moved into: a zone of the exercise, or the one area of a board without zones.
 bool placeable(const BoardModel& m, int zone) {
@@ -96,7 +101,9 @@ void open_popup(BoardInteraction& ui, BoardPopup which, Id subject, std::string 
     ui.dragging = false;
 }
 
-bool key(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, false); }
+bool key(int glfw_key) {
+    return ImGui::IsKeyPressed(glfw_key, false);
+}
 
 }  // namespace
 
@@ -109,9 +116,9 @@ void board_input(const Workshop& state, Id group, const LaidOutBoard& b, ImVec2 
     ui.marks.selected = ui.selected;
 
     ImGui::SetCursorScreenPos(min);
-    ImGui::InvisibleButton("##board", ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)),
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                               ImGuiButtonFlags_MouseButtonMiddle);
+    ImGui::InvisibleButton(
+        "##board", ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)),
+        ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
     if (m.mode != BoardModel::Mode::cards || !group) {
@@ -152,8 +159,10 @@ void board_input(const Workshop& state, Id group, const LaidOutBoard& b, ImVec2 
     } else if (hovered && ImGui::IsMouseClicked(0)) {
         if (under_card && io.KeyCtrl) {
             auto it = std::find(ui.selected.begin(), ui.selected.end(), under_card->note);
-            if (it == ui.selected.end()) ui.selected.push_back(under_card->note);
-            else ui.selected.erase(it);
+            if (it == ui.selected.end())
+                ui.selected.push_back(under_card->note);
+            else
+                ui.selected.erase(it);
             ui.marks.selected = ui.selected;
         } else if (under) {
             ui.pressed = under_card->note;
@@ -227,7 +236,8 @@ void board_popups(Id group, const BoardStrings& words, float em, BoardInteractio
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.5f * em, 0.35f * em));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.4f * em);
     bool done = false, save = false;
-    if (ImGui::BeginPopupModal(name.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal(name.c_str(), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         // The cursor starts at the end of the text, where an edit usually goes.
         const ImGuiInputTextCallback to_end = [](ImGuiInputTextCallbackData* data) {
@@ -247,13 +257,18 @@ void board_popups(Id group, const BoardStrings& words, float em, BoardInteractio
         if (ImGui::Button(words.cancel) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) done = true;
         if (save) {
             switch (ui.popup) {
-                case BoardPopup::edit_note: out.push_back(cmd::SetNoteText{ui.subject, ui.draft}); break;
-                case BoardPopup::rename_cluster: out.push_back(cmd::RenameCluster{ui.subject, ui.draft}); break;
+                case BoardPopup::edit_note:
+                    out.push_back(cmd::SetNoteText{ui.subject, ui.draft});
+                    break;
+                case BoardPopup::rename_cluster:
+                    out.push_back(cmd::RenameCluster{ui.subject, ui.draft});
+                    break;
                 case BoardPopup::name_cluster:
                     out.push_back(cmd::MakeCluster{group, ui.zone, ui.draft, ui.selected});
                     ui.selected.clear();
                     break;
-                case BoardPopup::none: break;
+                case BoardPopup::none:
+                    break;
             }
             done = true;
         }

@@ -14,8 +14,8 @@ namespace samling {
 
 // Handles this frame's input over the board drawn in [min, max] and sets `ui.marks`.
 // Call between ImGui::NewFrame and Render, inside a window, before drawing the board.
-void board_input(const Workshop& state, Id group, const LaidOutBoard& board, ImVec2 min, ImVec2 max,
-                 float em, BoardInteraction& ui, std::vector<Command>& out);
+void board_input(const Workshop& state, Id group, const LaidOutBoard& board, ImVec2 min, ImVec2 max, float em,
+                 BoardInteraction& ui, std::vector<Command>& out);
 
 // The popups the input opened (edit a note, name or rename a cluster); their commands go to `out`.
 void board_popups(Id group, const BoardStrings& words, float em, BoardInteraction& ui, std::vector<Command>& out);

@@ -20,19 +20,33 @@ constexpr int generous_lines = 7;
 constexpr int deepest_indent = 3;  // a deeper "why?" stays at this indent
 
 // Sizes in units of the card text height s.
-float card_pad(float s) { return 0.45f * s; }
-float card_min_width(float s) { return 6.5f * s; }
-float card_max_width(float s) { return 12.5f * s; }
-float box_pad_of(float s) { return std::round(0.4f * s); }
-int header_level(int level) { return std::max(0, level - 2); }
+float card_pad(float s) {
+    return 0.45f * s;
+}
+float card_min_width(float s) {
+    return 6.5f * s;
+}
+float card_max_width(float s) {
+    return 12.5f * s;
+}
+float box_pad_of(float s) {
+    return std::round(0.4f * s);
+}
+int header_level(int level) {
+    return std::max(0, level - 2);
+}
 float header_of(const Fonts& fonts, int level) {
     return std::round(1.3f * fonts.size(fonts.card[static_cast<std::size_t>(header_level(level))]) +
                       0.35f * fonts.size(fonts.card[static_cast<std::size_t>(level)]));
 }
 
-float indent_of(float s) { return std::round(1.1f * s); }
+float indent_of(float s) {
+    return std::round(1.1f * s);
+}
 
-float font_size(const Fonts& fonts, int level) { return fonts.size(fonts.card[static_cast<std::size_t>(level)]); }
+float font_size(const Fonts& fonts, int level) {
+    return fonts.size(fonts.card[static_cast<std::size_t>(level)]);
+}
 
 struct Group {  // a region's cards under one heading (or none)
     int section = -1;
@@ -49,9 +63,8 @@ struct RegionResult {
 // One region's groups in `stacks` stacks, in order, each card onto the shortest stack (a "why?"
 // answer onto its cause's). Returns false when a card would pass the bottom, unless `partial`
 // is set: then a row is kept free at the bottom for one "+N" card counting the rest.
-bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region,
-                  const Fonts& fonts, Attempt a, int stacks, BoardRegion r, float gap, bool partial,
-                  RegionResult& out) {
+bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region, const Fonts& fonts,
+                  Attempt a, int stacks, BoardRegion r, float gap, bool partial, RegionResult& out) {
     const ImFont* font = fonts.card[static_cast<std::size_t>(a.level)];
     const float s = font_size(fonts, a.level);
     const float pad = card_pad(s), bp = box_pad_of(s), hh = header_of(fonts, a.level), indent = indent_of(s);
@@ -82,10 +95,10 @@ bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>&
         for (std::size_t k = 0; k < g.ids.size(); ++k) {
             const BoardNote& n = notes[g.ids[k]];
             const int depth = std::clamp(n.depth, 0, deepest_indent);
-            const std::size_t j = depth > 0 && k > 0
-                                      ? last
-                                      : static_cast<std::size_t>(std::min_element(heights.begin(), heights.end()) -
-                                                                 heights.begin());
+            const std::size_t j =
+                depth > 0 && k > 0
+                    ? last
+                    : static_cast<std::size_t>(std::min_element(heights.begin(), heights.end()) - heights.begin());
             const float in = std::min(static_cast<float>(depth) * indent, 0.4f * w);
             if (a.whole_words && longest_word(font, s, n.text) > w - in - 2 * pad) return false;
             WrappedText t = wrap_text(font, s, n.text, w - in - 2 * pad, a.max_lines);
@@ -97,8 +110,8 @@ bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>&
                 break;
             }
             const float x = left + static_cast<float>(j) * (w + gap) + in;
-            out.cards.push_back({g.ids[k], ImVec2(x, y), ImVec2(left + static_cast<float>(j) * (w + gap) + w, y + h),
-                                 std::move(t)});
+            out.cards.push_back(
+                {g.ids[k], ImVec2(x, y), ImVec2(left + static_cast<float>(j) * (w + gap) + w, y + h), std::move(t)});
             heights[j] = y + h + gap;
             last = j;
             ++placed;
@@ -121,8 +134,8 @@ bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>&
 
 // A region's groups side by side in `lanes` lanes, each group in the lane that has least in it
 // so far: a cluster box beside the loose cards, when stacking them all would need smaller text.
-bool place_lanes(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region,
-                 const Fonts& fonts, Attempt a, int lanes, BoardRegion r, float gap, float card_gap, RegionResult& out) {
+bool place_lanes(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region, const Fonts& fonts,
+                 Attempt a, int lanes, BoardRegion r, float gap, float card_gap, RegionResult& out) {
     const float s = font_size(fonts, a.level);
     const float lane_w = (r.max.x - r.min.x - gap * static_cast<float>(lanes - 1)) / static_cast<float>(lanes);
     if (lane_w < card_min_width(s)) return false;
@@ -183,7 +196,9 @@ float longest_word(const ImFont* font, float size, std::string_view text) {
     return most;
 }
 
-float board_gap(const Fonts& fonts) { return std::round(0.45f * fonts.em); }
+float board_gap(const Fonts& fonts) {
+    return std::round(0.45f * fonts.em);
+}
 
 std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, float x1, float gap, float equal) {
     const std::size_t n = std::max<std::size_t>(counts.size(), 1);
@@ -194,7 +209,8 @@ std::vector<ColumnSpan> column_spans(const std::vector<int>& counts, float x0, f
     float x = x0;
     for (std::size_t i = 0; i < n; ++i) {
         const float need = i < counts.size() ? static_cast<float>(std::max(counts[i], 0)) : 0.0f;
-        const float share = total > 0 ? equal / static_cast<float>(n) + (1 - equal) * need / total : 1.0f / static_cast<float>(n);
+        const float share =
+            total > 0 ? equal / static_cast<float>(n) + (1 - equal) * need / total : 1.0f / static_cast<float>(n);
         const float w = i + 1 == n ? x1 - x : std::round(usable * share);
         spans.push_back({x, x + w});
         x += w + gap;
@@ -242,7 +258,8 @@ BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vecto
             if (!placed) return false;
             for (PlacedCard& card : r.cards) out.cards.push_back(std::move(card));
             for (const PlacedSection& sec : r.sections) out.sections.push_back(sec);
-            if (r.overflow > 0) out.overflow.push_back({static_cast<int>(c), r.overflow, r.overflow_min, r.overflow_max});
+            if (r.overflow > 0)
+                out.overflow.push_back({static_cast<int>(c), r.overflow, r.overflow_min, r.overflow_max});
         }
         return true;
     };

@@ -15,10 +15,10 @@
 namespace samling {
 
 struct BoardNote {
-    std::string text;  // already through drawable_text()
-    int column = 0;    // the region it flows into
-    int section = -1;  // a cluster box inside the region (index given by the caller), -1: none
-    int depth = 0;     // 5 whys: >0 follows the card before it in the same stack, indented
+    std::string text;     // already through drawable_text()
+    int column = 0;       // the region it flows into
+    int section = -1;     // a cluster box inside the region (index given by the caller), -1: none
+    int depth = 0;        // 5 whys: >0 follows the card before it in the same stack, indented
     bool footer = false;  // one more line under the text (author, dots, merged duplicates)
 };
 
@@ -50,13 +50,13 @@ struct BoardRegion {
 
 struct BoardLayout {
     std::vector<ColumnSpan> columns;  // wider for columns with more notes
-    int level = 0;     // index into Fonts::card and card_sizes_em
-    float size = 0;    // card text height, window units
-    float pad = 0;     // inside a card
-    float box_pad = 0; // inside a cluster box, around its cards
-    float header = 0;  // a cluster box's heading height
-    int header_level = 0;  // its text: Fonts::card index, larger than the cards' 
-    bool cramped = false;  // only the smallest size fitted, or not even that: worth more room
+    int level = 0;                    // index into Fonts::card and card_sizes_em
+    float size = 0;                   // card text height, window units
+    float pad = 0;                    // inside a card
+    float box_pad = 0;                // inside a cluster box, around its cards
+    float header = 0;                 // a cluster box's heading height
+    int header_level = 0;             // its text: Fonts::card index, larger than the cards'
+    bool cramped = false;             // only the smallest size fitted, or not even that: worth more room
     std::vector<PlacedCard> cards;
     std::vector<OverflowCard> overflow;
     std::vector<PlacedSection> sections;

@@ -11,7 +11,9 @@
 namespace samling {
 namespace {
 
-bool placed(const ModelCard& c) { return c.x >= 0 && c.x <= 1 && c.y >= 0 && c.y <= 1; }
+bool placed(const ModelCard& c) {
+    return c.x >= 0 && c.x <= 1 && c.y >= 0 && c.y <= 1;
+}
 
 }  // namespace
 
@@ -21,14 +23,17 @@ BoardScene scene_grid(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& 
     s.kind = SceneKind::grid;
     s.min = min;
     s.max = max;
-    const bool any_unplaced = std::any_of(m.cards.begin(), m.cards.end(), [](const ModelCard& c) { return !placed(c); });
+    const bool any_unplaced =
+        std::any_of(m.cards.begin(), m.cards.end(), [](const ModelCard& c) { return !placed(c); });
     const float axis_w = std::round(1.4f * em), axis_h = std::round(fonts.size(fonts.bold) + 0.5f * em);
     // The tray: its label and up to two rows of cards at the largest card size.
-    const float tray_rows = std::count_if(m.cards.begin(), m.cards.end(), [](const ModelCard& c) { return !placed(c); }) > 6 ? 2.0f : 1.0f;
-    const float tray_h = any_unplaced ? std::round(std::min(fonts.size(fonts.small) + 0.9f * em +
-                                                                tray_rows * (fonts.size(fonts.card[2]) * 2.0f + 0.5f * em),
-                                                            0.3f * (max.y - min.y)))
-                                      : 0.0f;
+    const float tray_rows =
+        std::count_if(m.cards.begin(), m.cards.end(), [](const ModelCard& c) { return !placed(c); }) > 6 ? 2.0f : 1.0f;
+    const float tray_h = any_unplaced
+                             ? std::round(std::min(fonts.size(fonts.small) + 0.9f * em +
+                                                       tray_rows * (fonts.size(fonts.card[2]) * 2.0f + 0.5f * em),
+                                                   0.3f * (max.y - min.y)))
+                             : 0.0f;
     s.plane_min = ImVec2(min.x + axis_w, min.y + axis_h);
     s.plane_max = ImVec2(max.x, max.y - axis_h - tray_h);
     if (any_unplaced) {
@@ -67,7 +72,8 @@ BoardScene scene_grid(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& 
         Occupancy occ{s.plane_min, s.plane_max, z.gap, s.label_boxes};
         if (last) {  // the middle stays free for "+N", in case not every card finds room
             const ImVec2 size(std::round(7 * z.s), std::round(z.s + 2 * z.pad));
-            plane_overflow = occ.take(ImVec2((s.plane_min.x + s.plane_max.x) / 2, (s.plane_min.y + s.plane_max.y) / 2), size);
+            plane_overflow =
+                occ.take(ImVec2((s.plane_min.x + s.plane_max.x) / 2, (s.plane_min.y + s.plane_max.y) / 2), size);
         }
         const std::vector<ImVec2> spots = lattice(s.plane_min, s.plane_max, std::max(3.0f, 0.3f * z.s));
         // The spots of each quadrant: a card stays in its own, wholly inside it if it can.
@@ -81,15 +87,19 @@ BoardScene scene_grid(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& 
         for (std::size_t i = 0; i < m.cards.size() && fits; ++i) {
             const ModelCard& c = m.cards[i];
             if (!placed(c)) continue;
-            const ImVec2 want(s.plane_min.x + static_cast<float>(c.x) * pw, s.plane_min.y + static_cast<float>(1 - c.y) * ph);
+            const ImVec2 want(s.plane_min.x + static_cast<float>(c.x) * pw,
+                              s.plane_min.y + static_cast<float>(1 - c.y) * ph);
             const std::vector<ImVec2>& own = in[quadrant(want)];
             Occupancy within = occ;
             within.lo = ImVec2(want.x >= mid.x ? mid.x : s.plane_min.x, want.y <= mid.y ? s.plane_min.y : mid.y);
             within.hi = ImVec2(want.x >= mid.x ? s.plane_max.x : mid.x, want.y <= mid.y ? mid.y : s.plane_max.y);
             ImVec2 spot;
-            if (const int a = nearest_free(own, want, z.sizes[i], within); a >= 0) spot = own[static_cast<std::size_t>(a)];
-            else if (const int b = nearest_free(own, want, z.sizes[i], occ); b >= 0) spot = own[static_cast<std::size_t>(b)];
-            else if (const int c = nearest_free(spots, want, z.sizes[i], occ); c >= 0) spot = spots[static_cast<std::size_t>(c)];
+            if (const int a = nearest_free(own, want, z.sizes[i], within); a >= 0)
+                spot = own[static_cast<std::size_t>(a)];
+            else if (const int b = nearest_free(own, want, z.sizes[i], occ); b >= 0)
+                spot = own[static_cast<std::size_t>(b)];
+            else if (const int c = nearest_free(spots, want, z.sizes[i], occ); c >= 0)
+                spot = spots[static_cast<std::size_t>(c)];
             else {
                 fits = last;
                 ++plane_left_out;

@@ -23,7 +23,8 @@ bool totals_allowed(const ExerciseDefinition& def, const ExerciseRun& run, const
 void rank_cards(std::vector<ModelCard>& cards) {
     for (ModelCard& c : cards) {
         if (c.dots <= 0) continue;
-        const auto above = std::count_if(cards.begin(), cards.end(), [&](const ModelCard& o) { return o.dots > c.dots; });
+        const auto above =
+            std::count_if(cards.begin(), cards.end(), [&](const ModelCard& o) { return o.dots > c.dots; });
         if (above < 3) c.rank = static_cast<int>(above) + 1;
     }
 }
@@ -34,8 +35,10 @@ void order_chains(std::vector<ModelCard>& cards) {
     std::map<Id, std::size_t> index;
     for (std::size_t i = 0; i < cards.size(); ++i) index[cards[i].note] = i;
     for (std::size_t i = 0; i < cards.size(); ++i) {
-        if (cards[i].parent != 0 && index.count(cards[i].parent)) children[cards[i].parent].push_back(i);
-        else cards[i].parent = 0;  // its parent is not face up: it stands alone
+        if (cards[i].parent != 0 && index.count(cards[i].parent))
+            children[cards[i].parent].push_back(i);
+        else
+            cards[i].parent = 0;  // its parent is not face up: it stands alone
     }
     std::vector<ModelCard> out;
     out.reserve(cards.size());
@@ -74,8 +77,8 @@ BoardModel board_model(const Workshop& state, Id group, Language lang, const UiS
     m.run = run->id;
     m.layout = def->layout;
     for (const Zone& z : def->zones)
-        m.zones.push_back({z.id, drawable_text(z.label.in(lang)), theme::zone_colour(z.colour),
-                           theme::card_colour(z.colour), 0});
+        m.zones.push_back(
+            {z.id, drawable_text(z.label.in(lang)), theme::zone_colour(z.colour), theme::card_colour(z.colour), 0});
     const bool zoneless = m.zones.empty();  // one unlabelled area
     if (zoneless) m.zones.push_back({"", "", theme::card_default, theme::card_default, 0});
 
@@ -114,7 +117,7 @@ BoardModel board_model(const Workshop& state, Id group, Language lang, const UiS
             c.author = drawable_text(state.projector_author(*n));
         } else if (def->anonymity == Anonymity::facilitator) {
             const Participant* p = state.participant(n->author);
-            c.hover_author = drawable_text(n->author == 0 ? words.by_facilitator
+            c.hover_author = drawable_text(n->author == 0          ? words.by_facilitator
                                            : p && !p->name.empty() ? p->name
                                                                    : words.anonymous);
         }

@@ -25,17 +25,17 @@ struct ModelZone {
 
 struct ModelCard {
     Id note = 0;
-    std::string text;      // drawable
+    std::string text;  // drawable
     ImU32 colour = 0;
-    int zone = 0;          // index into BoardModel::zones (where the note is)
-    int place_zone = 0;    // where it is drawn: a chained answer sits with its root cause
-    Id cluster = 0;        // drawn in this cluster's box (the root's, for a chain)
-    Id parent = 0;         // a face-up card this one answers "why?" to, or 0
-    int depth = 0;         // 0: a root; 1: the first "why?"...
+    int zone = 0;        // index into BoardModel::zones (where the note is)
+    int place_zone = 0;  // where it is drawn: a chained answer sits with its root cause
+    Id cluster = 0;      // drawn in this cluster's box (the root's, for a chain)
+    Id parent = 0;       // a face-up card this one answers "why?" to, or 0
+    int depth = 0;       // 0: a root; 1: the first "why?"...
     double x = unplaced, y = unplaced;
-    int dots = 0;          // only when totals may be shown
-    int rank = 0;          // 1..3 among the most voted, when totals may be shown
-    int merged = 0;        // duplicates folded into it
+    int dots = 0;    // only when totals may be shown
+    int rank = 0;    // 1..3 among the most voted, when totals may be shown
+    int merged = 0;  // duplicates folded into it
     bool highlighted = false;
     std::string author;        // on the card (anonymity "projector")
     std::string hover_author;  // in a tooltip only (anonymity "facilitator")
@@ -52,16 +52,16 @@ struct BoardModel {
     Mode mode = Mode::no_activity;
     Id run = 0;
     std::string layout = "columns";
-    std::vector<ModelZone> zones;       // the exercise's, plus "no category" when needed
-    std::vector<ModelCard> cards;       // face up; every chain in order, parent first
+    std::vector<ModelZone> zones;  // the exercise's, plus "no category" when needed
+    std::vector<ModelCard> cards;  // face up; every chain in order, parent first
     std::vector<ModelCluster> clusters;
-    std::vector<ImU32> hidden;          // one colour per face-down note: never their text
-    bool show_totals = false;           // dot badges and ranks
-    bool voting_hidden = false;         // a vote runs with totals hidden
+    std::vector<ImU32> hidden;   // one colour per face-down note: never their text
+    bool show_totals = false;    // dot badges and ranks
+    bool voting_hidden = false;  // a vote runs with totals hidden
     int dots_cast = 0;
-    std::string head;                   // fishbone: the problem statement (drawable)
-    bool head_is_hint = false;          // no statement yet: `head` is the hint
-    std::string axis_x, axis_y;         // grid, drawable
+    std::string head;            // fishbone: the problem statement (drawable)
+    bool head_is_hint = false;   // no statement yet: `head` is the hint
+    std::string axis_x, axis_y;  // grid, drawable
 };
 
 BoardModel board_model(const Workshop& state, Id group, Language lang, const UiStrings& strings,

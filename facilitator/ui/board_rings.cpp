@@ -16,7 +16,9 @@ constexpr float pi = std::numbers::pi_v<float>;
 constexpr float child_weight = 1.5f;   // the middle disc's radius, in bands
 constexpr float crowd_weight = 0.08f;  // each card widens its ring's band this much (up to 3 bands)
 
-bool placed(const ModelCard& c) { return c.x >= 0 && c.x <= 1 && c.y >= 0 && c.y <= 1; }
+bool placed(const ModelCard& c) {
+    return c.x >= 0 && c.x <= 1 && c.y >= 0 && c.y <= 1;
+}
 
 // A point's distance from the middle, 1 on the outermost ring.
 float ring_radius(const BoardScene& s, ImVec2 p) {
@@ -24,7 +26,9 @@ float ring_radius(const BoardScene& s, ImVec2 p) {
     return std::sqrt(nx * nx + ny * ny);
 }
 
-float inner_edge(const BoardScene& s, int ring) { return ring == 0 ? 0.0f : s.ring_edges[static_cast<std::size_t>(ring - 1)]; }
+float inner_edge(const BoardScene& s, int ring) {
+    return ring == 0 ? 0.0f : s.ring_edges[static_cast<std::size_t>(ring - 1)];
+}
 
 // How wide ring `ring` is at height `y` (inside its outer ellipse).
 float width_at(const BoardScene& s, int ring, float y) {
@@ -37,7 +41,8 @@ float width_at(const BoardScene& s, int ring, float y) {
 void add_labels(BoardScene& s, const BoardModel& m, const Fonts& fonts) {
     const float em = fonts.em;
     auto place = [&](int r, const ImFont* f, std::string& text, float& top) {
-        const std::string_view label = r < static_cast<int>(m.zones.size()) ? std::string_view(m.zones[static_cast<std::size_t>(r)].label) : "";
+        const std::string_view label =
+            r < static_cast<int>(m.zones.size()) ? std::string_view(m.zones[static_cast<std::size_t>(r)].label) : "";
         const float h = fonts.size(f);
         // In the middle of the band's top, where the ring is widest for it.
         const float band_mid = (inner_edge(s, r) + s.ring_edges[static_cast<std::size_t>(r)]) / 2;
@@ -54,7 +59,8 @@ void add_labels(BoardScene& s, const BoardModel& m, const Fonts& fonts) {
         if (!place(r, fonts.bold, text, top)) font = fonts.small;
     for (int r = 0; r < s.rings; ++r) {
         place(r, font, text, top);
-        add_map_label(s, fonts, font, text, ImVec2(std::round(s.centre.x - text_width(font, fonts.size(font), text) / 2), std::round(top)));
+        add_map_label(s, fonts, font, text,
+                      ImVec2(std::round(s.centre.x - text_width(font, fonts.size(font), text) / 2), std::round(top)));
     }
 }
 
@@ -65,8 +71,8 @@ struct RingPlan {
 
 // Places every card at level `z`; false when one finds no room, unless `partial`: then the
 // cards left out are counted, and the corner for the "+N" card stays free.
-bool place_all(const BoardScene& s, const BoardModel& m, const MapCards& z, const BoardRegion* overflow,
-               bool partial, RingPlan& out) {
+bool place_all(const BoardScene& s, const BoardModel& m, const MapCards& z, const BoardRegion* overflow, bool partial,
+               RingPlan& out) {
     Occupancy occ{s.min, s.max, z.gap, s.label_boxes};
     if (overflow) occ.taken.push_back(*overflow);
     // Candidate centres, each in the band of one ring and clear of its lines.
@@ -74,7 +80,8 @@ bool place_all(const BoardScene& s, const BoardModel& m, const MapCards& z, cons
     for (ImVec2 p : lattice(s.min, s.max, std::max(3.0f, 0.3f * z.s))) {
         const float r = ring_radius(s, p);
         for (int i = 0; i < s.rings; ++i) {
-            const float lo = inner_edge(s, i), hi = s.ring_edges[static_cast<std::size_t>(i)], margin = 0.08f * (hi - lo);
+            const float lo = inner_edge(s, i), hi = s.ring_edges[static_cast<std::size_t>(i)],
+                        margin = 0.08f * (hi - lo);
             if (r <= hi) {
                 if ((i == 0 || r >= lo + margin) && r <= hi - margin) spots[static_cast<std::size_t>(i)].push_back(p);
                 break;
@@ -125,7 +132,8 @@ bool place_all(const BoardScene& s, const BoardModel& m, const MapCards& z, cons
         out.cards.push_back({i, r.min, r.max, z.texts[i], false});
     }
     // Drawn in the model's order, whatever order they were placed in.
-    std::sort(out.cards.begin(), out.cards.end(), [](const SceneCard& a, const SceneCard& b) { return a.card < b.card; });
+    std::sort(out.cards.begin(), out.cards.end(),
+              [](const SceneCard& a, const SceneCard& b) { return a.card < b.card; });
     return true;
 }
 
@@ -143,7 +151,8 @@ BoardScene scene_rings(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     // A ring's band is wider the more cards it holds, so a crowded ring keeps its type large.
     std::vector<float> weight(static_cast<std::size_t>(s.rings), 1.0f);
     weight[0] = child_weight;
-    for (const ModelCard& c : m.cards) weight[static_cast<std::size_t>(std::clamp(c.zone, 0, s.rings - 1))] += crowd_weight;
+    for (const ModelCard& c : m.cards)
+        weight[static_cast<std::size_t>(std::clamp(c.zone, 0, s.rings - 1))] += crowd_weight;
     float bands = 0;
     for (int r = 0; r < s.rings; ++r) bands += std::min(weight[static_cast<std::size_t>(r)], 3.0f);
     float edge = 0;

@@ -17,7 +17,9 @@ std::string fit_label(const ImFont* font, float size, std::string_view label, fl
     return fit_line(font, size, label, width);
 }
 
-ImVec2 map_label_pad(const Fonts& fonts) { return ImVec2(std::round(0.35f * fonts.em), std::round(0.08f * fonts.em)); }
+ImVec2 map_label_pad(const Fonts& fonts) {
+    return ImVec2(std::round(0.35f * fonts.em), std::round(0.08f * fonts.em));
+}
 
 void add_map_label(BoardScene& s, const Fonts& fonts, const ImFont* font, std::string text, ImVec2 at) {
     const ImVec2 pad = map_label_pad(fonts);
@@ -57,7 +59,9 @@ BoardScene make_scene(const BoardModel& model, ImVec2 min, ImVec2 max, const Fon
 
 namespace {
 
-bool inside(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y; }
+bool inside(ImVec2 p, ImVec2 a, ImVec2 b) {
+    return p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y;
+}
 
 float distance_to(ImVec2 p, const BoardRegion& r) {
     const float dx = std::max({r.min.x - p.x, 0.0f, p.x - r.max.x});
@@ -65,7 +69,9 @@ float distance_to(ImVec2 p, const BoardRegion& r) {
     return std::sqrt(dx * dx + dy * dy);
 }
 
-double unit(float v) { return std::clamp(static_cast<double>(v), 0.0, 1.0); }
+double unit(float v) {
+    return std::clamp(static_cast<double>(v), 0.0, 1.0);
+}
 
 }  // namespace
 

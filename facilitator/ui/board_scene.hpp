@@ -23,7 +23,7 @@ struct SceneCard {
     bool in_tray = false;  // grid: not placed yet
 };
 
-struct SceneBox {  // a cluster's box
+struct SceneBox {             // a cluster's box
     std::size_t cluster = 0;  // index into BoardModel::clusters
     ImVec2 min, max;
 };
@@ -35,7 +35,7 @@ struct SceneLink {  // from a cause to its "why?" answer
 struct SceneBone {  // fishbone: one zone's bone
     int zone = 0;
     bool above = true;
-    ImVec2 outer, inner;         // the line, from its label to the spine
+    ImVec2 outer, inner;  // the line, from its label to the spine
     ImVec2 label_min, label_max;
 };
 
@@ -63,7 +63,7 @@ struct BoardScene {
     ImVec2 centre, radii;
     int rings = 0;
     std::vector<float> ring_edges;
-    std::vector<ImVec2> labels;  // top-left of each ring's label; grid: of each quadrant's name
+    std::vector<ImVec2> labels;              // top-left of each ring's label; grid: of each quadrant's name
     std::vector<std::string> label_text;     // the label as it fits there
     std::vector<const ImFont*> label_fonts;  // its font
     std::vector<BoardRegion> label_boxes;    // the pill behind it, which no card covers

@@ -25,8 +25,8 @@ struct LaidOutBoard {
     BoardScene scene;
 
     bool matches(Revision r, Id g, ImVec2 a, ImVec2 b, float e, Language l) const {
-        return revision == r && group == g && min.x == a.x && min.y == a.y && max.x == b.x && max.y == b.y &&
-               em == e && lang == l;
+        return revision == r && group == g && min.x == a.x && min.y == a.y && max.x == b.x && max.y == b.y && em == e &&
+               lang == l;
     }
 };
 
@@ -34,9 +34,9 @@ enum class BoardPopup { none, edit_note, name_cluster, rename_cluster };
 
 struct BoardInteraction {
     float zoom = 1;
-    ImVec2 pan;                // window units
-    Id pressed = 0;            // the card the left button went down on
-    ImVec2 press_at, grab;     // where, and the pointer's offset from the card's corner (window units)
+    ImVec2 pan;             // window units
+    Id pressed = 0;         // the card the left button went down on
+    ImVec2 press_at, grab;  // where, and the pointer's offset from the card's corner (window units)
     bool dragging = false;
     std::vector<Id> selected;  // Ctrl+click; C gathers them into a cluster
     BoardPopup popup = BoardPopup::none;

@@ -74,9 +74,12 @@ const BoardStrings en = {
 
 const BoardStrings& board_strings(Language lang) {
     switch (lang) {
-        case Language::nn: return nn;
-        case Language::en: return en;
-        case Language::nb: break;
+        case Language::nn:
+            return nn;
+        case Language::en:
+            return en;
+        case Language::nb:
+            break;
     }
     return nb;
 }

@@ -70,7 +70,6 @@ void draw_hidden(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
     }
 }
 
-
 // Brings `b` up to date for this snapshot, group, area, type size and language.
 void lay_out(LaidOutBoard& b, const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
              const UiStrings& strings, Language lang) {
@@ -106,8 +105,8 @@ void draw_status(ImDrawList* dl, const BoardModel& m, ImVec2 min, ImVec2 max, co
         x += draw_text_fit(dl, fonts, fonts.body, ImVec2(x, y), theme::text_muted, text, max.x - x) + 1.2f * em;
     }
     if (m.voting_hidden && x < max.x) {
-        const std::string text = std::to_string(m.dots_cast) + " " + (m.dots_cast == 1 ? words.votes_one : words.votes_many) +
-                                 " · " + words.totals_later;
+        const std::string text = std::to_string(m.dots_cast) + " " +
+                                 (m.dots_cast == 1 ? words.votes_one : words.votes_many) + " · " + words.totals_later;
         draw_text_fit(dl, fonts, fonts.body, ImVec2(x, y), theme::text_muted, text, max.x - x);
     }
 }
@@ -125,9 +124,8 @@ void draw_selection_hint(ImDrawList* dl, const BoardInteraction& ui, ImVec2 max,
 
 }  // namespace
 
-void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                 const UiStrings& strings, Language lang, Timestamp /*now*/, BoardState& board,
-                 std::vector<Command>& out) {
+void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
+                 Language lang, Timestamp /*now*/, BoardState& board, std::vector<Command>& out) {
     if (board.group != group) {
         board.ui = {};
         board.group = group;
@@ -138,8 +136,12 @@ void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     board_input(state, group, b, min, max, fonts.em, board.ui, out);
     switch (b.model.mode) {
-        case BoardModel::Mode::no_activity: draw_centred_message(dl, fonts, min, max, strings.no_activity); break;
-        case BoardModel::Mode::hidden: draw_hidden(dl, fonts, min, max, b.model.hidden, strings); break;
+        case BoardModel::Mode::no_activity:
+            draw_centred_message(dl, fonts, min, max, strings.no_activity);
+            break;
+        case BoardModel::Mode::hidden:
+            draw_hidden(dl, fonts, min, max, b.model.hidden, strings);
+            break;
         case BoardModel::Mode::cards: {
             dl->PushClipRect(min, max, true);
             draw_scene(dl, b.scene, b.model, fonts, strings, words, BoardTransform{min, board.ui.zoom, board.ui.pan},

@@ -19,9 +19,9 @@ namespace samling {
 
 // The board's interaction state: kept by the projector between frames (cache, zoom, pan, drag, selection).
 struct BoardState {
-    LaidOutBoard board;   // board_frame's
-    LaidOutBoard probe;   // board_crowded's
-    Id group = 0;         // the group the zoom, pan and selection belong to
+    LaidOutBoard board;  // board_frame's
+    LaidOutBoard probe;  // board_crowded's
+    Id group = 0;        // the group the zoom, pan and selection belong to
     BoardInteraction ui;
 };
 
@@ -29,9 +29,8 @@ struct BoardState {
 // keys over it. Board edits are appended to `out` as facilitator commands (cmd::PlaceNote,
 // cmd::SetCluster, cmd::MergeNotes, cmd::MakeCluster, cmd::RenameCluster, cmd::SetNoteText,
 // cmd::RemoveNote, cmd::HighlightNote...); the caller posts them to the hub. Never writes state.
-void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                 const UiStrings& strings, Language lang, Timestamp now, BoardState& board,
-                 std::vector<Command>& out);
+void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
+                 Language lang, Timestamp now, BoardState& board, std::vector<Command>& out);
 
 // Whether the board laid out in [min, max] only fits at the smallest card size: the projector
 // then gives it a compact frame. Cached in `board` like board_frame's layout.

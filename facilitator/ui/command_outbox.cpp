@@ -10,8 +10,10 @@ Outcome outcome_of(bool was_undo, Result<Receipt> answer) {
     Outcome o;
     o.was_undo = was_undo;
     o.ok = answer.ok();
-    if (o.ok) o.undo = std::move(answer.value().undo);
-    else o.error = answer.error();
+    if (o.ok)
+        o.undo = std::move(answer.value().undo);
+    else
+        o.error = answer.error();
     return o;
 }
 

@@ -106,8 +106,8 @@ void draw_field(const Workshop& state, Id group, const ExerciseRun& run, const F
 }
 
 // A proposal or a top-voted note, with the button that puts its text in the target field.
-void draw_pick(Id group, const Note& note, int dots, const FieldDefinition& target,
-               const Fonts& fonts, const UiStrings& s, Language lang, std::vector<Command>& out) {
+void draw_pick(Id group, const Note& note, int dots, const FieldDefinition& target, const Fonts& fonts,
+               const UiStrings& s, Language lang, std::vector<Command>& out) {
     const float em = fonts.em;
     const float small = fonts.size(fonts.small);
     const float w = ImGui::GetContentRegionAvail().x;
@@ -124,9 +124,9 @@ void draw_pick(Id group, const Note& note, int dots, const FieldDefinition& targ
         y += small * 1.2f;
     }
     ImGui::SetCursorScreenPos(ImVec2(a.x + 0.5f * em, y + 0.1f * em));
-    const std::string label = fit_line(fonts.small, small,
-                                       std::string(s.use_in) + ": " + drawable_text(target.label.in(lang)), w - 2 * em) +
-                              "##use" + std::to_string(note.id);
+    const std::string label =
+        fit_line(fonts.small, small, std::string(s.use_in) + ": " + drawable_text(target.label.in(lang)), w - 2 * em) +
+        "##use" + std::to_string(note.id);
     ImGui::PushFont(fonts.small);
     if (ImGui::Button(label.c_str())) out.push_back(cmd::SetConclusion{group, target.id, note.text});
     ImGui::PopFont();

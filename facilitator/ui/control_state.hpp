@@ -17,73 +17,73 @@ enum class Overlay { none, overview, start_exercise, add_note, help, setup, proj
 
 // E: which exercise, for which groups (every group is chosen unless unticked).
 struct StartPanelState {
-    int exercise = 0;              // index into the catalogue, in its order
-    std::map<Id, bool> unticked;   // groups left out
+    int exercise = 0;             // index into the catalogue, in its order
+    std::map<Id, bool> unticked;  // groups left out
 };
 
 // N: a note written on someone's behalf.
 struct NotePopupState {
-    Id group = 0;                  // the group it was opened for
+    Id group = 0;  // the group it was opened for
     std::string text;
     std::string zone;
-    Id parent = 0;                 // a chain step: the note it answers
-    bool focus = false;            // put the cursor in the text field on the next frame
+    Id parent = 0;       // a chain step: the note it answers
+    bool focus = false;  // put the cursor in the text field on the next frame
 };
 
 // K: the field being typed in; everything else is drawn from the snapshot.
 struct ConclusionState {
-    Id run = 0;                    // the run the panel was set up for
-    std::string editing;           // field id; empty: none
-    std::string draft;             // the editing field's text
-    std::string before;            // its text when editing began: post only a real change
-    std::string target;            // where "Bruk i" sends a proposal; empty: the first empty field
-    std::string scrolled_to;       // the target the field list last scrolled to
+    Id run = 0;               // the run the panel was set up for
+    std::string editing;      // field id; empty: none
+    std::string draft;        // the editing field's text
+    std::string before;       // its text when editing began: post only a real change
+    std::string target;       // where "Bruk i" sends a proposal; empty: the first empty field
+    std::string scrolled_to;  // the target the field list last scrolled to
     bool focus = false;
 };
 
 // F2: the setup screen's text fields and list cursors. A field shows the snapshot's text
 // unless it is being typed in, or was just committed and the hub has not answered yet.
 struct SetupState {
-    std::map<std::string, std::string> drafts;   // field key -> text being typed
-    std::map<std::string, Revision> held;        // field key -> revision when it was committed
-    std::string active;                          // the field that had the keyboard last frame
-    std::string next_active;                     // collected while drawing this frame
-    std::string paste;                           // the pasted list of group names
-    std::string paste_report;                    // what the last paste added and refused
-    std::string new_title, new_date;             // the "new gathering" row
-    int agenda_cursor = 0;                       // the chosen row of the open gathering's agenda
-    int catalog_cursor = 0;                      // the chosen exercise in the catalogue
-    bool in_catalog = false;                     // ← / → switch between agenda and catalogue
-    bool focus_first = false;                    // put the cursor in the first field next frame
+    std::map<std::string, std::string> drafts;  // field key -> text being typed
+    std::map<std::string, Revision> held;       // field key -> revision when it was committed
+    std::string active;                         // the field that had the keyboard last frame
+    std::string next_active;                    // collected while drawing this frame
+    std::string paste;                          // the pasted list of group names
+    std::string paste_report;                   // what the last paste added and refused
+    std::string new_title, new_date;            // the "new gathering" row
+    int agenda_cursor = 0;                      // the chosen row of the open gathering's agenda
+    int catalog_cursor = 0;                     // the chosen exercise in the catalogue
+    bool in_catalog = false;                    // ← / → switch between agenda and catalogue
+    bool focus_first = false;                   // put the cursor in the first field next frame
 };
 
 // G and Shift+G: the views read the snapshot; only the scroll request is kept.
 struct ReadingViewState {
-    float page = 0;        // PgDn / PgUp asked for this many pages (±1), applied next frame
+    float page = 0;  // PgDn / PgUp asked for this many pages (±1), applied next frame
 };
 
 // A run just concluded into its group's project log: its board is pictured on the next frame,
 // then the toast confirms it.
 struct PendingSnapshot {
-    Id run = 0;            // 0: none
+    Id run = 0;  // 0: none
     Id group = 0;
-    bool pictured = false; // the loop has written (or tried to write) the PNG
-    std::string error;     // why the picture could not be written; empty when it was
+    bool pictured = false;  // the loop has written (or tried to write) the PNG
+    std::string error;      // why the picture could not be written; empty when it was
 };
 
 struct Toast {
     std::string text;
-    Timestamp shown_at = 0;        // 0: none
+    Timestamp shown_at = 0;  // 0: none
 };
 
 inline constexpr std::size_t max_undo = 100;
 
 struct ControlState {
     Overlay overlay = Overlay::none;
-    bool preview = false;          // P: the phone preview stands where the join panel is
-    bool conclusion = false;       // K: the conclusion panel stands where the board is
-    Id step_seen_run = 0;          // the step the panels were last set up for: a new conclude
-    int step_seen = -1;            //   step opens the conclusion panel by itself
+    bool preview = false;                   // P: the phone preview stands where the join panel is
+    bool conclusion = false;                // K: the conclusion panel stands where the board is
+    Id step_seen_run = 0;                   // the step the panels were last set up for: a new conclude
+    int step_seen = -1;                     //   step opens the conclusion panel by itself
     std::vector<std::vector<Change>> undo;  // oldest first
     Toast toast;
     StartPanelState start;
@@ -92,8 +92,8 @@ struct ControlState {
     SetupState setup;
     ReadingViewState reading;
     PendingSnapshot snapshot;
-    bool setup_offered = false;    // the setup screen opened by itself once for an empty room
-    bool export_requested = false; // X: the loop starts the export and clears this
+    bool setup_offered = false;     // the setup screen opened by itself once for an empty room
+    bool export_requested = false;  // X: the loop starts the export and clears this
 };
 
 }  // namespace samling

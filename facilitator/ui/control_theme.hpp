@@ -7,16 +7,16 @@
 namespace samling::theme {
 
 inline constexpr ImU32 toast = rgb(0x2B, 0x3F, 0x5E, 240);
-inline constexpr ImU32 scrim = rgb(0x05, 0x0C, 0x18, 215);        // dims the room behind a panel
-inline constexpr ImU32 sheet = rgb(0x12, 0x22, 0x3A);             // a panel over the room
+inline constexpr ImU32 scrim = rgb(0x05, 0x0C, 0x18, 215);  // dims the room behind a panel
+inline constexpr ImU32 sheet = rgb(0x12, 0x22, 0x3A);       // a panel over the room
 inline constexpr ImU32 sheet_line = rgb(0x2E, 0x45, 0x66);
-inline constexpr ImU32 field_bg = rgb(0x0B, 0x18, 0x2C);          // a text field on a panel
-inline constexpr ImU32 time_up = rgb(0xFF, 0x5A, 0x4E);           // the countdown at zero
-inline constexpr ImU32 time_up_soft = rgb(0xFF, 0x9F, 0x43);      // its blink's other half
+inline constexpr ImU32 field_bg = rgb(0x0B, 0x18, 0x2C);      // a text field on a panel
+inline constexpr ImU32 time_up = rgb(0xFF, 0x5A, 0x4E);       // the countdown at zero
+inline constexpr ImU32 time_up_soft = rgb(0xFF, 0x9F, 0x43);  // its blink's other half
 inline constexpr ImU32 paused = rgb(0x8F, 0xA3, 0xBF);
 inline constexpr ImU32 locked = rgb(0xFF, 0x9F, 0x43);
-inline constexpr ImU32 good = rgb(0x6B, 0xD3, 0x8F);              // done, writing open
-inline constexpr ImU32 step_future = rgb(0x2A, 0x3D, 0x5B);        // a pill's outline
+inline constexpr ImU32 good = rgb(0x6B, 0xD3, 0x8F);         // done, writing open
+inline constexpr ImU32 step_future = rgb(0x2A, 0x3D, 0x5B);  // a pill's outline
 // The phone preview copies the phone page's palette (assets/web/style.css).
 inline constexpr ImU32 phone_bezel = rgb(0x05, 0x08, 0x0E);
 inline constexpr ImU32 phone_bg = rgb(0xFA, 0xF6, 0xEE);

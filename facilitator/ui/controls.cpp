@@ -7,10 +7,10 @@
 
 #include <GLFW/glfw3.h>
 
+#include "ui/control_theme.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/group_strip.hpp"
-#include "ui/control_theme.hpp"
 #include "ui/step_bar.hpp"
 
 namespace samling {
@@ -19,7 +19,9 @@ namespace {
 constexpr Timestamp toast_ms = 4000;
 constexpr Timestamp toast_fade_ms = 800;
 
-bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+bool pressed(int key) {
+    return ImGui::IsKeyPressed(key, false);
+}
 
 bool typed(ImWchar c) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -27,7 +29,9 @@ bool typed(ImWchar c) {
            io.InputQueueCharacters.end();
 }
 
-void toggle(ControlState& c, Overlay o) { c.overlay = c.overlay == o ? Overlay::none : o; }
+void toggle(ControlState& c, Overlay o) {
+    c.overlay = c.overlay == o ? Overlay::none : o;
+}
 
 void undo_last(ControlState& c, const UiStrings& strings, Timestamp now, std::vector<Command>& out) {
     if (c.undo.empty()) {
@@ -93,7 +97,8 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
         return;
     }
     if (pressed(GLFW_KEY_S)) {
-        if (!state.open_gathering()) show_toast(c, strings.no_gathering_open, now);
+        if (!state.open_gathering())
+            show_toast(c, strings.no_gathering_open, now);
         else if (all)
             for (Id g : group_order(state)) out.push_back(cmd::StartNext{g});
         else if (focused)
@@ -113,7 +118,7 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
     }
     if (pressed(GLFW_KEY_T)) {
         if (const ExerciseRun* run = focused ? state.current_run(focused) : nullptr) {
-            const TimerAction action = io.KeyShift          ? TimerAction::reset
+            const TimerAction action = io.KeyShift            ? TimerAction::reset
                                        : run->timer.running() ? TimerAction::pause
                                                               : TimerAction::start;
             out.push_back(cmd::RunTimer{focused, action});
@@ -161,9 +166,8 @@ void show_toast(ControlState& c, std::string text, Timestamp now) {
 void draw_toast(ImDrawList* dl, const Toast& toast, float centre_x, float bottom, const Fonts& fonts, Timestamp now) {
     const Timestamp age = now - toast.shown_at;
     if (toast.shown_at == 0 || age < 0 || age >= toast_ms) return;
-    const float alpha = age < toast_ms - toast_fade_ms
-                            ? 1.0f
-                            : static_cast<float>(toast_ms - age) / static_cast<float>(toast_fade_ms);
+    const float alpha =
+        age < toast_ms - toast_fade_ms ? 1.0f : static_cast<float>(toast_ms - age) / static_cast<float>(toast_fade_ms);
     const float em = fonts.em;
     const std::string text = fit_line(fonts.bold, em, drawable_text(toast.text), 40 * em);
     const float w = width_of(fonts, fonts.bold, text) + 2.4f * em;
@@ -189,8 +193,10 @@ Timestamp next_redraw(const Workshop& state, const ControlState& c, Timestamp no
         const std::int64_t left = run->timer.remaining_ms(now);
         // The clock shows whole seconds rounded up: it changes when `left` crosses a multiple of
         // 1000. Past zero it blinks at 2 Hz for a while, then stays still.
-        if (left > 0) sooner(now + (left % 1000 == 0 ? 1000 : left % 1000) + 5);
-        else if (-left < timer_blink_ms) sooner(now + 500 - (-left % 500) + 5);
+        if (left > 0)
+            sooner(now + (left % 1000 == 0 ? 1000 : left % 1000) + 5);
+        else if (-left < timer_blink_ms)
+            sooner(now + 500 - (-left % 500) + 5);
     }
     return next;
 }

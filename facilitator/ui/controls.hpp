@@ -24,18 +24,16 @@ std::vector<Id> step_targets(const Workshop& state, Id focused, bool all_groups)
 void step_commands(const Workshop& state, const std::vector<Id>& groups, int delta, std::vector<Command>& out);
 
 // Reads this frame's keys. Does nothing while a text field has the keyboard.
-void control_keys(const Workshop& state, Id focused, ControlState& controls, const UiStrings& strings,
-                  Timestamp now, std::vector<Command>& out);
+void control_keys(const Workshop& state, Id focused, ControlState& controls, const UiStrings& strings, Timestamp now,
+                  std::vector<Command>& out);
 
 // Applies the hub's answers: a board edit's way back goes on the undo stack, a refusal shows.
-void receive(ControlState& controls, const std::vector<Outcome>& outcomes, const UiStrings& strings,
-             Timestamp now);
+void receive(ControlState& controls, const std::vector<Outcome>& outcomes, const UiStrings& strings, Timestamp now);
 
 void show_toast(ControlState& controls, std::string text, Timestamp now);
 
 // The toast at the bottom centre above `bottom`, fading out; nothing once it has gone.
-void draw_toast(ImDrawList* dl, const Toast& toast, float centre_x, float bottom, const Fonts& fonts,
-                Timestamp now);
+void draw_toast(ImDrawList* dl, const Toast& toast, float centre_x, float bottom, const Fonts& fonts, Timestamp now);
 
 // When the frame must be drawn again without any input (0: not before an event): the toast's
 // fade, and every running timer's next change of second.

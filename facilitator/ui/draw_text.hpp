@@ -12,7 +12,9 @@
 
 namespace samling {
 
-inline ImVec2 snap(ImVec2 p) { return ImVec2(std::round(p.x), std::round(p.y)); }
+inline ImVec2 snap(ImVec2 p) {
+    return ImVec2(std::round(p.x), std::round(p.y));
+}
 
 inline void draw_text(ImDrawList* dl, const Fonts& fonts, const ImFont* font, ImVec2 pos, ImU32 colour,
                       std::string_view text) {

@@ -26,16 +26,20 @@ bool in_ranges(char32_t cp) {
 
 // Characters that only modify the one before: dropped, never drawn on their own.
 bool is_invisible_modifier(char32_t cp) {
-    return (cp >= 0x0300 && cp <= 0x036F)     // combining diacritics
-           || (cp >= 0x200B && cp <= 0x200F)  // zero-width space, joiners, direction marks
-           || (cp >= 0x20D0 && cp <= 0x20FF)  // combining marks for symbols (keycap)
-           || (cp >= 0xFE00 && cp <= 0xFE0F)  // variation selectors
-           || cp == 0xFEFF                    // byte-order mark
+    return (cp >= 0x0300 && cp <= 0x036F)        // combining diacritics
+           || (cp >= 0x200B && cp <= 0x200F)     // zero-width space, joiners, direction marks
+           || (cp >= 0x20D0 && cp <= 0x20FF)     // combining marks for symbols (keycap)
+           || (cp >= 0xFE00 && cp <= 0xFE0F)     // variation selectors
+           || cp == 0xFEFF                       // byte-order mark
            || (cp >= 0xE0000 && cp <= 0xE007F);  // tag characters (subdivision flags)
 }
 
-bool is_skin_tone(char32_t cp) { return cp >= 0x1F3FB && cp <= 0x1F3FF; }
-bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
+bool is_skin_tone(char32_t cp) {
+    return cp >= 0x1F3FB && cp <= 0x1F3FF;
+}
+bool is_regional_indicator(char32_t cp) {
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
 
 // Decodes one code point at s[i]; returns 0xFFFFFFFF and advances one byte on bad input.
 char32_t decode(std::string_view s, std::size_t& i) {
@@ -66,7 +70,9 @@ char32_t decode(std::string_view s, std::size_t& i) {
 
 }  // namespace
 
-std::span<const CodeRange> drawable_ranges() { return ranges; }
+std::span<const CodeRange> drawable_ranges() {
+    return ranges;
+}
 
 std::string drawable_text(std::string_view s) {
     std::string out;

@@ -41,16 +41,16 @@ bool ExportRunner::start(std::shared_ptr<const Workshop> state, std::string data
     if (running_) return false;
     if (worker_.joinable()) worker_.join();  // the last one has finished: reap it
     running_ = true;
-    worker_ = std::thread([this, state = std::move(state), data_dir = std::move(data_dir), lang, now,
-                           finished = std::move(finished)] {
-        ExportOutcome outcome = export_all_groups(*state, data_dir, lang, now);
-        {
-            std::lock_guard lock(mu_);
-            outcome_ = std::move(outcome);
-        }
-        running_ = false;
-        if (finished) finished();
-    });
+    worker_ = std::thread(
+        [this, state = std::move(state), data_dir = std::move(data_dir), lang, now, finished = std::move(finished)] {
+            ExportOutcome outcome = export_all_groups(*state, data_dir, lang, now);
+            {
+                std::lock_guard lock(mu_);
+                outcome_ = std::move(outcome);
+            }
+            running_ = false;
+            if (finished) finished();
+        });
     return true;
 }
 

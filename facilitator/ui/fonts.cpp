@@ -45,12 +45,11 @@ FontFiles find_font_files() {
     f.regular = first_existing({"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
                                 "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
                                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
-    f.medium = first_existing({"/usr/share/fonts/opentype/inter/Inter-Medium.otf",
-                               "/usr/share/fonts/truetype/inter/Inter-Medium.ttf"});
-    f.bold = first_existing({"/usr/share/fonts/opentype/inter/Inter-Bold.otf",
-                             "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
-                             "/usr/share/fonts/truetype/inter/Inter-Bold.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
+    f.medium = first_existing(
+        {"/usr/share/fonts/opentype/inter/Inter-Medium.otf", "/usr/share/fonts/truetype/inter/Inter-Medium.ttf"});
+    f.bold = first_existing(
+        {"/usr/share/fonts/opentype/inter/Inter-Bold.otf", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
+         "/usr/share/fonts/truetype/inter/Inter-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
     if (f.medium.empty()) f.medium = f.regular;
     if (f.bold.empty()) f.bold = f.regular;
     return f;

@@ -21,14 +21,14 @@ FontFiles find_font_files();
 inline constexpr std::array<float, 7> card_sizes_em = {1.4f, 1.2f, 1.05f, 0.92f, 0.8f, 0.7f, 0.62f};
 
 struct Fonts {
-    float em = 0;              // body text height in window units: the unit every size is given in
-    float raster = 1;          // pixels per window unit the atlas was baked at
-    ImFont* small = nullptr;   // 0.75 em, key hint and secondary counts
-    ImFont* body = nullptr;    // 1 em
-    ImFont* bold = nullptr;    // 1 em, bold
-    ImFont* title = nullptr;   // 1.45 em bold, a long prompt
-    ImFont* heading = nullptr; // 1.9 em bold, the prompt
-    ImFont* display = nullptr; // 2.7 em bold, the room code (ASCII only)
+    float em = 0;               // body text height in window units: the unit every size is given in
+    float raster = 1;           // pixels per window unit the atlas was baked at
+    ImFont* small = nullptr;    // 0.75 em, key hint and secondary counts
+    ImFont* body = nullptr;     // 1 em
+    ImFont* bold = nullptr;     // 1 em, bold
+    ImFont* title = nullptr;    // 1.45 em bold, a long prompt
+    ImFont* heading = nullptr;  // 1.9 em bold, the prompt
+    ImFont* display = nullptr;  // 2.7 em bold, the room code (ASCII only)
     std::array<ImFont*, card_sizes_em.size()> card{};
 
     // A baked font's text height in window units.

@@ -21,7 +21,9 @@ struct StripShape {
     float chip_h = 0;
 };
 
-float gap_of(const Fonts& f, bool compact) { return std::round((compact ? 0.3f : 0.45f) * f.em); }
+float gap_of(const Fonts& f, bool compact) {
+    return std::round((compact ? 0.3f : 0.45f) * f.em);
+}
 
 StripShape shape_of(int groups, float width, const Fonts& f) {
     StripShape s;

@@ -11,7 +11,9 @@
 namespace samling {
 namespace {
 
-float line_h(const Fonts& f) { return f.em * 1.32f; }
+float line_h(const Fonts& f) {
+    return f.em * 1.32f;
+}
 
 // Draws lines [from, to) as one column at `x`; the key column is `keys_w` wide.
 void draw_column(ImDrawList* dl, const UiStrings& s, std::size_t from, std::size_t to, float x, float y, float keys_w,
@@ -37,8 +39,9 @@ void draw_help(ImDrawList* dl, ImVec2 size, const Fonts& fonts, const UiStrings&
     // Split before the section heading nearest the middle.
     std::size_t split = s.help.size();
     for (std::size_t i = 1; i < s.help.size(); ++i)
-        if (!s.help[i].keys && (split == s.help.size() || std::abs(static_cast<float>(i) - s.help.size() / 2.0f) <
-                                                              std::abs(static_cast<float>(split) - s.help.size() / 2.0f)))
+        if (!s.help[i].keys &&
+            (split == s.help.size() || std::abs(static_cast<float>(i) - s.help.size() / 2.0f) <
+                                           std::abs(static_cast<float>(split) - s.help.size() / 2.0f)))
             split = i;
     const std::size_t rows = std::max(split, s.help.size() - split);
 
@@ -47,8 +50,10 @@ void draw_help(ImDrawList* dl, ImVec2 size, const Fonts& fonts, const UiStrings&
         if (k.keys) keys_w = std::max(keys_w, width_of(fonts, fonts.bold, k.keys));
     keys_w += 1.0f * em;
     const float box_w = std::min(size.x - 2 * em, 60 * em);
-    const float box_h = std::min(size.y - 2 * em, fonts.size(fonts.title) + 1.2f * em + rows * line_h(fonts) + 3.4f * em);
-    const ImVec2 a = snap(ImVec2((size.x - box_w) / 2, (size.y - box_h) / 2)), b = snap(ImVec2(a.x + box_w, a.y + box_h));
+    const float box_h =
+        std::min(size.y - 2 * em, fonts.size(fonts.title) + 1.2f * em + rows * line_h(fonts) + 3.4f * em);
+    const ImVec2 a = snap(ImVec2((size.x - box_w) / 2, (size.y - box_h) / 2)),
+                 b = snap(ImVec2(a.x + box_w, a.y + box_h));
     dl->AddRectFilled(a, b, theme::sheet, 0.6f * em);
     dl->AddRect(a, b, theme::sheet_line, 0.6f * em);
     const float pad = 1.4f * em;

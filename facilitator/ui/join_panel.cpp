@@ -62,7 +62,8 @@ void draw_join_panel(ImDrawList* dl, ImVec2 min, ImVec2 max, const Fonts& fonts,
     dl->AddRectFilled(snap(min), snap(max), theme::join_card, 0.6f * em);
 
     const std::string code(room_code.empty() ? std::string_view(address.room) : room_code);
-    const ImFont* address_font = largest_fitting(fonts, {fonts.title, fonts.bold, fonts.small}, address.host_port, inner_w);
+    const ImFont* address_font =
+        largest_fitting(fonts, {fonts.title, fonts.bold, fonts.small}, address.host_port, inner_w);
     const ImFont* code_font = largest_fitting(fonts, {fonts.display, fonts.heading, fonts.title}, code, inner_w);
     // Everything but the QR code, top to bottom: heading, gaps, address and room code blocks.
     const float heading_h = fonts.size(fonts.title);

@@ -40,10 +40,17 @@ void handle_keys(ViewState& view, Window& window) {
     if (io.WantTextInput) return;  // digits, Tab and Esc belong to the field being typed in
     if (io.KeyCtrl) {
         switch (zoom_key()) {
-            case Zoom::in: view.zoom = std::min(max_zoom, std::round(view.zoom * 11.0f) / 10.0f); break;
-            case Zoom::out: view.zoom = std::max(min_zoom, std::round(view.zoom / 1.1f * 10.0f) / 10.0f); break;
-            case Zoom::reset: view.zoom = 1.0f; break;
-            case Zoom::none: break;
+            case Zoom::in:
+                view.zoom = std::min(max_zoom, std::round(view.zoom * 11.0f) / 10.0f);
+                break;
+            case Zoom::out:
+                view.zoom = std::max(min_zoom, std::round(view.zoom / 1.1f * 10.0f) / 10.0f);
+                break;
+            case Zoom::reset:
+                view.zoom = 1.0f;
+                break;
+            case Zoom::none:
+                break;
         }
         return;
     }
@@ -57,8 +64,10 @@ void handle_keys(ViewState& view, Window& window) {
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
         // Esc closes a panel first; only with none open does it leave full screen.
-        if (view.controls.overlay != Overlay::none) view.controls.overlay = Overlay::none;
-        else set_fullscreen(window, false);
+        if (view.controls.overlay != Overlay::none)
+            view.controls.overlay = Overlay::none;
+        else
+            set_fullscreen(window, false);
     }
 }
 

@@ -77,8 +77,8 @@ std::string snapshot_path(const std::string& data_dir, Id run) {
     return data_dir + "/snapshots/run-" + std::to_string(run) + ".png";
 }
 
-std::vector<LogSection> project_log_sections(const Workshop& state, Id group, Language lang,
-                                             const ProgrammeStrings& s, const std::string& data_dir) {
+std::vector<LogSection> project_log_sections(const Workshop& state, Id group, Language lang, const ProgrammeStrings& s,
+                                             const std::string& data_dir) {
     std::vector<LogSection> sections;
     for (const ExerciseRun* run : state.project_log(group)) {
         auto it = std::find_if(sections.begin(), sections.end(),
@@ -100,7 +100,8 @@ std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang) {
         SinceGroup sg{id, g->name, g->project, {}};
         for (const SinceSource& src : since_sources) {
             SinceEntry e{field_label(state, src.exercise, src.field, lang),
-                         state.latest_conclusion(id, src.exercise, src.field).value_or(""), {}};
+                         state.latest_conclusion(id, src.exercise, src.field).value_or(""),
+                         {}};
             if (src.measures) e.measures = measures_of(state, id, src.exercise);
             if (!e.text.empty() || !e.measures.empty()) sg.entries.push_back(std::move(e));
         }

@@ -23,7 +23,9 @@ struct CardLayout {
     float text_w = 0, height = 0;
 };
 
-const ImFont* field_font(const Fonts& f) { return f.card[1]; }
+const ImFont* field_font(const Fonts& f) {
+    return f.card[1];
+}
 
 CardLayout lay_out(const LogCard& card, float width, const Fonts& fonts, const ThumbnailSource& thumbnails) {
     const float em = fonts.em;
@@ -33,7 +35,8 @@ CardLayout lay_out(const LogCard& card, float width, const Fonts& fonts, const T
     l.text_w = width - 2 * pad;
     if (l.picture.texture && l.picture.width > 0 && l.picture.height > 0) {
         const float pw = std::round(width * 0.38f);
-        const float ph = std::min(pw * static_cast<float>(l.picture.height) / static_cast<float>(l.picture.width), 16 * em);
+        const float ph =
+            std::min(pw * static_cast<float>(l.picture.height) / static_cast<float>(l.picture.width), 16 * em);
         l.picture_size = ImVec2(ph * static_cast<float>(l.picture.width) / static_cast<float>(l.picture.height), ph);
         l.text_w -= l.picture_size.x + pad;
     }
@@ -41,11 +44,13 @@ CardLayout lay_out(const LogCard& card, float width, const Fonts& fonts, const T
     float h = pad + fonts.size(fonts.title) * 1.1f + fonts.size(fonts.small) * 1.4f;
     for (const LogField& f : card.fields) {
         l.fields.push_back(wrap_text(font, fonts.size(font), drawable_text(f.text), l.text_w, 0));
-        h += 0.4f * em + fonts.size(fonts.small) * 1.2f + static_cast<float>(l.fields.back().lines.size()) * fonts.size(font) * 1.2f;
+        h += 0.4f * em + fonts.size(fonts.small) * 1.2f +
+             static_cast<float>(l.fields.back().lines.size()) * fonts.size(font) * 1.2f;
     }
     for (const LogNote& n : card.top)
         l.notes.push_back(fit_line(fonts.body, em, std::to_string(n.dots) + " ●  " + drawable_text(n.text), l.text_w));
-    if (!l.notes.empty()) h += 0.6f * em + fonts.size(fonts.small) * 1.2f + static_cast<float>(l.notes.size()) * em * 1.25f;
+    if (!l.notes.empty())
+        h += 0.6f * em + fonts.size(fonts.small) * 1.2f + static_cast<float>(l.notes.size()) * em * 1.25f;
     l.height = std::max(h + pad, l.picture_size.y + 2 * pad);
     return l;
 }
@@ -65,7 +70,8 @@ void draw_card(ImDrawList* dl, const LogCard& card, const CardLayout& l, ImVec2 
     const ImFont* font = field_font(fonts);
     for (std::size_t i = 0; i < card.fields.size(); ++i) {
         y += 0.4f * em;
-        draw_text_fit(dl, fonts, fonts.small, ImVec2(x, y), theme::accent, drawable_text(card.fields[i].label), l.text_w);
+        draw_text_fit(dl, fonts, fonts.small, ImVec2(x, y), theme::accent, drawable_text(card.fields[i].label),
+                      l.text_w);
         y += fonts.size(fonts.small) * 1.2f;
         for (const std::string& line : l.fields[i].lines) {
             draw_text(dl, fonts, font, ImVec2(x, y), theme::text, line);
@@ -111,7 +117,8 @@ bool draw_project_log(const Workshop& state, Id group, ReadingViewState& reading
     draw_text_fit(dl, fonts, fonts.heading, min, theme::text, title, max.x - min.x - button_w - em);
     float top = min.y + fonts.size(fonts.heading) * 1.15f;
     if (g && !g->project.empty()) {
-        draw_text_fit(dl, fonts, fonts.body, ImVec2(min.x, top), theme::text_muted, drawable_text(g->project), max.x - min.x);
+        draw_text_fit(dl, fonts, fonts.body, ImVec2(min.x, top), theme::text_muted, drawable_text(g->project),
+                      max.x - min.x);
         top += em * 1.3f;
     }
     top += 0.5f * em;
@@ -119,8 +126,8 @@ bool draw_project_log(const Workshop& state, Id group, ReadingViewState& reading
     draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.log_hint, max.x - min.x);
     const float bottom = hint_y - 0.6f * em;
 
-    const std::vector<LogSection> sections = g ? project_log_sections(state, group, lang, s, data_dir)
-                                               : std::vector<LogSection>{};
+    const std::vector<LogSection> sections =
+        g ? project_log_sections(state, group, lang, s, data_dir) : std::vector<LogSection>{};
     if (sections.empty()) {
         const WrappedText text = wrap_text(fonts.title, fonts.size(fonts.title), g ? s.log_empty : s.no_group,
                                            std::min(max.x - min.x, 40 * em), 0);

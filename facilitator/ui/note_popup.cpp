@@ -44,8 +44,8 @@ std::vector<const Zone*> note_zones(const Workshop& state, Id group) {
     return zones;
 }
 
-bool draw_note_popup(const Workshop& state, NotePopupState& panel, Id selected, const Fonts& fonts,
-                     const UiStrings& s, Language lang, ImVec2 size, std::vector<Command>& out) {
+bool draw_note_popup(const Workshop& state, NotePopupState& panel, Id selected, const Fonts& fonts, const UiStrings& s,
+                     Language lang, ImVec2 size, std::vector<Command>& out) {
     const float em = fonts.em;
     const ExerciseRun* run = state.current_run(panel.group);
     const Step* step = run ? state.current_step(*run) : nullptr;
@@ -107,8 +107,8 @@ bool draw_note_popup(const Workshop& state, NotePopupState& panel, Id selected, 
     }
     if (chain) {
         const Note* parent = panel.parent ? state.note(panel.parent) : nullptr;
-        const std::string current = parent ? fit_line(fonts.body, em, drawable_text(parent->text), 24 * em)
-                                           : std::string(s.add_note_no_reply);
+        const std::string current =
+            parent ? fit_line(fonts.body, em, drawable_text(parent->text), 24 * em) : std::string(s.add_note_no_reply);
         ImGui::TextUnformatted(s.add_note_reply);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-1);

@@ -10,7 +10,9 @@ namespace {
 constexpr int style_vars = 6;
 constexpr int style_colours = 13;
 
-ImVec4 f4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+ImVec4 f4(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
 
 }  // namespace
 
@@ -57,6 +59,8 @@ void end_overlay_window() {
     pop_panel_style();
 }
 
-void draw_scrim(ImDrawList* dl, ImVec2 size) { dl->AddRectFilled(ImVec2(0, 0), size, theme::scrim); }
+void draw_scrim(ImDrawList* dl, ImVec2 size) {
+    dl->AddRectFilled(ImVec2(0, 0), size, theme::scrim);
+}
 
 }  // namespace samling

@@ -36,8 +36,8 @@ TileGrid tile_grid(int tiles, ImVec2 area, float gap) {
 
 namespace {
 
-void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool focused, bool hovered, ImVec2 a,
-               ImVec2 b, const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now) {
+void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool focused, bool hovered, ImVec2 a, ImVec2 b,
+               const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now) {
     const float em = fonts.em;
     // Few groups get large tiles: their words grow with them, so they still read from the back.
     const bool large = b.y - a.y > 9 * em && b.x - a.x > 18 * em;
@@ -78,7 +78,8 @@ void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool fo
         float tw = 0;
         if (t.shown && (run->timer.running() || run->timer.elapsed_ms > 0)) {
             tw = width_of(fonts, figure, t.digits);
-            draw_text(dl, fonts, figure, ImVec2(b.x - pad - tw, y - (fonts.size(figure) - line) / 2), t.colour, t.digits);
+            draw_text(dl, fonts, figure, ImVec2(b.x - pad - tw, y - (fonts.size(figure) - line) / 2), t.colour,
+                      t.digits);
         }
         draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::accent, where, w - tw - 0.5f * em);
         y += line * 1.25f;
@@ -121,8 +122,8 @@ Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, 
     const float em = fonts.em;
     const std::vector<Id> ids = group_order(state);
     // Heading: what this is, how many groups; where latecomers join, at the right.
-    const std::string title = std::string(s.overview_title) + "  ·  " +
-                              count_of(static_cast<int>(ids.size()), s.groups_one, s.groups_many);
+    const std::string title =
+        std::string(s.overview_title) + "  ·  " + count_of(static_cast<int>(ids.size()), s.groups_one, s.groups_many);
     draw_text(dl, fonts, fonts.title, min, theme::text, title);
     const float title_w = width_of(fonts, fonts.title, title);
     const std::string joined = fit_line(fonts.bold, em, join, max.x - min.x - title_w - 2 * em);
@@ -132,8 +133,8 @@ Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, 
     const float hint_y = max.y - fonts.size(fonts.small);
     draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.overview_hint, max.x - min.x);
 
-    const TileGrid grid = tile_grid(static_cast<int>(ids.size()), ImVec2(max.x - min.x, hint_y - 0.6f * em - top),
-                                    std::round(0.5f * em));
+    const TileGrid grid =
+        tile_grid(static_cast<int>(ids.size()), ImVec2(max.x - min.x, hint_y - 0.6f * em - top), std::round(0.5f * em));
     Id clicked = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const int row = static_cast<int>(i) / grid.columns, col = static_cast<int>(i) % grid.columns;

@@ -48,8 +48,10 @@ void draw_phone_preview(ImDrawList* dl, const ParticipantView& view, ImVec2 min,
     min.y += em * 1.5f;
     // A phone's 9:16 shape, as large as the space allows.
     float w = max.x - min.x, h = max.y - min.y;
-    if (h * 9 > w * 16) h = w * 16 / 9;
-    else w = h * 9 / 16;
+    if (h * 9 > w * 16)
+        h = w * 16 / 9;
+    else
+        w = h * 9 / 16;
     const ImVec2 a = snap(ImVec2((min.x + max.x - w) / 2, min.y)), b = snap(ImVec2(a.x + w, a.y + h));
     const float bezel = std::round(0.45f * em);
     dl->AddRectFilled(a, b, theme::phone_bezel, 1.4f * em);
@@ -69,7 +71,8 @@ void draw_phone_preview(ImDrawList* dl, const ParticipantView& view, ImVec2 min,
     y += 0.5f * em;
 
     if (!view.activity) {
-        lines_at(dl, fonts, fonts.body, x, y, theme::phone_muted, wrap_text(fonts.body, em, s.no_activity, tw, 4), 1.2f);
+        lines_at(dl, fonts, fonts.body, x, y, theme::phone_muted, wrap_text(fonts.body, em, s.no_activity, tw, 4),
+                 1.2f);
         dl->PopClipRect();
         return;
     }
@@ -105,11 +108,12 @@ void draw_phone_preview(ImDrawList* dl, const ParticipantView& view, ImVec2 min,
         draw_text_fit(dl, fonts, fonts.small, ImVec2(x, y), theme::phone_muted, drawable_text(f.label), tw);
         y += small * 1.2f;
         y = lines_at(dl, fonts, fonts.small, x, y, theme::phone_ink,
-                     wrap_text(fonts.small, small, drawable_text(f.text), tw, 3), 1.2f) + 0.3f * em;
+                     wrap_text(fonts.small, small, drawable_text(f.text), tw, 3), 1.2f) +
+            0.3f * em;
     }
     if (view.notes.empty()) {
-        lines_at(dl, fonts, fonts.small, x, y, theme::phone_muted, wrap_text(fonts.small, small, s.preview_no_notes, tw, 2),
-                 1.2f);
+        lines_at(dl, fonts, fonts.small, x, y, theme::phone_muted,
+                 wrap_text(fonts.small, small, s.preview_no_notes, tw, 2), 1.2f);
     }
     const float bottom = sb.y - pad;
     for (std::size_t i = 0; i < view.notes.size(); ++i) {

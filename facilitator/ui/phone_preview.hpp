@@ -15,8 +15,8 @@ namespace samling {
 struct PhoneStatus {
     const char* writing = nullptr;  // nullptr: the step takes no notes
     bool open = false;
-    std::string votes;              // "Du har 3 stemmer"; empty outside a vote
-    std::string timer;              // "04:12"; empty when the step has no clock
+    std::string votes;  // "Du har 3 stemmer"; empty outside a vote
+    std::string timer;  // "04:12"; empty when the step has no clock
 };
 PhoneStatus phone_status(const ParticipantView& view, const UiStrings& strings);
 

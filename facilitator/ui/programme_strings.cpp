@@ -34,7 +34,9 @@ const ProgrammeStrings nb_strings{
     .no_open_gathering = "Åpne en samling for å sette agendaen.",
     .empty_agenda = "Ingen øvelser ennå – velg fra listen under.",
     .catalogue = "Øvelser",
-    .setup_hint = "Tab neste felt  ·  Enter lagrer  ·  ↑↓ velg  ·  Shift+↑↓ flytt  ·  Del fjern  ·  ← → agenda/øvelser  ·  Esc lukk",
+    .setup_hint =
+        "Tab neste felt  ·  Enter lagrer  ·  ↑↓ velg  ·  Shift+↑↓ flytt  ·  Del fjern  ·  ← → agenda/øvelser  ·  Esc "
+        "lukk",
     .show_since = "Vis «Siden sist»",
     .save_to_log = "Lagre i prosjektloggen",
     .saved_to_log = "Lagret i prosjektloggen for",
@@ -81,7 +83,9 @@ const ProgrammeStrings nn_strings{
     .no_open_gathering = "Opne ei samling for å setje agendaen.",
     .empty_agenda = "Ingen øvingar enno – vel frå lista under.",
     .catalogue = "Øvingar",
-    .setup_hint = "Tab neste felt  ·  Enter lagrar  ·  ↑↓ vel  ·  Shift+↑↓ flytt  ·  Del fjern  ·  ← → agenda/øvingar  ·  Esc lukk",
+    .setup_hint =
+        "Tab neste felt  ·  Enter lagrar  ·  ↑↓ vel  ·  Shift+↑↓ flytt  ·  Del fjern  ·  ← → agenda/øvingar  ·  Esc "
+        "lukk",
     .show_since = "Vis «Sidan sist»",
     .save_to_log = "Lagre i prosjektloggen",
     .saved_to_log = "Lagra i prosjektloggen for",
@@ -128,7 +132,9 @@ const ProgrammeStrings en_strings{
     .no_open_gathering = "Open a gathering to set its agenda.",
     .empty_agenda = "No exercises yet – pick from the list below.",
     .catalogue = "Exercises",
-    .setup_hint = "Tab next field  ·  Enter saves  ·  ↑↓ pick  ·  Shift+↑↓ move  ·  Del remove  ·  ← → agenda/exercises  ·  Esc close",
+    .setup_hint =
+        "Tab next field  ·  Enter saves  ·  ↑↓ pick  ·  Shift+↑↓ move  ·  Del remove  ·  ← → agenda/exercises  ·  Esc "
+        "close",
     .show_since = "Show “Since last time”",
     .save_to_log = "Save to the project log",
     .saved_to_log = "Saved to the project log of",
@@ -164,9 +170,12 @@ std::string day_month(const ProgrammeStrings& s, int day, int month) {
 
 const ProgrammeStrings& programme_strings(Language lang) {
     switch (lang) {
-        case Language::nn: return nn_strings;
-        case Language::en: return en_strings;
-        case Language::nb: break;
+        case Language::nn:
+            return nn_strings;
+        case Language::en:
+            return en_strings;
+        case Language::nb:
+            break;
     }
     return nb_strings;
 }

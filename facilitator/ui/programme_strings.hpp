@@ -12,9 +12,9 @@
 namespace samling {
 
 struct ProgrammeStrings {
-    const char* gathering;         // "Samling" in "Samling 2 · 20. jan."
+    const char* gathering;               // "Samling" in "Samling 2 · 20. jan."
     std::array<const char*, 12> months;  // short month names as written after a day
-    bool day_first_dot;            // "20. jan." (nb, nn) or "20 Jan" (en)
+    bool day_first_dot;                  // "20. jan." (nb, nn) or "20 Jan" (en)
     // Setup (F2)
     const char* setup_title;
     const char* programme;
@@ -23,43 +23,43 @@ struct ProgrammeStrings {
     const char* title_hint;
     const char* date_hint;
     const char* add_gathering;
-    const char* open;              // the button that opens a gathering
-    const char* is_open;           // the open gathering's mark
+    const char* open;     // the button that opens a gathering
+    const char* is_open;  // the open gathering's mark
     const char* groups;
     const char* paste_hint;
     const char* add_groups;
-    const char* added;             // "Lagt til: 3"
-    const char* duplicates;        // "Finnes allerede: A, B"
+    const char* added;       // "Lagt til: 3"
+    const char* duplicates;  // "Finnes allerede: A, B"
     const char* name_hint;
     const char* services_hint;
     const char* project_hint;
-    const char* agenda;            // "Agenda for Samling 2"
+    const char* agenda;  // "Agenda for Samling 2"
     const char* agenda_for;
     const char* no_open_gathering;
     const char* empty_agenda;
     const char* catalogue;
     const char* setup_hint;
-    const char* show_since;        // the button that opens "since last time"
+    const char* show_since;  // the button that opens "since last time"
     // Conclude
-    const char* save_to_log;       // the conclusion panel's button
-    const char* saved_to_log;      // "Lagret i prosjektloggen for" + group
-    const char* picture_failed;    // the board's picture could not be written
+    const char* save_to_log;     // the conclusion panel's button
+    const char* saved_to_log;    // "Lagret i prosjektloggen for" + group
+    const char* picture_failed;  // the board's picture could not be written
     // Project log (G)
     const char* log_title;
     const char* log_empty;
-    const char* no_gathering;      // runs concluded while no gathering was open
-    const char* concluded;         // "Lagret 14. sep."
+    const char* no_gathering;  // runs concluded while no gathering was open
+    const char* concluded;     // "Lagret 14. sep."
     const char* top_notes;
     const char* log_hint;
     const char* no_group;
     // Since last time (Shift+G)
     const char* since_title;
-    const char* since_nothing;     // a group with nothing in its log yet, said kindly
-    const char* since_measures;    // heading over measures with owner and date
+    const char* since_nothing;   // a group with nothing in its log yet, said kindly
+    const char* since_measures;  // heading over measures with owner and date
     const char* since_hint;
     // Export (X)
-    const char* export_button;     // the project log's button (X)
-    const char* exported_to;       // "Eksportert til" + folder
+    const char* export_button;  // the project log's button (X)
+    const char* exported_to;    // "Eksportert til" + folder
     const char* export_failed;
 };
 

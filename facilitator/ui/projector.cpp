@@ -21,11 +21,11 @@
 #include "ui/export_action.hpp"
 #include "ui/fonts.hpp"
 #include "ui/keys.hpp"
+#include "ui/log_model.hpp"
+#include "ui/programme_strings.hpp"
 #include "ui/projector_loop.hpp"
 #include "ui/projector_view.hpp"
 #include "ui/screenshot.hpp"
-#include "ui/log_model.hpp"
-#include "ui/programme_strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/thumbnails.hpp"
 #include "ui/window.hpp"
@@ -35,10 +35,10 @@ namespace {
 
 constexpr int window_width = 1280;
 constexpr int window_height = 720;
-constexpr int frames_after_event = 3;     // popups and hover states settle in a frame or two
-constexpr int screenshot_frame = 5;       // layout and fonts are stable by then
+constexpr int frames_after_event = 3;  // popups and hover states settle in a frame or two
+constexpr int screenshot_frame = 5;    // layout and fonts are stable by then
 constexpr double idle_wait_seconds = 0.25;
-constexpr float body_px_at_720 = 22.0f;   // body text at 1280x720; every size is a multiple
+constexpr float body_px_at_720 = 22.0f;  // body text at 1280x720; every size is a multiple
 
 // Any input sets this (through the window user pointer) so the loop draws a few frames.
 struct LoopSignals {
@@ -102,15 +102,24 @@ void apply_screenshot_view(ViewState& view) {
         rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
         ControlState& c = view.controls;
         c.setup_offered = true;  // the view asked for wins over the empty room's setup screen
-        if (item == "overview") c.overlay = Overlay::overview;
-        else if (item == "help") c.overlay = Overlay::help;
-        else if (item == "start") c.overlay = Overlay::start_exercise;
-        else if (item == "note") c.overlay = Overlay::add_note;
-        else if (item == "setup") c.overlay = Overlay::setup;
-        else if (item == "log") c.overlay = Overlay::project_log;
-        else if (item == "since") c.overlay = Overlay::since_last_time;
-        else if (item == "preview") c.preview = true;
-        else if (item.rfind("group=", 0) == 0) view.focus_index = std::atoi(item.c_str() + 6) - 1;
+        if (item == "overview")
+            c.overlay = Overlay::overview;
+        else if (item == "help")
+            c.overlay = Overlay::help;
+        else if (item == "start")
+            c.overlay = Overlay::start_exercise;
+        else if (item == "note")
+            c.overlay = Overlay::add_note;
+        else if (item == "setup")
+            c.overlay = Overlay::setup;
+        else if (item == "log")
+            c.overlay = Overlay::project_log;
+        else if (item == "since")
+            c.overlay = Overlay::since_last_time;
+        else if (item == "preview")
+            c.preview = true;
+        else if (item.rfind("group=", 0) == 0)
+            view.focus_index = std::atoi(item.c_str() + 6) - 1;
     }
 }
 
@@ -120,8 +129,10 @@ void start_export(ControlState& c, ExportRunner& exports, const std::shared_ptr<
     if (!c.export_requested) return;
     c.export_requested = false;
     const ProgrammeStrings& s = programme_strings(config.language);
-    if (config.data_dir.empty()) show_toast(c, std::string(s.export_failed) + ": no data folder", now);
-    else exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); });
+    if (config.data_dir.empty())
+        show_toast(c, std::string(s.export_failed) + ": no data folder", now);
+    else
+        exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); });
 }
 
 // The export's answer, once it has come: a toast with the folder (or why it failed).
@@ -129,9 +140,10 @@ bool finish_export(ControlState& c, ExportRunner& exports, Language lang, Timest
     const auto done = exports.take();
     if (!done) return false;
     const ProgrammeStrings& s = programme_strings(lang);
-    show_toast(c, done->ok ? std::string(s.exported_to) + " " + done->folder
-                           : std::string(s.export_failed) + ": " + done->error,
-               now);
+    show_toast(
+        c,
+        done->ok ? std::string(s.exported_to) + " " + done->folder : std::string(s.export_failed) + ": " + done->error,
+        now);
     return true;
 }
 
@@ -163,8 +175,7 @@ int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<b
 int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post, const ProjectorConfig& config,
                        const std::function<bool()>& should_stop, Waker& waker) {
     const FontFiles font_files = find_font_files();
-    if (font_files.regular.empty())
-        return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
+    if (font_files.regular.empty()) return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
 
     capture_glfw_errors();
     if (!glfwInit()) return fail("cannot open the projector window: " + last_glfw_error());
@@ -194,7 +205,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
     content.address = parse_join_url(config.join_url);
     content.data_dir = config.data_dir;
     auto thumbnails = std::make_unique<ThumbnailCache>();  // textures: deleted before the context
-    ExportRunner exports;  // X; waits for a running export when the loop ends
+    ExportRunner exports;                                  // X; waits for a running export when the loop ends
     content.thumbnails = [&thumbnails](const std::string& path) { return thumbnails->get(path); };
 
     ViewState view;
@@ -217,7 +228,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
             // Asleep until an event, the next tick of a running clock (about 1 fps), or the
             // should_stop check.
             double wait = idle_wait_seconds;
-            if (view.redraw_at) wait = std::clamp(static_cast<double>(view.redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
+            if (view.redraw_at)
+                wait = std::clamp(static_cast<double>(view.redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
             glfwWaitEventsTimeout(wait);
         }
 

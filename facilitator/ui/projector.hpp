@@ -12,7 +12,7 @@ namespace samling {
 class Hub;
 
 struct ProjectorConfig {
-    std::string join_url;         // what phones open; the QR code encodes exactly this
+    std::string join_url;  // what phones open; the QR code encodes exactly this
     Language language = Language::nb;
     std::string screenshot_path;  // non-empty: render a few frames, write this PNG, return
     std::string data_dir{};       // the store's folder: board pictures go to <data_dir>/snapshots

@@ -112,12 +112,14 @@ void draw_bottom_row(ImDrawList* dl, const Workshop& state, Id group, const Fram
     std::string hint;
     for (std::size_t at = 0; at < all.size();) {
         const std::size_t end = std::min(all.find(sep, at), all.size());
-        const std::string longer = hint + (hint.empty() ? "" : std::string(sep)) + std::string(all.substr(at, end - at));
+        const std::string longer =
+            hint + (hint.empty() ? "" : std::string(sep)) + std::string(all.substr(at, end - at));
         if (width_of(fonts, fonts.small, longer) > f.right - f.left - used) break;
         hint = longer;
         at = end + sep.size();
     }
-    draw_text(dl, fonts, fonts.small, ImVec2(f.right - width_of(fonts, fonts.small, hint), hint_y), theme::text_dim, hint);
+    draw_text(dl, fonts, fonts.small, ImVec2(f.right - width_of(fonts, fonts.small, hint), hint_y), theme::text_dim,
+              hint);
 }
 
 std::string join_line(const Workshop& state, const ProjectorContent& content) {
@@ -143,7 +145,8 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
         draw_phone_preview(dl, preview_for(state, group, now), f.panel_min, f.panel_max, fonts, s);
     } else {
         const std::string room_code = state.room() ? state.room()->code : std::string();
-        draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code, pixels_per_unit);
+        draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,
+                        pixels_per_unit);
     }
     draw_top_bar(dl, f.bar, ImVec2(f.left, std::round(1.0f * em)), f.right, fonts, s);
     dl->AddLine(snap(ImVec2(f.left, f.divider_y)), snap(ImVec2(f.right, f.divider_y)), theme::panel,
@@ -184,8 +187,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     ImGui::SetNextWindowSize(size);
     ImGui::Begin("##projector", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoScrollWithMouse);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (view.snapshot_frame && c.snapshot.run) {
         // The board as the room saw it, with nothing in front: no keys, panels or toast.
@@ -205,8 +208,9 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     }
     if (c.snapshot.run && (c.snapshot.pictured || content.data_dir.empty())) {
         const LeaderGroup* g = state.group(c.snapshot.group);
-        show_toast(c, c.snapshot.error.empty() ? std::string(ps.saved_to_log) + " " + (g ? g->name : std::string())
-                                               : std::string(ps.picture_failed) + ": " + c.snapshot.error,
+        show_toast(c,
+                   c.snapshot.error.empty() ? std::string(ps.saved_to_log) + " " + (g ? g->name : std::string())
+                                            : std::string(ps.picture_failed) + ": " + c.snapshot.error,
                    now);
         c.snapshot = PendingSnapshot{};
     }
@@ -229,11 +233,12 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             c.overlay = Overlay::none;
         }
     } else if (c.overlay == Overlay::project_log) {
-        if (draw_project_log(state, group, c.reading, page_min, page_max, fonts, ps, content.language,
-                             content.data_dir, content.thumbnails))
+        if (draw_project_log(state, group, c.reading, page_min, page_max, fonts, ps, content.language, content.data_dir,
+                             content.thumbnails))
             c.export_requested = true;
     } else if (c.overlay == Overlay::since_last_time) {
-        const Id clicked = draw_since_last_time(state, group, c.reading, page_min, page_max, fonts, ps, content.language);
+        const Id clicked =
+            draw_since_last_time(state, group, c.reading, page_min, page_max, fonts, ps, content.language);
         if (clicked) {  // a tile opens that group's project log
             view.focused = clicked;
             c.overlay = Overlay::project_log;
@@ -254,8 +259,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         const BoardInteraction& ui = view.board.ui;
         pick = ui.marks.hovered ? ui.marks.hovered : ui.selected.empty() ? 0 : ui.selected.front();
     }
-    if (c.overlay == Overlay::add_note &&
-        !draw_note_popup(state, c.note, pick, fonts, s, content.language, size, out))
+    if (c.overlay == Overlay::add_note && !draw_note_popup(state, c.note, pick, fonts, s, content.language, size, out))
         c.overlay = Overlay::none;
     ImDrawList* front = ImGui::GetForegroundDrawList();
     if (c.overlay == Overlay::help) {

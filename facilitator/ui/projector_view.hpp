@@ -23,9 +23,9 @@ namespace samling {
 
 // What the facilitator chose to look at: view state only, never written to the hub.
 struct ViewState {
-    Id focused = 0;       // 0: the first group
-    int focus_index = -1; // a key asked for the N-th group (0-based); resolved next frame
-    int focus_step = 0;   // Tab / Shift+Tab asked for the next / previous group
+    Id focused = 0;        // 0: the first group
+    int focus_index = -1;  // a key asked for the N-th group (0-based); resolved next frame
+    int focus_step = 0;    // Tab / Shift+Tab asked for the next / previous group
     float zoom = 1.0f;
     BoardState board;
     ControlState controls;
@@ -42,8 +42,8 @@ struct ProjectorContent {
     Language language = Language::nb;
     QrModules qr;
     JoinAddress address;
-    std::string data_dir;          // where board pictures are written and read; empty: none
-    ThumbnailSource thumbnails;    // empty: the project log shows no pictures
+    std::string data_dir;        // where board pictures are written and read; empty: none
+    ThumbnailSource thumbnails;  // empty: the project log shows no pictures
 };
 
 // Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the

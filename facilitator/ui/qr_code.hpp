@@ -11,8 +11,8 @@
 namespace samling {
 
 struct QrModules {
-    int size = 0;             // modules per side, without the quiet zone; 0: could not encode
-    std::vector<bool> dark;   // row-major, size * size
+    int size = 0;            // modules per side, without the quiet zone; 0: could not encode
+    std::vector<bool> dark;  // row-major, size * size
 };
 
 inline constexpr int qr_quiet_zone = 4;

@@ -54,8 +54,7 @@ bool write_back_buffer_png(const std::string& path, int width, int height, std::
     return true;
 }
 
-bool write_region_png(const std::string& path, int x, int y, int width, int height, int fb_height,
-                      std::string& error) {
+bool write_region_png(const std::string& path, int x, int y, int width, int height, int fb_height, std::string& error) {
     const int x0 = std::max(0, x), y0 = std::max(0, y);
     const int x1 = x + width, y1 = std::min(fb_height, y + height);
     if (x1 <= x0 || y1 <= y0) {

@@ -13,7 +13,6 @@ bool write_back_buffer_png(const std::string& path, int width, int height, std::
 // framebuffer `fb_height` pixels tall (clipped to it), written to `path` through a temporary
 // file and a rename, so a reader never sees half a PNG. Creates the folder. After rendering,
 // before the swap.
-bool write_region_png(const std::string& path, int x, int y, int width, int height, int fb_height,
-                      std::string& error);
+bool write_region_png(const std::string& path, int x, int y, int width, int height, int fb_height, std::string& error);
 
 }  // namespace samling

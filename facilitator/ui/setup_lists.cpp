@@ -62,8 +62,10 @@ bool list_row(ImDrawList*& dl, int id, const std::string& text, float w, bool cu
     ImGui::PopID();
     dl = ImGui::GetWindowDrawList();
     const ImVec2 b(a.x + w, a.y + h);
-    if (cursor && lit) dl->AddRectFilled(a, b, theme::accent, 0.3f * em);
-    else if (hovered || cursor) dl->AddRectFilled(a, b, theme::panel_hover, 0.3f * em);
+    if (cursor && lit)
+        dl->AddRectFilled(a, b, theme::accent, 0.3f * em);
+    else if (hovered || cursor)
+        dl->AddRectFilled(a, b, theme::panel_hover, 0.3f * em);
     if (cursor && !lit) dl->AddRect(a, b, theme::accent, 0.3f * em, 0, std::round(0.08f * em));
     const ImU32 ink = cursor && lit ? theme::accent_text : dim ? theme::text_dim : theme::text;
     draw_text_fit(dl, fonts, fonts.body, ImVec2(a.x + 0.5f * em, a.y + 0.35f * em), ink, text, w - em);
@@ -89,7 +91,8 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& font
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
         float y = field_at.y + pad.y;
         for (const std::string& line : wrap_text(fonts.body, em, s.paste_hint, w - 2 * pad.x, 3).lines) {
-            draw_text(ImGui::GetWindowDrawList(), fonts, fonts.body, ImVec2(field_at.x + pad.x, y), theme::text_dim, line);
+            draw_text(ImGui::GetWindowDrawList(), fonts, fonts.body, ImVec2(field_at.x + pad.x, y), theme::text_dim,
+                      line);
             y += em * 1.2f;
         }
     }
@@ -99,8 +102,9 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& font
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::PushFont(fonts.small);
-        ImGui::TextUnformatted(fit_line(fonts.small, fonts.size(fonts.small), setup.paste_report,
-                                        ImGui::GetContentRegionAvail().x).c_str());
+        ImGui::TextUnformatted(
+            fit_line(fonts.small, fonts.size(fonts.small), setup.paste_report, ImGui::GetContentRegionAvail().x)
+                .c_str());
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(0, 0.2f * em));
@@ -172,8 +176,8 @@ void draw_setup_agenda(const Workshop& state, ControlState& c, const Fonts& font
             setup.in_catalog = false;
         }
         if (chosen) {
-            ImGui::SetCursorScreenPos(ImVec2(at.x + w - buttons_w + ImGui::GetStyle().ItemSpacing.x,
-                                             at.y + (1.7f * em - b) / 2));
+            ImGui::SetCursorScreenPos(
+                ImVec2(at.x + w - buttons_w + ImGui::GetStyle().ItemSpacing.x, at.y + (1.7f * em - b) / 2));
             ImGui::PushID(row);
             if (ImGui::Button("↑", ImVec2(b, b))) {
                 out.push_back(cmd::SetAgenda{open->id, agenda_moved(agenda, row, -1)});

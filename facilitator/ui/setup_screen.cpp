@@ -70,8 +70,7 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
         bool save = setup_field(state, setup, key + ".title", s.title_hint, g->title, title_w);
         ImGui::SameLine();
         save |= setup_field(state, setup, key + ".date", s.date_hint, g->date, date_w);
-        if (save)
-            out.push_back(cmd::SaveGathering{g->id, setup.drafts[key + ".title"], setup.drafts[key + ".date"]});
+        if (save) out.push_back(cmd::SaveGathering{g->id, setup.drafts[key + ".title"], setup.drafts[key + ".date"]});
         ImGui::SameLine();
         if (is_open) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::accent));
@@ -101,8 +100,7 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
     add |= ImGui::Button(s.add_gathering, ImVec2(button_w, 0));
     if (add) {
         std::string title = text::trim(setup.new_title);
-        if (title.empty())
-            title = std::string(s.gathering) + " " + std::to_string(state.gatherings().size() + 1);
+        if (title.empty()) title = std::string(s.gathering) + " " + std::to_string(state.gatherings().size() + 1);
         out.push_back(cmd::SaveGathering{0, title, text::trim(setup.new_date)});
         setup.new_title.clear();
         setup.new_date.clear();
@@ -146,7 +144,8 @@ void draw_setup(const Workshop& state, ControlState& c, const Fonts& fonts, cons
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 top = ImGui::GetCursorScreenPos();
     draw_text(dl, fonts, fonts.title, top, theme::text, s.setup_title);
-    const float hint_w = size.x - 2 * ImGui::GetStyle().WindowPadding.x - width_of(fonts, fonts.title, s.setup_title) - 2 * em;
+    const float hint_w =
+        size.x - 2 * ImGui::GetStyle().WindowPadding.x - width_of(fonts, fonts.title, s.setup_title) - 2 * em;
     const std::string hint = fit_line(fonts.small, fonts.size(fonts.small), s.setup_hint, hint_w);
     draw_text(dl, fonts, fonts.small,
               ImVec2(top.x + size.x - 2 * ImGui::GetStyle().WindowPadding.x - width_of(fonts, fonts.small, hint),

@@ -103,7 +103,8 @@ Id draw_since_last_time(const Workshop& state, Id focused, ReadingViewState& rea
     if (groups.size() <= 3 && !groups.empty()) {
         grid.columns = static_cast<int>(groups.size());
         grid.rows = 1;
-        grid.tile = ImVec2((area.x - gap * static_cast<float>(grid.columns - 1)) / static_cast<float>(grid.columns), area.y);
+        grid.tile =
+            ImVec2((area.x - gap * static_cast<float>(grid.columns - 1)) / static_cast<float>(grid.columns), area.y);
     }
     Id clicked = 0;
     for (std::size_t i = 0; i < groups.size(); ++i) {

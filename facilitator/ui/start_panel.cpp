@@ -56,7 +56,8 @@ bool draw_start_panel(const Workshop& state, StartPanelState& panel, const Fonts
         panel.exercise = std::clamp(panel.exercise, 0, count - 1);
     }
     bool open = true;
-    bool start = count > 0 && (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false));
+    bool start =
+        count > 0 && (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false));
 
     const ImVec2 panel_size(std::min(size.x - 4 * em, 52 * em), std::min(size.y - 3 * em, 30 * em));
     begin_overlay_window("##start_exercise", size, panel_size, fonts);
@@ -96,8 +97,8 @@ bool draw_start_panel(const Workshop& state, StartPanelState& panel, const Fonts
                       drawable_text(def.title.in(lang)), w - em);
         float y = a.y + 0.5f * em + em * 1.15f;
         for (const std::string& line : purpose.lines) {
-            draw_text(dl, fonts, fonts.small, ImVec2(a.x + 0.5f * em, y), chosen ? theme::accent_text : theme::text_muted,
-                      line);
+            draw_text(dl, fonts, fonts.small, ImVec2(a.x + 0.5f * em, y),
+                      chosen ? theme::accent_text : theme::text_muted, line);
             y += small * 1.2f;
         }
         ImGui::Dummy(ImVec2(0, 0.1f * em));
@@ -123,7 +124,8 @@ bool draw_start_panel(const Workshop& state, StartPanelState& panel, const Fonts
         bool ticked = !panel.unticked[g];
         const LeaderGroup* lg = state.group(g);
         const std::string label = fit_line(ImGui::GetFont(), ImGui::GetFontSize(), drawable_text(lg ? lg->name : ""),
-                                           col_w - 2.2f * ImGui::GetFontSize()) + "##g" + std::to_string(g);
+                                           col_w - 2.2f * ImGui::GetFontSize()) +
+                                  "##g" + std::to_string(g);
         if (ImGui::Checkbox(label.c_str(), &ticked)) panel.unticked[g] = !ticked;
     }
     ImGui::PopFont();

@@ -42,8 +42,7 @@ TimerLook timer_look(const ExerciseRun& run, const Step& step, Timestamp now, co
 int done_in_step(const Workshop& state, Id group) {
     const ExerciseRun* run = state.current_run(group);
     const Step* step = run ? state.current_step(*run) : nullptr;
-    if (!step || state.participants_in(group) == 0 || !(step->takes_notes() || step->kind == StepKind::vote))
-        return -1;
+    if (!step || state.participants_in(group) == 0 || !(step->takes_notes() || step->kind == StepKind::vote)) return -1;
     return state.done_count(*run);
 }
 
@@ -58,7 +57,9 @@ std::string pill_label(int index, StepKind kind, const UiStrings& strings) {
     return std::to_string(index + 1) + "  " + strings.step_kind[static_cast<int>(kind)];
 }
 
-float step_bar_height(const Fonts& fonts) { return std::round(1.6f * fonts.em); }
+float step_bar_height(const Fonts& fonts) {
+    return std::round(1.6f * fonts.em);
+}
 
 int draw_step_bar(ImDrawList* dl, const ExerciseDefinition& def, int current, ImVec2 min, float max_x,
                   const Fonts& fonts, const UiStrings& strings, float* used_width) {

@@ -10,7 +10,9 @@ namespace {
 
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // …
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 // Length of the UTF-8 sequence starting with byte b (1 for a stray continuation byte).
 std::size_t sequence_length(unsigned char b) {
@@ -23,8 +25,8 @@ std::string_view trim_end(std::string_view s) {
 }
 
 // Appends the wrapped lines of one paragraph (no newline in it), and where each starts.
-void wrap_paragraph(const ImFont* font, float size, std::string_view p, float width,
-                    std::vector<std::string>& out, std::vector<const char*>& starts) {
+void wrap_paragraph(const ImFont* font, float size, std::string_view p, float width, std::vector<std::string>& out,
+                    std::vector<const char*>& starts) {
     if (p.empty()) {
         out.emplace_back();
         starts.push_back(p.data());

@@ -17,15 +17,15 @@ inline constexpr ImU32 panel = rgb(0x15, 0x27, 0x42);             // group chips
 inline constexpr ImU32 panel_hover = rgb(0x1E, 0x35, 0x57);
 inline constexpr ImU32 text = rgb(0xF5, 0xF7, 0xFB);
 inline constexpr ImU32 text_muted = rgb(0xA9, 0xB8, 0xCE);
-inline constexpr ImU32 text_dim = rgb(0x6F, 0x82, 0x9E);           // the key hint: there, not loud
-inline constexpr ImU32 accent = rgb(0xFF, 0xC8, 0x4A);             // focus, step pill
-inline constexpr ImU32 accent_text = rgb(0x14, 0x1A, 0x24);        // text on the accent
-inline constexpr ImU32 join_card = rgb(0xFF, 0xFF, 0xFF);          // QR needs white around it
+inline constexpr ImU32 text_dim = rgb(0x6F, 0x82, 0x9E);     // the key hint: there, not loud
+inline constexpr ImU32 accent = rgb(0xFF, 0xC8, 0x4A);       // focus, step pill
+inline constexpr ImU32 accent_text = rgb(0x14, 0x1A, 0x24);  // text on the accent
+inline constexpr ImU32 join_card = rgb(0xFF, 0xFF, 0xFF);    // QR needs white around it
 inline constexpr ImU32 join_text = rgb(0x0B, 0x18, 0x2C);
 inline constexpr ImU32 join_muted = rgb(0x4A, 0x5A, 0x72);
-inline constexpr ImU32 card_text = rgb(0x1A, 0x1F, 0x29);          // dark text on light cards
-inline constexpr ImU32 card_default = rgb(0xFF, 0xE5, 0x8A);       // classic sticky yellow
-inline constexpr ImU32 fold = rgb(0x00, 0x00, 0x00, 28);            // the glued edge of a face-down note
+inline constexpr ImU32 card_text = rgb(0x1A, 0x1F, 0x29);     // dark text on light cards
+inline constexpr ImU32 card_default = rgb(0xFF, 0xE5, 0x8A);  // classic sticky yellow
+inline constexpr ImU32 fold = rgb(0x00, 0x00, 0x00, 28);      // the glued edge of a face-down note
 inline constexpr ImU32 shadow = rgb(0x00, 0x00, 0x00, 90);
 
 // A zone's "#RRGGBB" as it reads on a card: lightened until dark text on it has strong

@@ -21,8 +21,10 @@ TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& f
     const Step* step = run ? state.current_step(*run) : nullptr;
     if (const Gathering* open = state.open_gathering()) bar.gathering = gathering_label(programme_strings(lang), *open);
     if (g) bar.group = drawable_text(g->name);
-    if (def) bar.title = drawable_text(def->title.in(lang));
-    else if (state.room()) bar.title = drawable_text(state.room()->name);
+    if (def)
+        bar.title = drawable_text(def->title.in(lang));
+    else if (state.room())
+        bar.title = drawable_text(state.room()->name);
     bar.height = 2.0f * em;
     if (!step) return bar;
 
@@ -89,7 +91,8 @@ void draw_top_bar(ImDrawList* dl, const TopBar& bar, ImVec2 min, float right, co
         x += width_of(fonts, fonts.bold, "|") + 0.5f * em;
     }
     if (!bar.group.empty()) {
-        x += draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::accent, bar.group, (min.x + room - x) * 0.6f);
+        x += draw_text_fit(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::accent, bar.group,
+                           (min.x + room - x) * 0.6f);
         if (!bar.title.empty()) {
             x += 0.5f * em;
             draw_text(dl, fonts, fonts.bold, ImVec2(x, line_y), theme::text_dim, "·");

@@ -16,10 +16,10 @@
 namespace samling {
 
 struct TopBar {
-    std::string gathering;     // "Samling 2 · 20. jan."; empty while none is open
+    std::string gathering;  // "Samling 2 · 20. jan."; empty while none is open
     std::string group, title;
-    std::string status;        // "2 av 5 er ferdige"
-    bool locked = false;       // writing closed by the facilitator (L)
+    std::string status;   // "2 av 5 er ferdige"
+    bool locked = false;  // writing closed by the facilitator (L)
     TimerLook timer;
     ImVec2 timer_size;
     const ImFont* prompt_font = nullptr;

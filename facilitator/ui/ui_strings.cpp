@@ -21,7 +21,9 @@ const UiStrings nb_strings{
     .no_groups = "Ingen ledergrupper i rommet ennå",
     .no_zone = "Uten kategori",
     .more_notes = "flere",
-    .key_hint = "F1 alle taster  ·  → neste steg  ·  T tid  ·  R vis  ·  O oversikt  ·  E start øvelse  ·  S neste øvelse  ·  G logg",
+    .key_hint =
+        "F1 alle taster  ·  → neste steg  ·  T tid  ·  R vis  ·  O oversikt  ·  E start øvelse  ·  S neste øvelse  ·  "
+        "G logg",
     .step_kind = {"Skriv", "Vis", "Ordne", "Stem", "Konkluder"},
     .timer_left = "Tid igjen",
     .timer_paused = "Pause",
@@ -133,7 +135,9 @@ const UiStrings nn_strings{
     .no_groups = "Ingen leiargrupper i rommet enno",
     .no_zone = "Utan kategori",
     .more_notes = "fleire",
-    .key_hint = "F1 alle tastar  ·  → neste steg  ·  T tid  ·  R vis  ·  O oversikt  ·  E start øving  ·  S neste øving  ·  G logg",
+    .key_hint =
+        "F1 alle tastar  ·  → neste steg  ·  T tid  ·  R vis  ·  O oversikt  ·  E start øving  ·  S neste øving  ·  G "
+        "logg",
     .step_kind = {"Skriv", "Vis", "Ordne", "Røyst", "Konkluder"},
     .timer_left = "Tid att",
     .timer_paused = "Pause",
@@ -245,7 +249,9 @@ const UiStrings en_strings{
     .no_groups = "No leader groups in the room yet",
     .no_zone = "No category",
     .more_notes = "more",
-    .key_hint = "F1 all keys  ·  → next step  ·  T timer  ·  R reveal  ·  O overview  ·  E start exercise  ·  S next exercise  ·  G log",
+    .key_hint =
+        "F1 all keys  ·  → next step  ·  T timer  ·  R reveal  ·  O overview  ·  E start exercise  ·  S next exercise  "
+        "·  G log",
     .step_kind = {"Write", "Reveal", "Organise", "Vote", "Conclude"},
     .timer_left = "Time left",
     .timer_paused = "Paused",
@@ -344,16 +350,19 @@ const UiStrings en_strings{
 
 const UiStrings& ui_strings(Language lang) {
     switch (lang) {
-        case Language::nn: return nn_strings;
-        case Language::en: return en_strings;
-        case Language::nb: break;
+        case Language::nn:
+            return nn_strings;
+        case Language::en:
+            return en_strings;
+        case Language::nb:
+            break;
     }
     return nb_strings;
 }
 
 std::string step_position(const UiStrings& s, int index, int count, StepKind kind) {
-    return std::string(s.step) + " " + std::to_string(index + 1) + " " + s.of + " " + std::to_string(count) +
-           " · " + s.step_kind[static_cast<int>(kind)];
+    return std::string(s.step) + " " + std::to_string(index + 1) + " " + s.of + " " + std::to_string(count) + " · " +
+           s.step_kind[static_cast<int>(kind)];
 }
 
 std::string count_of(int n, const char* one, const char* many) {
@@ -363,16 +372,29 @@ std::string count_of(int n, const char* one, const char* many) {
 std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo) {
     const char* reason = nullptr;
     switch (error.code) {
-        case Errc::note_not_found: reason = s.reason_gone; break;
-        case Errc::no_activity: reason = s.reason_no_activity; break;
-        case Errc::text_empty: reason = s.reason_text_empty; break;
-        case Errc::text_too_long: reason = s.reason_text_long; break;
-        case Errc::zone_unknown: reason = s.reason_zone; break;
-        case Errc::storage_failed: reason = s.reason_storage; break;
+        case Errc::note_not_found:
+            reason = s.reason_gone;
+            break;
+        case Errc::no_activity:
+            reason = s.reason_no_activity;
+            break;
+        case Errc::text_empty:
+            reason = s.reason_text_empty;
+            break;
+        case Errc::text_too_long:
+            reason = s.reason_text_long;
+            break;
+        case Errc::zone_unknown:
+            reason = s.reason_zone;
+            break;
+        case Errc::storage_failed:
+            reason = s.reason_storage;
+            break;
         case Errc::invalid_request:
             if (was_undo) reason = s.reason_cannot_undo;
             break;
-        default: break;
+        default:
+            break;
     }
     const std::string why = reason ? std::string(reason) : error.message;
     return std::string(was_undo ? s.could_not_undo : s.could_not_do) + ": " + why;

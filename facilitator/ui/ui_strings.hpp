@@ -20,38 +20,38 @@ struct KeyHelp {
 inline constexpr std::size_t key_help_lines = 35;
 
 struct UiStrings {
-    const char* join_heading;     // over the QR code
-    const char* join_address;     // label over host:port
-    const char* room_code;        // label over the room code
-    const char* step;             // "Steg" in "Steg 1 av 5"
-    const char* of;               // "av" in "Steg 1 av 5"
+    const char* join_heading;  // over the QR code
+    const char* join_address;  // label over host:port
+    const char* room_code;     // label over the room code
+    const char* step;          // "Steg" in "Steg 1 av 5"
+    const char* of;            // "av" in "Steg 1 av 5"
     const char* participants_one;
     const char* participants_many;
     const char* notes_one;
     const char* notes_many;
-    const char* empty_board;      // no notes yet
-    const char* hidden_heading;   // silent writing: notes not shown yet
+    const char* empty_board;     // no notes yet
+    const char* hidden_heading;  // silent writing: notes not shown yet
     const char* hidden_hint;
-    const char* no_activity;      // the group has no exercise running
-    const char* no_groups;        // the room has no leader groups yet
-    const char* no_zone;          // column for notes without a known zone
-    const char* more_notes;       // "+N more" card: prefix before the number
-    const char* key_hint;         // items split by "  ·  ", most needed first: the tail drops when short of room
-    const char* step_kind[5];     // write, reveal, organise, vote, conclude
+    const char* no_activity;   // the group has no exercise running
+    const char* no_groups;     // the room has no leader groups yet
+    const char* no_zone;       // column for notes without a known zone
+    const char* more_notes;    // "+N more" card: prefix before the number
+    const char* key_hint;      // items split by "  ·  ", most needed first: the tail drops when short of room
+    const char* step_kind[5];  // write, reveal, organise, vote, conclude
 
     // The step and its time box
-    const char* timer_left;       // over a running countdown
+    const char* timer_left;  // over a running countdown
     const char* timer_paused;
-    const char* timer_ready;      // a countdown not started yet (T starts it)
-    const char* timer_up;         // the countdown reached zero
-    const char* done_suffix;      // "2 av 5" + " er ferdige"
-    const char* done_short;       // "2/5 ferdige" in tiles and chips
+    const char* timer_ready;  // a countdown not started yet (T starts it)
+    const char* timer_up;     // the countdown reached zero
+    const char* done_suffix;  // "2 av 5" + " er ferdige"
+    const char* done_short;   // "2/5 ferdige" in tiles and chips
     const char* writing_locked;
     // Answers from the hub
     const char* could_not_undo;
     const char* could_not_do;
     const char* nothing_to_undo;
-    const char* reason_gone;        // the note or cluster was removed meanwhile
+    const char* reason_gone;  // the note or cluster was removed meanwhile
     const char* reason_no_activity;
     const char* reason_text_empty;
     const char* reason_text_long;
@@ -70,34 +70,34 @@ struct UiStrings {
     const char* dots_many;
     // Start an exercise (E)
     const char* start_title;
-    const char* start_exercise;   // list heading
-    const char* start_groups;     // checkbox heading
+    const char* start_exercise;  // list heading
+    const char* start_groups;    // checkbox heading
     const char* start_all;
     const char* start_none;
-    const char* start_button;     // "Start for"
+    const char* start_button;  // "Start for"
     const char* start_hint;
     const char* cancel;
     // A note on someone's behalf (N)
     const char* add_note_title;
     const char* add_note_zone;
-    const char* add_note_reply;   // "svar på"
+    const char* add_note_reply;  // "svar på"
     const char* add_note_no_reply;
     const char* add_note_button;
     const char* add_note_hint;
     // Phone preview (P)
     const char* preview_title;
-    const char* preview_open;     // writing is open
+    const char* preview_open;  // writing is open
     const char* preview_closed;
-    const char* preview_votes;    // "Du har" + N + dots
+    const char* preview_votes;  // "Du har" + N + dots
     const char* preview_no_notes;
-    const char* preview_more;     // "+N more notes" on the phone's list
+    const char* preview_more;  // "+N more notes" on the phone's list
     // Conclusion (K)
     const char* conclusion_title;
     const char* conclusion_hint;
     const char* proposals;
     const char* no_proposals;
-    const char* quick_picks;      // top-voted notes
-    const char* use_in;           // "Bruk i: <field>"
+    const char* quick_picks;  // top-voted notes
+    const char* use_in;       // "Bruk i: <field>"
     // Help (F1, ?)
     const char* help_title;
     const char* help_close;

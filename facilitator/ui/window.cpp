@@ -33,7 +33,9 @@ GLFWwindow* try_create(int width, int height, const char* title, int major, int 
 
 }  // namespace
 
-void capture_glfw_errors() { glfwSetErrorCallback(on_glfw_error); }
+void capture_glfw_errors() {
+    glfwSetErrorCallback(on_glfw_error);
+}
 
 std::string last_glfw_error() {
     std::lock_guard lock(error_mu);

@@ -65,16 +65,16 @@ using namespace std::chrono_literals;
 
 // ---------------------------------------------------------------- constants
 
-constexpr auto kScanBurst = 2s;          // phones start within this window
-constexpr auto kPollEvery = 1500ms;      // a phone polls this often ...
-constexpr auto kPollJitter = 300ms;      // ... give or take this much
-constexpr auto kGrace = 5s;              // after the end, wait this long for calls in flight
+constexpr auto kScanBurst = 2s;      // phones start within this window
+constexpr auto kPollEvery = 1500ms;  // a phone polls this often ...
+constexpr auto kPollJitter = 300ms;  // ... give or take this much
+constexpr auto kGrace = 5s;          // after the end, wait this long for calls in flight
 constexpr auto kServerStartTimeout = 20s;
 constexpr auto kServerStopTimeout = 10s;
-constexpr auto kSlowPoll = 1s;           // a poll slower than this is reported as slow
-constexpr int kMaxNoteAttempts = 5;      // a phone retries a failed note (same client_id)
-constexpr int kCheckThreads = 8;         // threads for the after-run note check ...
-constexpr auto kCheckBudget = 20s;       // ... which gives up on the phones left after this long
+constexpr auto kSlowPoll = 1s;       // a poll slower than this is reported as slow
+constexpr int kMaxNoteAttempts = 5;  // a phone retries a failed note (same client_id)
+constexpr int kCheckThreads = 8;     // threads for the after-run note check ...
+constexpr auto kCheckBudget = 20s;   // ... which gives up on the phones left after this long
 constexpr std::string_view kJoinPrefix = "samling: participants join at ";
 
 constexpr const char* kRoom = "GET /api/room";
@@ -85,650 +85,658 @@ constexpr const char* kPoll = "GET /api/state";
 // ---------------------------------------------------------------- options
 
 struct Options {
-  int phones = 200;
-  double seconds = 30;
-  int notes_per_phone = 5;
-  std::string samling;  // empty: look next to this binary
-  std::string url;      // non-empty: benchmark a server that is already running
-  bool restart_check = true;
+    int phones = 200;
+    double seconds = 30;
+    int notes_per_phone = 5;
+    std::string samling;  // empty: look next to this binary
+    std::string url;      // non-empty: benchmark a server that is already running
+    bool restart_check = true;
 };
 
 void usage(std::FILE* out) {
-  std::fprintf(out,
-               "usage: samling_bench [--phones N] [--seconds S] [--notes-per-phone K]\n"
-               "                     [--samling PATH] [--url http://HOST:PORT/?room=CODE]\n"
-               "                     [--no-restart-check]\n"
-               "Simulates N phones (default 200) joining a Samling room, polling its state\n"
-               "and writing K notes each (default 5) during a run of S seconds (default 30).\n");
+    std::fprintf(out,
+                 "usage: samling_bench [--phones N] [--seconds S] [--notes-per-phone K]\n"
+                 "                     [--samling PATH] [--url http://HOST:PORT/?room=CODE]\n"
+                 "                     [--no-restart-check]\n"
+                 "Simulates N phones (default 200) joining a Samling room, polling its state\n"
+                 "and writing K notes each (default 5) during a run of S seconds (default 30).\n");
 }
 
 template <class T>
 bool parse_number(std::string_view text, T& out) {
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, out);
-  return ec == std::errc{} && ptr == end;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc{} && ptr == end;
 }
 
 std::optional<Options> parse_options(int argc, char** argv) {
-  Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    auto value = [&]() -> std::optional<std::string_view> {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "samling_bench: %s needs a value\n", argv[i]);
-        return std::nullopt;
-      }
-      return std::string_view(argv[++i]);
-    };
-    if (arg == "--help" || arg == "-h") {
-      usage(stdout);
-      std::exit(0);
-    } else if (arg == "--no-restart-check") {
-      o.restart_check = false;
-    } else if (arg == "--phones" || arg == "--notes-per-phone" || arg == "--seconds" ||
-               arg == "--samling" || arg == "--url") {
-      const auto v = value();
-      if (!v) return std::nullopt;
-      bool ok = true;
-      if (arg == "--phones") {
-        ok = parse_number(*v, o.phones) && o.phones > 0;
-      } else if (arg == "--notes-per-phone") {
-        ok = parse_number(*v, o.notes_per_phone) && o.notes_per_phone >= 0;
-      } else if (arg == "--seconds") {
-        ok = parse_number(*v, o.seconds) && o.seconds >= 3 && o.seconds <= 3600;
-      } else if (arg == "--samling") {
-        o.samling = std::string(*v);
-      } else {
-        o.url = std::string(*v);
-      }
-      if (!ok) {
-        std::fprintf(stderr, "samling_bench: bad value for %s: %.*s\n", argv[i - 1],
-                     static_cast<int>(v->size()), v->data());
-        return std::nullopt;
-      }
-    } else {
-      std::fprintf(stderr, "samling_bench: unknown option %s\n", argv[i]);
-      usage(stderr);
-      return std::nullopt;
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        auto value = [&]() -> std::optional<std::string_view> {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "samling_bench: %s needs a value\n", argv[i]);
+                return std::nullopt;
+            }
+            return std::string_view(argv[++i]);
+        };
+        if (arg == "--help" || arg == "-h") {
+            usage(stdout);
+            std::exit(0);
+        } else if (arg == "--no-restart-check") {
+            o.restart_check = false;
+        } else if (arg == "--phones" || arg == "--notes-per-phone" || arg == "--seconds" || arg == "--samling" ||
+                   arg == "--url") {
+            const auto v = value();
+            if (!v) return std::nullopt;
+            bool ok = true;
+            if (arg == "--phones") {
+                ok = parse_number(*v, o.phones) && o.phones > 0;
+            } else if (arg == "--notes-per-phone") {
+                ok = parse_number(*v, o.notes_per_phone) && o.notes_per_phone >= 0;
+            } else if (arg == "--seconds") {
+                ok = parse_number(*v, o.seconds) && o.seconds >= 3 && o.seconds <= 3600;
+            } else if (arg == "--samling") {
+                o.samling = std::string(*v);
+            } else {
+                o.url = std::string(*v);
+            }
+            if (!ok) {
+                std::fprintf(stderr, "samling_bench: bad value for %s: %.*s\n", argv[i - 1],
+                             static_cast<int>(v->size()), v->data());
+                return std::nullopt;
+            }
+        } else {
+            std::fprintf(stderr, "samling_bench: unknown option %s\n", argv[i]);
+            usage(stderr);
+            return std::nullopt;
+        }
     }
-  }
-  return o;
+    return o;
 }
 
 // ---------------------------------------------------------------- small helpers
 
 // Where phones connect: parsed from `http://HOST:PORT/?room=CODE`.
 struct Target {
-  std::string host;
-  int port = 0;
-  std::string code;
+    std::string host;
+    int port = 0;
+    std::string code;
 };
 
 std::optional<Target> parse_join_url(std::string_view url) {
-  constexpr std::string_view scheme = "http://";
-  if (!url.starts_with(scheme)) return std::nullopt;
-  url.remove_prefix(scheme.size());
-  Target t;
-  if (url.starts_with('[')) {  // IPv6 literal
-    const auto close = url.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    t.host = std::string(url.substr(1, close - 1));
-    url.remove_prefix(close + 1);
-  } else {
-    const auto colon = url.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    t.host = std::string(url.substr(0, colon));
-    url.remove_prefix(colon);
-  }
-  if (!url.starts_with(':')) return std::nullopt;
-  url.remove_prefix(1);
-  const auto port_end = url.find_first_not_of("0123456789");
-  if (!parse_number(url.substr(0, port_end), t.port) || t.port <= 0 || t.port > 65535) {
-    return std::nullopt;
-  }
-  const auto room = url.find("room=");
-  if (room == std::string_view::npos) return std::nullopt;
-  auto code = url.substr(room + 5);
-  code = code.substr(0, code.find_first_of("&# \t\r\n"));
-  if (code.empty() || t.host.empty()) return std::nullopt;
-  t.code = std::string(code);
-  return t;
+    constexpr std::string_view scheme = "http://";
+    if (!url.starts_with(scheme)) return std::nullopt;
+    url.remove_prefix(scheme.size());
+    Target t;
+    if (url.starts_with('[')) {  // IPv6 literal
+        const auto close = url.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        t.host = std::string(url.substr(1, close - 1));
+        url.remove_prefix(close + 1);
+    } else {
+        const auto colon = url.find(':');
+        if (colon == std::string_view::npos) return std::nullopt;
+        t.host = std::string(url.substr(0, colon));
+        url.remove_prefix(colon);
+    }
+    if (!url.starts_with(':')) return std::nullopt;
+    url.remove_prefix(1);
+    const auto port_end = url.find_first_not_of("0123456789");
+    if (!parse_number(url.substr(0, port_end), t.port) || t.port <= 0 || t.port > 65535) {
+        return std::nullopt;
+    }
+    const auto room = url.find("room=");
+    if (room == std::string_view::npos) return std::nullopt;
+    auto code = url.substr(room + 5);
+    code = code.substr(0, code.find_first_of("&# \t\r\n"));
+    if (code.empty() || t.host.empty()) return std::nullopt;
+    t.code = std::string(code);
+    return t;
 }
 
 // VmHWM (peak resident set size) of a process, in KiB, from /proc/<pid>/status.
 std::optional<long> peak_rss_kib(const std::string& pid) {
-  std::ifstream status("/proc/" + pid + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.starts_with("VmHWM:")) {
-      try {
-        return std::stol(line.substr(6));
-      } catch (const std::exception&) {
-        return std::nullopt;
-      }
+    std::ifstream status("/proc/" + pid + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.starts_with("VmHWM:")) {
+            try {
+                return std::stol(line.substr(6));
+            } catch (const std::exception&) {
+                return std::nullopt;
+            }
+        }
     }
-  }
-  return std::nullopt;
+    return std::nullopt;
 }
 
 std::string format_mib(std::optional<long> kib) {
-  if (!kib) return "unknown";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(*kib) / 1024.0);
-  return buf;
+    if (!kib) return "unknown";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(*kib) / 1024.0);
+    return buf;
 }
 
 // Nearest-rank percentile of a sorted sample.
 double percentile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
-  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+    if (sorted.empty()) return 0;
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
 std::string latency_summary(std::vector<double> ms) {
-  if (ms.empty()) return "latency n/a";
-  std::sort(ms.begin(), ms.end());
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "latency p50 %.1f ms  p99 %.1f ms  max %.1f ms",
-                percentile(ms, 50), percentile(ms, 99), ms.back());
-  return buf;
+    if (ms.empty()) return "latency n/a";
+    std::sort(ms.begin(), ms.end());
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "latency p50 %.1f ms  p99 %.1f ms  max %.1f ms", percentile(ms, 50),
+                  percentile(ms, 99), ms.back());
+    return buf;
 }
 
 // How a call went, for the "errors by status" table: the HTTP status plus the
 // error code from the JSON error body, or the transport failure.
 std::string describe(const httplib::Result& r) {
-  if (!r) return "no answer (" + httplib::to_string(r.error()) + ")";
-  std::string s = std::to_string(r->status);
-  const auto body = json::parse(r->body, nullptr, false);
-  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
-    const auto& code = body["error"].value("code", json());
-    if (code.is_string()) s += " " + code.get<std::string>();
-  }
-  return s;
+    if (!r) return "no answer (" + httplib::to_string(r.error()) + ")";
+    std::string s = std::to_string(r->status);
+    const auto body = json::parse(r->body, nullptr, false);
+    if (body.is_object() && body.contains("error") && body["error"].is_object()) {
+        const auto& code = body["error"].value("code", json());
+        if (code.is_string()) s += " " + code.get<std::string>();
+    }
+    return s;
 }
 
 // A JSON id (number or string) as a stable text key.
-std::string id_key(const json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
+std::string id_key(const json& id) {
+    return id.is_string() ? id.get<std::string>() : id.dump();
+}
 
 // ---------------------------------------------------------------- the server as a child process
 
 class ServerProcess {
- public:
-  struct StopResult {
-    std::string how;    // "exit code 0", "killed by signal 11 (...)", ...
-    bool clean = false; // exited by itself with code 0
-    double seconds = 0; // from SIGINT to exit
-  };
+public:
+    struct StopResult {
+        std::string how;     // "exit code 0", "killed by signal 11 (...)", ...
+        bool clean = false;  // exited by itself with code 0
+        double seconds = 0;  // from SIGINT to exit
+    };
 
-  ServerProcess() = default;
-  ServerProcess(const ServerProcess&) = delete;
-  ServerProcess& operator=(const ServerProcess&) = delete;
-  ~ServerProcess() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    if (drain_.joinable()) drain_.join();
-    if (out_fd_ >= 0) ::close(out_fd_);
-  }
-
-  // Starts `path --headless --demo --host 127.0.0.1 --port 0 --data-dir DIR`
-  // with its stderr appended to `log`, and waits for the join line.
-  bool start(const std::string& path, const fs::path& data_dir, const fs::path& log,
-             const rlimit& child_nofile, std::string& error) {
-    std::vector<std::string> args = {path,          "--headless", "--demo", "--host",
-                                      "127.0.0.1",  "--port",     "0",      "--data-dir",
-                                      data_dir.string()};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) {
-      error = std::string("pipe: ") + std::strerror(errno);
-      return false;
-    }
-    const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (log_fd < 0) {
-      error = "cannot open " + log.string() + ": " + std::strerror(errno);
-      ::close(fds[0]);
-      ::close(fds[1]);
-      return false;
-    }
-    const pid_t parent = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-      error = std::string("fork: ") + std::strerror(errno);
-      ::close(fds[0]);
-      ::close(fds[1]);
-      ::close(log_fd);
-      return false;
-    }
-    if (pid == 0) {  // child: async-signal-safe calls only
-      ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-      if (::getppid() != parent) ::_exit(127);
-      ::dup2(fds[1], STDOUT_FILENO);
-      ::dup2(log_fd, STDERR_FILENO);
-      struct sigaction dfl {};
-      dfl.sa_handler = SIG_DFL;
-      ::sigaction(SIGPIPE, &dfl, nullptr);  // ignored dispositions survive exec
-      sigset_t none;
-      ::sigemptyset(&none);
-      ::sigprocmask(SIG_SETMASK, &none, nullptr);
-      ::setrlimit(RLIMIT_NOFILE, &child_nofile);  // the limits a facilitator's shell gives
-      ::execv(argv[0], argv.data());
-      constexpr char msg[] = "samling_bench: exec failed\n";
-      [[maybe_unused]] auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
-      ::_exit(127);
-    }
-    pid_ = pid;
-    out_fd_ = fds[0];
-    ::close(fds[1]);
-    ::close(log_fd);
-
-    // Read standard output line by line until the join line appears.
-    std::string buffer;
-    const auto deadline = Clock::now() + kServerStartTimeout;
-    while (true) {
-      std::size_t nl;
-      while ((nl = buffer.find('\n')) != std::string::npos) {
-        std::string line = buffer.substr(0, nl);
-        buffer.erase(0, nl + 1);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.starts_with(kJoinPrefix)) {
-          join_url_ = line.substr(kJoinPrefix.size());
-          drain_ = std::jthread([this] { drain(); });
-          return true;
+    ServerProcess() = default;
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+    ~ServerProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
         }
-        remember(std::move(line));
-      }
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left <= 0ms) {
-        error = "no join line on standard output within " +
-                std::to_string(std::chrono::duration_cast<std::chrono::seconds>(kServerStartTimeout).count()) + " s";
-        return false;
-      }
-      pollfd p{out_fd_, POLLIN, 0};
-      const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
-      if (ready < 0 && errno != EINTR) {
-        error = std::string("poll: ") + std::strerror(errno);
-        return false;
-      }
-      if (ready <= 0) continue;
-      char chunk[4096];
-      const ssize_t n = ::read(out_fd_, chunk, sizeof chunk);
-      if (n > 0) {
-        buffer.append(chunk, static_cast<std::size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
+        if (drain_.joinable()) drain_.join();
+        if (out_fd_ >= 0) ::close(out_fd_);
+    }
+
+    // Starts `path --headless --demo --host 127.0.0.1 --port 0 --data-dir DIR`
+    // with its stderr appended to `log`, and waits for the join line.
+    bool start(const std::string& path, const fs::path& data_dir, const fs::path& log, const rlimit& child_nofile,
+               std::string& error) {
+        std::vector<std::string> args = {path,     "--headless", "--demo",     "--host",         "127.0.0.1",
+                                         "--port", "0",          "--data-dir", data_dir.string()};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) {
+            error = std::string("pipe: ") + std::strerror(errno);
+            return false;
+        }
+        const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (log_fd < 0) {
+            error = "cannot open " + log.string() + ": " + std::strerror(errno);
+            ::close(fds[0]);
+            ::close(fds[1]);
+            return false;
+        }
+        const pid_t parent = ::getpid();
+        const pid_t pid = ::fork();
+        if (pid < 0) {
+            error = std::string("fork: ") + std::strerror(errno);
+            ::close(fds[0]);
+            ::close(fds[1]);
+            ::close(log_fd);
+            return false;
+        }
+        if (pid == 0) {  // child: async-signal-safe calls only
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != parent) ::_exit(127);
+            ::dup2(fds[1], STDOUT_FILENO);
+            ::dup2(log_fd, STDERR_FILENO);
+            struct sigaction dfl {};
+            dfl.sa_handler = SIG_DFL;
+            ::sigaction(SIGPIPE, &dfl, nullptr);  // ignored dispositions survive exec
+            sigset_t none;
+            ::sigemptyset(&none);
+            ::sigprocmask(SIG_SETMASK, &none, nullptr);
+            ::setrlimit(RLIMIT_NOFILE, &child_nofile);  // the limits a facilitator's shell gives
+            ::execv(argv[0], argv.data());
+            constexpr char msg[] = "samling_bench: exec failed\n";
+            [[maybe_unused]] auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
+            ::_exit(127);
+        }
+        pid_ = pid;
+        out_fd_ = fds[0];
+        ::close(fds[1]);
+        ::close(log_fd);
+
+        // Read standard output line by line until the join line appears.
+        std::string buffer;
+        const auto deadline = Clock::now() + kServerStartTimeout;
+        while (true) {
+            std::size_t nl;
+            while ((nl = buffer.find('\n')) != std::string::npos) {
+                std::string line = buffer.substr(0, nl);
+                buffer.erase(0, nl + 1);
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (line.starts_with(kJoinPrefix)) {
+                    join_url_ = line.substr(kJoinPrefix.size());
+                    drain_ = std::jthread([this] { drain(); });
+                    return true;
+                }
+                remember(std::move(line));
+            }
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            if (left <= 0ms) {
+                error = "no join line on standard output within " +
+                        std::to_string(std::chrono::duration_cast<std::chrono::seconds>(kServerStartTimeout).count()) +
+                        " s";
+                return false;
+            }
+            pollfd p{out_fd_, POLLIN, 0};
+            const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+            if (ready < 0 && errno != EINTR) {
+                error = std::string("poll: ") + std::strerror(errno);
+                return false;
+            }
+            if (ready <= 0) continue;
+            char chunk[4096];
+            const ssize_t n = ::read(out_fd_, chunk, sizeof chunk);
+            if (n > 0) {
+                buffer.append(chunk, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                int status = 0;
+                ::waitpid(pid_, &status, 0);
+                pid_ = -1;
+                error = "samling exited before printing the join line (" + describe_status(status) + ")";
+                return false;
+            }
+        }
+    }
+
+    pid_t pid() const { return pid_; }
+    const std::string& join_url() const { return join_url_; }
+
+    std::vector<std::string> stdout_tail() const {
+        std::lock_guard lock(mutex_);
+        return {tail_.begin(), tail_.end()};
+    }
+
+    // SIGINT, then wait; SIGKILL if it does not exit in time.
+    StopResult stop() {
+        StopResult r;
+        if (pid_ <= 0) {
+            r.how = "not running";
+            return r;
+        }
+        const auto t0 = Clock::now();
+        ::kill(pid_, SIGINT);
         int status = 0;
-        ::waitpid(pid_, &status, 0);
+        bool exited = false;
+        while (Clock::now() - t0 < kServerStopTimeout) {
+            const pid_t w = ::waitpid(pid_, &status, WNOHANG);
+            if (w == pid_) {
+                exited = true;
+                break;
+            }
+            std::this_thread::sleep_for(10ms);
+        }
+        r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        if (exited) {
+            r.how = describe_status(status);
+            r.clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        } else {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, &status, 0);
+            r.how = "did not exit within 10 s of SIGINT; killed with SIGKILL";
+        }
         pid_ = -1;
-        error = "samling exited before printing the join line (" + describe_status(status) + ")";
-        return false;
-      }
+        if (drain_.joinable()) drain_.join();
+        ::close(out_fd_);
+        out_fd_ = -1;
+        return r;
     }
-  }
 
-  pid_t pid() const { return pid_; }
-  const std::string& join_url() const { return join_url_; }
-
-  std::vector<std::string> stdout_tail() const {
-    std::lock_guard lock(mutex_);
-    return {tail_.begin(), tail_.end()};
-  }
-
-  // SIGINT, then wait; SIGKILL if it does not exit in time.
-  StopResult stop() {
-    StopResult r;
-    if (pid_ <= 0) {
-      r.how = "not running";
-      return r;
+private:
+    static std::string describe_status(int status) {
+        if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
+        if (WIFSIGNALED(status)) {
+            return "killed by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+        }
+        return "status " + std::to_string(status);
     }
-    const auto t0 = Clock::now();
-    ::kill(pid_, SIGINT);
-    int status = 0;
-    bool exited = false;
-    while (Clock::now() - t0 < kServerStopTimeout) {
-      const pid_t w = ::waitpid(pid_, &status, WNOHANG);
-      if (w == pid_) {
-        exited = true;
-        break;
-      }
-      std::this_thread::sleep_for(10ms);
-    }
-    r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    if (exited) {
-      r.how = describe_status(status);
-      r.clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    } else {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-      r.how = "did not exit within 10 s of SIGINT; killed with SIGKILL";
-    }
-    pid_ = -1;
-    if (drain_.joinable()) drain_.join();
-    ::close(out_fd_);
-    out_fd_ = -1;
-    return r;
-  }
 
- private:
-  static std::string describe_status(int status) {
-    if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) {
-      return "killed by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+    void remember(std::string line) {
+        std::lock_guard lock(mutex_);
+        tail_.push_back(std::move(line));
+        if (tail_.size() > 20) tail_.pop_front();
     }
-    return "status " + std::to_string(status);
-  }
 
-  void remember(std::string line) {
-    std::lock_guard lock(mutex_);
-    tail_.push_back(std::move(line));
-    if (tail_.size() > 20) tail_.pop_front();
-  }
-
-  // Keeps reading the child's stdout so that it never blocks on a full pipe.
-  void drain() {
-    std::string buffer;
-    char chunk[4096];
-    while (true) {
-      const ssize_t n = ::read(out_fd_, chunk, sizeof chunk);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      buffer.append(chunk, static_cast<std::size_t>(n));
-      std::size_t nl;
-      while ((nl = buffer.find('\n')) != std::string::npos) {
-        remember(buffer.substr(0, nl));
-        buffer.erase(0, nl + 1);
-      }
+    // Keeps reading the child's stdout so that it never blocks on a full pipe.
+    void drain() {
+        std::string buffer;
+        char chunk[4096];
+        while (true) {
+            const ssize_t n = ::read(out_fd_, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            buffer.append(chunk, static_cast<std::size_t>(n));
+            std::size_t nl;
+            while ((nl = buffer.find('\n')) != std::string::npos) {
+                remember(buffer.substr(0, nl));
+                buffer.erase(0, nl + 1);
+            }
+        }
     }
-  }
 
-  pid_t pid_ = -1;
-  int out_fd_ = -1;
-  std::string join_url_;
-  mutable std::mutex mutex_;
-  std::deque<std::string> tail_;
-  std::jthread drain_;
+    pid_t pid_ = -1;
+    int out_fd_ = -1;
+    std::string join_url_;
+    mutable std::mutex mutex_;
+    std::deque<std::string> tail_;
+    std::jthread drain_;
 };
 
 // Last lines of a file, for reporting a server that failed.
 std::vector<std::string> file_tail(const fs::path& path, std::size_t lines) {
-  std::ifstream in(path);
-  std::deque<std::string> tail;
-  std::string line;
-  while (std::getline(in, line)) {
-    tail.push_back(line);
-    if (tail.size() > lines) tail.pop_front();
-  }
-  return {tail.begin(), tail.end()};
+    std::ifstream in(path);
+    std::deque<std::string> tail;
+    std::string line;
+    while (std::getline(in, line)) {
+        tail.push_back(line);
+        if (tail.size() > lines) tail.pop_front();
+    }
+    return {tail.begin(), tail.end()};
 }
 
 // ---------------------------------------------------------------- one simulated phone
 
 struct RunPlan {
-  Target target;
-  Clock::time_point start;     // the QR code appears
-  Clock::time_point end;       // phones stop starting new calls
-  int notes_per_phone = 5;
-  std::string run_id;          // makes client_ids unique across runs
+    Target target;
+    Clock::time_point start;  // the QR code appears
+    Clock::time_point end;    // phones stop starting new calls
+    int notes_per_phone = 5;
+    std::string run_id;  // makes client_ids unique across runs
 };
 
 // What one phone saw. Filled by its own thread only; read after it finished.
 struct PhoneResult {
-  bool room_ok = false;
-  bool joined = false;
-  std::vector<double> room_ms, join_ms, note_ms, poll_ms;
-  int notes_created = 0;        // 201
-  int notes_replayed = 0;       // 200 for a retried client_id
-  int notes_given_up = 0;       // no acknowledgement after the retries allowed
-  int notes_unsent = 0;         // the run ended before the note was acknowledged
-  int note_errors = 0;          // failed attempts (each counted)
-  int polls_changed = 0;
-  int polls_unchanged = 0;
-  int polls_slow = 0;
-  int poll_errors = 0;
-  int stale_retries = 0;        // transport failure on a reused connection, retried at once
-  int calls = 0;                // requests sent, retries included
-  std::map<std::string, int> errors;   // "POST /api/notes -> 429 rate_limited" -> count
-  std::map<std::string, int> cut_off;  // calls cancelled after the grace period, by call
-  std::vector<std::string> acked_ids;  // note ids the server acknowledged
-  std::string token;
+    bool room_ok = false;
+    bool joined = false;
+    std::vector<double> room_ms, join_ms, note_ms, poll_ms;
+    int notes_created = 0;   // 201
+    int notes_replayed = 0;  // 200 for a retried client_id
+    int notes_given_up = 0;  // no acknowledgement after the retries allowed
+    int notes_unsent = 0;    // the run ended before the note was acknowledged
+    int note_errors = 0;     // failed attempts (each counted)
+    int polls_changed = 0;
+    int polls_unchanged = 0;
+    int polls_slow = 0;
+    int poll_errors = 0;
+    int stale_retries = 0;               // transport failure on a reused connection, retried at once
+    int calls = 0;                       // requests sent, retries included
+    std::map<std::string, int> errors;   // "POST /api/notes -> 429 rate_limited" -> count
+    std::map<std::string, int> cut_off;  // calls cancelled after the grace period, by call
+    std::vector<std::string> acked_ids;  // note ids the server acknowledged
+    std::string token;
 };
 
 class Phone {
- public:
-  Phone(int index, const RunPlan& plan, const std::atomic<bool>& cancelled)
-      : index_(index), plan_(plan), cancelled_(cancelled), client_(plan.target.host, plan.target.port),
-        rng_(std::random_device{}() ^ (0x9e3779b97f4a7c15ULL * static_cast<unsigned long long>(index + 1))) {
-    client_.set_keep_alive(true);
-    client_.set_tcp_nodelay(true);  // as browsers do; else Nagle + delayed ACK add ~40 ms to POSTs
-    client_.set_connection_timeout(5s);
-    client_.set_read_timeout(30s);
-    client_.set_write_timeout(5s);
-    client_.set_default_headers({{"Accept", "application/json"}, {"User-Agent", "samling_bench"}});
-  }
-
-  void run() {
-    std::this_thread::sleep_until(plan_.start + random_between(0ms, kScanBurst));
-    try {
-      if (lookup_and_join()) loop();
-    } catch (const std::exception& e) {  // e.g. an answer of an unexpected shape
-      error("phone", std::string("stopped by an exception: ") + e.what());
+public:
+    Phone(int index, const RunPlan& plan, const std::atomic<bool>& cancelled)
+        : index_(index),
+          plan_(plan),
+          cancelled_(cancelled),
+          client_(plan.target.host, plan.target.port),
+          rng_(std::random_device{}() ^ (0x9e3779b97f4a7c15ULL * static_cast<unsigned long long>(index + 1))) {
+        client_.set_keep_alive(true);
+        client_.set_tcp_nodelay(true);  // as browsers do; else Nagle + delayed ACK add ~40 ms to POSTs
+        client_.set_connection_timeout(5s);
+        client_.set_read_timeout(30s);
+        client_.set_write_timeout(5s);
+        client_.set_default_headers({{"Accept", "application/json"}, {"User-Agent", "samling_bench"}});
     }
-    done_ = true;
-  }
 
-  // From the main thread, after the grace period: abort a call in flight.
-  void cancel_in_flight() { client_.stop(); }
-  bool done() const { return done_; }
-  const PhoneResult& result() const { return result_; }
-
- private:
-  struct PendingNote {
-    Clock::time_point due;
-    int number = 0;
-    int attempts = 0;
-  };
-
-  Clock::duration random_between(Clock::duration lo, Clock::duration hi) {
-    const auto a = lo.count();
-    const auto b = hi.count();
-    return Clock::duration(std::uniform_int_distribution<Clock::rep>(std::min(a, b), std::max(a, b))(rng_));
-  }
-
-  // One call as a browser makes it: a transport failure on a reused keep-alive
-  // connection (the server closed it just as we sent) is retried once at once.
-  template <class Send>
-  httplib::Result call(Send&& send) {
-    const bool reused = client_.is_socket_open() != 0;
-    ++result_.calls;
-    auto res = send();
-    if (!res && reused && !cancelled_ &&
-        (res.error() == httplib::Error::Read || res.error() == httplib::Error::Write)) {
-      ++result_.stale_retries;
-      ++result_.calls;
-      res = send();
-    }
-    return res;
-  }
-
-  // Returns true when the failure was our own cancellation at the end of the run.
-  bool cut_off(const httplib::Result& res, const char* what) {
-    if (res || !cancelled_) return false;
-    ++result_.cut_off[what];
-    return true;
-  }
-
-  void error(const char* what, const std::string& how) { ++result_.errors[std::string(what) + "  " + how]; }
-
-  bool lookup_and_join() {
-    const auto& code = plan_.target.code;
-    auto t = Clock::now();
-    auto res = call([&] { return client_.Get("/api/room", httplib::Params{{"code", code}}, httplib::Headers{}); });
-    const double room_ms = Millis(Clock::now() - t).count();
-    if (cut_off(res, kRoom)) return false;
-    json groups;
-    if (res && res->status == 200) {
-      const auto body = json::parse(res->body, nullptr, false);
-      if (body.is_object() && body.contains("groups") && body["groups"].is_array() && !body["groups"].empty()) {
-        groups = body["groups"];
-      }
-    }
-    if (groups.is_null()) {
-      error(kRoom, res && res->status == 200 ? "200 without groups" : describe(res));
-      return false;
-    }
-    result_.room_ok = true;
-    result_.room_ms.push_back(room_ms);
-
-    const auto& group = groups[static_cast<std::size_t>(index_) % groups.size()];
-    const json join = {{"code", code}, {"group", group.is_object() && group.contains("id") ? group["id"] : json()}};
-    t = Clock::now();
-    res = call([&] { return client_.Post("/api/join", join.dump(), "application/json"); });
-    const double join_ms = Millis(Clock::now() - t).count();
-    if (cut_off(res, kJoin)) return false;
-    if (!res || res->status != 201) {
-      error(kJoin, describe(res));
-      return false;
-    }
-    const auto body = json::parse(res->body, nullptr, false);
-    if (!body.is_object() || !body.contains("token") || !body["token"].is_string()) {
-      error(kJoin, "201 without token");
-      return false;
-    }
-    result_.token = body["token"].get<std::string>();
-    client_.set_bearer_token_auth(result_.token);
-    result_.joined = true;
-    result_.join_ms.push_back(join_ms);
-    return true;
-  }
-
-  void loop() {
-    // Notes at random moments between now and shortly before the end.
-    std::deque<PendingNote> notes;
-    const auto first = Clock::now() + 200ms;
-    const auto last = std::max(first, plan_.end - 1500ms);
-    std::vector<Clock::time_point> times;
-    for (int k = 0; k < plan_.notes_per_phone; ++k) times.push_back(first + random_between(0ns, last - first));
-    std::sort(times.begin(), times.end());
-    for (int k = 0; k < plan_.notes_per_phone; ++k) notes.push_back({times[static_cast<std::size_t>(k)], k + 1, 0});
-
-    std::string revision = "0";
-    auto next_poll = Clock::now();  // the page polls as soon as it has joined
-    while (!cancelled_) {
-      auto next = next_poll;
-      if (!notes.empty()) next = std::min(next, notes.front().due);
-      if (next >= plan_.end) break;
-      std::this_thread::sleep_until(next);
-      if (cancelled_) break;
-
-      if (!notes.empty() && notes.front().due <= Clock::now()) {
-        PendingNote note = notes.front();
-        notes.pop_front();
-        if (auto retry_at = write_note(note)) {
-          note.due = *retry_at;
-          notes.insert(std::upper_bound(notes.begin(), notes.end(), note,
-                                        [](const PendingNote& a, const PendingNote& b) { return a.due < b.due; }),
-                       note);
+    void run() {
+        std::this_thread::sleep_until(plan_.start + random_between(0ms, kScanBurst));
+        try {
+            if (lookup_and_join()) loop();
+        } catch (const std::exception& e) {  // e.g. an answer of an unexpected shape
+            error("phone", std::string("stopped by an exception: ") + e.what());
         }
-      } else if (next_poll <= Clock::now()) {
-        poll(revision);
-        next_poll = Clock::now() + random_between(kPollEvery - kPollJitter, kPollEvery + kPollJitter);
-      }
-    }
-    result_.notes_unsent += static_cast<int>(notes.size());
-  }
-
-  // Writes one note; returns when to try again, or nothing when finished with it.
-  std::optional<Clock::time_point> write_note(PendingNote& note) {
-    const std::string client_id =
-        "bench-" + plan_.run_id + "-" + std::to_string(index_) + "-" + std::to_string(note.number);
-    const json body = {{"client_id", client_id},
-                       {"text", "Benk-lapp " + std::to_string(note.number) + " fra telefon " +
-                                    std::to_string(index_ + 1) + " – æøå"}};
-    const std::string payload = body.dump();
-    ++note.attempts;
-    const auto t = Clock::now();
-    auto res = call([&] { return client_.Post("/api/notes", payload, "application/json"); });
-    const double ms = Millis(Clock::now() - t).count();
-    if (cut_off(res, kNote)) {
-      ++result_.notes_unsent;
-      return std::nullopt;
+        done_ = true;
     }
 
-    if (res && (res->status == 201 || res->status == 200)) {
-      const auto answer = json::parse(res->body, nullptr, false);
-      const bool has_id = answer.is_object() && answer.contains("note") && answer["note"].is_object() &&
-                          answer["note"].contains("id");
-      if (!has_id) {
-        error(kNote, std::to_string(res->status) + " without note.id");
+    // From the main thread, after the grace period: abort a call in flight.
+    void cancel_in_flight() { client_.stop(); }
+    bool done() const { return done_; }
+    const PhoneResult& result() const { return result_; }
+
+private:
+    struct PendingNote {
+        Clock::time_point due;
+        int number = 0;
+        int attempts = 0;
+    };
+
+    Clock::duration random_between(Clock::duration lo, Clock::duration hi) {
+        const auto a = lo.count();
+        const auto b = hi.count();
+        return Clock::duration(std::uniform_int_distribution<Clock::rep>(std::min(a, b), std::max(a, b))(rng_));
+    }
+
+    // One call as a browser makes it: a transport failure on a reused keep-alive
+    // connection (the server closed it just as we sent) is retried once at once.
+    template <class Send>
+    httplib::Result call(Send&& send) {
+        const bool reused = client_.is_socket_open() != 0;
+        ++result_.calls;
+        auto res = send();
+        if (!res && reused && !cancelled_ &&
+            (res.error() == httplib::Error::Read || res.error() == httplib::Error::Write)) {
+            ++result_.stale_retries;
+            ++result_.calls;
+            res = send();
+        }
+        return res;
+    }
+
+    // Returns true when the failure was our own cancellation at the end of the run.
+    bool cut_off(const httplib::Result& res, const char* what) {
+        if (res || !cancelled_) return false;
+        ++result_.cut_off[what];
+        return true;
+    }
+
+    void error(const char* what, const std::string& how) { ++result_.errors[std::string(what) + "  " + how]; }
+
+    bool lookup_and_join() {
+        const auto& code = plan_.target.code;
+        auto t = Clock::now();
+        auto res = call([&] { return client_.Get("/api/room", httplib::Params{{"code", code}}, httplib::Headers{}); });
+        const double room_ms = Millis(Clock::now() - t).count();
+        if (cut_off(res, kRoom)) return false;
+        json groups;
+        if (res && res->status == 200) {
+            const auto body = json::parse(res->body, nullptr, false);
+            if (body.is_object() && body.contains("groups") && body["groups"].is_array() && !body["groups"].empty()) {
+                groups = body["groups"];
+            }
+        }
+        if (groups.is_null()) {
+            error(kRoom, res && res->status == 200 ? "200 without groups" : describe(res));
+            return false;
+        }
+        result_.room_ok = true;
+        result_.room_ms.push_back(room_ms);
+
+        const auto& group = groups[static_cast<std::size_t>(index_) % groups.size()];
+        const json join = {{"code", code}, {"group", group.is_object() && group.contains("id") ? group["id"] : json()}};
+        t = Clock::now();
+        res = call([&] { return client_.Post("/api/join", join.dump(), "application/json"); });
+        const double join_ms = Millis(Clock::now() - t).count();
+        if (cut_off(res, kJoin)) return false;
+        if (!res || res->status != 201) {
+            error(kJoin, describe(res));
+            return false;
+        }
+        const auto body = json::parse(res->body, nullptr, false);
+        if (!body.is_object() || !body.contains("token") || !body["token"].is_string()) {
+            error(kJoin, "201 without token");
+            return false;
+        }
+        result_.token = body["token"].get<std::string>();
+        client_.set_bearer_token_auth(result_.token);
+        result_.joined = true;
+        result_.join_ms.push_back(join_ms);
+        return true;
+    }
+
+    void loop() {
+        // Notes at random moments between now and shortly before the end.
+        std::deque<PendingNote> notes;
+        const auto first = Clock::now() + 200ms;
+        const auto last = std::max(first, plan_.end - 1500ms);
+        std::vector<Clock::time_point> times;
+        for (int k = 0; k < plan_.notes_per_phone; ++k) times.push_back(first + random_between(0ns, last - first));
+        std::sort(times.begin(), times.end());
+        for (int k = 0; k < plan_.notes_per_phone; ++k) notes.push_back({times[static_cast<std::size_t>(k)], k + 1, 0});
+
+        std::string revision = "0";
+        auto next_poll = Clock::now();  // the page polls as soon as it has joined
+        while (!cancelled_) {
+            auto next = next_poll;
+            if (!notes.empty()) next = std::min(next, notes.front().due);
+            if (next >= plan_.end) break;
+            std::this_thread::sleep_until(next);
+            if (cancelled_) break;
+
+            if (!notes.empty() && notes.front().due <= Clock::now()) {
+                PendingNote note = notes.front();
+                notes.pop_front();
+                if (auto retry_at = write_note(note)) {
+                    note.due = *retry_at;
+                    notes.insert(
+                        std::upper_bound(notes.begin(), notes.end(), note,
+                                         [](const PendingNote& a, const PendingNote& b) { return a.due < b.due; }),
+                        note);
+                }
+            } else if (next_poll <= Clock::now()) {
+                poll(revision);
+                next_poll = Clock::now() + random_between(kPollEvery - kPollJitter, kPollEvery + kPollJitter);
+            }
+        }
+        result_.notes_unsent += static_cast<int>(notes.size());
+    }
+
+    // Writes one note; returns when to try again, or nothing when finished with it.
+    std::optional<Clock::time_point> write_note(PendingNote& note) {
+        const std::string client_id =
+            "bench-" + plan_.run_id + "-" + std::to_string(index_) + "-" + std::to_string(note.number);
+        const json body = {{"client_id", client_id},
+                           {"text", "Benk-lapp " + std::to_string(note.number) + " fra telefon " +
+                                        std::to_string(index_ + 1) + " – æøå"}};
+        const std::string payload = body.dump();
+        ++note.attempts;
+        const auto t = Clock::now();
+        auto res = call([&] { return client_.Post("/api/notes", payload, "application/json"); });
+        const double ms = Millis(Clock::now() - t).count();
+        if (cut_off(res, kNote)) {
+            ++result_.notes_unsent;
+            return std::nullopt;
+        }
+
+        if (res && (res->status == 201 || res->status == 200)) {
+            const auto answer = json::parse(res->body, nullptr, false);
+            const bool has_id = answer.is_object() && answer.contains("note") && answer["note"].is_object() &&
+                                answer["note"].contains("id");
+            if (!has_id) {
+                error(kNote, std::to_string(res->status) + " without note.id");
+                ++result_.note_errors;
+            } else {
+                result_.acked_ids.push_back(id_key(answer["note"]["id"]));
+            }
+            result_.note_ms.push_back(ms);
+            if (res->status == 201) {
+                ++result_.notes_created;
+            } else {
+                ++result_.notes_replayed;
+                // 200 is right only for a client_id already sent; on a first send it is a duplicate.
+                if (note.attempts == 1) error(kNote, "200 on the first send of a new client_id");
+            }
+            return std::nullopt;
+        }
+
+        error(kNote, describe(res));
         ++result_.note_errors;
-      } else {
-        result_.acked_ids.push_back(id_key(answer["note"]["id"]));
-      }
-      result_.note_ms.push_back(ms);
-      if (res->status == 201) {
-        ++result_.notes_created;
-      } else {
-        ++result_.notes_replayed;
-        // 200 is right only for a client_id already sent; on a first send it is a duplicate.
-        if (note.attempts == 1) error(kNote, "200 on the first send of a new client_id");
-      }
-      return std::nullopt;
+        const bool retryable = !res || res->status == 429 || res->status >= 500;
+        if (!retryable || note.attempts >= kMaxNoteAttempts) {
+            ++result_.notes_given_up;
+            return std::nullopt;
+        }
+        auto wait = std::chrono::seconds(1);
+        if (res && res->status == 429) {
+            long seconds = 0;
+            if (parse_number(res->get_header_value("Retry-After"), seconds) && seconds > 0) {
+                wait = std::chrono::seconds(std::min(seconds, 60L));
+            }
+        }
+        return Clock::now() + wait;
     }
 
-    error(kNote, describe(res));
-    ++result_.note_errors;
-    const bool retryable = !res || res->status == 429 || res->status >= 500;
-    if (!retryable || note.attempts >= kMaxNoteAttempts) {
-      ++result_.notes_given_up;
-      return std::nullopt;
+    void poll(std::string& revision) {
+        const auto t = Clock::now();
+        auto res = call([&] {
+            return client_.Get("/api/state", httplib::Params{{"since", revision}}, httplib::Headers{});
+        });
+        const auto elapsed = Clock::now() - t;
+        if (cut_off(res, kPoll)) return;
+        if (!res || res->status != 200) {
+            error(kPoll, describe(res));
+            ++result_.poll_errors;
+            return;
+        }
+        const auto body = json::parse(res->body, nullptr, false);
+        if (!body.is_object() || !body.contains("revision") ||
+            !(body["revision"].is_number_integer() || body["revision"].is_string())) {
+            error(kPoll, "200 without revision");
+            ++result_.poll_errors;
+            return;
+        }
+        revision = id_key(body["revision"]);
+        result_.poll_ms.push_back(Millis(elapsed).count());
+        if (elapsed > kSlowPoll) ++result_.polls_slow;
+        if (body.contains("unchanged") && body["unchanged"] == true) {
+            ++result_.polls_unchanged;
+        } else {
+            ++result_.polls_changed;
+        }
     }
-    auto wait = std::chrono::seconds(1);
-    if (res && res->status == 429) {
-      long seconds = 0;
-      if (parse_number(res->get_header_value("Retry-After"), seconds) && seconds > 0) {
-        wait = std::chrono::seconds(std::min(seconds, 60L));
-      }
-    }
-    return Clock::now() + wait;
-  }
 
-  void poll(std::string& revision) {
-    const auto t = Clock::now();
-    auto res = call([&] { return client_.Get("/api/state", httplib::Params{{"since", revision}}, httplib::Headers{}); });
-    const auto elapsed = Clock::now() - t;
-    if (cut_off(res, kPoll)) return;
-    if (!res || res->status != 200) {
-      error(kPoll, describe(res));
-      ++result_.poll_errors;
-      return;
-    }
-    const auto body = json::parse(res->body, nullptr, false);
-    if (!body.is_object() || !body.contains("revision") ||
-        !(body["revision"].is_number_integer() || body["revision"].is_string())) {
-      error(kPoll, "200 without revision");
-      ++result_.poll_errors;
-      return;
-    }
-    revision = id_key(body["revision"]);
-    result_.poll_ms.push_back(Millis(elapsed).count());
-    if (elapsed > kSlowPoll) ++result_.polls_slow;
-    if (body.contains("unchanged") && body["unchanged"] == true) {
-      ++result_.polls_unchanged;
-    } else {
-      ++result_.polls_changed;
-    }
-  }
-
-  const int index_;
-  const RunPlan& plan_;
-  const std::atomic<bool>& cancelled_;
-  httplib::Client client_;
-  std::mt19937_64 rng_;
-  PhoneResult result_;
-  std::atomic<bool> done_{false};
+    const int index_;
+    const RunPlan& plan_;
+    const std::atomic<bool>& cancelled_;
+    httplib::Client client_;
+    std::mt19937_64 rng_;
+    PhoneResult result_;
+    std::atomic<bool> done_{false};
 };
 
 // ---------------------------------------------------------------- checking acknowledged notes
@@ -736,103 +744,104 @@ class Phone {
 // Asks each joined phone's state (since=0) and counts how many of the notes the
 // server acknowledged to it are there.
 struct Visibility {
-  int acked = 0;
-  int visible = 0;
-  int phones_failed = 0;                // state call did not answer 200 with notes
-  int phones_unchecked = 0;             // left when the time for the check ran out
-  std::map<std::string, int> failures;  // how those calls went
+    int acked = 0;
+    int visible = 0;
+    int phones_failed = 0;                // state call did not answer 200 with notes
+    int phones_unchecked = 0;             // left when the time for the check ran out
+    std::map<std::string, int> failures;  // how those calls went
 };
 
 Visibility check_visibility(const Target& target, const std::vector<const PhoneResult*>& phones) {
-  Visibility total;
-  std::mutex mutex;
-  std::atomic<std::size_t> next{0};
-  const auto deadline = Clock::now() + kCheckBudget;
-  {
-    std::vector<std::jthread> workers;
-    for (int w = 0; w < kCheckThreads; ++w) {
-      workers.emplace_back([&] {
-        httplib::Client client(target.host, target.port);
-        client.set_keep_alive(true);
-        client.set_tcp_nodelay(true);
-        client.set_connection_timeout(5s);
-        client.set_read_timeout(5s);
-        Visibility mine;
-        for (std::size_t i; (i = next++) < phones.size();) {
-          const PhoneResult& phone = *phones[i];
-          mine.acked += static_cast<int>(phone.acked_ids.size());
-          if (Clock::now() > deadline) {
-            ++mine.phones_unchecked;
-            continue;
-          }
-          auto res = client.Get("/api/state", httplib::Params{{"since", "0"}},
-                                httplib::Headers{{"Authorization", "Bearer " + phone.token}, {"Accept", "application/json"}});
-          json body;
-          if (res && res->status == 200) body = json::parse(res->body, nullptr, false);
-          if (!body.is_object() || !body.contains("notes") || !body["notes"].is_array()) {
-            ++mine.phones_failed;
-            ++mine.failures[res && res->status == 200 ? "200 without notes" : describe(res)];
-            continue;
-          }
-          std::set<std::string> seen;
-          for (const auto& n : body["notes"]) {
-            if (n.is_object() && n.contains("id")) seen.insert(id_key(n["id"]));
-          }
-          for (const auto& id : phone.acked_ids) mine.visible += seen.count(id) ? 1 : 0;
+    Visibility total;
+    std::mutex mutex;
+    std::atomic<std::size_t> next{0};
+    const auto deadline = Clock::now() + kCheckBudget;
+    {
+        std::vector<std::jthread> workers;
+        for (int w = 0; w < kCheckThreads; ++w) {
+            workers.emplace_back([&] {
+                httplib::Client client(target.host, target.port);
+                client.set_keep_alive(true);
+                client.set_tcp_nodelay(true);
+                client.set_connection_timeout(5s);
+                client.set_read_timeout(5s);
+                Visibility mine;
+                for (std::size_t i; (i = next++) < phones.size();) {
+                    const PhoneResult& phone = *phones[i];
+                    mine.acked += static_cast<int>(phone.acked_ids.size());
+                    if (Clock::now() > deadline) {
+                        ++mine.phones_unchecked;
+                        continue;
+                    }
+                    auto res = client.Get(
+                        "/api/state", httplib::Params{{"since", "0"}},
+                        httplib::Headers{{"Authorization", "Bearer " + phone.token}, {"Accept", "application/json"}});
+                    json body;
+                    if (res && res->status == 200) body = json::parse(res->body, nullptr, false);
+                    if (!body.is_object() || !body.contains("notes") || !body["notes"].is_array()) {
+                        ++mine.phones_failed;
+                        ++mine.failures[res && res->status == 200 ? "200 without notes" : describe(res)];
+                        continue;
+                    }
+                    std::set<std::string> seen;
+                    for (const auto& n : body["notes"]) {
+                        if (n.is_object() && n.contains("id")) seen.insert(id_key(n["id"]));
+                    }
+                    for (const auto& id : phone.acked_ids) mine.visible += seen.count(id) ? 1 : 0;
+                }
+                std::lock_guard lock(mutex);
+                total.acked += mine.acked;
+                total.visible += mine.visible;
+                total.phones_failed += mine.phones_failed;
+                total.phones_unchecked += mine.phones_unchecked;
+                for (const auto& [k, v] : mine.failures) total.failures[k] += v;
+            });
         }
-        std::lock_guard lock(mutex);
-        total.acked += mine.acked;
-        total.visible += mine.visible;
-        total.phones_failed += mine.phones_failed;
-        total.phones_unchecked += mine.phones_unchecked;
-        for (const auto& [k, v] : mine.failures) total.failures[k] += v;
-      });
     }
-  }
-  return total;
+    return total;
 }
 
 std::string visibility_line(const Visibility& v) {
-  std::string s = std::to_string(v.visible) + "/" + std::to_string(v.acked);
-  if (v.phones_failed > 0) {
-    s += " (state call failed for " + std::to_string(v.phones_failed) + " phones:";
-    for (const auto& [k, n] : v.failures) s += " " + k + " x" + std::to_string(n);
-    s += ")";
-  }
-  if (v.phones_unchecked > 0) {
-    s += " (" + std::to_string(v.phones_unchecked) + " phones not checked: the check ran out of time)";
-  }
-  return s;
+    std::string s = std::to_string(v.visible) + "/" + std::to_string(v.acked);
+    if (v.phones_failed > 0) {
+        s += " (state call failed for " + std::to_string(v.phones_failed) + " phones:";
+        for (const auto& [k, n] : v.failures) s += " " + k + " x" + std::to_string(n);
+        s += ")";
+    }
+    if (v.phones_unchecked > 0) {
+        s += " (" + std::to_string(v.phones_unchecked) + " phones not checked: the check ran out of time)";
+    }
+    return s;
 }
 
 // ---------------------------------------------------------------- setup
 
 std::optional<std::string> find_samling(const Options& o) {
-  if (!o.samling.empty()) return o.samling;
-  std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return std::nullopt;
-  for (const auto& candidate : {self.parent_path() / ".." / "samling", self.parent_path() / "samling"}) {
-    if (::access(candidate.c_str(), X_OK) == 0) return fs::weakly_canonical(candidate).string();
-  }
-  return std::nullopt;
+    if (!o.samling.empty()) return o.samling;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return std::nullopt;
+    for (const auto& candidate : {self.parent_path() / ".." / "samling", self.parent_path() / "samling"}) {
+        if (::access(candidate.c_str(), X_OK) == 0) return fs::weakly_canonical(candidate).string();
+    }
+    return std::nullopt;
 }
 
 // 1000 phones need 1000+ sockets here; the server keeps the limits it is given.
 rlimit raise_open_files_limit() {
-  rlimit original{};
-  ::getrlimit(RLIMIT_NOFILE, &original);
-  rlimit raised = original;
-  raised.rlim_cur = original.rlim_max;
-  ::setrlimit(RLIMIT_NOFILE, &raised);
-  return original;
+    rlimit original{};
+    ::getrlimit(RLIMIT_NOFILE, &original);
+    rlimit raised = original;
+    raised.rlim_cur = original.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &raised);
+    return original;
 }
 
 std::string random_run_id() {
-  std::mt19937_64 rng(std::random_device{}());
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
-  return buf;
+    std::mt19937_64 rng(std::random_device{}());
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
+    return buf;
 }
 
 }  // namespace
@@ -840,237 +849,240 @@ std::string random_run_id() {
 // ---------------------------------------------------------------- main
 
 int main(int argc, char** argv) {
-  const auto options = parse_options(argc, argv);
-  if (!options) return 2;
-  const Options& opt = *options;
-  ::signal(SIGPIPE, SIG_IGN);
-  const rlimit child_nofile = raise_open_files_limit();
-  const auto wall_start = Clock::now();
+    const auto options = parse_options(argc, argv);
+    if (!options) return 2;
+    const Options& opt = *options;
+    ::signal(SIGPIPE, SIG_IGN);
+    const rlimit child_nofile = raise_open_files_limit();
+    const auto wall_start = Clock::now();
 
-  // --- the server
-  ServerProcess server;
-  Target target;
-  fs::path temp_dir, data_dir, log_path;
-  std::string samling_path;
-  pid_t server_pid = -1;
-  if (!opt.url.empty()) {
-    const auto t = parse_join_url(opt.url);
-    if (!t) {
-      std::fprintf(stderr, "samling_bench: cannot parse --url %s (expected http://HOST:PORT/?room=CODE)\n",
-                   opt.url.c_str());
-      return 2;
-    }
-    target = *t;
-  } else {
-    const auto path = find_samling(opt);
-    if (!path) {
-      std::fprintf(stderr, "samling_bench: no samling binary next to this one; pass --samling PATH\n");
-      return 2;
-    }
-    samling_path = *path;
-    std::string templ = (fs::temp_directory_path() / "samling-bench-XXXXXX").string();
-    if (!::mkdtemp(templ.data())) {
-      std::fprintf(stderr, "samling_bench: mkdtemp: %s\n", std::strerror(errno));
-      return 2;
-    }
-    temp_dir = templ;
-    data_dir = temp_dir / "data";
-    log_path = temp_dir / "server-stderr.log";
-    fs::create_directory(data_dir);
-    std::fprintf(stderr, "samling_bench: starting %s (data %s)\n", samling_path.c_str(), data_dir.c_str());
-    std::string error;
-    if (!server.start(samling_path, data_dir, log_path, child_nofile, error)) {
-      std::fprintf(stderr, "samling_bench: the server could not be started: %s\n", error.c_str());
-      for (const auto& line : server.stdout_tail()) std::fprintf(stderr, "  stdout: %s\n", line.c_str());
-      for (const auto& line : file_tail(log_path, 20)) std::fprintf(stderr, "  stderr: %s\n", line.c_str());
-      std::fprintf(stderr, "samling_bench: files kept in %s\n", temp_dir.c_str());
-      return 2;
-    }
-    const auto t = parse_join_url(server.join_url());
-    if (!t) {
-      std::fprintf(stderr, "samling_bench: cannot parse the join line: %s%s\n", std::string(kJoinPrefix).c_str(),
-                   server.join_url().c_str());
-      server.stop();
-      return 2;
-    }
-    target = *t;
-    server_pid = server.pid();
-  }
-  std::fprintf(stderr, "samling_bench: %d phones against http://%s:%d/?room=%s for %.0f s\n", opt.phones,
-               target.host.c_str(), target.port, target.code.c_str(), opt.seconds);
-
-  // --- the run
-  RunPlan plan;
-  plan.target = target;
-  plan.start = Clock::now() + 100ms;
-  plan.end = plan.start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(opt.seconds));
-  plan.notes_per_phone = opt.notes_per_phone;
-  plan.run_id = random_run_id();
-
-  std::atomic<bool> cancelled{false};
-  std::vector<std::unique_ptr<Phone>> phones;
-  for (int i = 0; i < opt.phones; ++i) phones.push_back(std::make_unique<Phone>(i, plan, cancelled));
-  std::vector<std::jthread> threads;
-  std::string thread_error;
-  try {
-    for (auto& p : phones) threads.emplace_back([&phone = *p] { phone.run(); });
-  } catch (const std::system_error& e) {
-    // Not fatal: the phones that started still run; say how many.
-    thread_error = "only " + std::to_string(threads.size()) + " phone threads could be started: " + e.what();
-    std::fprintf(stderr, "samling_bench: %s\n", thread_error.c_str());
-  }
-  const std::size_t started = threads.size();
-
-  std::this_thread::sleep_until(plan.end);
-  auto all_done = [&] {
-    for (std::size_t i = 0; i < started; ++i)
-      if (!phones[i]->done()) return false;
-    return true;
-  };
-  while (!all_done() && Clock::now() < plan.end + kGrace) std::this_thread::sleep_for(20ms);
-  if (!all_done()) {
-    cancelled = true;
-    while (!all_done()) {
-      for (std::size_t i = 0; i < started; ++i)
-        if (!phones[i]->done()) phones[i]->cancel_in_flight();
-      std::this_thread::sleep_for(100ms);
-    }
-  }
-  threads.clear();  // joins
-  const double run_seconds = std::chrono::duration<double>(Clock::now() - plan.start).count();
-
-  // --- totals
-  PhoneResult sum;
-  int rooms_ok = 0, joins_ok = 0;
-  std::vector<const PhoneResult*> joined;
-  std::size_t acks = 0;
-  std::set<std::string> distinct_ids;
-  for (std::size_t i = 0; i < started; ++i) {
-    const PhoneResult& r = phones[i]->result();
-    rooms_ok += r.room_ok;
-    joins_ok += r.joined;
-    if (r.joined) joined.push_back(&r);
-    sum.room_ms.insert(sum.room_ms.end(), r.room_ms.begin(), r.room_ms.end());
-    sum.join_ms.insert(sum.join_ms.end(), r.join_ms.begin(), r.join_ms.end());
-    sum.note_ms.insert(sum.note_ms.end(), r.note_ms.begin(), r.note_ms.end());
-    sum.poll_ms.insert(sum.poll_ms.end(), r.poll_ms.begin(), r.poll_ms.end());
-    sum.notes_created += r.notes_created;
-    sum.notes_replayed += r.notes_replayed;
-    sum.notes_given_up += r.notes_given_up;
-    sum.notes_unsent += r.notes_unsent;
-    sum.note_errors += r.note_errors;
-    sum.polls_changed += r.polls_changed;
-    sum.polls_unchanged += r.polls_unchanged;
-    sum.polls_slow += r.polls_slow;
-    sum.poll_errors += r.poll_errors;
-    sum.stale_retries += r.stale_retries;
-    sum.calls += r.calls;
-    for (const auto& [k, v] : r.errors) sum.errors[k] += v;
-    for (const auto& [k, v] : r.cut_off) sum.cut_off[k] += v;
-    acks += r.acked_ids.size();
-    distinct_ids.insert(r.acked_ids.begin(), r.acked_ids.end());
-  }
-
-  // --- are the acknowledged notes there? Live, then after a restart on the same data.
-  std::fprintf(stderr, "samling_bench: run over after %.1f s; checking acknowledged notes\n", run_seconds);
-  const Visibility live = check_visibility(target, joined);
-  std::optional<long> server_peak;
-  ServerProcess::StopResult stopped;
-  std::optional<Visibility> after_restart;
-  std::string restart_note;
-  ServerProcess::StopResult restart_stopped;
-  if (server.pid() > 0) {
-    server_peak = peak_rss_kib(std::to_string(server.pid()));
-    std::fprintf(stderr, "samling_bench: stopping the server with SIGINT\n");
-    stopped = server.stop();
-    if (opt.restart_check) {
-      ServerProcess again;
-      std::string error;
-      if (!again.start(samling_path, data_dir, log_path, child_nofile, error)) {
-        restart_note = "restart on the same data failed: " + error;
-      } else if (const auto t = parse_join_url(again.join_url()); !t) {
-        restart_note = "restart: cannot parse join line " + again.join_url();
-        again.stop();
-      } else {
-        if (t->code != target.code) restart_note = "room code changed across restart: " + target.code + " -> " + t->code;
-        after_restart = check_visibility(*t, joined);
-        restart_stopped = again.stop();
-      }
-    }
-  }
-
-  // --- report
-  const int joins_tried = static_cast<int>(started);
-  const int notes_acked = sum.notes_created + sum.notes_replayed;
-  const int polls = sum.polls_changed + sum.polls_unchanged;
-  const std::string server_name = server_pid > 0 ? "pid " + std::to_string(server_pid) : "at " + opt.url;
-  std::printf("\nsamling_bench: %d phones, %.0f s, %d notes per phone, server %s\n", opt.phones, opt.seconds,
-              opt.notes_per_phone, server_name.c_str());
-  if (!thread_error.empty()) std::printf("WARNING: %s\n", thread_error.c_str());
-  std::printf("room lookups: %d ok, %d failed; %s\n", rooms_ok, joins_tried - rooms_ok,
-              latency_summary(sum.room_ms).c_str());
-  std::printf("joins:        %d ok, %d failed; %s\n", joins_ok, joins_tried - joins_ok,
-              latency_summary(sum.join_ms).c_str());
-  std::printf("note writes:  %d ok (%d created, %d replayed after a retry), %d errors, %d given up, %d unsent at end;"
-              " %s\n",
-              notes_acked, sum.notes_created, sum.notes_replayed, sum.note_errors, sum.notes_given_up,
-              sum.notes_unsent, latency_summary(sum.note_ms).c_str());
-  std::printf("polls:        %d answered (%d with changes, %d unchanged, %d slower than 1 s), %d errors; %s\n", polls,
-              sum.polls_changed, sum.polls_unchanged, sum.polls_slow, sum.poll_errors,
-              latency_summary(sum.poll_ms).c_str());
-  std::printf("throughput:   %d calls in %.1f s (%.0f calls/s)\n", sum.calls, run_seconds,
-              static_cast<double>(sum.calls) / run_seconds);
-  if (sum.stale_retries > 0) {
-    std::printf("stale keep-alive retries: %d (transport failure on a reused connection, retried at once)\n",
-                sum.stale_retries);
-  }
-  if (sum.errors.empty()) {
-    std::printf("errors by status: none\n");
-  } else {
-    std::printf("errors by status:\n");
-    for (const auto& [k, v] : sum.errors) std::printf("  %-60s %d\n", k.c_str(), v);
-  }
-  if (!sum.cut_off.empty()) {
-    std::printf("calls still unanswered %.0f s after the end (cancelled):\n",
-                std::chrono::duration<double>(kGrace).count());
-    for (const auto& [k, v] : sum.cut_off) std::printf("  %-60s %d\n", k.c_str(), v);
-  }
-  std::printf("acknowledged notes: %zu (distinct ids: %zu)%s\n", acks, distinct_ids.size(),
-              acks != distinct_ids.size() ? "  <-- the same id acknowledged for different notes" : "");
-  std::printf("  visible to the phone that wrote them, live: %s\n", visibility_line(live).c_str());
-  if (after_restart) {
-    std::printf("  visible after restarting the server on the same data: %s\n",
-                visibility_line(*after_restart).c_str());
-  }
-  if (!restart_note.empty()) std::printf("  %s\n", restart_note.c_str());
-  if (!samling_path.empty()) {
-    std::printf("server peak RSS: %s (VmHWM from /proc/PID/status just before SIGINT)\n",
-                format_mib(server_peak).c_str());
-    std::printf("server stop: SIGINT -> %s after %.2f s\n", stopped.how.c_str(), stopped.seconds);
-    if (after_restart) {
-      std::printf("server stop after the restart check: SIGINT -> %s after %.2f s\n", restart_stopped.how.c_str(),
-                  restart_stopped.seconds);
-    }
-  }
-  std::printf("bench process peak RSS: %s\n", format_mib(peak_rss_kib("self")).c_str());
-  std::printf("wall time: %.1f s\n", std::chrono::duration<double>(Clock::now() - wall_start).count());
-
-  // Keep the server's files when something went wrong, so they can be looked at.
-  if (!temp_dir.empty()) {
-    const bool trouble = !sum.errors.empty() || !sum.cut_off.empty() || !stopped.clean ||
-                         (after_restart && !restart_stopped.clean) || !restart_note.empty() ||
-                         live.visible != live.acked || live.phones_unchecked > 0 || (after_restart && after_restart->visible != after_restart->acked);
-    if (trouble) {
-      std::printf("server files kept in %s (stderr in server-stderr.log)\n", temp_dir.c_str());
-      const auto tail = server.stdout_tail();
-      if (!tail.empty()) {
-        std::printf("last lines of the server's standard output:\n");
-        for (const auto& line : tail) std::printf("  %s\n", line.c_str());
-      }
+    // --- the server
+    ServerProcess server;
+    Target target;
+    fs::path temp_dir, data_dir, log_path;
+    std::string samling_path;
+    pid_t server_pid = -1;
+    if (!opt.url.empty()) {
+        const auto t = parse_join_url(opt.url);
+        if (!t) {
+            std::fprintf(stderr, "samling_bench: cannot parse --url %s (expected http://HOST:PORT/?room=CODE)\n",
+                         opt.url.c_str());
+            return 2;
+        }
+        target = *t;
     } else {
-      std::error_code ec;
-      fs::remove_all(temp_dir, ec);
+        const auto path = find_samling(opt);
+        if (!path) {
+            std::fprintf(stderr, "samling_bench: no samling binary next to this one; pass --samling PATH\n");
+            return 2;
+        }
+        samling_path = *path;
+        std::string templ = (fs::temp_directory_path() / "samling-bench-XXXXXX").string();
+        if (!::mkdtemp(templ.data())) {
+            std::fprintf(stderr, "samling_bench: mkdtemp: %s\n", std::strerror(errno));
+            return 2;
+        }
+        temp_dir = templ;
+        data_dir = temp_dir / "data";
+        log_path = temp_dir / "server-stderr.log";
+        fs::create_directory(data_dir);
+        std::fprintf(stderr, "samling_bench: starting %s (data %s)\n", samling_path.c_str(), data_dir.c_str());
+        std::string error;
+        if (!server.start(samling_path, data_dir, log_path, child_nofile, error)) {
+            std::fprintf(stderr, "samling_bench: the server could not be started: %s\n", error.c_str());
+            for (const auto& line : server.stdout_tail()) std::fprintf(stderr, "  stdout: %s\n", line.c_str());
+            for (const auto& line : file_tail(log_path, 20)) std::fprintf(stderr, "  stderr: %s\n", line.c_str());
+            std::fprintf(stderr, "samling_bench: files kept in %s\n", temp_dir.c_str());
+            return 2;
+        }
+        const auto t = parse_join_url(server.join_url());
+        if (!t) {
+            std::fprintf(stderr, "samling_bench: cannot parse the join line: %s%s\n", std::string(kJoinPrefix).c_str(),
+                         server.join_url().c_str());
+            server.stop();
+            return 2;
+        }
+        target = *t;
+        server_pid = server.pid();
     }
-  }
-  return 0;
+    std::fprintf(stderr, "samling_bench: %d phones against http://%s:%d/?room=%s for %.0f s\n", opt.phones,
+                 target.host.c_str(), target.port, target.code.c_str(), opt.seconds);
+
+    // --- the run
+    RunPlan plan;
+    plan.target = target;
+    plan.start = Clock::now() + 100ms;
+    plan.end = plan.start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(opt.seconds));
+    plan.notes_per_phone = opt.notes_per_phone;
+    plan.run_id = random_run_id();
+
+    std::atomic<bool> cancelled{false};
+    std::vector<std::unique_ptr<Phone>> phones;
+    for (int i = 0; i < opt.phones; ++i) phones.push_back(std::make_unique<Phone>(i, plan, cancelled));
+    std::vector<std::jthread> threads;
+    std::string thread_error;
+    try {
+        for (auto& p : phones) threads.emplace_back([&phone = *p] { phone.run(); });
+    } catch (const std::system_error& e) {
+        // Not fatal: the phones that started still run; say how many.
+        thread_error = "only " + std::to_string(threads.size()) + " phone threads could be started: " + e.what();
+        std::fprintf(stderr, "samling_bench: %s\n", thread_error.c_str());
+    }
+    const std::size_t started = threads.size();
+
+    std::this_thread::sleep_until(plan.end);
+    auto all_done = [&] {
+        for (std::size_t i = 0; i < started; ++i)
+            if (!phones[i]->done()) return false;
+        return true;
+    };
+    while (!all_done() && Clock::now() < plan.end + kGrace) std::this_thread::sleep_for(20ms);
+    if (!all_done()) {
+        cancelled = true;
+        while (!all_done()) {
+            for (std::size_t i = 0; i < started; ++i)
+                if (!phones[i]->done()) phones[i]->cancel_in_flight();
+            std::this_thread::sleep_for(100ms);
+        }
+    }
+    threads.clear();  // joins
+    const double run_seconds = std::chrono::duration<double>(Clock::now() - plan.start).count();
+
+    // --- totals
+    PhoneResult sum;
+    int rooms_ok = 0, joins_ok = 0;
+    std::vector<const PhoneResult*> joined;
+    std::size_t acks = 0;
+    std::set<std::string> distinct_ids;
+    for (std::size_t i = 0; i < started; ++i) {
+        const PhoneResult& r = phones[i]->result();
+        rooms_ok += r.room_ok;
+        joins_ok += r.joined;
+        if (r.joined) joined.push_back(&r);
+        sum.room_ms.insert(sum.room_ms.end(), r.room_ms.begin(), r.room_ms.end());
+        sum.join_ms.insert(sum.join_ms.end(), r.join_ms.begin(), r.join_ms.end());
+        sum.note_ms.insert(sum.note_ms.end(), r.note_ms.begin(), r.note_ms.end());
+        sum.poll_ms.insert(sum.poll_ms.end(), r.poll_ms.begin(), r.poll_ms.end());
+        sum.notes_created += r.notes_created;
+        sum.notes_replayed += r.notes_replayed;
+        sum.notes_given_up += r.notes_given_up;
+        sum.notes_unsent += r.notes_unsent;
+        sum.note_errors += r.note_errors;
+        sum.polls_changed += r.polls_changed;
+        sum.polls_unchanged += r.polls_unchanged;
+        sum.polls_slow += r.polls_slow;
+        sum.poll_errors += r.poll_errors;
+        sum.stale_retries += r.stale_retries;
+        sum.calls += r.calls;
+        for (const auto& [k, v] : r.errors) sum.errors[k] += v;
+        for (const auto& [k, v] : r.cut_off) sum.cut_off[k] += v;
+        acks += r.acked_ids.size();
+        distinct_ids.insert(r.acked_ids.begin(), r.acked_ids.end());
+    }
+
+    // --- are the acknowledged notes there? Live, then after a restart on the same data.
+    std::fprintf(stderr, "samling_bench: run over after %.1f s; checking acknowledged notes\n", run_seconds);
+    const Visibility live = check_visibility(target, joined);
+    std::optional<long> server_peak;
+    ServerProcess::StopResult stopped;
+    std::optional<Visibility> after_restart;
+    std::string restart_note;
+    ServerProcess::StopResult restart_stopped;
+    if (server.pid() > 0) {
+        server_peak = peak_rss_kib(std::to_string(server.pid()));
+        std::fprintf(stderr, "samling_bench: stopping the server with SIGINT\n");
+        stopped = server.stop();
+        if (opt.restart_check) {
+            ServerProcess again;
+            std::string error;
+            if (!again.start(samling_path, data_dir, log_path, child_nofile, error)) {
+                restart_note = "restart on the same data failed: " + error;
+            } else if (const auto t = parse_join_url(again.join_url()); !t) {
+                restart_note = "restart: cannot parse join line " + again.join_url();
+                again.stop();
+            } else {
+                if (t->code != target.code)
+                    restart_note = "room code changed across restart: " + target.code + " -> " + t->code;
+                after_restart = check_visibility(*t, joined);
+                restart_stopped = again.stop();
+            }
+        }
+    }
+
+    // --- report
+    const int joins_tried = static_cast<int>(started);
+    const int notes_acked = sum.notes_created + sum.notes_replayed;
+    const int polls = sum.polls_changed + sum.polls_unchanged;
+    const std::string server_name = server_pid > 0 ? "pid " + std::to_string(server_pid) : "at " + opt.url;
+    std::printf("\nsamling_bench: %d phones, %.0f s, %d notes per phone, server %s\n", opt.phones, opt.seconds,
+                opt.notes_per_phone, server_name.c_str());
+    if (!thread_error.empty()) std::printf("WARNING: %s\n", thread_error.c_str());
+    std::printf("room lookups: %d ok, %d failed; %s\n", rooms_ok, joins_tried - rooms_ok,
+                latency_summary(sum.room_ms).c_str());
+    std::printf("joins:        %d ok, %d failed; %s\n", joins_ok, joins_tried - joins_ok,
+                latency_summary(sum.join_ms).c_str());
+    std::printf(
+        "note writes:  %d ok (%d created, %d replayed after a retry), %d errors, %d given up, %d unsent at end;"
+        " %s\n",
+        notes_acked, sum.notes_created, sum.notes_replayed, sum.note_errors, sum.notes_given_up, sum.notes_unsent,
+        latency_summary(sum.note_ms).c_str());
+    std::printf("polls:        %d answered (%d with changes, %d unchanged, %d slower than 1 s), %d errors; %s\n", polls,
+                sum.polls_changed, sum.polls_unchanged, sum.polls_slow, sum.poll_errors,
+                latency_summary(sum.poll_ms).c_str());
+    std::printf("throughput:   %d calls in %.1f s (%.0f calls/s)\n", sum.calls, run_seconds,
+                static_cast<double>(sum.calls) / run_seconds);
+    if (sum.stale_retries > 0) {
+        std::printf("stale keep-alive retries: %d (transport failure on a reused connection, retried at once)\n",
+                    sum.stale_retries);
+    }
+    if (sum.errors.empty()) {
+        std::printf("errors by status: none\n");
+    } else {
+        std::printf("errors by status:\n");
+        for (const auto& [k, v] : sum.errors) std::printf("  %-60s %d\n", k.c_str(), v);
+    }
+    if (!sum.cut_off.empty()) {
+        std::printf("calls still unanswered %.0f s after the end (cancelled):\n",
+                    std::chrono::duration<double>(kGrace).count());
+        for (const auto& [k, v] : sum.cut_off) std::printf("  %-60s %d\n", k.c_str(), v);
+    }
+    std::printf("acknowledged notes: %zu (distinct ids: %zu)%s\n", acks, distinct_ids.size(),
+                acks != distinct_ids.size() ? "  <-- the same id acknowledged for different notes" : "");
+    std::printf("  visible to the phone that wrote them, live: %s\n", visibility_line(live).c_str());
+    if (after_restart) {
+        std::printf("  visible after restarting the server on the same data: %s\n",
+                    visibility_line(*after_restart).c_str());
+    }
+    if (!restart_note.empty()) std::printf("  %s\n", restart_note.c_str());
+    if (!samling_path.empty()) {
+        std::printf("server peak RSS: %s (VmHWM from /proc/PID/status just before SIGINT)\n",
+                    format_mib(server_peak).c_str());
+        std::printf("server stop: SIGINT -> %s after %.2f s\n", stopped.how.c_str(), stopped.seconds);
+        if (after_restart) {
+            std::printf("server stop after the restart check: SIGINT -> %s after %.2f s\n", restart_stopped.how.c_str(),
+                        restart_stopped.seconds);
+        }
+    }
+    std::printf("bench process peak RSS: %s\n", format_mib(peak_rss_kib("self")).c_str());
+    std::printf("wall time: %.1f s\n", std::chrono::duration<double>(Clock::now() - wall_start).count());
+
+    // Keep the server's files when something went wrong, so they can be looked at.
+    if (!temp_dir.empty()) {
+        const bool trouble = !sum.errors.empty() || !sum.cut_off.empty() || !stopped.clean ||
+                             (after_restart && !restart_stopped.clean) || !restart_note.empty() ||
+                             live.visible != live.acked || live.phones_unchecked > 0 ||
+                             (after_restart && after_restart->visible != after_restart->acked);
+        if (trouble) {
+            std::printf("server files kept in %s (stderr in server-stderr.log)\n", temp_dir.c_str());
+            const auto tail = server.stdout_tail();
+            if (!tail.empty()) {
+                std::printf("last lines of the server's standard output:\n");
+                for (const auto& line : tail) std::printf("  %s\n", line.c_str());
+            }
+        } else {
+            std::error_code ec;
+            fs::remove_all(temp_dir, ec);
+        }
+    }
+    return 0;
 }

@@ -20,7 +20,9 @@ inline Step step_of(StepKind kind, const char* prompt, bool silent = false) {
     return s;
 }
 
-inline Zone zone_of(const char* id, const char* nb, const char* colour) { return {id, {nb, nb, nb}, colour}; }
+inline Zone zone_of(const char* id, const char* nb, const char* colour) {
+    return {id, {nb, nb, nb}, colour};
+}
 
 // Steps 0 write (silent), 1 reveal, 2 organise, 3 vote (totals hidden), 4 conclude.
 inline ExerciseDefinition exercise(const char* id, const char* layout, std::vector<Zone> zones) {
@@ -38,30 +40,29 @@ inline ExerciseDefinition exercise(const char* id, const char* layout, std::vect
 // `anonymity` is the columns exercise's ("themes").
 inline std::shared_ptr<ExerciseCatalog> catalog(Anonymity anonymity = Anonymity::hidden) {
     auto c = std::make_shared<ExerciseCatalog>();
-    ExerciseDefinition themes = exercise("themes", "columns",
-                                         {zone_of("observations", "Observasjoner", "#FFE27A"),
-                                          zone_of("themes", "Temaer", "#A7E3B5"),
-                                          zone_of("parking", "Parkert: løsninger", "#BFD7EA")});
+    ExerciseDefinition themes =
+        exercise("themes", "columns",
+                 {zone_of("observations", "Observasjoner", "#FFE27A"), zone_of("themes", "Temaer", "#A7E3B5"),
+                  zone_of("parking", "Parkert: løsninger", "#BFD7EA")});
     themes.anonymity = anonymity;
     c->add(themes);
-    ExerciseDefinition fish = exercise("causes", "fishbone",
-                                       {zone_of("structural", "Strukturelt", "#F6B26B"),
-                                        zone_of("relational", "Relasjonelt", "#9FC5E8"),
-                                        zone_of("cultural", "Kulturelt", "#B4A7D6"),
-                                        zone_of("competence", "Kompetanse", "#A7E3B5"),
-                                        zone_of("resources", "Ressurser", "#FFE27A"),
-                                        zone_of("context", "Barnets hverdag", "#EA9999")});
+    ExerciseDefinition fish =
+        exercise("causes", "fishbone",
+                 {zone_of("structural", "Strukturelt", "#F6B26B"), zone_of("relational", "Relasjonelt", "#9FC5E8"),
+                  zone_of("cultural", "Kulturelt", "#B4A7D6"), zone_of("competence", "Kompetanse", "#A7E3B5"),
+                  zone_of("resources", "Ressurser", "#FFE27A"), zone_of("context", "Barnets hverdag", "#EA9999")});
     fish.head = HeadSource{"themes", "statement"};
     fish.steps[0].chain = true;
     c->add(fish);
-    c->add(exercise("system", "rings",
-                    {zone_of("child", "Barnet", "#FFE27A"), zone_of("family", "Familien", "#F6B26B"),
-                     zone_of("daily", "Daglige tjenester", "#A7E3B5"), zone_of("specialist", "Spesialisttjenester", "#9FC5E8"),
-                     zone_of("leadership", "Ledelse og stat", "#B4A7D6")}));
-    ExerciseDefinition grid = exercise("grid", "grid",
-                                       {zone_of("satisfy", "Hold fornøyd", "#F6B26B"),
-                                        zone_of("manage", "Samarbeid tett", "#EA9999"),
-                                        zone_of("monitor", "Følg med", "#9FC5E8"), zone_of("inform", "Hold informert", "#A7E3B5")});
+    c->add(exercise(
+        "system", "rings",
+        {zone_of("child", "Barnet", "#FFE27A"), zone_of("family", "Familien", "#F6B26B"),
+         zone_of("daily", "Daglige tjenester", "#A7E3B5"), zone_of("specialist", "Spesialisttjenester", "#9FC5E8"),
+         zone_of("leadership", "Ledelse og stat", "#B4A7D6")}));
+    ExerciseDefinition grid =
+        exercise("grid", "grid",
+                 {zone_of("satisfy", "Hold fornøyd", "#F6B26B"), zone_of("manage", "Samarbeid tett", "#EA9999"),
+                  zone_of("monitor", "Følg med", "#9FC5E8"), zone_of("inform", "Hold informert", "#A7E3B5")});
     grid.axes = Axes{{"Interesse", "Interesse", "Interest"}, {"Innflytelse", "Innverknad", "Influence"}};
     c->add(grid);
     return c;
@@ -82,8 +83,7 @@ struct World {
         w.apply(change::RoomOpened{room});
         for (Id g = 1; g <= groups; ++g) w.apply(change::GroupAdded{LeaderGroup{g, "Gruppe " + std::to_string(g)}});
         const char* names[] = {"Kari", "Ola", "", "Ingrid", "Per", "Aisha"};
-        for (Id p = 1; p <= 6; ++p)
-            w.apply(change::ParticipantJoined{Participant{p, 1, names[p - 1], "00", now}});
+        for (Id p = 1; p <= 6; ++p) w.apply(change::ParticipantJoined{Participant{p, 1, names[p - 1], "00", now}});
         run = start(exercise_id);
     }
 
@@ -98,8 +98,8 @@ struct World {
         return r.id;
     }
 
-    Id note(const std::string& text, const std::string& zone, bool revealed = true, Id parent = 0,
-            double x = unplaced, double y = unplaced, Id author = 1) {
+    Id note(const std::string& text, const std::string& zone, bool revealed = true, Id parent = 0, double x = unplaced,
+            double y = unplaced, Id author = 1) {
         Note n;
         n.id = next++;
         n.run = run;

@@ -77,7 +77,10 @@ struct Hands {
         frame(w, from, false);
         frame(w, from, true);
         for (int i = 1; i <= 8; ++i)
-            frame(w, ImVec2(from.x + (to.x - from.x) * static_cast<float>(i) / 8, from.y + (to.y - from.y) * static_cast<float>(i) / 8), true);
+            frame(w,
+                  ImVec2(from.x + (to.x - from.x) * static_cast<float>(i) / 8,
+                         from.y + (to.y - from.y) * static_cast<float>(i) / 8),
+                  true);
         frame(w, to, false);
         idle(w);
     }

@@ -129,7 +129,8 @@ TEST_CASE("a cluster beside loose cards: boxes hold their cards, nothing overlap
     CHECK(box.min.x >= region.min.x);
     CHECK(box.max.x <= region.max.x);
     for (const PlacedCard& c : l.cards) {
-        const bool in_box = c.min.x >= box.min.x && c.max.x <= box.max.x && c.min.y >= box.min.y && c.max.y <= box.max.y;
+        const bool in_box =
+            c.min.x >= box.min.x && c.max.x <= box.max.x && c.min.y >= box.min.y && c.max.y <= box.max.y;
         CHECK(in_box == (n[c.note].section == 0));
         if (!in_box) CHECK_FALSE(overlap(c.min, c.max, box.min, box.max));
     }

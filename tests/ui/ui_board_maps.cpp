@@ -35,7 +35,8 @@ BoardModel model_of(const char* layout, const std::vector<const char*>& zones) {
     BoardModel m;
     m.mode = BoardModel::Mode::cards;
     m.layout = layout;
-    for (const char* z : zones) m.zones.push_back({z, z, IM_COL32(200, 200, 120, 255), IM_COL32(250, 240, 180, 255), 0});
+    for (const char* z : zones)
+        m.zones.push_back({z, z, IM_COL32(200, 200, 120, 255), IM_COL32(250, 240, 180, 255), 0});
     return m;
 }
 
@@ -66,7 +67,9 @@ bool covers(const BoardRegion& a, const BoardRegion& b) {
     return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
 }
 
-BoardRegion rect(const SceneCard& c) { return {c.min, c.max}; }
+BoardRegion rect(const SceneCard& c) {
+    return {c.min, c.max};
+}
 
 // No card over another, over a label or the "+N" card; all inside the board; every note counted.
 void check_map(const BoardScene& s, std::size_t notes) {
@@ -211,8 +214,9 @@ TEST_CASE("fishbone: the problem statement is never split inside a word that fit
             if (!s.head.truncated) CHECK(joined == statement);
             for (const std::string& line : s.head.lines) {
                 CAPTURE(line);
-                CHECK(std::string_view(statement).find(line.ends_with("\xE2\x80\xA6") ? line.substr(0, line.size() - 3) : line) !=
-                      std::string_view::npos);
+                CHECK(std::string_view(statement).find(line.ends_with("\xE2\x80\xA6")
+                                                           ? line.substr(0, line.size() - 3)
+                                                           : line) != std::string_view::npos);
             }
         }
     }

@@ -102,7 +102,9 @@ TEST_CASE("vote totals stay off the cards while a vote hides them, and rank the 
     s.step(4);  // the vote is over
     m = model_of(s);
     CHECK(m.show_totals);
-    auto card = [&](Id id) { return *std::find_if(m.cards.begin(), m.cards.end(), [&](const ModelCard& x) { return x.note == id; }); };
+    auto card = [&](Id id) {
+        return *std::find_if(m.cards.begin(), m.cards.end(), [&](const ModelCard& x) { return x.note == id; });
+    };
     CHECK(card(b).dots == 5);
     CHECK(card(b).rank == 1);
     CHECK(card(a).rank == 2);
@@ -222,8 +224,8 @@ TEST_CASE("rings: zone 0 is innermost, and cards of a crowded ring do not pile u
     Fonted f;
     REQUIRE(f.ok);
     World s("system");
-    const char* names[] = {"Rektor", "Helsesykepleier", "Kontaktlærer", "SFO", "Fastlege", "Fotballtrener",
-                           "Barnevernleder", "Kommunalsjef oppvekst"};
+    const char* names[] = {"Rektor",   "Helsesykepleier", "Kontaktlærer",   "SFO",
+                           "Fastlege", "Fotballtrener",   "Barnevernleder", "Kommunalsjef oppvekst"};
     for (const char* n : names) s.note(n, "daily");
     s.note("Eleven", "child");
     const BoardModel m = model_of(s);

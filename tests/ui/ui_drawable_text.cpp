@@ -21,7 +21,9 @@ TEST_CASE("a ZWJ family and a flag each become one placeholder") {
     CHECK(drawable_text("🇳🇴🇸🇪") == "□□");
 }
 
-TEST_CASE("two separate emoji stay two placeholders") { CHECK(drawable_text("😀😀") == "□□"); }
+TEST_CASE("two separate emoji stay two placeholders") {
+    CHECK(drawable_text("😀😀") == "□□");
+}
 
 TEST_CASE("tabs become spaces, newlines stay, combining marks are dropped") {
     CHECK(drawable_text("a\tb\nc") == "a b\nc");
@@ -29,8 +31,11 @@ TEST_CASE("tabs become spaces, newlines stay, combining marks are dropped") {
 }
 
 TEST_CASE("invalid UTF-8 becomes placeholders, never raw bytes") {
-    CHECK(drawable_text("a\xFF" "b") == "a□b");
+    CHECK(drawable_text("a\xFF"
+                        "b") == "a□b");
     CHECK(drawable_text("\xC0\x80") == "□□");
 }
 
-TEST_CASE("other scripts are shown as placeholders") { CHECK(drawable_text("Привет") == "□□□□□□"); }
+TEST_CASE("other scripts are shown as placeholders") {
+    CHECK(drawable_text("Привет") == "□□□□□□");
+}

@@ -33,7 +33,9 @@ ExerciseDefinition exercise(std::string id, std::string title, std::vector<Field
     return def;
 }
 
-FieldDefinition field(std::string id, std::string label) { return {std::move(id), {label, label, label}, {}}; }
+FieldDefinition field(std::string id, std::string label) {
+    return {std::move(id), {label, label, label}, {}};
+}
 
 std::shared_ptr<ExerciseCatalog> programme_catalog() {
     auto c = std::make_shared<ExerciseCatalog>();

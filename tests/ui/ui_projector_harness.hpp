@@ -95,7 +95,7 @@ struct Harness {
     Fonts fonts;
     ProjectorContent content;
     ViewState view;
-    Window window;  // never opened: full-screen keys are not pressed here
+    Window window;             // never opened: full-screen keys are not pressed here
     std::vector<Command> out;  // every command since the last clear
 
     Harness() {

@@ -9,7 +9,9 @@ using samling::test::Harness;
 
 namespace {
 
-Workshop workshop(int groups) { return test::ui_workshop(groups); }
+Workshop workshop(int groups) {
+    return test::ui_workshop(groups);
+}
 
 }  // namespace
 
