@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "core/workshop.hpp"
 
@@ -28,6 +31,21 @@ inline std::shared_ptr<const ExerciseCatalog> test_catalog() {
                               "test");
     REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
     catalog->add(def.value());
+    return catalog;
+}
+
+// Every exercise file shipped in exercises/, parsed by the core.
+inline std::shared_ptr<const ExerciseCatalog> shipped_catalog() {
+    auto catalog = std::make_shared<ExerciseCatalog>();
+    for (const auto& e : std::filesystem::directory_iterator(std::string(SAMLING_SOURCE_DIR) + "/exercises")) {
+        if (e.path().extension() != ".json") continue;
+        std::ifstream in(e.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        auto def = parse_exercise(text.str(), e.path().string());
+        REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
+        catalog->add(def.value());
+    }
     return catalog;
 }
 

@@ -19,20 +19,6 @@
 
 namespace samling::testing {
 
-inline std::shared_ptr<const ExerciseCatalog> shipped_exercises() {
-    auto catalog = std::make_shared<ExerciseCatalog>();
-    for (const auto& e : std::filesystem::directory_iterator(std::string(SAMLING_SOURCE_DIR) + "/exercises")) {
-        if (e.path().extension() != ".json") continue;
-        std::ifstream in(e.path());
-        std::stringstream text;
-        text << in.rdbuf();
-        auto def = parse_exercise(text.str(), e.path().string());
-        REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
-        catalog->add(def.value());
-    }
-    return catalog;
-}
-
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream s;
@@ -51,7 +37,7 @@ inline const std::string statement =
     "noe som betyr at hjelpen kommer for sent.";
 
 struct ProgrammeFixture {
-    Workshop w{shipped_exercises()};
+    Workshop w{shipped_catalog()};
     Id nord = 0, sor = 0, g1 = 0, g2 = 0, anna = 0, bo = 0, cato = 0;
     Id problem_run = 0, cause_run = 0, goals_run = 0;
     Id obs = 0, waits = 0, tricky = 0, duplicate = 0, deleted = 0, parked = 0, cause = 0, why1 = 0, why2 = 0;

@@ -7,23 +7,11 @@
 #include "ui_projector_harness.hpp"
 
 using namespace samling;
+using samling::test::go_to;
 using samling::test::Harness;
+using samling::test::only;
 
-namespace {
-
-template <typename T>
-std::vector<T> only(const std::vector<Command>& out) {
-    std::vector<T> v;
-    for (const Command& c : out)
-        if (const T* t = std::get_if<T>(&c)) v.push_back(*t);
-    return v;
-}
-
-void go_to(Workshop& w, Id group, int step) {
-    w.apply(change::StepChanged{100 + group, step, Timer{300'000, 0, 0}});
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("→ at step 0 asks for step 1 of the focused group; PgDn does the same") {
     Harness h;

@@ -8,17 +8,11 @@
 #include "ui_projector_harness.hpp"
 
 using namespace samling;
+using samling::test::go_to;
 using samling::test::Harness;
+using samling::test::only;
 
 namespace {
-
-template <typename T>
-std::vector<T> only(const std::vector<Command>& out) {
-    std::vector<T> v;
-    for (const Command& c : out)
-        if (const T* t = std::get_if<T>(&c)) v.push_back(*t);
-    return v;
-}
 
 Workshop with_open_gathering(int groups) {
     Workshop w = test::ui_workshop(groups);

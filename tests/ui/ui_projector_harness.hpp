@@ -158,4 +158,18 @@ struct Harness {
     }
 };
 
+// The commands of one kind among a frame's commands.
+template <typename T>
+std::vector<T> only(const std::vector<Command>& out) {
+    std::vector<T> v;
+    for (const Command& c : out)
+        if (const T* t = std::get_if<T>(&c)) v.push_back(*t);
+    return v;
+}
+
+// Moves a harness group's run (id 100 + group) to `step`, as a hub would after GoToStep.
+inline void go_to(Workshop& w, Id group, int step) {
+    w.apply(change::StepChanged{100 + group, step, Timer{300'000, 0, 0}});
+}
+
 }  // namespace samling::test
