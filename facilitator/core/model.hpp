@@ -18,6 +18,12 @@ enum class Language { nb, nn, en };
 std::string_view to_string(Language lang);
 std::optional<Language> parse_language(std::string_view s);
 
+// The one of three things written for each interface language: every string table uses it.
+template <typename T>
+const T& in_language(Language lang, const T& nb, const T& nn, const T& en) {
+    return lang == Language::nn ? nn : lang == Language::en ? en : nb;
+}
+
 // Limits a phone's input must respect; the API and the page quote them.
 inline constexpr std::size_t max_note_code_points = 280;
 inline constexpr std::size_t max_name_code_points = 60;

@@ -142,15 +142,7 @@ constexpr ReportStrings english{"en",
 }  // namespace
 
 const ReportStrings& report_strings(Language lang) {
-    switch (lang) {
-        case Language::nb:
-            return bokmal;
-        case Language::nn:
-            return nynorsk;
-        case Language::en:
-            return english;
-    }
-    return bokmal;
+    return in_language(lang, bokmal, nynorsk, english);
 }
 
 std::string dots_text(int dots, const ReportStrings& s) {

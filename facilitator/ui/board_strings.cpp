@@ -73,15 +73,7 @@ const BoardStrings en = {
 }  // namespace
 
 const BoardStrings& board_strings(Language lang) {
-    switch (lang) {
-        case Language::nn:
-            return nn;
-        case Language::en:
-            return en;
-        case Language::nb:
-            break;
-    }
-    return nb;
+    return in_language(lang, nb, nn, en);
 }
 
 }  // namespace samling

@@ -169,15 +169,7 @@ std::string day_month(const ProgrammeStrings& s, int day, int month) {
 }  // namespace
 
 const ProgrammeStrings& programme_strings(Language lang) {
-    switch (lang) {
-        case Language::nn:
-            return nn_strings;
-        case Language::en:
-            return en_strings;
-        case Language::nb:
-            break;
-    }
-    return nb_strings;
+    return in_language(lang, nb_strings, nn_strings, en_strings);
 }
 
 std::string short_date(const ProgrammeStrings& s, std::string_view iso) {

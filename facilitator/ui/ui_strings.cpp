@@ -349,15 +349,7 @@ const UiStrings en_strings{
 }  // namespace
 
 const UiStrings& ui_strings(Language lang) {
-    switch (lang) {
-        case Language::nn:
-            return nn_strings;
-        case Language::en:
-            return en_strings;
-        case Language::nb:
-            break;
-    }
-    return nb_strings;
+    return in_language(lang, nb_strings, nn_strings, en_strings);
 }
 
 std::string step_position(const UiStrings& s, int index, int count, StepKind kind) {
