@@ -83,6 +83,25 @@ std::optional<Problem> read_zones(const json& doc, ExerciseDefinition& def) {
     return std::nullopt;
 }
 
+// Reads a list of {"id", "label", ...} objects with unique ids; `each` reads the rest of one.
+template <typename Each>
+std::optional<Problem> read_fields(const json& s, const char* key, const std::string& where, Each each) {
+    if (!s[key].is_array()) return Problem{where, std::string("\"") + key + "\" must be a list"};
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < s[key].size(); ++i) {
+        const json& f = s[key][i];
+        const std::string fw = where + "." + key + "[" + std::to_string(i) + "]";
+        if (!f.is_object() || !f.contains("id") || !f["id"].is_string() || !is_identifier(f["id"].get<std::string>()))
+            return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
+        const std::string id = f["id"].get<std::string>();
+        if (!seen.insert(id).second) return Problem{fw, "field id \"" + id + "\" is used twice"};
+        LocalText label;
+        if (auto p = read_text(f, "label", fw, true, label)) return p;
+        if (auto p = each(f, fw, id, std::move(label))) return p;
+    }
+    return std::nullopt;
+}
+
 std::optional<Problem> read_step(const json& s, const std::string& where, const ExerciseDefinition& def, Step& step) {
     if (!s.is_object()) return Problem{where, "must be an object"};
     if (!s.contains("kind") || !s["kind"].is_string()) return Problem{where, "missing \"kind\""};
@@ -125,43 +144,31 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
         return Problem{where, "\"proposals\" belongs to a conclude step"};
     if (s.contains("note_fields")) {
         if (step.kind != StepKind::write) return Problem{where, "\"note_fields\" belong to a write step"};
-        if (!s["note_fields"].is_array()) return Problem{where, "\"note_fields\" must be a list"};
-        std::set<std::string> seen;
-        for (std::size_t i = 0; i < s["note_fields"].size(); ++i) {
-            const json& f = s["note_fields"][i];
-            const std::string fw = where + ".note_fields[" + std::to_string(i) + "]";
-            NoteFieldDefinition field;
-            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() ||
-                !is_identifier(f["id"].get<std::string>()))
-                return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
-            field.id = f["id"].get<std::string>();
-            if (!seen.insert(field.id).second) return Problem{fw, "field id \"" + field.id + "\" is used twice"};
-            if (auto p = read_text(f, "label", fw, true, field.label)) return p;
-            const std::string kind = f.value("kind", std::string("text"));
-            if (kind == "date")
-                field.kind = NoteFieldDefinition::Kind::date;
-            else if (kind != "text")
-                return Problem{fw, "\"kind\" must be \"text\" or \"date\""};
-            step.note_fields.push_back(std::move(field));
-        }
+        auto p = read_fields(
+            s, "note_fields", where,
+            [&](const json& f, const std::string& fw, std::string id, LocalText label) -> std::optional<Problem> {
+                NoteFieldDefinition field{std::move(id), std::move(label), NoteFieldDefinition::Kind::text};
+                const std::string kind = f.value("kind", std::string("text"));
+                if (kind == "date")
+                    field.kind = NoteFieldDefinition::Kind::date;
+                else if (kind != "text")
+                    return Problem{fw, "\"kind\" must be \"text\" or \"date\""};
+                step.note_fields.push_back(std::move(field));
+                return std::nullopt;
+            });
+        if (p) return p;
     }
     if (s.contains("fields")) {
         if (step.kind != StepKind::conclude) return Problem{where, "\"fields\" belong to a conclude step"};
-        if (!s["fields"].is_array()) return Problem{where, "\"fields\" must be a list"};
-        std::set<std::string> seen;
-        for (std::size_t i = 0; i < s["fields"].size(); ++i) {
-            const json& f = s["fields"][i];
-            const std::string fw = where + ".fields[" + std::to_string(i) + "]";
-            FieldDefinition field;
-            if (!f.is_object() || !f.contains("id") || !f["id"].is_string() ||
-                !is_identifier(f["id"].get<std::string>()))
-                return Problem{fw, "\"id\" must be lower-case letters, digits, _ or -"};
-            field.id = f["id"].get<std::string>();
-            if (!seen.insert(field.id).second) return Problem{fw, "field id \"" + field.id + "\" is used twice"};
-            if (auto p = read_text(f, "label", fw, true, field.label)) return p;
-            if (auto p = read_text(f, "hint", fw, false, field.hint)) return p;
-            step.fields.push_back(std::move(field));
-        }
+        auto p = read_fields(
+            s, "fields", where,
+            [&](const json& f, const std::string& fw, std::string id, LocalText label) -> std::optional<Problem> {
+                FieldDefinition field{std::move(id), std::move(label), {}};
+                if (auto problem = read_text(f, "hint", fw, false, field.hint)) return problem;
+                step.fields.push_back(std::move(field));
+                return std::nullopt;
+            });
+        if (p) return p;
     }
     if (step.kind == StepKind::conclude && step.fields.empty())
         return Problem{where, "a conclude step needs \"fields\": what the group concludes"};
