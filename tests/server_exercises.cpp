@@ -230,3 +230,34 @@ TEST_CASE("goals and measures: a measure carries its owner, start date and indic
     REQUIRE(stored);
     CHECK(stored->fields.at("indicator") == "Færre bekymringsmeldinger");
 }
+
+TEST_CASE("evaluation: a phone's state lists the measures planned earlier, with owners and dates, after a restart") {
+    TestServer s(shipped_catalog(), "goals_measures");
+    const std::string a = s.join(s.nord);
+    s.go_to_step(s.nord, 2);
+    const json measure = {{"client_id", "m1"},
+                          {"text", "Felles oppstartsmøte for nye familier"},
+                          {"fields", {{"owner", "Kari"}, {"start", "2027-02-01"}}}};
+    REQUIRE(s.client().Post("/api/notes", TestServer::bearer(a), measure.dump(), "application/json")->status == 201);
+    s.facilitate(cmd::SetConclusion{s.nord, "experiment", "Oppstartsmøte i to barnehager"});
+    s.facilitate(cmd::ConcludeRun{s.nord});
+    s.facilitate(cmd::StartExercise{s.nord, "evaluation"});
+    s.restart();
+
+    const json context = s.state_of(a)["activity"]["context"];
+    REQUIRE(context.size() == 2);
+    CHECK(context[0]["label"] == "Tiltakene vi planla");
+    CHECK(context[0]["text"] == "");
+    REQUIRE(context[0]["notes"].size() == 1);
+    CHECK(context[0]["notes"][0]["text"] == "Felles oppstartsmøte for nye familier");
+    CHECK(context[0]["notes"][0]["fields"] ==
+          json::array({{{"label", "Eier"}, {"value", "Kari"}, {"kind", "text"}},
+                       {{"label", "Startdato"}, {"value", "2027-02-01"}, {"kind", "date"}}}));
+    CHECK(context[1] == json{{"label", "Dette skulle vi prøve"},
+                             {"text", "Oppstartsmøte i to barnehager"},
+                             {"notes", json::array()}});
+    // The other group planned nothing: its phones are told so by an empty list, not by absence.
+    const std::string b = s.join(s.sor);
+    s.facilitate(cmd::StartExercise{s.sor, "evaluation"});
+    CHECK(s.state_of(b)["activity"]["context"] == json::array());
+}

@@ -58,6 +58,7 @@
     voteMsg: '', // why the last vote was refused
     doneBusy: false,
     stepKey: '', // exercise, step index: a change scrolls to the top
+    contextFolded: new Set(), // exercises whose "what we build on" the participant folded away
   };
   if (!Array.isArray(S.outbox)) S.outbox = [];
   if (!S.fieldsDraft || typeof S.fieldsDraft !== 'object' || Array.isArray(S.fieldsDraft)) S.fieldsDraft = {};
@@ -476,6 +477,7 @@
       $('instructions').textContent = step.instructions || '';
       $('instructions').hidden = !step.instructions;
     }
+    renderContext(act && Array.isArray(act.context) ? act.context : []);
     syncTimer(act);
     const open = !!(act && act.accepts_notes);
     $('note-form').hidden = !open;
@@ -1196,6 +1198,50 @@
     })));
   }
 
+  // What the group brings from earlier gatherings (the chosen root causes, the measures it
+  // planned): open at first; once someone folds it away it stays folded for that exercise.
+  function renderContext(items) {
+    const box = $('context');
+    box.hidden = !items.length;
+    if (!items.length) return;
+    const exercise = S.view.activity.exercise;
+    if (box.dataset.exercise !== exercise) {
+      box.dataset.exercise = exercise;
+      box.open = !S.contextFolded.has(exercise);
+    }
+    reconcile($('context-list'), items.map((c, i) => ({
+      key: 'c:' + i,
+      sig: JSON.stringify([c, S.lang]),
+      build: () => {
+        const part = el('section', 'context-item');
+        part.appendChild(el('h2', 'context-label', String(c.label || '')));
+        if (c.text) part.appendChild(el('p', 'context-text', String(c.text)));
+        const notes = Array.isArray(c.notes) ? c.notes : [];
+        if (notes.length) {
+          const list = el('ul', 'context-notes');
+          notes.forEach((n) => {
+            const li = el('li', 'context-note');
+            li.appendChild(el('p', 'context-note-text', String(n.text || '')));
+            (Array.isArray(n.fields) ? n.fields : []).forEach((f) => {
+              const value = String(f.value || '');
+              li.appendChild(fieldLine(String(f.label || ''), value, f.kind === 'date' && DATE.test(value)));
+            });
+            list.appendChild(li);
+          });
+          part.appendChild(list);
+        }
+        return part;
+      },
+    })));
+  }
+
+  $('context').addEventListener('toggle', () => {
+    const exercise = $('context').dataset.exercise;
+    if (!exercise) return;
+    if ($('context').open) S.contextFolded.delete(exercise);
+    else S.contextFolded.add(exercise);
+  });
+
   // ---- 14 note fields -----------------------------------------------------------------------
 
   // A write step may ask for fields on every note (a measure's owner, its start date, how we
@@ -1270,17 +1316,22 @@
     ids.forEach((id) => {
       const def = defs.get(id);
       const value = fields[id];
-      const line = el('p', 'nf-line');
+      const line = fieldLine(def ? def.label : id, value, (!def || def.kind === 'date') && DATE.test(value));
       line.dataset.field = id;
-      line.appendChild(el('span', 'nf-label', t('fieldLabel', { label: def ? def.label : id })));
-      line.appendChild(document.createTextNode(' '));
-      const date = (!def || def.kind === 'date') && DATE.test(value);
-      const shown = el(date ? 'time' : 'span', 'nf-value', date ? formatDate(value) : value);
-      if (date) shown.dateTime = value;
-      line.appendChild(shown);
       box.appendChild(line);
     });
     return box;
+  }
+
+  // "Eier: Kari", "Startdato: 1. feb. 2027": one small labelled line.
+  function fieldLine(label, value, date) {
+    const line = el('p', 'nf-line');
+    line.appendChild(el('span', 'nf-label', t('fieldLabel', { label: label })));
+    line.appendChild(document.createTextNode(' '));
+    const shown = el(date ? 'time' : 'span', 'nf-value', date ? formatDate(value) : value);
+    if (date) shown.dateTime = value;
+    line.appendChild(shown);
+    return line;
   }
 
   // A text field grows with what is written ("how we will know it works" is a sentence).

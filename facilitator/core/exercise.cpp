@@ -181,6 +181,32 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
     return std::nullopt;
 }
 
+// "context": [{"exercise", "field" | "zone", "label"}]. The other exercise may be in a file
+// not read yet, so its ids are checked where they are used: a missing one shows nothing.
+std::optional<Problem> read_context(const json& doc, ExerciseDefinition& def) {
+    if (!doc.contains("context")) return std::nullopt;
+    if (!doc["context"].is_array()) return Problem{"context", "must be a list"};
+    for (std::size_t i = 0; i < doc["context"].size(); ++i) {
+        const json& c = doc["context"][i];
+        const std::string where = "context[" + std::to_string(i) + "]";
+        if (!c.is_object()) return Problem{where, "must be an object"};
+        ContextSource source;
+        for (auto [key, out] :
+             {std::pair{"exercise", &source.exercise}, {"field", &source.field}, {"zone", &source.zone}}) {
+            if (!c.contains(key)) continue;
+            if (!c[key].is_string() || !is_identifier(c[key].get<std::string>()))
+                return Problem{where, std::string("\"") + key + "\" must be lower-case letters, digits, _ or -"};
+            *out = c[key].get<std::string>();
+        }
+        if (source.exercise.empty()) return Problem{where, "missing \"exercise\": the exercise it comes from"};
+        if (source.field.empty() == source.zone.empty())
+            return Problem{where, "needs either \"field\" (a conclusion field) or \"zone\" (the notes in a zone)"};
+        if (auto p = read_text(c, "label", where, true, source.label)) return p;
+        def.context.push_back(std::move(source));
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 const std::string& LocalText::in(Language lang) const {
@@ -281,6 +307,7 @@ Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::strin
             return invalid(source, {"head", "must be {\"exercise\": id, \"field\": id}"});
         def.head = HeadSource{h["exercise"].get<std::string>(), h["field"].get<std::string>()};
     }
+    if (auto p = read_context(doc, def)) return invalid(source, *p);
     if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
         return invalid(source, {"steps", "needs at least one step"});
     for (std::size_t i = 0; i < doc["steps"].size(); ++i) {

@@ -76,6 +76,16 @@ struct HeadSource {
     std::string exercise, field;
 };
 
+// Something a run shows from the group's earlier work: the newest value of a conclusion
+// field, or the notes in one zone of the newest earlier run that has any (e.g. the measures
+// an evaluation looks back on). Exactly one of `field` and `zone` is set.
+struct ContextSource {
+    std::string exercise;
+    std::string field;
+    std::string zone;
+    LocalText label;
+};
+
 struct ExerciseDefinition {
     std::string id;
     LocalText title;
@@ -86,6 +96,7 @@ struct ExerciseDefinition {
     std::vector<Step> steps;
     std::optional<Axes> axes;        // grid
     std::optional<HeadSource> head;  // fishbone
+    std::vector<ContextSource> context;
 
     const Zone* zone(std::string_view zone_id) const;
 };

@@ -6,6 +6,8 @@
 #include <cassert>
 #include <set>
 
+#include "core/carry_over.hpp"
+
 namespace samling {
 
 ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer) {
@@ -84,6 +86,17 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     a.done = {w.is_done(participant_id, *run), w.done_count(*run), w.participants_in(group_id)};
     for (const FieldDefinition& f : step->fields)
         a.fields.push_back({f.id, f.label.in(lang), f.hint.in(lang), w.conclusion(run->id, f.id)});
+    for (const CarriedItem& item : carried_into(w, *run)) {
+        ParticipantView::ContextView c{item.source->label.in(lang), item.text, {}};
+        for (const CarriedNote& n : item.notes) {
+            ParticipantView::ContextView::Item note{n.note->text, {}};
+            for (const auto& [field, value] : n.fields)
+                note.fields.push_back(
+                    {field->label.in(lang), value, field->kind == NoteFieldDefinition::Kind::date ? "date" : "text"});
+            c.notes.push_back(std::move(note));
+        }
+        a.context.push_back(std::move(c));
+    }
 
     std::set<Id> shown_clusters;
     for (const Note* n : w.notes_of_run(run->id)) {

@@ -41,6 +41,18 @@ struct ParticipantView {
     struct FieldView {
         std::string id, label, hint, text;
     };
+    // What the run brings along from the group's earlier work (carry_over.hpp).
+    struct ContextView {
+        struct Field {
+            std::string label, value, kind;  // kind: "text" or "date"
+        };
+        struct Item {
+            std::string text;
+            std::vector<Field> fields;
+        };
+        std::string label, text;  // text: a conclusion; or the notes of an earlier board
+        std::vector<Item> notes;
+    };
     struct ClusterView {
         Id id = 0;
         std::string name, zone;
@@ -58,6 +70,7 @@ struct ParticipantView {
         std::vector<ClusterView> clusters;
         std::vector<FieldView> fields;                         // conclude steps: what the group concludes so far
         std::map<std::string, std::string> note_field_labels;  // every step's, for notes written earlier
+        std::vector<ContextView> context;
     };
     struct NoteView {
         Id id = 0;

@@ -41,6 +41,17 @@ json to_json(const ParticipantView& v) {
         json fields = json::array();
         for (const auto& f : a.fields)
             fields.push_back({{"id", f.id}, {"label", f.label}, {"hint", f.hint}, {"text", f.text}});
+        json context = json::array();
+        for (const auto& c : a.context) {
+            json notes = json::array();
+            for (const auto& n : c.notes) {
+                json fields = json::array();
+                for (const auto& f : n.fields)
+                    fields.push_back({{"label", f.label}, {"value", f.value}, {"kind", f.kind}});
+                notes.push_back({{"text", n.text}, {"fields", fields}});
+            }
+            context.push_back({{"label", c.label}, {"text", c.text}, {"notes", notes}});
+        }
         out["activity"] = {
             {"exercise", a.exercise},
             {"title", a.title},
@@ -70,6 +81,7 @@ json to_json(const ParticipantView& v) {
             {"clusters", clusters},
             {"fields", fields},
             {"note_field_labels", a.note_field_labels},
+            {"context", context},
         };
     }
     for (const auto& n : v.notes) out["notes"].push_back(to_json(n));

@@ -4,7 +4,8 @@
 // phones in one group follow the exercise step by step as the facilitator drives it through
 // the loopback control surface: timer, "done", silent writing and reveal, writing closed under
 // a note in flight, the organised board, the vote and the conclusion. Last, the first phone's
-// group plans measures: a write step whose notes carry fields (owner, start date, indicator).
+// group plans measures: a write step whose notes carry fields (owner, start date, indicator),
+// and its evaluation lists them under "what we build on".
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +40,7 @@ const PROPOSAL = 'For familiene blir det uklart hvem de skal spørre';
 const MEASURE = 'Felles overgangsmøte for barnehage, skole og PPT hver måned';
 const INDICATOR = 'Færre foreldre ringer for å spørre hvem som har ansvaret';
 const MEASURE_LOST = 'Koordinator for overgangen';
+const EXPERIMENT = 'Overgangsmøter i to barnehager før jul';
 
 let child;
 let childExit; // resolves to the exit code
@@ -723,6 +725,35 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(patch.status, 400, JSON.stringify(patch.body));
     assert.ok(!(await controlRun(G1)).notes.some((x) => /feil dato|måned 13/.test(x.text)), 'nothing stored');
     assert.deepEqual((await controlNote(G1, MEASURE)).fields, { owner: 'Per Ek', start: '2027-03-15' });
+  });
+
+  it('evaluation lists the measures the group planned, with owners and dates, foldable', async () => {
+    const G1 = room.groups[1].id;
+    assert.equal(await page.isVisible('#context'), false, 'nothing planned before: no "what we build on"');
+    await control({ command: 'set_conclusion', group: G1, field: 'experiment', text: EXPERIMENT });
+    await control({ command: 'conclude_run', group: G1 });
+    await control({ command: 'start_exercise', group: G1, exercise: 'evaluation' });
+    const box = page.locator('#context');
+    await box.waitFor({ timeout: 3000 });
+    assert.equal(await page.textContent('#context summary'), 'Dette bygger vi på');
+    assert.deepEqual(await box.locator('.context-label').allTextContents(), ['Tiltakene vi planla', 'Dette skulle vi prøve']);
+    const measure = box.locator('.context-note').filter({ hasText: MEASURE });
+    assert.deepEqual(await measure.locator('.nf-line').allTextContents(), ['Eier: Per Ek', 'Startdato: 15. mars 2027']);
+    assert.equal(await measure.locator('time').getAttribute('datetime'), '2027-03-15');
+    assert.deepEqual(await box.locator('.context-note .context-note-text').allTextContents(), [MEASURE, MEASURE_LOST],
+      'the measures in the order they were written; the goal zone is not listed');
+    assert.equal(await box.locator('.context-text').textContent(), EXPERIMENT);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-context.png') });
+
+    // Folded away, it stays folded while the phone polls and the step moves on.
+    await page.click('#context summary');
+    assert.equal(await box.evaluate((e) => e.open), false);
+    await control({ command: 'go_to_step', group: G1, step: 1 });
+    await page.locator('#screen-write[data-kind="reveal"]').waitFor({ timeout: 3000 });
+    await caughtUp(page, (await tokenOf(page)).token);
+    assert.equal(await box.evaluate((e) => e.open), false, 'still folded after a new state');
+    assert.equal(await box.isVisible(), true);
   });
 
   it('raised no CSP violations or script errors', () => {

@@ -1,0 +1,66 @@
+#include "core/carry_over.hpp"
+
+namespace samling {
+namespace {
+
+// The group's runs of `exercise` older than `before`, newest first.
+std::vector<const ExerciseRun*> earlier_runs(const Workshop& w, Id group, std::string_view exercise, Id before) {
+    std::vector<const ExerciseRun*> out;
+    for (auto it = w.runs().rbegin(); it != w.runs().rend(); ++it) {
+        const ExerciseRun& r = it->second;
+        if (r.id < before && r.group == group && r.exercise == exercise) out.push_back(&r);
+    }
+    return out;
+}
+
+std::vector<CarriedNote> notes_in_zone(const Workshop& w, const ExerciseRun& from, std::string_view zone) {
+    const ExerciseDefinition* def = w.definition(from);
+    std::vector<CarriedNote> out;
+    for (const Note* n : w.notes_of_run(from.id)) {
+        if (n->zone != zone || !n->revealed) continue;
+        CarriedNote carried{n, {}};
+        if (def)
+            for (const Step& step : def->steps)
+                for (const NoteFieldDefinition& f : step.note_fields)
+                    if (auto v = n->fields.find(f.id); v != n->fields.end() && !v->second.empty())
+                        carried.fields.emplace_back(&f, v->second);
+        out.push_back(std::move(carried));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<CarriedItem> carried_into(const Workshop& w, const ExerciseRun& run) {
+    std::vector<CarriedItem> items;
+    const ExerciseDefinition* def = w.definition(run);
+    if (!def) return items;
+    for (const ContextSource& source : def->context) {
+        const std::vector<const ExerciseRun*> runs = earlier_runs(w, run.group, source.exercise, run.id);
+        CarriedItem item{&source, 0, {}, {}};
+        if (!source.field.empty()) {
+            for (const ExerciseRun* r : runs)
+                if (const std::string& text = w.conclusion(r->id, source.field); !text.empty()) {
+                    item.run = r->id;
+                    item.text = text;
+                    break;
+                }
+        } else {
+            for (bool concluded : {true, false}) {
+                for (const ExerciseRun* r : runs) {
+                    if ((r->concluded_at != 0) != concluded) continue;
+                    item.notes = notes_in_zone(w, *r, source.zone);
+                    if (!item.notes.empty()) {
+                        item.run = r->id;
+                        break;
+                    }
+                }
+                if (item.run) break;
+            }
+        }
+        if (item.run) items.push_back(std::move(item));
+    }
+    return items;
+}
+
+}  // namespace samling
