@@ -18,12 +18,8 @@ Outcome outcome_of(bool was_undo, Result<Receipt> answer) {
 }
 
 Outcome outcome_of(const Command& command, Result<Receipt> answer) {
-    const Id subject = answer.ok() ? answer.value().subject : 0;
     Outcome o = outcome_of(std::holds_alternative<cmd::Undo>(command), std::move(answer));
     o.command = command.index();
-    o.subject = subject;
-    if (const auto* c = std::get_if<cmd::ConcludeRun>(&command)) o.group = c->group;
-    if (const auto* c = std::get_if<cmd::StartNext>(&command)) o.group = c->group;
     return o;
 }
 

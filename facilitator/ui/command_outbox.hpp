@@ -24,8 +24,6 @@ struct Outcome {
     Error error{Errc::invalid_request, ""};
     std::vector<Change> undo;  // when ok: how to take the edit back (may be empty)
     std::size_t command = 0;   // the command's index in the Command variant
-    Id subject = 0;            // when ok: what the command concerned (a concluded run...)
-    Id group = 0;              // the group a StartNext or ConcludeRun was for
 };
 
 // The receipt's snapshot is let go at once: only the way back is kept.

@@ -62,8 +62,8 @@ struct ReadingViewState {
     float page = 0;  // PgDn / PgUp asked for this many pages (±1), applied next frame
 };
 
-// A run just concluded into its group's project log: its board is pictured on the next frame,
-// then the toast confirms it.
+// A concluded run whose board the loop pictures in a hidden frame; the next frame's toast
+// confirms it (or says why not) and clears it.
 struct PendingSnapshot {
     Id run = 0;  // 0: none
     Id group = 0;

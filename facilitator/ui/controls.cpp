@@ -150,8 +150,6 @@ void receive(ControlState& c, const std::vector<Outcome>& outcomes, const UiStri
                 show_toast(c, refusal_reason(strings, o.error, o.was_undo), now);
             continue;
         }
-        // A run went into its project log: picture its board on the next frame, then say so.
-        if (o.command == command_index<cmd::ConcludeRun>()) c.snapshot = PendingSnapshot{o.subject, o.group, false, {}};
         if (o.was_undo || o.undo.empty()) continue;
         c.undo.push_back(o.undo);
         if (c.undo.size() > max_undo) c.undo.erase(c.undo.begin());

@@ -1,7 +1,7 @@
 // The facilitator's step machine on the keyboard: next/previous step, timer, reveal, lock, start
 // the next on the agenda (S), for the focused group or (with Shift) every group; Ctrl+Enter
 // saves the run to the project log; panel and view keys (F2, G, X); Ctrl+Z; answers from the
-// hub (undo stack, refusals as a toast, a concluded run's picture). Commands are appended to a vector the caller posts.
+// hub (undo stack, refusals as a toast). Commands are appended to a vector the caller posts.
 // Depends on ImGui (keys as GLFW codes) and the core; never on the hub or OpenGL.
 #pragma once
 

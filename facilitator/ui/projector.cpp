@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include <GLFW/glfw3.h>
@@ -26,6 +27,7 @@
 #include "ui/projector_loop.hpp"
 #include "ui/projector_view.hpp"
 #include "ui/screenshot.hpp"
+#include "ui/snapshot_queue.hpp"
 #include "ui/theme.hpp"
 #include "ui/thumbnails.hpp"
 #include "ui/window.hpp"
@@ -219,6 +221,13 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
     int result = 0;
     const bool screenshot = !config.screenshot_path.empty();
     if (screenshot) apply_screenshot_view(view);
+    // Concluded runs whose board still needs its picture, whoever concluded them and whenever.
+    // Looked for when the state changes (it asks the disk); each run is tried once per process,
+    // so a write that keeps failing never loops.
+    const bool pictures = !screenshot && !config.data_dir.empty();
+    std::vector<Id> to_picture;
+    std::set<Id> attempted;
+    Revision looked_at = -1;
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
         const bool busy = screenshot || signals.frames_left > 0 || mouse_held(window.handle);
@@ -237,6 +246,10 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
         if (state->revision() != drawn_revision || !outcomes.empty()) signals.frames_left = frames_after_event;
+        if (pictures && state->revision() != looked_at) {
+            looked_at = state->revision();
+            to_picture = runs_to_picture(*state, config.data_dir, attempted);
+        }
         if (finish_export(view.controls, exports, config.language, now)) signals.frames_left = frames_after_event;
         const bool due = view.redraw_at != 0 && now >= view.redraw_at;
         if (!screenshot && !due && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
@@ -261,10 +274,19 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
             }
         }
 
-        // A run just went into its project log: this frame draws its board alone and is read,
-        // never shown; the next one is the room's again.
-        view.snapshot_frame = !screenshot && view.controls.snapshot.run != 0 && !view.controls.snapshot.pictured &&
-                              !config.data_dir.empty();
+        // A run in the project log without its picture: this frame draws its board alone and is
+        // read, never shown; the next one is the room's again (and says so in the toast). Not
+        // before the room has seen a frame: the first one settles fonts and layout.
+        view.snapshot_frame = false;
+        if (!to_picture.empty() && view.controls.snapshot.run == 0 && drawn_revision >= 0) {
+            const Id run = to_picture.front();
+            to_picture.erase(to_picture.begin());
+            attempted.insert(run);
+            if (const auto it = state->runs().find(run); it != state->runs().end()) {
+                view.controls.snapshot = PendingSnapshot{run, it->second.group, false, {}};
+                view.snapshot_frame = true;
+            }
+        }
         thumbnails->next_frame();
         ImGui_ImplOpenGL3_NewFrame();
         device_fonts = true;

@@ -206,7 +206,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             c.setup.focus_first = true;
         }
     }
-    if (c.snapshot.run && (c.snapshot.pictured || content.data_dir.empty())) {
+    if (c.snapshot.pictured) {  // the loop has written the picture, or failed to
         const LeaderGroup* g = state.group(c.snapshot.group);
         show_toast(c,
                    c.snapshot.error.empty() ? std::string(ps.saved_to_log) + " " + (g ? g->name : std::string())

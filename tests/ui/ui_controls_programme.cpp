@@ -1,5 +1,5 @@
 // The programme's keys: S starts the next exercise on the agenda, Ctrl+Enter saves a run to
-// the project log (and its answer asks for a picture, then a toast), G and Shift+G open the
+// the project log (a toast follows the board's picture), G and Shift+G open the
 // reading views, where PgUp/PgDn scroll instead of changing steps.
 #include <doctest/doctest.h>
 
@@ -82,17 +82,17 @@ TEST_CASE("Ctrl+Enter in a text field is the field's own: nothing is concluded")
     CHECK(only<cmd::ConcludeRun>(h.out).empty());
 }
 
-TEST_CASE("a concluded run's answer asks for its board's picture; without a data folder the toast follows at once") {
+TEST_CASE("once the loop has pictured a run, the toast says it is in the group's project log, or why not") {
     Harness h;
     const Workshop w = with_open_gathering(2);
-    Receipt receipt;
-    receipt.subject = 102;
-    receive(h.view.controls, {outcome_of(Command(cmd::ConcludeRun{2}), receipt)}, *h.content.strings, test::test_now);
-    CHECK(h.view.controls.snapshot.run == 102);
-    CHECK(h.view.controls.snapshot.group == 2);
+    h.view.controls.snapshot = PendingSnapshot{102, 2, true, {}};
     h.frame(w);
     CHECK(h.view.controls.snapshot.run == 0);
     CHECK(h.view.controls.toast.text == "Lagret i prosjektloggen for Gruppe 2");
+    h.view.controls.snapshot = PendingSnapshot{102, 2, true, "cannot write run-102.png"};
+    h.frame(w);
+    CHECK(h.view.controls.snapshot.run == 0);
+    CHECK(h.view.controls.toast.text == "Bildet av tavla ble ikke lagret: cannot write run-102.png");
 }
 
 TEST_CASE("the snapshot frame draws the concluded group's board alone and reports where it is") {

@@ -1,0 +1,76 @@
+// Which concluded runs still need their board's picture: a room built with the core's own
+// commands (two groups, each running "ex") and a real folder for the pictures.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "../core_fixture.hpp"
+#include "../store_temp_dir.hpp"
+#include "ui/log_model.hpp"
+#include "ui/snapshot_queue.hpp"
+
+using namespace samling;
+using samling::testing::RoomFixture;
+using samling::testing::run;
+using samling::testing::TempDir;
+
+namespace {
+
+struct PictureRoom : RoomFixture {
+    TempDir dir;
+    std::string data_dir = dir.path.string();
+
+    Id conclude(Id group, Timestamp at = 2000) { return run(w, cmd::ConcludeRun{group}, at).subject; }
+
+    void picture(Id run_id) {
+        std::filesystem::create_directories(dir.path / "snapshots");
+        std::ofstream(snapshot_path(data_dir, run_id)) << "png";
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a concluded run that is still its group's current run and has no picture is listed") {
+    PictureRoom r;
+    const Id concluded = r.conclude(r.nord);
+    CHECK(runs_to_picture(r.w, r.data_dir, {}) == std::vector<Id>{concluded});
+}
+
+TEST_CASE("a run still open is not listed") {
+    PictureRoom r;
+    CHECK(runs_to_picture(r.w, r.data_dir, {}).empty());
+}
+
+TEST_CASE("a run whose picture is already on disk is not listed") {
+    PictureRoom r;
+    const Id concluded = r.conclude(r.nord);
+    r.picture(concluded);
+    CHECK(runs_to_picture(r.w, r.data_dir, {}).empty());
+}
+
+TEST_CASE("a run already attempted in this process is not listed again, even if its picture failed") {
+    PictureRoom r;
+    const Id concluded = r.conclude(r.nord);
+    CHECK(runs_to_picture(r.w, r.data_dir, {concluded}).empty());
+}
+
+TEST_CASE("a run superseded by a newer run of its group is not listed: the board no longer shows it") {
+    PictureRoom r;
+    r.conclude(r.nord);
+    run(r.w, cmd::StartExercise{r.nord, "ex"});
+    CHECK(runs_to_picture(r.w, r.data_dir, {}).empty());
+}
+
+TEST_CASE("several groups' runs are listed oldest conclusion first") {
+    PictureRoom r;
+    const Id sor = r.conclude(r.sor, 2000);
+    const Id nord = r.conclude(r.nord, 3000);
+    REQUIRE(nord < sor);  // started first, concluded last
+    CHECK(runs_to_picture(r.w, r.data_dir, {}) == std::vector<Id>{sor, nord});
+}
+
+TEST_CASE("without a data folder nothing is listed") {
+    PictureRoom r;
+    r.conclude(r.nord);
+    CHECK(runs_to_picture(r.w, "", {}).empty());
+}
