@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/participant_view.hpp"
+#include "ui/carry_band.hpp"
 #include "ui/conclusion_panel.hpp"
 #include "ui/control_theme.hpp"
 #include "ui/controls.hpp"
@@ -68,6 +69,8 @@ struct FrameLayout {
     float left = 0, right = 0;
     TopBar bar;
     float divider_y = 0;
+    CarryBand carry;  // between the divider and the board; height 0 when nothing carries over
+    ImVec2 carry_min;
     ImVec2 board_min, board_max;
     float strip_top = 0, strip_bottom = 0, steps_top = 0;
 };
@@ -90,7 +93,10 @@ FrameLayout make_frame(const Workshop& state, Id group, const ProjectorContent& 
     f.steps_top = size.y - margin - step_bar_height(fonts);
     f.strip_bottom = f.steps_top - 0.6f * em;
     f.strip_top = f.strip_bottom - group_strip_height(static_cast<int>(state.groups().size()), f.right - f.left, fonts);
-    f.board_min = ImVec2(f.left, f.divider_y + 0.8f * em);
+    f.carry = make_carry_band(state, group, content.language, fonts, f.right - f.left, compact);
+    f.carry_min = ImVec2(f.left, f.divider_y + 0.8f * em);
+    const float carry_h = f.carry.height > 0 ? f.carry.height + 0.8f * em : 0.0f;
+    f.board_min = ImVec2(f.left, f.divider_y + 0.8f * em + carry_h);
     f.board_max = ImVec2(f.right, f.strip_top - 0.9f * em);
     return f;
 }
@@ -159,6 +165,7 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
         draw_bottom_row(dl, state, group, f, fonts, s, out);
         return;
     }
+    draw_carry_band(dl, f.carry, f.carry_min, ImVec2(f.right, f.carry_min.y + f.carry.height), fonts);
     view.board_min = f.board_min;
     view.board_max = f.board_max;
     if (f.board_max.y > f.board_min.y + 2 * em) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One projector screenshot per board layout (columns with parking lot, fishbone, rings, grid),
+# One projector screenshot per board layout (columns with parking lot, fishbone, rings, grid)
+# and one of what a later exercise builds on (evaluation under the measures planned before),
 # each with believable Norwegian notes: seeded through the loopback control surface of a
 # headless run, then rendered by a real window under Xvfb and checked not to be blank.
 # Usage: layout_screenshots.sh SAMLING_BIN PNG_CHECK_BIN ARTIFACT_DIR
@@ -105,3 +106,20 @@ place "$(note "Helsesykepleier" keep_satisfied)" manage_closely 0.7 0.6
 place "$(note "Lokalavisen" keep_satisfied)" monitor 0.2 0.15
 note "NAV-kontoret" keep_satisfied >/dev/null
 stop_server; shoot "$dir" grid
+
+# Evaluation at a later gathering: the band over the board carries the goal, the measures
+# planned (owner, start date) and the experiment; the silent round is still face down.
+dir="$work/evaluation"; start_server "$dir"
+command '{"command":"start_exercise","group":1,"exercise":"goals_measures"}' >/dev/null
+command '{"command":"go_to_step","group":1,"step":2}' >/dev/null
+measure() { command "{\"command\":\"add_note\",\"group\":1,\"text\":\"$1\",\"zone\":\"measures\",\"fields\":$2}" >/dev/null; }
+measure "Felles overgangsmøte for barnehage, skole og PPT" '{"owner":"Per Ek","start":"2027-03-15"}'
+measure "Én koordinator for hver familie" '{"owner":"Kari Holm","start":"2027-02-01"}'
+measure "Hospitering mellom tjenestene" '{"owner":"Ola"}'
+command '{"command":"set_conclusion","group":1,"field":"goal","text":"Ingen familie skal måtte fortelle historien sin mer enn én gang"}' >/dev/null
+command '{"command":"set_conclusion","group":1,"field":"experiment","text":"Overgangsmøter i to barnehager før jul"}' >/dev/null
+command '{"command":"conclude_run","group":1}' >/dev/null
+command '{"command":"start_exercise","group":1,"exercise":"evaluation"}' >/dev/null
+note "Foreldrene sier de slipper å gjenta seg" worked >/dev/null
+note "Møtene krever en fast ordstyrer" adjust >/dev/null
+stop_server; shoot "$dir" evaluation
