@@ -69,12 +69,17 @@ int zone_index(const BoardModel& model, std::string_view zone_id) {
 
 BoardModel board_model(const Workshop& state, Id group, Language lang, const UiStrings& strings,
                        const BoardStrings& words) {
-    BoardModel m;
     const ExerciseRun* run = group ? state.current_run(group) : nullptr;
-    const ExerciseDefinition* def = run ? state.definition(*run) : nullptr;
-    if (!run || !def) return m;
-    const Step* step = state.current_step(*run);
-    m.run = run->id;
+    return run ? board_model_of(state, *run, lang, strings, words) : BoardModel{};
+}
+
+BoardModel board_model_of(const Workshop& state, const ExerciseRun& run, Language lang, const UiStrings& strings,
+                          const BoardStrings& words) {
+    BoardModel m;
+    const ExerciseDefinition* def = state.definition(run);
+    if (!def) return m;
+    const Step* step = state.current_step(run);
+    m.run = run.id;
     m.layout = def->layout;
     for (const Zone& z : def->zones)
         m.zones.push_back(
@@ -82,7 +87,7 @@ BoardModel board_model(const Workshop& state, Id group, Language lang, const UiS
     const bool zoneless = m.zones.empty();  // one unlabelled area
     if (zoneless) m.zones.push_back({"", "", theme::card_default, theme::card_default, 0});
 
-    const std::vector<const Note*> notes = state.notes_of_run(run->id);
+    const std::vector<const Note*> notes = state.notes_of_run(run.id);
     int stray = -1;
     auto zone_of = [&](const Note& n) {
         if (zoneless) return 0;
@@ -93,7 +98,7 @@ BoardModel board_model(const Workshop& state, Id group, Language lang, const UiS
         }
         return stray;
     };
-    const bool totals = totals_allowed(*def, *run, step);
+    const bool totals = totals_allowed(*def, run, step);
     for (const Note* n : notes) {
         const int z = zone_of(*n);
         if (!n->revealed) {
@@ -129,7 +134,7 @@ BoardModel board_model(const Workshop& state, Id group, Language lang, const UiS
     m.show_totals = totals;
     m.voting_hidden = !totals && step && step->kind == StepKind::vote;
 
-    for (const Cluster* cl : state.clusters_of_run(run->id)) {
+    for (const Cluster* cl : state.clusters_of_run(run.id)) {
         const int z = zone_index(m, cl->zone);
         m.clusters.push_back({cl->id, z < 0 ? 0 : z, drawable_text(cl->name)});
     }
@@ -139,8 +144,8 @@ BoardModel board_model(const Workshop& state, Id group, Language lang, const UiS
     }
     if (def->layout == "fishbone") {
         std::optional<std::string> head;
-        if (def->head) head = state.latest_conclusion(group, def->head->exercise, def->head->field);
-        if (!head && !state.conclusion(run->id, "problem").empty()) head = state.conclusion(run->id, "problem");
+        if (def->head) head = state.latest_conclusion(run.group, def->head->exercise, def->head->field);
+        if (!head && !state.conclusion(run.id, "problem").empty()) head = state.conclusion(run.id, "problem");
         m.head_is_hint = !head;
         m.head = drawable_text(head ? *head : std::string(words.head_hint));
     }

@@ -64,8 +64,13 @@ struct BoardModel {
     std::string axis_x, axis_y;  // grid, drawable
 };
 
+// The board of the group's current run (empty without one).
 BoardModel board_model(const Workshop& state, Id group, Language lang, const UiStrings& strings,
                        const BoardStrings& words);
+// The board of any run: a concluded one, for its picture in the project log, may no longer be
+// its group's current run.
+BoardModel board_model_of(const Workshop& state, const ExerciseRun& run, Language lang, const UiStrings& strings,
+                          const BoardStrings& words);
 
 // The index of the zone with this id in `model.zones`, or -1.
 int zone_index(const BoardModel& model, std::string_view zone_id);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "ui/board_input.hpp"
 #include "ui/draw_text.hpp"
@@ -70,21 +71,26 @@ void draw_hidden(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
     }
 }
 
+// Places `model` in [min, max], keeping room for the status line under the cards.
+void place(LaidOutBoard& b, BoardModel model, ImVec2 min, ImVec2 max, const Fonts& fonts) {
+    b.min = min;
+    b.max = max;
+    b.em = fonts.em;
+    b.model = std::move(model);
+    ImVec2 area_max = max;
+    if (b.model.mode == BoardModel::Mode::cards && (!b.model.hidden.empty() || b.model.voting_hidden))
+        area_max.y -= std::round(fonts.em * 1.6f);  // the status line
+    b.scene = make_scene(b.model, min, area_max, fonts);
+}
+
 // Brings `b` up to date for this snapshot, group, area, type size and language.
 void lay_out(LaidOutBoard& b, const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
              const UiStrings& strings, Language lang) {
     if (b.matches(state.revision(), group, min, max, fonts.em, lang)) return;
     b.revision = state.revision();
     b.group = group;
-    b.min = min;
-    b.max = max;
-    b.em = fonts.em;
     b.lang = lang;
-    b.model = board_model(state, group, lang, strings, board_strings(lang));
-    ImVec2 area_max = max;
-    if (b.model.mode == BoardModel::Mode::cards && (!b.model.hidden.empty() || b.model.voting_hidden))
-        area_max.y -= std::round(fonts.em * 1.6f);  // the status line
-    b.scene = make_scene(b.model, min, area_max, fonts);
+    place(b, board_model(state, group, lang, strings, board_strings(lang)), min, max, fonts);
 }
 
 // Under the board: notes still face down, and dots cast while the totals are hidden.
@@ -122,7 +128,37 @@ void draw_selection_hint(ImDrawList* dl, const BoardInteraction& ui, ImVec2 max,
     draw_text(dl, fonts, fonts.bold, ImVec2(a.x + 0.6f * em, a.y + 0.35f * em), theme::accent_text, text);
 }
 
+// The laid-out board, whichever state it is in: no activity, face down, or cards.
+void draw_board(ImDrawList* dl, const LaidOutBoard& b, const Fonts& fonts, const UiStrings& strings,
+                const BoardStrings& words, const BoardTransform& view, const BoardMarks& marks) {
+    switch (b.model.mode) {
+        case BoardModel::Mode::no_activity:
+            draw_centred_message(dl, fonts, b.min, b.max, strings.no_activity);
+            break;
+        case BoardModel::Mode::hidden:
+            draw_hidden(dl, fonts, b.min, b.max, b.model.hidden, strings);
+            break;
+        case BoardModel::Mode::cards:
+            dl->PushClipRect(b.min, b.max, true);
+            draw_scene(dl, b.scene, b.model, fonts, strings, words, view, marks);
+            dl->PopClipRect();
+            if (b.model.cards.empty() && b.scene.kind == SceneKind::columns)
+                draw_centred_message(dl, fonts, ImVec2(b.min.x, b.min.y + b.scene.header_h), b.max,
+                                     strings.empty_board);
+            draw_status(dl, b.model, b.min, b.max, fonts, words);
+            break;
+    }
+}
+
 }  // namespace
+
+void draw_board_picture(const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                        const UiStrings& strings, Language lang) {
+    LaidOutBoard b;
+    const BoardStrings& words = board_strings(lang);
+    place(b, board_model_of(state, run, lang, strings, words), min, max, fonts);
+    draw_board(ImGui::GetWindowDrawList(), b, fonts, strings, words, BoardTransform{min, 1.0f, ImVec2()}, BoardMarks{});
+}
 
 void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
                  Language lang, Timestamp /*now*/, BoardState& board, std::vector<Command>& out) {
@@ -135,25 +171,8 @@ void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const 
     const BoardStrings& words = board_strings(lang);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     board_input(state, group, b, min, max, fonts.em, board.ui, out);
-    switch (b.model.mode) {
-        case BoardModel::Mode::no_activity:
-            draw_centred_message(dl, fonts, min, max, strings.no_activity);
-            break;
-        case BoardModel::Mode::hidden:
-            draw_hidden(dl, fonts, min, max, b.model.hidden, strings);
-            break;
-        case BoardModel::Mode::cards: {
-            dl->PushClipRect(min, max, true);
-            draw_scene(dl, b.scene, b.model, fonts, strings, words, BoardTransform{min, board.ui.zoom, board.ui.pan},
-                       board.ui.marks);
-            dl->PopClipRect();
-            if (b.model.cards.empty() && b.scene.kind == SceneKind::columns)
-                draw_centred_message(dl, fonts, ImVec2(min.x, min.y + b.scene.header_h), max, strings.empty_board);
-            draw_status(dl, b.model, min, max, fonts, words);
-            draw_selection_hint(dl, board.ui, max, fonts, words);
-            break;
-        }
-    }
+    draw_board(dl, b, fonts, strings, words, BoardTransform{min, board.ui.zoom, board.ui.pan}, board.ui.marks);
+    if (b.model.mode == BoardModel::Mode::cards) draw_selection_hint(dl, board.ui, max, fonts, words);
     // Who wrote it, for the facilitator's eyes only (anonymity "facilitator"): on hover.
     if (board.ui.marks.hovered && board.ui.popup == BoardPopup::none)
         for (const ModelCard& c : b.model.cards)

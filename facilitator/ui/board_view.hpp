@@ -32,6 +32,11 @@ struct BoardState {
 void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
                  Language lang, Timestamp now, BoardState& board, std::vector<Command>& out);
 
+// A run's board as its picture in the project log keeps it: laid out afresh in [min, max] at
+// zoom 1, with no input, selection or popups. The run may no longer be its group's current one.
+void draw_board_picture(const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                        const UiStrings& strings, Language lang);
+
 // Whether the board laid out in [min, max] only fits at the smallest card size: the projector
 // then gives it a compact frame. Cached in `board` like board_frame's layout.
 bool board_crowded(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,

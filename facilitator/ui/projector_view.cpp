@@ -142,7 +142,6 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
     const float em = fonts.em;
     const UiStrings& s = *content.strings;
     FrameLayout f = make_frame(state, group, content, fonts, size, now, false);
-    if (view.snapshot_frame) conclusion_visible = false;
     // The phone preview needs the full panel width; the conclusion panel never crowds.
     if (group && !conclusion_visible && !view.controls.preview && f.board_max.y > f.board_min.y + 2 * em &&
         board_crowded(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board))
@@ -198,9 +197,13 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                      ImGuiWindowFlags_NoScrollWithMouse);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (view.snapshot_frame && c.snapshot.run) {
-        // The board as the room saw it, with nothing in front: no keys, panels or toast.
-        std::vector<Command> ignored;
-        draw_room(dl, state, c.snapshot.group, view, content, fonts, size, pixels_per_unit, now, ignored, false);
+        // The run's board alone, where the room sees its group's board, whole (zoom 1): no keys,
+        // panels or toast. The loop reads the board's rectangle back and never shows the frame.
+        const FrameLayout f = make_frame(state, c.snapshot.group, content, fonts, size, now, false);
+        view.board_min = f.board_min;
+        view.board_max = f.board_max;
+        if (const auto it = state.runs().find(c.snapshot.run); it != state.runs().end())
+            draw_board_picture(state, it->second, f.board_min, f.board_max, fonts, s, content.language);
         ImGui::End();
         return;
     }

@@ -14,8 +14,6 @@ std::vector<Id> runs_to_picture(const Workshop& state, const std::string& data_d
     std::vector<const ExerciseRun*> due;
     for (const auto& [id, run] : state.runs()) {
         if (run.concluded_at == 0 || attempted.count(id)) continue;
-        const ExerciseRun* current = state.current_run(run.group);
-        if (!current || current->id != id) continue;  // superseded: its board is no longer drawn
         // An unreadable folder counts as missing: the write will then say why.
         std::error_code ec;
         if (std::filesystem::exists(snapshot_path(data_dir, id), ec)) continue;

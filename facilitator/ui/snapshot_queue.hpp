@@ -11,9 +11,9 @@
 
 namespace samling {
 
-// Concluded runs that are still their group's current run (the board the projector draws for
-// the group is then theirs), have no picture under `data_dir` yet and are not in `attempted`;
-// oldest conclusion first. Empty when `data_dir` is empty.
+// Concluded runs that have no picture under `data_dir` yet and are not in `attempted`, oldest
+// conclusion first; also runs their group has since moved on from (the picture draws the run's
+// own board). Empty when `data_dir` is empty.
 std::vector<Id> runs_to_picture(const Workshop& state, const std::string& data_dir, const std::set<Id>& attempted);
 
 }  // namespace samling

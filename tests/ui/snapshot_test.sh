@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A concluded run's board picture in the project log (DATA-DIR/snapshots/run-ID.png), taken by
 # the real projector window under Xvfb whoever concluded the run: (1) the loopback control
-# surface while the window is open; (2) a --headless run, the picture taken when the window
-# opens later on the same data folder. Each PNG is checked to be the board alone, not blank.
+# surface while the window is open; (2) a --headless run whose group then moved on to a fresh,
+# empty board, the picture taken when the window opens later on the same data folder: it must
+# be the concluded run's own board. Each PNG is checked to be the board alone, not blank.
 # Usage: snapshot_test.sh SAMLING_BIN PNG_CHECK_BIN ARTIFACT_DIR
 set -euo pipefail
 shopt -s inherit_errexit  # a failed command inside $(...) fails the script too
@@ -120,13 +121,16 @@ expect_picture "$dir" "$run" control-surface
 stop "$dir"
 [[ ! -e $dir/control.json ]] || fail "control.json left behind after a clean stop"
 
-# 2. Concluded with no window: the picture is taken when the projector opens on the folder.
+# 2. Concluded with no window, and moved on: the picture is taken when the projector opens.
 dir="$work/later"
 start_headless "$dir"
 run=$(fill_and_conclude 2 Tilbakemeldinger "Bekymringsmeldinger blir liggende uten svar til melderen" \
     "Skolen får ikke vite hva som skjer etter en melding" "Tilbakemelding til melder tar flere måneder" \
     "PPT har lang ventetid – opptil seks måneder" "Samtykke stopper samarbeidet før det starter" \
     "Ulike journalsystemer som ikke snakker sammen" "Vi trenger en egen koordinator")
+# The group moves on before any picture: its current board is now empty, which png_check
+# would call blank, so a passing picture is the concluded run's own board.
+control '{"command":"start_exercise","group":2,"exercise":"problem_definition"}' >/dev/null
 stop "$dir"
 [[ ! -e $dir/snapshots/run-$run.png ]] || fail "a --headless run wrote a picture"
 start_window "$dir" --host 127.0.0.1 --port 0
