@@ -28,6 +28,9 @@ GLFWwindow* try_create(int width, int height, const char* title, int major, int 
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, minor);
     }
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_FALSE);
+    // Full screen on the projector must stay up when the facilitator clicks on the laptop's own
+    // screen: GLFW would otherwise minimise a full-screen window as soon as it loses the focus.
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     return glfwCreateWindow(width, height, title, nullptr, nullptr);
 }
 
