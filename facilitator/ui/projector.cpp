@@ -21,6 +21,7 @@
 #include "ui/controls.hpp"
 #include "ui/export_action.hpp"
 #include "ui/fonts.hpp"
+#include "ui/key_taps.hpp"
 #include "ui/keys.hpp"
 #include "ui/log_model.hpp"
 #include "ui/programme_strings.hpp"
@@ -45,6 +46,7 @@ constexpr float body_px_at_720 = 22.0f;  // body text at 1280x720; every size is
 // Any input sets this (through the window user pointer) so the loop draws a few frames.
 struct LoopSignals {
     int frames_left = frames_after_event;
+    KeyTaps taps;  // keys pressed and released between two frames
 };
 
 void mark_event(GLFWwindow* w) {
@@ -54,7 +56,11 @@ void mark_event(GLFWwindow* w) {
 // Installed before ImGui's backend, which chains to them (imgui_impl_glfw 1.86 keeps the
 // previous callbacks); the rest are callbacks the backend does not set.
 void install_event_marks(GLFWwindow* w) {
-    glfwSetKeyCallback(w, [](GLFWwindow* w, int, int, int, int) { mark_event(w); });
+    glfwSetKeyCallback(w, [](GLFWwindow* w, int key, int, int action, int) {
+        mark_event(w);
+        if (auto* s = static_cast<LoopSignals*>(glfwGetWindowUserPointer(w)); s && action != GLFW_REPEAT)
+            s->taps.on_key(key, action == GLFW_PRESS);
+    });
     glfwSetCharCallback(w, [](GLFWwindow* w, unsigned) { mark_event(w); });
     glfwSetMouseButtonCallback(w, [](GLFWwindow* w, int, int, int) { mark_event(w); });
     glfwSetScrollCallback(w, [](GLFWwindow* w, double, double) { mark_event(w); });
@@ -230,6 +236,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
     Revision looked_at = -1;
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
+        signals.taps.let_go(io);
         const bool busy = screenshot || signals.frames_left > 0 || mouse_held(window.handle);
         if (busy) {
             glfwPollEvents();
@@ -287,6 +294,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
                 view.snapshot_frame = true;
             }
         }
+        if (!view.snapshot_frame) signals.taps.hold(io);  // the room's frame reads the keys
         thumbnails->next_frame();
         ImGui_ImplOpenGL3_NewFrame();
         device_fonts = true;
