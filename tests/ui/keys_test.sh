@@ -36,8 +36,9 @@ for _ in $(seq 300); do [[ -s $dir/control.json && -s $work/app.pid ]] && break;
 app_pid=$(cat "$work/app.pid")
 export DISPLAY XAUTHORITY="$work/xauth"
 DISPLAY=$(cat "$work/app.display")
-url=$(sed -E 's/.*"url": "([^"]+)".*/\1/' "$dir/control.json")
-token=$(sed -E 's/.*"token": "([^"]+)".*/\1/' "$dir/control.json")
+# shellcheck source=control_surface.sh
+source "$(dirname "$0")/control_surface.sh"
+read_control "$dir" "$work/err"
 
 window=$(xdotool search --sync --onlyvisible --name '^Samling$' | head -1)
 [[ -n $window ]] || fail "no window named Samling"
@@ -89,14 +90,10 @@ xdotool key Return
 expect "[n['text'] for n in $group2['notes']]" "['$note']" "N, typing and Enter added the note to group 2"
 
 # A board worth a picture: the room's other notes, seeded as a script would, then R reveals all.
-control() {
-    curl -sS --fail-with-body -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        -d "$1" "$url/control/commands" >/dev/null || fail "command $1"
-}
 for text in "Beskjeder mellom tjenestene blir borte" "Vi oppdager utfordringene for sent" \
     "Ingen har oversikt over hele familien" "Barnehagen involveres først når krisen har rammet" \
     "Familien må fortelle historien sin mange ganger"; do
-    control "{\"command\":\"add_note\",\"group\":2,\"text\":\"$text\",\"zone\":\"observations\"}"
+    control "{\"command\":\"add_note\",\"group\":2,\"text\":\"$text\",\"zone\":\"observations\"}" >/dev/null
 done
 xdotool key r
 expect "all(n['revealed'] for n in $group2['notes']) and len($group2['notes'])" 6 "R revealed group 2's six notes"

@@ -15,25 +15,16 @@ server_pid=""
 cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-url="" token=""
-# POST one facilitator command; prints the subject id of what it made.
-command() {
-    local answer
-    answer=$(curl -sS --fail-with-body -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        -d "$1" "$url/control/commands") || fail "command $1 -> $answer"
-    sed -E 's/.*"subject":([0-9]+).*/\1/' <<<"$answer"
-}
-note() { command "{\"command\":\"add_note\",\"group\":1,\"text\":\"$1\",\"zone\":\"$2\"${3:+,\"parent\":$3}}"; }
+# shellcheck source=control_surface.sh
+source "$(dirname "$0")/control_surface.sh"
+note() { control "{\"command\":\"add_note\",\"group\":1,\"text\":\"$1\",\"zone\":\"$2\"${3:+,\"parent\":$3}}"; }
 
 start_server() {
     local dir=$1
     "$samling" --headless --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" \
         >"$dir.out" 2>"$dir.err" &
     server_pid=$!
-    for _ in $(seq 100); do [[ -s $dir/control.json ]] && break; sleep 0.1; done
-    [[ -s $dir/control.json ]] || { cat "$dir.err" >&2; fail "no control.json in $dir"; }
-    url=$(sed -E 's/.*"url": "([^"]+)".*/\1/' "$dir/control.json")
-    token=$(sed -E 's/.*"token": "([^"]+)".*/\1/' "$dir/control.json")
+    read_control "$dir" "$dir.err"
 }
 
 stop_server() {
@@ -59,16 +50,16 @@ note "Vi oppdager utfordringene for sent" observations >/dev/null
 note "Ingen har oversikt over hele familien" observations >/dev/null
 note "Barnehagen involveres først når krisen har rammet" observations >/dev/null
 c=$(note "Vi bør lage en felles app for alle tjenestene" observations)
-command '{"command":"go_to_step","group":1,"step":2}' >/dev/null
-command "{\"command\":\"make_cluster\",\"group\":1,\"zone\":\"observations\",\"name\":\"Informasjonsflyt\",\"notes\":[$a,$b]}" >/dev/null
-command "{\"command\":\"place_note\",\"note\":$c,\"zone\":\"parking\"}" >/dev/null
+control '{"command":"go_to_step","group":1,"step":2}' >/dev/null
+control "{\"command\":\"make_cluster\",\"group\":1,\"zone\":\"observations\",\"name\":\"Informasjonsflyt\",\"notes\":[$a,$b]}" >/dev/null
+control "{\"command\":\"place_note\",\"note\":$c,\"zone\":\"parking\"}" >/dev/null
 stop_server; shoot "$dir" columns
 
 # Fishbone: the head from the group's problem statement, causes on bones, a 5-whys chain.
 dir="$work/fishbone"; start_server "$dir"
-command '{"command":"set_conclusion","group":1,"field":"statement","text":"Familier med sammensatte behov får hjelp for sent"}' >/dev/null
-command '{"command":"start_exercise","group":1,"exercise":"root_cause"}' >/dev/null
-command '{"command":"go_to_step","group":1,"step":4}' >/dev/null
+control '{"command":"set_conclusion","group":1,"field":"statement","text":"Familier med sammensatte behov får hjelp for sent"}' >/dev/null
+control '{"command":"start_exercise","group":1,"exercise":"root_cause"}' >/dev/null
+control '{"command":"go_to_step","group":1,"step":4}' >/dev/null
 root=$(note "Ingen eier helheten rundt familien" structural)
 why=$(note "Ansvaret er delt mellom sektorene" structural "$root")
 note "Budsjettene følger sektorene" structural "$why" >/dev/null
@@ -81,7 +72,7 @@ stop_server; shoot "$dir" fishbone
 
 # Rings: the system around the child.
 dir="$work/rings"; start_server "$dir"
-command '{"command":"start_exercise","group":1,"exercise":"stakeholder_system"}' >/dev/null
+control '{"command":"start_exercise","group":1,"exercise":"stakeholder_system"}' >/dev/null
 note "Eleven (14 år)" child >/dev/null
 note "Mor og far" family >/dev/null
 note "Besteforeldre" family >/dev/null
@@ -91,14 +82,14 @@ note "PPT" specialist >/dev/null
 note "Barnevernet" specialist >/dev/null
 note "BUP" specialist >/dev/null
 note "Kommunalsjef oppvekst" leadership >/dev/null
-command '{"command":"go_to_step","group":1,"step":1}' >/dev/null
+control '{"command":"go_to_step","group":1,"step":1}' >/dev/null
 stop_server; shoot "$dir" rings
 
 # Grid: influence and interest, continuous positions.
 dir="$work/grid"; start_server "$dir"
-command '{"command":"start_exercise","group":1,"exercise":"stakeholder_grid"}' >/dev/null
-place() { command "{\"command\":\"place_note\",\"note\":$1,\"zone\":\"$2\",\"x\":$3,\"y\":$4}" >/dev/null; }
-command '{"command":"go_to_step","group":1,"step":1}' >/dev/null
+control '{"command":"start_exercise","group":1,"exercise":"stakeholder_grid"}' >/dev/null
+place() { control "{\"command\":\"place_note\",\"note\":$1,\"zone\":\"$2\",\"x\":$3,\"y\":$4}" >/dev/null; }
+control '{"command":"go_to_step","group":1,"step":1}' >/dev/null
 place "$(note "Rektor" keep_satisfied)" manage_closely 0.82 0.78
 place "$(note "Kommunalsjef oppvekst" keep_satisfied)" keep_satisfied 0.25 0.9
 place "$(note "Foreldrerådet" keep_satisfied)" keep_informed 0.85 0.3
@@ -110,16 +101,16 @@ stop_server; shoot "$dir" grid
 # Evaluation at a later gathering: the band over the board carries the goal, the measures
 # planned (owner, start date) and the experiment; the silent round is still face down.
 dir="$work/evaluation"; start_server "$dir"
-command '{"command":"start_exercise","group":1,"exercise":"goals_measures"}' >/dev/null
-command '{"command":"go_to_step","group":1,"step":2}' >/dev/null
-measure() { command "{\"command\":\"add_note\",\"group\":1,\"text\":\"$1\",\"zone\":\"measures\",\"fields\":$2}" >/dev/null; }
+control '{"command":"start_exercise","group":1,"exercise":"goals_measures"}' >/dev/null
+control '{"command":"go_to_step","group":1,"step":2}' >/dev/null
+measure() { control "{\"command\":\"add_note\",\"group\":1,\"text\":\"$1\",\"zone\":\"measures\",\"fields\":$2}" >/dev/null; }
 measure "Felles overgangsmøte for barnehage, skole og PPT" '{"owner":"Per Ek","start":"2027-03-15"}'
 measure "Én koordinator for hver familie" '{"owner":"Kari Holm","start":"2027-02-01"}'
 measure "Hospitering mellom tjenestene" '{"owner":"Ola"}'
-command '{"command":"set_conclusion","group":1,"field":"goal","text":"Ingen familie skal måtte fortelle historien sin mer enn én gang"}' >/dev/null
-command '{"command":"set_conclusion","group":1,"field":"experiment","text":"Overgangsmøter i to barnehager før jul"}' >/dev/null
-command '{"command":"conclude_run","group":1}' >/dev/null
-command '{"command":"start_exercise","group":1,"exercise":"evaluation"}' >/dev/null
+control '{"command":"set_conclusion","group":1,"field":"goal","text":"Ingen familie skal måtte fortelle historien sin mer enn én gang"}' >/dev/null
+control '{"command":"set_conclusion","group":1,"field":"experiment","text":"Overgangsmøter i to barnehager før jul"}' >/dev/null
+control '{"command":"conclude_run","group":1}' >/dev/null
+control '{"command":"start_exercise","group":1,"exercise":"evaluation"}' >/dev/null
 note "Foreldrene sier de slipper å gjenta seg" worked >/dev/null
 note "Møtene krever en fast ordstyrer" adjust >/dev/null
 stop_server; shoot "$dir" evaluation

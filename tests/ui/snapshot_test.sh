@@ -35,21 +35,15 @@ stop_app() {
 cleanup() { stop_app || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-url="" token=""
-wait_for_control() {
-    local dir=$1
-    for _ in $(seq 300); do [[ -s $dir/control.json ]] && break; sleep 0.1; done
-    [[ -s $dir/control.json ]] || { cat "$dir.err" >&2; fail "no control.json in $dir"; }
-    url=$(sed -E 's/.*"url": "([^"]+)".*/\1/' "$dir/control.json")
-    token=$(sed -E 's/.*"token": "([^"]+)".*/\1/' "$dir/control.json")
-}
+# shellcheck source=control_surface.sh
+source "$(dirname "$0")/control_surface.sh"
 
 start_headless() {
     local dir=$1
     "$samling" --headless --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" \
         >"$dir.out" 2>"$dir.err" &
     app_pid=$! runner_pid=$!
-    wait_for_control "$dir"
+    read_control "$dir" "$dir.err"
 }
 
 # The real window; the shell in between writes samling's own pid, so SIGINT reaches samling and
@@ -67,13 +61,6 @@ start_window() {
 
 stop() { stop_app || { cat "$1.err" >&2; fail "samling did not stop cleanly on SIGINT"; }; }
 
-# POST one facilitator command to the control surface; prints the subject id of what it concerned.
-control() {
-    local answer
-    answer=$(curl -sS --fail-with-body -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        -d "$1" "$url/control/commands") || fail "command $1 -> $answer"
-    sed -E 's/.*"subject":([0-9]+).*/\1/' <<<"$answer"
-}
 note() { control "{\"command\":\"add_note\",\"group\":$1,\"text\":\"$2\",\"zone\":\"${3:-observations}\"}"; }
 
 # A believable problem-definition board: six notes (the first two make the theme, the last is a
@@ -112,7 +99,7 @@ expect_picture() {
 # 1. Concluded through the control surface while the window is open.
 dir="$work/live"
 start_window "$dir" --demo --host 127.0.0.1 --port 0 --control-port 0
-wait_for_control "$dir"
+read_control "$dir" "$dir.err"
 run=$(fill_and_conclude 1 Informasjonsflyt "Familier med sammensatte behov får hjelp for sent" \
     "Foreldre får ulike beskjeder fra skole og helsestasjon" "Beskjeder mellom tjenestene blir borte" \
     "Vi oppdager utfordringene for sent" "Ingen har oversikt over hele familien" \
