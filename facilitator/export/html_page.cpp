@@ -82,8 +82,10 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.4
   .conclusion { background: none; }
   .gathering { margin-top: 0; }
   .gathering + .gathering, .group-report + .group-report { break-before: page; }
-  h2, h3, h4, h5, .cluster-name { break-after: avoid; }
-  .entry-head, .conclusion, figure, li, tr, .zone, .timeline, .title { break-inside: avoid; }
+  h2, h3, h4, h5, .cluster-name { break-after: avoid; break-inside: avoid; }
+  /* A zone may run over a page (its heading stays with its first notes): keeping a long zone
+     whole pushed the whole exercise to the next page and left most of a page blank. */
+  .entry-head, .conclusion, figure, li, tr, .timeline, .title { break-inside: avoid; }
   .entry-head { break-after: avoid; }
   thead { display: table-header-group; }
   p, li { orphans: 3; widows: 3; }
