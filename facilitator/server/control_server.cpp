@@ -39,6 +39,12 @@ ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()
     impl_->token = std::move(token);
     auto& http = impl_->http;
     http.new_task_queue = [] { return new httplib::ThreadPool(2); };
+    // One answer per connection, as for the phones: a script's idle keep-alive connection
+    // would hold one of the two workers, and a stop would wait for it to time out.
+    http.set_keep_alive_max_count(1);
+    http.set_keep_alive_timeout(1);
+    http.set_read_timeout(5, 0);
+    http.set_write_timeout(5, 0);
     http.set_payload_max_length(max_body_bytes);
     http.set_pre_routing_handler(guard_request);
     http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
