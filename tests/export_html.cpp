@@ -143,6 +143,20 @@ TEST_CASE("the gathering report lists each group's problem, causes and measures 
     CHECK(two.find("<td class=\"user\">Styrer Ola Berg</td><td class=\"user\">15. mars 2027</td>") !=
           std::string::npos);
     CHECK(two.find("Alle barn har én fast kontaktperson i overgangen") != std::string::npos);
+
+    // Read alone, gathering 2's report says what the measures answer: gathering 1's problem
+    // and chosen root causes, carried over; a gathering-1 run built on nothing says nothing.
+    const auto& built_on = second.groups[0].runs[0].builds_on;
+    REQUIRE(built_on.size() == 2);
+    CHECK(built_on[0].label == "Problemet vi jobber med");
+    CHECK(built_on[0].text == statement);
+    CHECK(built_on[1].label == "Rotårsakene vi valgte");
+    CHECK(built_on[1].text == "Uklare roller og mandat i overgangene");
+    CHECK(two.find("<p class=\"kicker\">Bygger på</p>") != std::string::npos);
+    CHECK(two.find("<span class=\"label\">Rotårsakene vi valgte:</span> <span class=\"user\">Uklare roller og "
+                   "mandat i overgangene</span>") != std::string::npos);
+    CHECK(first.groups[0].runs[0].builds_on.empty());
+    CHECK(one.find("Bygger på") == std::string::npos);
 }
 
 TEST_CASE("nynorsk and English reports use their own words from the one table") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/carry_over.hpp"
 #include "export/encoding.hpp"
 #include "export/html_page.hpp"
 
@@ -62,6 +63,24 @@ std::vector<FieldTable> field_tables(const Workshop& w, const ExerciseRun& run, 
     return out;
 }
 
+// What a run built on, so a gathering's report read alone says what its measures answer: a
+// carried conclusion as it is, carried notes one line each with their fields' values.
+std::vector<LabelledText> builds_on(const Workshop& w, const ExerciseRun& run, Language lang) {
+    std::vector<LabelledText> out;
+    for (const CarriedItem& item : carried_into(w, run)) {
+        std::string text = item.text;
+        for (const CarriedNote& n : item.notes) {
+            std::string details;
+            for (const auto& [field, value] : n.fields)
+                details += (details.empty() ? "" : ", ") + shown_value(*field, value, lang);
+            text += (text.empty() ? "" : "\n") + n.note->text + (details.empty() ? "" : " (" + details + ")");
+        }
+        out.push_back(
+            {item.source->field.empty() ? item.source->zone : item.source->field, item.source->label.in(lang), text});
+    }
+    return out;
+}
+
 }  // namespace
 
 GatheringReport build_gathering_report(const Workshop& w, Id gathering, const std::vector<Id>& groups, Language lang) {
@@ -85,8 +104,12 @@ GatheringReport build_gathering_report(const Workshop& w, Id gathering, const st
         });
         for (const ExerciseRun* run : runs) {
             const ExerciseDefinition* def = w.definition(*run);
-            ReportRun rr{
-                run->id, run->exercise, def ? def->title.in(lang) : run->exercise, {}, field_tables(w, *run, lang)};
+            ReportRun rr{run->id,
+                         run->exercise,
+                         def ? def->title.in(lang) : run->exercise,
+                         builds_on(w, *run, lang),
+                         {},
+                         field_tables(w, *run, lang)};
             if (def)
                 for (const Step& step : def->steps)
                     for (const FieldDefinition& f : step.fields)
@@ -120,7 +143,15 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
         if (!about.empty()) body += "<p class=\"group-meta\">" + about + "</p>\n";
         if (g.runs.empty()) body += "<p class=\"empty-log\">" + html(s.no_runs_in_gathering) + "</p>\n";
         for (const ReportRun& run : g.runs) {
-            body += "<div class=\"run\">\n<h3>" + html(run.title) + "</h3>\n<div class=\"conclusion\">\n";
+            body += "<div class=\"run\">\n<h3>" + html(run.title) + "</h3>\n";
+            if (!run.builds_on.empty()) {
+                body += "<div class=\"builds-on\">\n<p class=\"kicker\">" + html(s.builds_on) + "</p>\n";
+                for (const LabelledText& b : run.builds_on)
+                    body += "<p><span class=\"label\">" + html(b.label) + ":</span> <span class=\"user\">" +
+                            html(b.text) + "</span></p>\n";
+                body += "</div>\n";
+            }
+            body += "<div class=\"conclusion\">\n";
             if (run.conclusion.empty()) body += "<p class=\"empty\">" + html(s.no_conclusion) + "</p>\n";
             for (const LabelledText& f : run.conclusion)
                 body += "<p class=\"label\">" + html(f.label) + "</p>\n<p class=\"text\">" + html(f.text) + "</p>\n";

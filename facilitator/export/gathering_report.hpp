@@ -20,6 +20,7 @@ struct FieldTable {
 struct ReportRun {
     Id run = 0;
     std::string exercise, title;
+    std::vector<LabelledText> builds_on;  // what it carried over from earlier runs (core/carry_over.hpp)
     std::vector<LabelledText> conclusion;
     std::vector<FieldTable> tables;
 };

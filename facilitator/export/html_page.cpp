@@ -71,6 +71,9 @@ th { font-size: 9pt; color: var(--muted); font-weight: 600; border-bottom: 2px s
 .group-report .group-meta { color: var(--muted); margin: 0.3rem 0 0.6rem; }
 .run { margin: 0.9rem 0 0; }
 .run h3 { font-size: 12pt; }
+.builds-on { margin: 0.4rem 0 0; padding: 0.2rem 0 0.2rem 0.9rem; border-left: 4px solid var(--rule); }
+.builds-on .kicker { margin-bottom: 0.1rem; }
+.builds-on .label { font-weight: 600; }
 .empty-log { border: 1px dashed var(--rule); padding: 1rem; color: var(--muted); }
 .links li { margin: 0.25rem 0; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.4rem; font-size: 8.5pt; color: var(--muted); }
@@ -85,7 +88,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.4
   h2, h3, h4, h5, .cluster-name { break-after: avoid; break-inside: avoid; }
   /* A zone may run over a page (its heading stays with its first notes): keeping a long zone
      whole pushed the whole exercise to the next page and left most of a page blank. */
-  .entry-head, .conclusion, figure, li, tr, .timeline, .title { break-inside: avoid; }
+  .entry-head, .conclusion, .builds-on, figure, li, tr, .timeline, .title { break-inside: avoid; }
   .entry-head { break-after: avoid; }
   thead { display: table-header-group; }
   p, li { orphans: 3; widows: 3; }

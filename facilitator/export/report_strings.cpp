@@ -46,6 +46,7 @@ constexpr ReportStrings bokmal{
     "Tiltak",
     "Detaljer",
     "Fra øvelsen",
+    "Bygger på",
     {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
      "desember"}};
 
@@ -91,6 +92,7 @@ constexpr ReportStrings nynorsk{
     "Tiltak",
     "Detaljar",
     "Frå øvinga",
+    "Byggjer på",
     {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
      "desember"}};
 
@@ -136,6 +138,7 @@ constexpr ReportStrings english{"en",
                                 "Measures",
                                 "Details",
                                 "From the exercise",
+                                "Builds on",
                                 {"January", "February", "March", "April", "May", "June", "July", "August", "September",
                                  "October", "November", "December"}};
 

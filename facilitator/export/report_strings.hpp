@@ -18,7 +18,7 @@ struct ReportStrings {
     std::string_view exercise, concluded, conclusion, no_conclusion, top_voted, dot, dots, votes_heading, board,
         unclustered, other_notes, why_chains, snapshot_alt, snapshot_caption;
     std::string_view index_title, group_logs, gathering_reports, open_log;
-    std::string_view gathering_report, no_runs_in_gathering, measure, details, from_exercise;
+    std::string_view gathering_report, no_runs_in_gathering, measure, details, from_exercise, builds_on;
     std::array<std::string_view, 12> months;
 };
 
