@@ -143,18 +143,21 @@ TEST_CASE("CSV: a BOM, a header, one CRLF row per live note (merged ones too), R
     const std::string p = std::to_string(f.problem_run);
     CHECK(has_line(csv, "1,Behov for endring,problem_definition," + p + "," + std::to_string(f.obs) +
                             ",observe,observations,Observasjoner,Informasjon mellom tjenestene,,,"
-                            "Foreldre får ulike beskjeder fra skolen og PPT,,3,1,2026-09-14T08:01:00Z,"
-                            "2026-09-14T08:01:00Z,yes"));
+                            "Foreldre får ulike beskjeder fra skolen og PPT,3,1,2026-09-14T08:01:00Z,"
+                            "2026-09-14T08:01:00Z,yes,,,"));
     // A comma, quotes and a line break: one quoted field, the quotes doubled, the LF kept.
     CHECK(csv.find(",\"Foreldre sier: \"\"vi visste ikke\"\", og\nga opp\",") != std::string::npos);
     CHECK(has_line(csv, "1,Behov for endring,problem_definition," + p + "," + std::to_string(f.duplicate) +
                             ",observe,observations,Observasjoner,,," + std::to_string(f.obs) +
-                            ",Foreldre får forskjellige beskjeder fra skole og PPT,,0,0,2026-09-14T08:04:00Z,"
-                            "2026-09-14T08:04:00Z,yes"));
+                            ",Foreldre får forskjellige beskjeder fra skole og PPT,0,0,2026-09-14T08:04:00Z,"
+                            "2026-09-14T08:04:00Z,yes,,,"));
     CHECK(csv.find("Feil lapp") == std::string::npos);  // deleted notes stay out
     CHECK(csv.find("Rektor Kari Nilsen") != std::string::npos);
-    CHECK(csv.find(",indicator=Alle overganger har en plan; owner=Rektor Kari Nilsen; "
-                   "start=2027-02-01,") != std::string::npos);
+    // Each note field in a column of its own (first seen first), empty where a note has none.
+    CHECK(csv.find(",updated_at,concluded,field_indicator,field_owner,field_start\r\n") != std::string::npos);
+    CHECK(csv.find(",Felles oppstartsmøte for skole og barnehage,") != std::string::npos);
+    CHECK(csv.find(",yes,Alle overganger har en plan,Rektor Kari Nilsen,2027-02-01\r\n") != std::string::npos);
+    CHECK(csv.find(",yes,,Styrer Ola Berg,2027-03-15\r\n") != std::string::npos);
     CHECK(csv.find(",why1,") == std::string::npos);
     CHECK(csv.find("," + std::to_string(f.why1) + ",whys,structural,") != std::string::npos);
     CHECK(render_csv(note_rows(f.w, f.sor, Language::nb)).size() > 3);  // a header even with no notes

@@ -225,13 +225,4 @@ std::vector<ReportSection> log_sections(const ProjectLog& log) {
     return out;
 }
 
-std::string fields_text(const std::map<std::string, std::string>& fields) {
-    std::string out;
-    for (const auto& [key, value] : fields) {
-        if (!out.empty()) out += "; ";
-        out += key + "=" + value;
-    }
-    return out;
-}
-
 }  // namespace samling

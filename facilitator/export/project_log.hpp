@@ -108,7 +108,4 @@ std::vector<NoteRow> note_rows(const Workshop& w, Id group, Language lang);
 // A note field's value as a report prints it: a date as "1. februar 2027".
 std::string shown_value(const NoteFieldDefinition& f, const std::string& value, Language lang);
 
-// A note's fields as "key=value; key=value" (the CSV column).
-std::string fields_text(const std::map<std::string, std::string>& fields);
-
 }  // namespace samling

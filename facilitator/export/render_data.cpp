@@ -1,6 +1,8 @@
 // The raw notes as CSV and the whole log as JSON, for a municipality's own spreadsheets and
 // archives. Votes leave only as totals per note: who voted never leaves the laptop, nor who
 // wrote a note. Depends on nlohmann-json and the export model.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "export/encoding.hpp"
@@ -30,10 +32,17 @@ std::string render_csv(const std::vector<NoteRow>& rows) {
     // The byte-order mark is there for Excel: without it Excel reads a CSV file in the
     // Windows code page and shows æ, ø and å as "Ã¦", "Ã¸" and "Ã¥". Other tools skip it.
     std::string out = "\xEF\xBB\xBF";
+    // A note field (a measure's owner, its start date) gets a column of its own, so a
+    // spreadsheet can sort and filter by it: field_owner, field_start... in first-seen order.
+    std::vector<std::string> field_ids;
+    for (const NoteRow& r : rows)
+        for (const auto& [id, value] : r.fields)
+            if (std::find(field_ids.begin(), field_ids.end(), id) == field_ids.end()) field_ids.push_back(id);
     out +=
         "gathering_number,gathering_title,exercise,run,note,step,zone,zone_label,cluster,parent,"
-        "merged_into,"
-        "text,fields,dots,merged_count,created_at,updated_at,concluded\r\n";
+        "merged_into,text,dots,merged_count,created_at,updated_at,concluded";
+    for (const std::string& id : field_ids) out += ",field_" + id;  // ids are [a-z0-9_-]: safe as they are
+    out += "\r\n";
     for (const NoteRow& r : rows) {
         using encode::csv_field;
         using encode::csv_text;
@@ -45,10 +54,13 @@ std::string render_csv(const std::vector<NoteRow>& rows) {
         out += csv_text(r.cluster) + ",";
         out += id_or_empty(r.parent) + "," + id_or_empty(r.merged_into) + ",";
         out += csv_text(r.text) + ",";
-        out += csv_text(fields_text(r.fields)) + ",";
         out += std::to_string(r.dots) + "," + std::to_string(r.merged_count) + ",";
         out += encode::iso8601_utc(r.created_at) + "," + encode::iso8601_utc(r.updated_at) + ",";
         out += r.concluded ? "yes" : "no";
+        for (const std::string& id : field_ids) {
+            const auto v = r.fields.find(id);
+            out += "," + (v == r.fields.end() ? std::string() : csv_text(v->second));
+        }
         out += "\r\n";  // RFC 4180 ends records with CRLF
     }
     return out;
