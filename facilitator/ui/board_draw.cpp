@@ -81,14 +81,17 @@ void draw_fishbone(const Painter& p, const BoardScene& s, const BoardModel& m, c
         if (marks.zone_target == b.zone && marks.box_target < 0 && !marks.merge_target)
             p.dl->AddRectFilled(p.at(r.min), p.at(r.max), alpha(theme::panel_hover, 200), p.len(0.3f * em));
         p.dl->AddLine(p.at(b.outer), p.at(b.inner), zone.marker, std::max(2.0f, p.len(0.14f * em)));
-        const float label_y = (b.label_min.y + b.label_max.y) / 2 - p.fonts.size(p.fonts.bold) / 2;
+        const float line_h = p.fonts.size(b.label_font);
+        const float text_h = static_cast<float>(b.label_lines.size()) * line_h;
+        float label_y = (b.label_min.y + b.label_max.y) / 2 - text_h / 2;
         const float dot = 0.55f * em;
-        p.dl->AddRectFilled(p.at(ImVec2(b.label_min.x, label_y + 0.2f * em)),
-                            p.at(ImVec2(b.label_min.x + dot, label_y + 0.2f * em + dot)), zone.marker,
+        p.dl->AddRectFilled(p.at(ImVec2(b.label_min.x, label_y + (line_h - dot) / 2)),
+                            p.at(ImVec2(b.label_min.x + dot, label_y + (line_h + dot) / 2)), zone.marker,
                             p.len(0.12f * em));
-        p.text(p.fonts.bold, p.view.to_screen(ImVec2(b.label_min.x + dot + 0.4f * em, label_y)), theme::text,
-               fit_label(p.fonts.bold, p.fonts.size(p.fonts.bold), zone.label,
-                         b.label_max.x - b.label_min.x - dot - 0.4f * em));
+        for (const std::string& line : b.label_lines) {
+            p.text(b.label_font, p.view.to_screen(ImVec2(b.label_min.x + dot + 0.4f * em, label_y)), theme::text, line);
+            label_y += line_h;
+        }
     }
     // The spine, with a tail, pointing at the head.
     const ImVec2 tail = p.at(ImVec2(s.spine_x0, s.spine_y)), neck = p.at(ImVec2(s.head_min.x, s.spine_y));

@@ -62,6 +62,27 @@ BoardScene scene_columns(const BoardModel& m, ImVec2 min, ImVec2 max, const Font
 
 namespace {
 
+// How a bone's name fits in `width`: 0 whole in bold, 1 whole in regular type, 2 on two lines
+// of small type, 3 not even so.
+int bone_label_level(const Fonts& fonts, std::string_view label, float width) {
+    if (text_width(fonts.bold, fonts.size(fonts.bold), label) <= width) return 0;
+    if (text_width(fonts.body, fonts.size(fonts.body), label) <= width) return 1;
+    const WrappedText two = wrap_text(fonts.small, fonts.size(fonts.small), label, width, 2);
+    if (!two.truncated && longest_word(fonts.small, fonts.size(fonts.small), label) <= width) return 2;
+    return 3;
+}
+
+// The name at `level` (one type for every bone, so the names read as a set); a name too long
+// even for two small lines is cut, at its colon, else with "…".
+void fit_bone_label(SceneBone& b, const Fonts& fonts, std::string_view label, float width, int level) {
+    b.label_font = level == 0 ? fonts.bold : level == 1 ? fonts.body : fonts.small;
+    const float size = fonts.size(b.label_font);
+    if (level == 2 && bone_label_level(fonts, label, width) <= 2)
+        b.label_lines = wrap_text(b.label_font, size, label, width, 2).lines;
+    else
+        b.label_lines = {fit_label(b.label_font, size, label, width)};
+}
+
 // The fishbone with its spine `share` of the way down.
 BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts, float share) {
     const float em = fonts.em;
@@ -111,9 +132,24 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     for (const ModelCard& c : m.cards)
         if (c.place_zone >= 0 && c.place_zone < static_cast<int>(zone_lines.size()))
             zone_lines[static_cast<std::size_t>(c.place_zone)] += 1;
-    for (std::size_t z = 0; z < zone_lines.size(); ++z) slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z]);
+    // Every slot counts one card more than it holds: a bone with no causes yet still has a name to
+    // show and room for its first cause, so one early card does not squeeze the other bones.
+    for (std::size_t z = 0; z < zone_lines.size(); ++z)
+        slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z] + 1);
     const std::vector<ColumnSpan> spans = column_spans(slot_need, min.x, body_right, gap, 0.5f);
-    const float bone_label_h = fonts.size(fonts.bold) + 0.5f * em;
+    // The names first: a name on two lines makes its row of labels taller.
+    const float dot_w = 0.95f * em;  // the zone's colour square and the gap after it
+    const auto label_width = [&](std::size_t z) { return spans[z / 2].right - spans[z / 2].left - dot_w; };
+    int level = 0;
+    for (std::size_t z = 0; z < m.zones.size(); ++z)
+        level = std::max(level, std::min(2, bone_label_level(fonts, m.zones[z].label, label_width(z))));
+    std::vector<SceneBone> bones(m.zones.size());
+    float label_text_h[2] = {fonts.size(fonts.bold), fonts.size(fonts.bold)};  // above, below
+    for (std::size_t z = 0; z < m.zones.size(); ++z) {
+        fit_bone_label(bones[z], fonts, m.zones[z].label, label_width(z), level);
+        const float h = static_cast<float>(bones[z].label_lines.size()) * fonts.size(bones[z].label_font);
+        label_text_h[z % 2] = std::max(label_text_h[z % 2], h);
+    }
     const float spine_gap = 0.4f * em;
     std::vector<BoardRegion> regions(m.zones.size());
     for (int z = 0; z < static_cast<int>(m.zones.size()); ++z) {
@@ -121,7 +157,8 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
         const ColumnSpan& span = spans[static_cast<std::size_t>(z / 2)];
         const float left = span.left, right = span.right;
         const float slant = std::round(std::min(0.16f * (right - left), 2.4f * em));
-        SceneBone b;
+        const float bone_label_h = label_text_h[z % 2] + 0.5f * em;
+        SceneBone b = bones[static_cast<std::size_t>(z)];
         b.zone = z;
         b.above = above;
         if (above) {

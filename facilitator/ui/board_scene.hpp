@@ -37,6 +37,8 @@ struct SceneBone {  // fishbone: one zone's bone
     bool above = true;
     ImVec2 outer, inner;  // the line, from its label to the spine
     ImVec2 label_min, label_max;
+    const ImFont* label_font = nullptr;
+    std::vector<std::string> label_lines;  // the zone's name as it fits over (or under) the bone
 };
 
 struct BoardScene {

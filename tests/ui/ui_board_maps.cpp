@@ -248,3 +248,35 @@ TEST_CASE("fishbone: a few causes are drawn in readable type, none over another"
         for (std::size_t j = i + 1; j < s.cards.size(); ++j) CHECK_FALSE(covers(rect(s.cards[i]), rect(s.cards[j])));
     }
 }
+
+TEST_CASE("fishbone: every bone's whole name is shown, in one smaller type or on two lines before it is cut") {
+    ImGuiWithFonts g;
+    REQUIRE(g.ok);
+    // The shipped root-cause bones (bokmål), at the projector's board size.
+    const std::vector<const char*> names = {"Struktur: organisering, ansvar, regelverk",
+                                            "Relasjoner: samarbeid og tillit",
+                                            "Kultur: holdninger og vaner",
+                                            "Kompetanse",
+                                            "Ressurser og rutiner",
+                                            "Barnets og familiens situasjon"};
+    BoardModel m = model_of("fishbone", names);
+    m.head = "For barn i overgangen mellom barnehage og skole kommer informasjonen for sent fram";
+    add(m, "Ingen har et tydelig ansvar for overgangen", 0);
+    const BoardScene s = make_scene(m, ImVec2(22, 235), ImVec2(899, 572), g.fonts);
+    REQUIRE(s.bones.size() == names.size());
+    for (const SceneBone& b : s.bones) {
+        std::string shown;
+        for (const std::string& line : b.label_lines) shown += (shown.empty() ? "" : " ") + line;
+        CHECK(shown == names[static_cast<std::size_t>(b.zone)]);
+        CHECK(b.label_lines.size() <= 2);
+        for (const std::string& line : b.label_lines)  // and it stays over its own bone
+            CHECK(text_width(b.label_font, g.fonts.size(b.label_font), line) <=
+                  b.label_max.x - b.label_min.x - 0.95f * g.fonts.em + 0.5f);
+    }
+    for (const SceneBone& b : s.bones) CHECK(b.label_font == s.bones[0].label_font);  // one type: a set
+
+    BoardModel short_names = model_of("fishbone", {"Struktur", "Relasjoner", "Kultur", "Kompetanse"});
+    short_names.head = "Problemet";
+    const BoardScene bold = make_scene(short_names, ImVec2(22, 235), ImVec2(899, 572), g.fonts);
+    for (const SceneBone& b : bold.bones) CHECK(b.label_font == g.fonts.bold);  // short names stay bold
+}
