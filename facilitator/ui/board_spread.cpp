@@ -69,20 +69,22 @@ std::vector<ImVec2> lattice(ImVec2 lo, ImVec2 hi, float step) {
 }
 
 int nearest_free(const std::vector<ImVec2>& candidates, ImVec2 want, ImVec2 size, const Occupancy& occupied) {
-    std::vector<float> d(candidates.size());
+    // Nearest first, ties by index, so the result never depends on the order work is done in.
+    // A heap, not a sort: the first few nearest spots usually fit, and a ring's lattice has
+    // thousands of them for every card.
+    std::vector<std::pair<float, int>> heap(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const float dx = candidates[i].x - want.x, dy = candidates[i].y - want.y;
-        d[i] = dx * dx + dy * dy;
+        heap[i] = {dx * dx + dy * dy, static_cast<int>(i)};
     }
-    std::vector<int> order(candidates.size());
-    std::iota(order.begin(), order.end(), 0);
-    // Ties part by index, so the result never depends on the sort.
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        return d[static_cast<std::size_t>(a)] < d[static_cast<std::size_t>(b)] ||
-               (d[static_cast<std::size_t>(a)] == d[static_cast<std::size_t>(b)] && a < b);
-    });
-    for (int i : order)
+    const auto farther = [](const std::pair<float, int>& a, const std::pair<float, int>& b) { return a > b; };
+    std::make_heap(heap.begin(), heap.end(), farther);
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), farther);
+        const int i = heap.back().second;
+        heap.pop_back();
         if (occupied.fits(candidates[static_cast<std::size_t>(i)], size)) return i;
+    }
     return -1;
 }
 

@@ -83,11 +83,13 @@ void place(LaidOutBoard& b, BoardModel model, ImVec2 min, ImVec2 max, const Font
     b.scene = make_scene(b.model, min, area_max, fonts);
 }
 
-// Brings `b` up to date for this snapshot, group, area, type size and language.
+// Brings `b` up to date for this snapshot, group, area, type size and language. Keyed on the
+// group's own revision: a note written in another group does not lay this board out again.
 void lay_out(LaidOutBoard& b, const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts,
              const UiStrings& strings, Language lang) {
-    if (b.matches(state.revision(), group, min, max, fonts.em, lang)) return;
-    b.revision = state.revision();
+    const Revision revision = state.revision_for(group);
+    if (b.matches(revision, group, min, max, fonts.em, lang)) return;
+    b.revision = revision;
     b.group = group;
     b.lang = lang;
     place(b, board_model(state, group, lang, strings, board_strings(lang)), min, max, fonts);

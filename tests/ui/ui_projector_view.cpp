@@ -93,3 +93,27 @@ TEST_CASE("clicking a group in the strip focuses its board") {
     h.frame(w);
     CHECK(h.view.focused == 3);
 }
+
+TEST_CASE("a note in another group does not lay the focused group's board out again; its own does") {
+    Harness h;
+    Workshop w = workshop(2);
+    const auto add_note = [&w](Id group) {
+        auto d = w.decide(cmd::AddFacilitatorNote{group, "Lapp", ""}, test::test_now);
+        REQUIRE(d.ok());
+        for (const Change& c : d->changes) w.apply(c);
+    };
+    add_note(1);
+    h.frame(w);
+    REQUIRE(h.view.focused == 1);
+    const Revision laid_out = h.view.board.board.revision;
+    CHECK(laid_out == w.revision_for(1));
+    add_note(2);
+    h.frame(w);
+    CHECK(h.view.board.board.revision == laid_out);  // the cached layout stands
+    add_note(1);
+    h.frame(w);
+    CHECK(h.view.board.board.revision == w.revision_for(1));
+    CHECK(h.view.board.board.revision > laid_out);
+    const BoardModel& m = h.view.board.board.model;
+    CHECK(m.cards.size() + m.hidden.size() == 2);  // and it has the new note
+}
