@@ -194,3 +194,60 @@ TEST_CASE("a context entry names its exercise and exactly one of field and zone,
           "x.json: context[0]: \"exercise\" must be lower-case letters, digits, _ or -");
     CHECK(parse("{}").error().message == "x.json: context: must be a list");
 }
+
+TEST_CASE("recap: what the shipped files mark for 'since last time', from concluded runs only, in arc order") {
+    ProgrammeFixture f;
+    f.open_gathering("Samling 1", "2026-09-14");
+    f.conclude(f.nord, "problem_definition",
+               {{"affected", "Barna i overgangen"}, {"statement", "Familier får hjelp for sent"}});
+    f.conclude(f.nord, "root_cause", {{"root_causes", "Ingen eier helheten"}, {"evidence", "Tolv saker"}});
+    f.open_gathering("Samling 2", "2027-01-20");
+    run(f.w, cmd::StartExercise{f.nord, "goals_measures"});
+    run(f.w, cmd::GoToStep{f.nord, f.step_of(f.nord, "measures")});
+    run(f.w,
+        cmd::AddNote{
+            f.anna, "m1", "Felles kartleggingsmøte", std::nullopt, 0, {{"owner", "Kari"}, {"start", "2027-02-01"}}});
+    run(f.w, cmd::SetConclusion{f.nord, "experiment", "Kartleggingsmøte i to barnehager"});
+    CHECK(recap_of(f.w, f.nord).size() == 2);  // the plan is not said until it is concluded
+    run(f.w, cmd::ConcludeRun{f.nord}, f.clock += 1000);
+
+    const std::vector<RecapItem> recap = recap_of(f.w, f.nord);
+    REQUIRE(recap.size() == 4);
+    CHECK(recap[0].label->nb == "Problemformulering");  // "affected" is not marked recap
+    CHECK(recap[0].text == "Familier får hjelp for sent");
+    CHECK(recap[1].label->nb == "Rotårsakene vi velger");
+    CHECK(recap[2].label->nb == "Dette prøver vi før neste samling");
+    CHECK(recap[2].text == "Kartleggingsmøte i to barnehager");
+    CHECK(recap[3].label->nb == "Tiltak");
+    REQUIRE(recap[3].notes.size() == 1);
+    CHECK(recap[3].notes[0].note->text == "Felles kartleggingsmøte");
+    CHECK(recap[3].notes[0].fields.size() == 2);
+    CHECK(recap_of(f.w, f.sor).empty());
+
+    // The problem redefined later moves after the plan: the order is when each was last concluded.
+    f.conclude(f.nord, "problem_definition", {{"statement", "Barna venter for lenge"}});
+    const std::vector<RecapItem> again = recap_of(f.w, f.nord);
+    REQUIRE(again.size() == 4);
+    CHECK(again.back().text == "Barna venter for lenge");
+}
+
+TEST_CASE("recap is true or false on a conclusion field or a zone") {
+    const auto parse = [](const std::string& zone_extra, const std::string& field_extra) {
+        return parse_exercise(R"({"id": "x", "title": {"nb": "t", "nn": "t", "en": "t"},
+            "purpose": {"nb": "p", "nn": "p", "en": "p"},
+            "zones": [{"id": "z", "label": {"nb": "Z", "nn": "Z", "en": "Z"})" +
+                                  zone_extra + R"(}],
+            "steps": [{"kind": "conclude", "prompt": {"nb": "s", "nn": "s", "en": "s"},
+                       "fields": [{"id": "f", "label": {"nb": "F", "nn": "F", "en": "F"})" +
+                                  field_extra + R"(}]}]})",
+                              "x.json");
+    };
+    const auto ok = parse(R"(, "recap": true)", R"(, "recap": true)");
+    REQUIRE(ok.ok());
+    CHECK(ok->zones[0].recap);
+    CHECK(ok->steps[0].fields[0].recap);
+    CHECK_FALSE(parse("", "")->zones[0].recap);
+    CHECK(parse(R"(, "recap": "ja")", "").error().message == "x.json: zones[0]: \"recap\" must be true or false");
+    CHECK(parse("", R"(, "recap": 1)").error().message ==
+          "x.json: steps[0].fields[0]: \"recap\" must be true or false");
+}

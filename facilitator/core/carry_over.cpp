@@ -1,5 +1,7 @@
 #include "core/carry_over.hpp"
 
+#include <algorithm>
+
 namespace samling {
 namespace {
 
@@ -26,6 +28,15 @@ std::vector<CarriedNote> notes_in_zone(const Workshop& w, const ExerciseRun& fro
                         carried.fields.emplace_back(&f, v->second);
         out.push_back(std::move(carried));
     }
+    return out;
+}
+
+// The group's concluded runs of `exercise`, newest first.
+std::vector<const ExerciseRun*> concluded_runs(const Workshop& w, Id group, std::string_view exercise) {
+    std::vector<const ExerciseRun*> out;
+    for (const ExerciseRun* r : w.project_log(group))
+        if (r->exercise == exercise) out.push_back(r);
+    std::reverse(out.begin(), out.end());
     return out;
 }
 
@@ -59,6 +70,43 @@ std::vector<CarriedItem> carried_into(const Workshop& w, const ExerciseRun& run)
             }
         }
         if (item.run) items.push_back(std::move(item));
+    }
+    return items;
+}
+
+std::vector<RecapItem> recap_of(const Workshop& w, Id group) {
+    // Each exercise once, where the group last concluded it.
+    std::vector<const ExerciseRun*> latest;
+    for (const ExerciseRun* r : w.project_log(group)) {
+        latest.erase(std::remove_if(latest.begin(), latest.end(),
+                                    [&](const ExerciseRun* seen) { return seen->exercise == r->exercise; }),
+                     latest.end());
+        latest.push_back(r);
+    }
+    std::stable_sort(latest.begin(), latest.end(),
+                     [](const ExerciseRun* a, const ExerciseRun* b) { return a->concluded_at < b->concluded_at; });
+    std::vector<RecapItem> items;
+    for (const ExerciseRun* last : latest) {
+        const ExerciseDefinition* def = w.definition(*last);
+        if (!def) continue;
+        const std::vector<const ExerciseRun*> runs = concluded_runs(w, group, def->id);
+        for (const Step& step : def->steps)
+            for (const FieldDefinition& f : step.fields) {
+                if (!f.recap) continue;
+                for (const ExerciseRun* r : runs)
+                    if (const std::string& text = w.conclusion(r->id, f.id); !text.empty()) {
+                        items.push_back({def, &f.label, r->id, text, {}});
+                        break;
+                    }
+            }
+        for (const Zone& z : def->zones) {
+            if (!z.recap) continue;
+            for (const ExerciseRun* r : runs)
+                if (std::vector<CarriedNote> notes = notes_in_zone(w, *r, z.id); !notes.empty()) {
+                    items.push_back({def, &z.label, r->id, {}, std::move(notes)});
+                    break;
+                }
+        }
     }
     return items;
 }

@@ -1,6 +1,7 @@
-// What a run brings along from its group's earlier work: the items its exercise's "context"
-// names (e.g. goals and measures starts from the chosen root causes; an evaluation lists the
-// measures). The one place that decides what carries over, for the projector and the phones.
+// What a group carries from its earlier work: into a run, the items its exercise's "context"
+// names (goals and measures starts from the chosen root causes; an evaluation lists the
+// measures), and into a new gathering, what its exercises mark "recap" ("since last time").
+// The one place that decides what carries over, for the projector, the phones and the reports.
 #pragma once
 
 #include <string>
@@ -29,5 +30,18 @@ struct CarriedItem {
 // (concluded runs first: an abandoned attempt does not hide the one the group finished).
 // Items with nothing to show are left out.
 std::vector<CarriedItem> carried_into(const Workshop& w, const ExerciseRun& run);
+
+struct RecapItem {
+    const ExerciseDefinition* exercise = nullptr;
+    const LocalText* label = nullptr;  // the conclusion field's or the zone's
+    Id run = 0;                        // the concluded run it comes from
+    std::string text;                  // a conclusion field's value
+    std::vector<CarriedNote> notes;    // a zone's notes, oldest first
+};
+
+// "Since last time": the conclusion fields and zones marked "recap" of every exercise the group
+// has concluded, each from the newest concluded run that has it; exercises in the order the
+// group last concluded them, fields before zones as the file lists them. Empty items are left out.
+std::vector<RecapItem> recap_of(const Workshop& w, Id group);
 
 }  // namespace samling

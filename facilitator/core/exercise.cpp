@@ -56,6 +56,14 @@ std::optional<Problem> read_text(const json& obj, const char* key, const std::st
     return std::nullopt;
 }
 
+// An optional true/false; anything else is a mistake worth naming.
+std::optional<Problem> read_flag(const json& obj, const char* key, const std::string& where, bool& out) {
+    if (!obj.contains(key)) return std::nullopt;
+    if (!obj.at(key).is_boolean()) return Problem{where, std::string("\"") + key + "\" must be true or false"};
+    out = obj.at(key).get<bool>();
+    return std::nullopt;
+}
+
 std::optional<StepKind> parse_kind(const std::string& s) {
     for (StepKind k : {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote, StepKind::conclude})
         if (to_string(k) == s) return k;
@@ -78,6 +86,7 @@ std::optional<Problem> read_zones(const json& doc, ExerciseDefinition& def) {
         if (auto p = read_text(z, "label", where, true, zone.label)) return p;
         zone.colour = z.value("colour", std::string("#FFE27A"));
         if (!is_colour(zone.colour)) return Problem{where, "\"colour\" must look like #RRGGBB"};
+        if (auto p = read_flag(z, "recap", where, zone.recap)) return p;
         def.zones.push_back(std::move(zone));
     }
     return std::nullopt;
@@ -120,10 +129,7 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
             return Problem{where, "\"timer_seconds\" must be a whole number from 0 to 14400"};
         step.timer_seconds = s["timer_seconds"].get<int>();
     }
-    if (s.contains("silent")) {
-        if (!s["silent"].is_boolean()) return Problem{where, "\"silent\" must be true or false"};
-        step.silent = s["silent"].get<bool>();
-    }
+    if (auto p = read_flag(s, "silent", where, step.silent)) return p;
     if (s.contains("zones")) {
         if (!s["zones"].is_array()) return Problem{where, "\"zones\" must be a list of zone ids"};
         for (const json& z : s["zones"]) {
@@ -134,11 +140,8 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
         }
     }
     for (auto [key, field] :
-         {std::pair{"hide_totals", &step.hide_totals}, {"chain", &step.chain}, {"proposals", &step.proposals}}) {
-        if (!s.contains(key)) continue;
-        if (!s[key].is_boolean()) return Problem{where, std::string("\"") + key + "\" must be true or false"};
-        *field = s[key].get<bool>();
-    }
+         {std::pair{"hide_totals", &step.hide_totals}, {"chain", &step.chain}, {"proposals", &step.proposals}})
+        if (auto p = read_flag(s, key, where, *field)) return p;
     if (step.chain && step.kind != StepKind::write) return Problem{where, "\"chain\" belongs to a write step"};
     if (step.proposals && step.kind != StepKind::conclude)
         return Problem{where, "\"proposals\" belongs to a conclude step"};
@@ -165,6 +168,7 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
             [&](const json& f, const std::string& fw, std::string id, LocalText label) -> std::optional<Problem> {
                 FieldDefinition field{std::move(id), std::move(label), {}};
                 if (auto problem = read_text(f, "hint", fw, false, field.hint)) return problem;
+                if (auto problem = read_flag(f, "recap", fw, field.recap)) return problem;
                 step.fields.push_back(std::move(field));
                 return std::nullopt;
             });

@@ -24,6 +24,7 @@ struct Zone {
     std::string id;
     LocalText label;
     std::string colour;  // "#RRGGBB"
+    bool recap = false;  // its notes are in "since last time" (e.g. the measures with owners and dates)
 };
 
 enum class StepKind { write, reveal, organise, vote, conclude };
@@ -45,7 +46,8 @@ struct NoteFieldDefinition {
 struct FieldDefinition {
     std::string id;
     LocalText label;
-    LocalText hint;  // the template or question that helps fill it in
+    LocalText hint;      // the template or question that helps fill it in
+    bool recap = false;  // shown in "since last time" when a gathering opens
 };
 
 struct Step {

@@ -4,24 +4,13 @@
 
 #include <algorithm>
 
+#include "core/carry_over.hpp"
+
 #include "ui/group_strip.hpp"
 #include "ui/vote_results.hpp"
 
 namespace samling {
 namespace {
-
-const FieldDefinition* find_field(const ExerciseDefinition& def, std::string_view field) {
-    for (const Step& step : def.steps)
-        for (const FieldDefinition& f : step.fields)
-            if (f.id == field) return &f;
-    return nullptr;
-}
-
-std::string field_label(const Workshop& state, std::string_view exercise, std::string_view field, Language lang) {
-    const ExerciseDefinition* def = state.catalog().find(exercise);
-    const FieldDefinition* f = def ? find_field(*def, field) : nullptr;
-    return f ? f->label.in(lang) : std::string(field);
-}
 
 std::string section_heading(const Workshop& state, Id gathering, const ProgrammeStrings& s) {
     const Gathering* g = state.gathering(gathering);
@@ -47,26 +36,19 @@ LogCard card_of(const Workshop& state, const ExerciseRun& run, Language lang, co
     return card;
 }
 
-std::string field_of(const Note& n, std::string_view id) {
-    const auto it = n.fields.find(std::string(id));
-    return it == n.fields.end() ? std::string() : it->second;
-}
+// A recapped note: its text, then its fields' values; the first date is what it sorts by.
+struct DatedNote {
+    SinceNote note;
+    std::string date;  // YYYY-MM-DD, or empty
+};
 
-std::vector<SinceMeasure> measures_of(const Workshop& state, Id group, std::string_view exercise) {
-    const ExerciseRun* latest = nullptr;
-    for (const ExerciseRun* run : state.project_log(group))
-        if (run->exercise == exercise) latest = run;
-    std::vector<SinceMeasure> out;
-    if (!latest) return out;
-    for (const Note* n : state.notes_of_run(latest->id)) {
-        SinceMeasure m{n->text, field_of(*n, measure_owner_field), field_of(*n, measure_start_field)};
-        if (!m.owner.empty() || !m.start.empty()) out.push_back(std::move(m));
+DatedNote since_note(const CarriedNote& n, const ProgrammeStrings& s) {
+    DatedNote out{{n.note->text, {}}, {}};
+    for (const auto& [field, value] : n.fields) {
+        const bool date = field->kind == NoteFieldDefinition::Kind::date;
+        if (date && out.date.empty()) out.date = value;
+        out.note.details += (out.note.details.empty() ? "" : " · ") + (date ? short_date(s, value) : value);
     }
-    // Soonest first; a measure without a date after those with one.
-    std::stable_sort(out.begin(), out.end(), [](const SinceMeasure& a, const SinceMeasure& b) {
-        if (a.start.empty() != b.start.empty()) return b.start.empty();
-        return a.start < b.start;
-    });
     return out;
 }
 
@@ -93,17 +75,23 @@ std::vector<LogSection> project_log_sections(const Workshop& state, Id group, La
 }
 
 std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang) {
+    const ProgrammeStrings& s = programme_strings(lang);
     std::vector<SinceGroup> out;
     for (Id id : group_order(state)) {
         const LeaderGroup* g = state.group(id);
         if (!g) continue;
         SinceGroup sg{id, g->name, g->project, {}};
-        for (const SinceSource& src : since_sources) {
-            SinceEntry e{field_label(state, src.exercise, src.field, lang),
-                         state.latest_conclusion(id, src.exercise, src.field).value_or(""),
-                         {}};
-            if (src.measures) e.measures = measures_of(state, id, src.exercise);
-            if (!e.text.empty() || !e.measures.empty()) sg.entries.push_back(std::move(e));
+        for (const RecapItem& item : recap_of(state, id)) {
+            SinceEntry e{item.label->in(lang), item.text, {}};
+            std::vector<DatedNote> notes;
+            for (const CarriedNote& n : item.notes) notes.push_back(since_note(n, s));
+            // Soonest first; a note without a date after those with one.
+            std::stable_sort(notes.begin(), notes.end(), [](const DatedNote& a, const DatedNote& b) {
+                if (a.date.empty() != b.date.empty()) return b.date.empty();
+                return a.date < b.date;
+            });
+            for (DatedNote& n : notes) e.notes.push_back(std::move(n.note));
+            sg.entries.push_back(std::move(e));
         }
         out.push_back(std::move(sg));
     }

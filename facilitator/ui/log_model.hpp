@@ -1,7 +1,7 @@
 // What the project log (G) and "since last time" (Shift+G) show, read from a snapshot: a
-// group's concluded runs grouped by gathering, and each group's latest problem, causes,
-// measures and experiment. Built from exercise and field ids only (no exercise is special in
-// code beyond the ids listed here). Pure; must not depend on ImGui, GLFW, OpenGL or the hub.
+// group's concluded runs grouped by gathering, and what each group brings into a new gathering
+// (the fields and zones its exercise files mark "recap"). No exercise is special in code.
+// Pure; must not depend on ImGui, GLFW, OpenGL or the hub.
 #pragma once
 
 #include <array>
@@ -48,34 +48,23 @@ struct LogSection {
 std::vector<LogSection> project_log_sections(const Workshop& state, Id group, Language lang,
                                              const ProgrammeStrings& strings, const std::string& data_dir);
 
-// "Since last time": the conclusions a group brings into a new gathering.
-struct SinceSource {
-    std::string_view exercise, field;
-    bool measures = false;  // also list the notes with an owner or a start date of its latest run
-};
-inline constexpr std::array<SinceSource, 4> since_sources = {{
-    {"problem_definition", "statement"},
-    {"root_cause", "root_causes"},
-    {"goals_measures", "measures", true},
-    {"goals_measures", "experiment"},
-}};
-// A measure's note fields.
-inline constexpr std::string_view measure_owner_field = "owner";
-inline constexpr std::string_view measure_start_field = "start";
-
-struct SinceMeasure {
-    std::string text, owner, start;
+// "Since last time": what a group brings into a new gathering, as its exercise files mark it
+// "recap" (core/carry_over.hpp): the problem, the chosen causes, the measures with owners and
+// dates, what it set out to try.
+struct SinceNote {
+    std::string text;
+    std::string details;  // its fields' values, dates written short: "Rektor · 1. feb."
 };
 
 struct SinceEntry {
     std::string label, text;
-    std::vector<SinceMeasure> measures;  // with the measures field: its run's notes with owner or date
+    std::vector<SinceNote> notes;  // a recapped zone's notes, dated first, soonest first
 };
 
 struct SinceGroup {
     Id group = 0;
     std::string name, project;
-    std::vector<SinceEntry> entries;  // in since_sources' order; none when nothing is saved
+    std::vector<SinceEntry> entries;  // in the order the group last concluded them; none when nothing is saved
 };
 
 std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang);

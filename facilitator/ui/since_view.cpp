@@ -14,13 +14,6 @@
 namespace samling {
 namespace {
 
-// "Rektor · 1. feb.": who owns a measure and when it starts, under it.
-std::string owner_and_start(const SinceMeasure& m, const ProgrammeStrings& s) {
-    std::string who = drawable_text(m.owner);
-    if (!m.start.empty()) who += (who.empty() ? "" : " · ") + short_date(s, m.start);
-    return who;
-}
-
 void draw_tile(ImDrawList* dl, const SinceGroup& g, int number, bool focused, bool hovered, ImVec2 a, ImVec2 b,
                const Fonts& fonts, const ProgrammeStrings& s) {
     const float em = fonts.em;
@@ -67,14 +60,15 @@ void draw_tile(ImDrawList* dl, const SinceGroup& g, int number, bool focused, bo
                 y += line * 1.2f;
             }
         }
-        // Each measure: a bullet and its text, then its owner and start date, muted, under it.
+        // Each note (a measure): a bullet and its text, then its owner and start date, muted, under it.
         const float indent = width_of(fonts, text, "• ");
-        for (const SinceMeasure& m : e.measures) {
+        for (const SinceNote& n : e.notes) {
             if (y + 2 * line > end) return;
             draw_text(dl, fonts, text, ImVec2(x, y), theme::text, "•");
-            draw_text_fit(dl, fonts, text, ImVec2(x + indent, y), theme::text, drawable_text(m.text), w - indent);
+            draw_text_fit(dl, fonts, text, ImVec2(x + indent, y), theme::text, drawable_text(n.text), w - indent);
             y += line * 1.15f;
-            draw_text_fit(dl, fonts, fonts.small, ImVec2(x + indent, y), theme::text_muted, owner_and_start(m, s),
+            if (n.details.empty()) continue;
+            draw_text_fit(dl, fonts, fonts.small, ImVec2(x + indent, y), theme::text_muted, drawable_text(n.details),
                           w - indent);
             y += fonts.size(fonts.small) * 1.35f;
         }

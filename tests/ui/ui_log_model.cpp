@@ -33,20 +33,24 @@ ExerciseDefinition exercise(std::string id, std::string title, std::vector<Field
     return def;
 }
 
-FieldDefinition field(std::string id, std::string label) {
-    return {std::move(id), {label, label, label}, {}};
+FieldDefinition field(std::string id, std::string label, bool recap = false) {
+    return {std::move(id), {label, label, label}, {}, recap};
 }
 
 std::shared_ptr<ExerciseCatalog> programme_catalog() {
     auto c = std::make_shared<ExerciseCatalog>();
-    c->add(exercise("problem_definition", "Problemdefinisjon", {field("statement", "Problemformulering")}));
-    c->add(exercise("root_cause", "Rotårsaker", {field("root_causes", "Rotårsakene vi velger")}));
+    c->add(exercise("problem_definition", "Problemdefinisjon", {field("statement", "Problemformulering", true)}));
+    c->add(exercise("root_cause", "Rotårsaker", {field("root_causes", "Rotårsakene vi velger", true)}));
     NoteFieldDefinition owner{"owner", {"Eier", "Eigar", "Owner"}};
     NoteFieldDefinition start{"start", {"Start", "Start", "Start"}};
     start.kind = NoteFieldDefinition::Kind::date;
-    c->add(exercise("goals_measures", "Mål og tiltak",
-                    {field("goal", "Målet"), field("measures", "Tiltakene"), field("experiment", "Dette prøver vi")},
-                    {owner, start}));
+    ExerciseDefinition goals =
+        exercise("goals_measures", "Mål og tiltak",
+                 {field("goal", "Målet"), field("measures", "Tiltakene"), field("experiment", "Dette prøver vi", true)},
+                 {owner, start});
+    goals.zones.push_back({"goals", {"Mål", "Mål", "Goals"}, "#FFE27A", false});
+    goals.zones.push_back({"measures", {"Tiltak", "Tiltak", "Measures"}, "#BFE3C6", true});
+    c->add(goals);
     return c;
 }
 
@@ -63,12 +67,13 @@ void run(Workshop& w, Id id, Id group, const char* exercise, Id gathering, Times
     if (concluded) w.apply(change::RunConcluded{id, concluded});
 }
 
-void note(Workshop& w, Id id, Id run, const char* text, NoteFields fields) {
+void note(Workshop& w, Id id, Id run, const char* text, NoteFields fields, const char* zone = "measures") {
     Note n;
     n.id = id;
     n.run = run;
     n.client_id = "c" + std::to_string(id);
     n.text = text;
+    n.zone = zone;
     n.revealed = true;
     n.fields = std::move(fields);
     w.apply(change::NoteAdded{n});
@@ -89,7 +94,8 @@ Workshop programme() {
     run(w, 31, 1, "goals_measures", 11, 0, {});
     note(w, 40, 31, "Kartlegge", {{"owner", "PPT-leder"}});
     note(w, 41, 31, "Felles ukemøte", {{"owner", "Rektor"}, {"start", "2027-02-01"}});
-    note(w, 42, 31, "En tanke uten eier", {});
+    note(w, 42, 31, "Ukemøte hver mandag", {});
+    note(w, 43, 31, "Alle barn har én voksen", {}, "goals");
     w.apply(change::ConclusionSet{ConclusionField{31, "measures", "Ukemøte og kartlegging", t0}});
     w.apply(change::ConclusionSet{ConclusionField{31, "experiment", "Prøve ukemøte i fire uker", t0}});
     w.apply(change::RunConcluded{31, t0 + 121 * day});
@@ -98,28 +104,31 @@ Workshop programme() {
 
 }  // namespace
 
-TEST_CASE("since last time picks each group's latest problem, causes, measures with owners and experiment") {
+TEST_CASE("since last time shows what the exercise files mark recap: problem, causes, measures, experiment") {
     const Workshop w = programme();
     const std::vector<SinceGroup> groups = since_last_time(w, Language::nb);
     REQUIRE(groups.size() == 2);
     const SinceGroup& g = groups[0];
     CHECK(g.name == "Skole og PPT");
     CHECK(g.project == "Tidlig innsats");
+    // In the order the group last concluded each exercise; in an exercise, fields before zones.
     REQUIRE(g.entries.size() == 4);
     CHECK(g.entries[0].label == "Problemformulering");
     CHECK(g.entries[0].text == "Barna faller mellom tjenestene");
     CHECK(g.entries[1].label == "Rotårsakene vi velger");
     CHECK(g.entries[1].text == "Ingen felles møteplass");
-    CHECK(g.entries[2].label == "Tiltakene");
-    CHECK(g.entries[2].text == "Ukemøte og kartlegging");
-    // Notes with an owner or a start date, dated first; the note with neither is left out.
-    REQUIRE(g.entries[2].measures.size() == 2);
-    CHECK(g.entries[2].measures[0].text == "Felles ukemøte");
-    CHECK(g.entries[2].measures[0].owner == "Rektor");
-    CHECK(g.entries[2].measures[0].start == "2027-02-01");
-    CHECK(g.entries[2].measures[1].text == "Kartlegge");
-    CHECK(g.entries[3].label == "Dette prøver vi");
-    CHECK(g.entries[3].text == "Prøve ukemøte i fire uker");  // the newest, not gathering 1's
+    CHECK(g.entries[2].label == "Dette prøver vi");
+    CHECK(g.entries[2].text == "Prøve ukemøte i fire uker");  // the newest, not gathering 1's
+    // The measures zone's notes, dated first; the goal in another zone is not one of them.
+    CHECK(g.entries[3].label == "Tiltak");
+    CHECK(g.entries[3].text.empty());
+    REQUIRE(g.entries[3].notes.size() == 3);
+    CHECK(g.entries[3].notes[0].text == "Felles ukemøte");
+    CHECK(g.entries[3].notes[0].details == "Rektor · 1. feb.");
+    CHECK(g.entries[3].notes[1].text == "Kartlegge");
+    CHECK(g.entries[3].notes[1].details == "PPT-leder");
+    CHECK(g.entries[3].notes[2].text == "Ukemøte hver mandag");
+    CHECK(g.entries[3].notes[2].details.empty());
     CHECK(groups[1].entries.empty());
 }
 
