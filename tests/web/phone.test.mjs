@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { postCommand } from './control_surface.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.SAMLING_BIN;
@@ -120,14 +121,7 @@ async function write(text) {
 
 // The facilitator's side, as a script drives it.
 async function control(body) {
-  const res = await fetch(ctl.url + '/control/commands', {
-    method: 'POST',
-    headers: { Authorization: 'Bearer ' + ctl.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = await res.json();
-  assert.equal(res.status, 200, `control ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(answer)}`);
-  return answer;
+  return postCommand(ctl, body);
 }
 
 async function controlRun(group) {

@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { postCommand } from './control_surface.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = process.env.SAMLING_BIN;
@@ -288,14 +289,7 @@ async function stopApp() {
 // ---- the facilitator (control surface) and the phones (participant API) --------------------
 
 async function control(body) {
-  const res = await fetch(ctl.url + '/control/commands', {
-    method: 'POST',
-    headers: { Authorization: 'Bearer ' + ctl.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = await res.json();
-  assert.equal(res.status, 200, `control ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(answer)}`);
-  return answer.subject;
+  return (await postCommand(ctl, body)).subject;
 }
 
 async function controlState() {
