@@ -24,6 +24,7 @@ inline constexpr ImU32 phone_ink = rgb(0x1D, 0x1A, 0x15);
 inline constexpr ImU32 phone_muted = rgb(0x5B, 0x54, 0x48);
 inline constexpr ImU32 phone_note = rgb(0xFF, 0xE9, 0x8F);
 inline constexpr ImU32 phone_line = rgb(0xE2, 0xD9, 0xC6);
+inline constexpr ImU32 phone_context_edge = rgb(0xE2, 0xB3, 0x00);  // the "what we build on" box
 inline constexpr ImU32 phone_ok = rgb(0x17, 0x69, 0x3B);
 inline constexpr ImU32 phone_bad = rgb(0xB3, 0x26, 0x1E);
 

@@ -102,6 +102,23 @@ void draw_phone_preview(ImDrawList* dl, const ParticipantView& view, ImVec2 min,
     if (!st.timer.empty()) chip(st.timer, theme::phone_ink);
     if (cx > x) y += small * 1.45f + 0.6f * em;
 
+    // What the group builds on, as the phone's foldable box shows it (open at first), one line
+    // an item here: the label, then the conclusion or the first notes.
+    if (!act.context.empty()) {
+        const float top = y;
+        const float ix = x + 0.5f * em, iw = tw - 0.5f * em;
+        for (const ParticipantView::ContextView& c : act.context) {
+            draw_text_fit(dl, fonts, fonts.small, ImVec2(ix, y), theme::phone_muted, drawable_text(c.label), iw);
+            y += small * 1.15f;
+            std::string text = c.text;
+            for (const ParticipantView::ContextView::Item& n : c.notes) text += (text.empty() ? "" : " · ") + n.text;
+            draw_text_fit(dl, fonts, fonts.small, ImVec2(ix, y), theme::phone_ink, drawable_text(text), iw);
+            y += small * 1.3f;
+        }
+        dl->AddRectFilled(ImVec2(x, top), ImVec2(x + 0.2f * em, y - 0.1f * em), theme::phone_context_edge);
+        y += 0.4f * em;
+    }
+
     // The notes it may see (revealed ones only, for a phone with none of its own).
     for (const ParticipantView::FieldView& f : act.fields) {
         if (f.text.empty()) continue;
