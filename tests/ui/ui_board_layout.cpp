@@ -10,22 +10,12 @@
 #include "ui/board_layout.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_wrap.hpp"
+#include "ui_fonts_fixture.hpp"
 
 using namespace samling;
+using samling::test::ImGuiWithFonts;
 
 namespace {
-
-struct ImGuiWithFonts {
-    Fonts fonts;
-    bool ok = false;
-    ImGuiWithFonts() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        const FontFiles files = find_font_files();
-        ok = !files.regular.empty() && bake_fonts(*ImGui::GetIO().Fonts, files, 22.0f, 1.0f, fonts);
-    }
-    ~ImGuiWithFonts() { ImGui::DestroyContext(); }
-};
 
 const char* const sample[] = {
     "Foreldre får ulike beskjeder fra skole og helsestasjon",

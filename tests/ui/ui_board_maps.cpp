@@ -11,22 +11,12 @@
 #include "ui/board_scene.hpp"
 #include "ui/board_spread.hpp"
 #include "ui/fonts.hpp"
+#include "ui_fonts_fixture.hpp"
 
 using namespace samling;
+using samling::test::ImGuiWithFonts;
 
 namespace {
-
-struct ImGuiWithFonts {
-    Fonts fonts;
-    bool ok = false;
-    ImGuiWithFonts() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        const FontFiles files = find_font_files();
-        ok = !files.regular.empty() && bake_fonts(*ImGui::GetIO().Fonts, files, 18.0f, 1.0f, fonts);
-    }
-    ~ImGuiWithFonts() { ImGui::DestroyContext(); }
-};
 
 // The projector's board area at 1280×720 beside the join card.
 const ImVec2 board_min(22, 150), board_max(899, 575);
@@ -96,7 +86,7 @@ int ring_of(const BoardScene& s, const SceneCard& c) {
 }  // namespace
 
 TEST_CASE("rings: the system around a child reads in large type, no card over another or a ring's name") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = rings_model();
     add(m, "Eleven (14 år)", 0);
@@ -116,7 +106,7 @@ TEST_CASE("rings: the system around a child reads in large type, no card over an
 }
 
 TEST_CASE("rings: twenty notes in one ring spread round it without overlap, each in its ring") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = rings_model();
     add(m, "Eleven (14 år)", 0);
@@ -129,7 +119,7 @@ TEST_CASE("rings: twenty notes in one ring spread round it without overlap, each
 }
 
 TEST_CASE("rings: a saved position is kept when free, and a card saved on the same spot is nudged aside") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = rings_model();
     add(m, "PPT", 3, 0.12, 0.5);
@@ -144,7 +134,7 @@ TEST_CASE("rings: a saved position is kept when free, and a card saved on the sa
 }
 
 TEST_CASE("rings: 150 notes shrink, the rest counted in a +N card, still no overlap") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = rings_model();
     for (int i = 0; i < 150; ++i) add(m, "Aktør " + std::to_string(i + 1), i % 5);
@@ -155,7 +145,7 @@ TEST_CASE("rings: 150 notes shrink, the rest counted in a +N card, still no over
 }
 
 TEST_CASE("grid: cards placed on a quadrant's name are moved off it; the names stay readable") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = grid_model();
     // Right on each outer corner, where the names are.
@@ -182,7 +172,7 @@ TEST_CASE("grid: cards placed on a quadrant's name are moved off it; the names s
 }
 
 TEST_CASE("grid: 150 placed notes shrink without overlap, the rest counted") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = grid_model();
     for (int i = 0; i < 150; ++i) {
@@ -195,7 +185,7 @@ TEST_CASE("grid: 150 placed notes shrink without overlap, the rest counted") {
 }
 
 TEST_CASE("fishbone: the problem statement is never split inside a word that fits the head") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     const char* statements[] = {
         "Familier med sammensatte behov får hjelp for sent",
@@ -223,7 +213,7 @@ TEST_CASE("fishbone: the problem statement is never split inside a word that fit
 }
 
 TEST_CASE("fishbone: a few causes are drawn in readable type, none over another") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     BoardModel m = model_of("fishbone", {"Struktur", "Relasjoner", "Kultur", "Kompetanse", "Ressurser og rutiner",
                                          "Barnets og familiens hverdag"});
@@ -250,7 +240,7 @@ TEST_CASE("fishbone: a few causes are drawn in readable type, none over another"
 }
 
 TEST_CASE("fishbone: every bone's whole name is shown, in one smaller type or on two lines before it is cut") {
-    ImGuiWithFonts g;
+    ImGuiWithFonts g(18.0f);
     REQUIRE(g.ok);
     // The shipped root-cause bones (bokmål), at the projector's board size.
     const std::vector<const char*> names = {"Struktur: organisering, ansvar, regelverk",

@@ -12,23 +12,14 @@
 #include "ui/board_scene.hpp"
 #include "ui/fonts.hpp"
 #include "ui_board_fixture.hpp"
+#include "ui_fonts_fixture.hpp"
 
 using namespace samling;
 using namespace samling::board_test;
 
 namespace {
 
-struct Fonted {
-    Fonts fonts;
-    bool ok = false;
-    Fonted() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        const FontFiles files = find_font_files();
-        ok = !files.regular.empty() && bake_fonts(*ImGui::GetIO().Fonts, files, 22.0f, 1.0f, fonts);
-    }
-    ~Fonted() { ImGui::DestroyContext(); }
-};
+using Fonted = samling::test::ImGuiWithFonts;
 
 BoardModel model_of(const World& s) {
     return board_model(s.w, s.group, Language::nb, ui_strings(Language::nb), board_strings(Language::nb));
