@@ -1,3 +1,4 @@
+// Carry-over and recap: read-only queries over a Workshop snapshot.
 #include "core/carry_over.hpp"
 
 #include <algorithm>
@@ -21,10 +22,14 @@ std::vector<CarriedNote> notes_in_zone(const Workshop& w, const ExerciseRun& fro
     for (const Note* n : w.notes_of_run(from.id)) {
         if (n->zone != zone || !n->revealed) continue;
         CarriedNote carried{n, {}};
-        if (def)
+        const auto listed = [&carried](const NoteFieldDefinition& f) {
+            return std::any_of(carried.fields.begin(), carried.fields.end(),
+                               [&f](const auto& shown) { return shown.first->id == f.id; });
+        };
+        if (def)  // a field two steps both ask for is shown once
             for (const Step& step : def->steps)
                 for (const NoteFieldDefinition& f : step.note_fields)
-                    if (auto v = n->fields.find(f.id); v != n->fields.end() && !v->second.empty())
+                    if (auto v = n->fields.find(f.id); v != n->fields.end() && !v->second.empty() && !listed(f))
                         carried.fields.emplace_back(&f, v->second);
         out.push_back(std::move(carried));
     }
