@@ -190,7 +190,8 @@ void draw_grid(const Painter& p, const BoardScene& s, const BoardModel& m, const
     }
 }
 
-// The line under a card's text: rank and author on the left, dots and merged duplicates on the right.
+// The line under a card's text: rank, author and note fields (owner, start date) on the left,
+// dots and merged duplicates on the right.
 void draw_footer(const Painter& p, const BoardScene& s, const ModelCard& c, ImVec2 at, float right) {
     const float z = p.view.zoom, line = s.size * z;
     // A badge font about three quarters of the card text, so its pill fits the line.
@@ -221,8 +222,10 @@ void draw_footer(const Painter& p, const BoardScene& s, const ModelCard& c, ImVe
         pill(r, badge_dark, theme::text, t);
         r -= 0.25f * line;
     }
-    if (!c.author.empty() && r > x) {
-        const std::string t = fit_line(bf, p.fonts.size(bf), "— " + c.author, (r - x) / z);
+    std::string byline = c.author.empty() ? std::string() : "— " + c.author;
+    if (!c.details.empty()) byline += (byline.empty() ? "" : " · ") + c.details;
+    if (!byline.empty() && r > x) {
+        const std::string t = fit_line(bf, p.fonts.size(bf), byline, (r - x) / z);
         p.text(bf, ImVec2(x, at.y + (line - bs) / 2), author_text, t);
     }
 }

@@ -19,7 +19,7 @@ struct BoardNote {
     int column = 0;       // the region it flows into
     int section = -1;     // a cluster box inside the region (index given by the caller), -1: none
     int depth = 0;        // 5 whys: >0 follows the card before it in the same stack, indented
-    bool footer = false;  // one more line under the text (author, dots, merged duplicates)
+    bool footer = false;  // one more line under the text (author, note fields, dots, merged duplicates)
 };
 
 struct PlacedCard {

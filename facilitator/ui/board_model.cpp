@@ -6,6 +6,7 @@
 #include <map>
 
 #include "ui/drawable_text.hpp"
+#include "ui/programme_strings.hpp"
 #include "ui/theme.hpp"
 
 namespace samling {
@@ -57,6 +58,23 @@ void order_chains(std::vector<ModelCard>& cards) {
     for (std::size_t i = 0; i < cards.size(); ++i)
         if (cards[i].parent == 0) visit(visit, i, 0, nullptr);
     cards = std::move(out);
+}
+
+// A measure's owner and start date (any note fields), as the card's footer shows them:
+// "Per Ek · 15. mars", in the order the exercise defines its fields.
+std::string field_details(const ExerciseDefinition& def, const Note& n, const ProgrammeStrings& s) {
+    std::string out;
+    std::vector<std::string_view> shown;
+    for (const Step& step : def.steps)
+        for (const NoteFieldDefinition& f : step.note_fields) {
+            const auto v = n.fields.find(f.id);
+            if (v == n.fields.end() || v->second.empty() || std::find(shown.begin(), shown.end(), f.id) != shown.end())
+                continue;
+            shown.push_back(f.id);
+            if (!out.empty()) out += " · ";
+            out += f.kind == NoteFieldDefinition::Kind::date ? short_date(s, v->second) : v->second;
+        }
+    return out;
 }
 
 }  // namespace
@@ -126,6 +144,7 @@ BoardModel board_model_of(const Workshop& state, const ExerciseRun& run, Languag
                                            : p && !p->name.empty() ? p->name
                                                                    : words.anonymous);
         }
+        c.details = drawable_text(field_details(*def, *n, programme_strings(lang)));
         m.cards.push_back(std::move(c));
     }
     order_chains(m.cards);

@@ -39,6 +39,7 @@ struct ModelCard {
     bool highlighted = false;
     std::string author;        // on the card (anonymity "projector")
     std::string hover_author;  // in a tooltip only (anonymity "facilitator")
+    std::string details;       // its note fields' values, drawable: "Per Ek · 15. mars"
 };
 
 struct ModelCluster {

@@ -31,7 +31,7 @@ void add_map_label(BoardScene& s, const Fonts& fonts, const ImFont* font, std::s
 }
 
 bool has_footer(const ModelCard& card) {
-    return !card.author.empty() || card.dots > 0 || card.rank > 0 || card.merged > 0;
+    return !card.author.empty() || !card.details.empty() || card.dots > 0 || card.rank > 0 || card.merged > 0;
 }
 
 std::vector<SceneLink> chain_links(const BoardModel& model, const std::vector<SceneCard>& cards, float indent) {

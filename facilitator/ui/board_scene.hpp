@@ -80,7 +80,8 @@ BoardScene make_scene(const BoardModel& model, ImVec2 min, ImVec2 max, const Fon
 // organisering, ansvar" -> "Struktur"), else cut with "…".
 std::string fit_label(const ImFont* font, float size, std::string_view label, float width);
 
-// Whether a card has a footer line under its text: the author, dots, rank, merged duplicates.
+// Whether a card has a footer line under its text: the author, note fields, dots, rank, merged
+// duplicates.
 bool has_footer(const ModelCard& card);
 
 // A map's label (a ring's or a quadrant's name) with its text's top-left at `at`, and the pill

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "../core_fixture.hpp"
 #include "ui/board_model.hpp"
 #include "ui/board_scene.hpp"
 #include "ui/fonts.hpp"
@@ -229,4 +230,38 @@ TEST_CASE("rings: zone 0 is innermost, and cards of a crowded ring do not pile u
         const ImVec2 centre((c.min.x + c.max.x) / 2, (c.min.y + c.max.y) / 2);
         CHECK(drop_spot(scene, centre).zone == m.cards[c.card].zone);
     }
+}
+
+TEST_CASE("a measure's card carries its owner and start date under the text, on the projector and in its picture") {
+    Fonted f;
+    REQUIRE(f.ok);
+    Workshop w{samling::testing::shipped_catalog()};
+    const auto apply = [&w](const Command& c) {
+        auto d = w.decide(c, 1000);
+        REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().message));
+        for (const Change& ch : d->changes) w.apply(ch);
+        return d->subject;
+    };
+    apply(cmd::OpenRoom{"Rom", "ABC234", Language::nb});
+    const Id g = apply(cmd::AddGroup{"Oppvekst Nordvik"});
+    apply(cmd::StartExercise{g, "goals_measures"});
+    apply(cmd::GoToStep{g, 2});
+    apply(cmd::AddFacilitatorNote{g,
+                                  "Felles overgangsmøte",
+                                  "measures",
+                                  0,
+                                  {{"start", "2027-03-15"}, {"owner", "Per Ek"}, {"indicator", "Færre brudd"}}});
+    apply(cmd::AddFacilitatorNote{g, "Hospitering", "measures", 0, {}});
+    const BoardModel m = board_model(w, g, Language::nb, ui_strings(Language::nb), board_strings(Language::nb));
+    REQUIRE(m.cards.size() == 2);
+    CHECK(m.cards[0].details == "Per Ek · 15. mars · Færre brudd");  // the exercise's field order
+    CHECK(m.cards[1].details.empty());
+    const BoardScene s = make_scene(m, ImVec2(22, 235), ImVec2(899, 572), f.fonts);
+    REQUIRE(s.cards.size() == 2);
+    const auto height = [&](int card) {
+        for (const SceneCard& c : s.cards)
+            if (static_cast<int>(c.card) == card) return c.max.y - c.min.y;
+        return 0.0f;
+    };
+    CHECK(height(0) > height(1));  // the footer line is laid out, not drawn over the text
 }
