@@ -21,17 +21,7 @@ std::vector<CarriedNote> notes_in_zone(const Workshop& w, const ExerciseRun& fro
     std::vector<CarriedNote> out;
     for (const Note* n : w.notes_of_run(from.id)) {
         if (n->zone != zone || !n->revealed) continue;
-        CarriedNote carried{n, {}};
-        const auto listed = [&carried](const NoteFieldDefinition& f) {
-            return std::any_of(carried.fields.begin(), carried.fields.end(),
-                               [&f](const auto& shown) { return shown.first->id == f.id; });
-        };
-        if (def)  // a field two steps both ask for is shown once
-            for (const Step& step : def->steps)
-                for (const NoteFieldDefinition& f : step.note_fields)
-                    if (auto v = n->fields.find(f.id); v != n->fields.end() && !v->second.empty() && !listed(f))
-                        carried.fields.emplace_back(&f, v->second);
-        out.push_back(std::move(carried));
+        out.push_back({n, def ? note_field_values(*def, *n) : NoteFieldValues{}});
     }
     return out;
 }
@@ -46,6 +36,19 @@ std::vector<const ExerciseRun*> concluded_runs(const Workshop& w, Id group, std:
 }
 
 }  // namespace
+
+NoteFieldValues note_field_values(const ExerciseDefinition& def, const Note& n) {
+    NoteFieldValues out;
+    for (const Step& step : def.steps)
+        for (const NoteFieldDefinition& f : step.note_fields) {
+            const auto v = n.fields.find(f.id);
+            if (v == n.fields.end() || v->second.empty()) continue;
+            if (std::any_of(out.begin(), out.end(), [&f](const auto& seen) { return seen.first->id == f.id; }))
+                continue;
+            out.emplace_back(&f, v->second);
+        }
+    return out;
+}
 
 std::vector<CarriedItem> carried_into(const Workshop& w, const ExerciseRun& run) {
     std::vector<CarriedItem> items;

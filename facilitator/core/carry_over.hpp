@@ -12,10 +12,14 @@
 
 namespace samling {
 
+// A note's non-empty structured fields, in the order its exercise defines them (a field that
+// two steps both ask for, once).
+using NoteFieldValues = std::vector<std::pair<const NoteFieldDefinition*, std::string>>;
+NoteFieldValues note_field_values(const ExerciseDefinition& def, const Note& n);
+
 struct CarriedNote {
     const Note* note = nullptr;
-    // The note's non-empty structured fields, in the order its exercise defines them.
-    std::vector<std::pair<const NoteFieldDefinition*, std::string>> fields;
+    NoteFieldValues fields;
 };
 
 struct CarriedItem {

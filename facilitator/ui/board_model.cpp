@@ -60,23 +60,6 @@ void order_chains(std::vector<ModelCard>& cards) {
     cards = std::move(out);
 }
 
-// A measure's owner and start date (any note fields), as the card's footer shows them:
-// "Per Ek · 15. mars", in the order the exercise defines its fields.
-std::string field_details(const ExerciseDefinition& def, const Note& n, const ProgrammeStrings& s) {
-    std::string out;
-    std::vector<std::string_view> shown;
-    for (const Step& step : def.steps)
-        for (const NoteFieldDefinition& f : step.note_fields) {
-            const auto v = n.fields.find(f.id);
-            if (v == n.fields.end() || v->second.empty() || std::find(shown.begin(), shown.end(), f.id) != shown.end())
-                continue;
-            shown.push_back(f.id);
-            if (!out.empty()) out += " · ";
-            out += f.kind == NoteFieldDefinition::Kind::date ? short_date(s, v->second) : v->second;
-        }
-    return out;
-}
-
 }  // namespace
 
 int zone_index(const BoardModel& model, std::string_view zone_id) {
@@ -144,7 +127,8 @@ BoardModel board_model_of(const Workshop& state, const ExerciseRun& run, Languag
                                            : p && !p->name.empty() ? p->name
                                                                    : words.anonymous);
         }
-        c.details = drawable_text(field_details(*def, *n, programme_strings(lang)));
+        // A measure's owner and start date (any note fields) on the card's footer line.
+        c.details = drawable_text(field_values_line(note_field_values(*def, *n), programme_strings(lang)));
         m.cards.push_back(std::move(c));
     }
     order_chains(m.cards);

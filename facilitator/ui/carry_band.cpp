@@ -18,12 +18,7 @@ constexpr float details_gap_em = 0.8f;  // between a note's text and its details
 constexpr std::string_view bullet = "• ";
 
 CarryNote carry_note(const CarriedNote& n, const ProgrammeStrings& ps) {
-    CarryNote out{n.note->text, {}};
-    for (const auto& [field, value] : n.fields) {
-        if (!out.details.empty()) out.details += " · ";
-        out.details += field->kind == NoteFieldDefinition::Kind::date ? short_date(ps, value) : value;
-    }
-    return out;
+    return {n.note->text, field_values_line(n.fields, ps)};
 }
 
 // What a column would take with nothing cut: a conclusion wraps into the band's lines (with

@@ -43,12 +43,12 @@ struct DatedNote {
 };
 
 DatedNote since_note(const CarriedNote& n, const ProgrammeStrings& s) {
-    DatedNote out{{n.note->text, {}}, {}};
-    for (const auto& [field, value] : n.fields) {
-        const bool date = field->kind == NoteFieldDefinition::Kind::date;
-        if (date && out.date.empty()) out.date = value;
-        out.note.details += (out.note.details.empty() ? "" : " · ") + (date ? short_date(s, value) : value);
-    }
+    DatedNote out{{n.note->text, field_values_line(n.fields, s)}, {}};
+    for (const auto& [field, value] : n.fields)
+        if (field->kind == NoteFieldDefinition::Kind::date) {
+            out.date = value;
+            break;
+        }
     return out;
 }
 

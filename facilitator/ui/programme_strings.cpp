@@ -180,6 +180,15 @@ std::string short_date(const ProgrammeStrings& s, std::string_view iso) {
     return day_month(s, day, month);
 }
 
+std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStrings& s) {
+    std::string out;
+    for (const auto& [field, value] : fields) {
+        if (!out.empty()) out += " · ";
+        out += field->kind == NoteFieldDefinition::Kind::date ? short_date(s, value) : value;
+    }
+    return out;
+}
+
 std::string short_date(const ProgrammeStrings& s, Timestamp at) {
     const std::time_t t = static_cast<std::time_t>(at / 1000);
     std::tm local{};

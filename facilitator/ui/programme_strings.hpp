@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/carry_over.hpp"
 #include "core/model.hpp"
 
 namespace samling {
@@ -67,6 +68,9 @@ const ProgrammeStrings& programme_strings(Language lang);
 
 // "20. jan." from "2026-01-20" ("20 Jan" in English); the text itself when it is not a date.
 std::string short_date(const ProgrammeStrings& s, std::string_view iso_date);
+
+// A note's field values on one line, dates written short: "Per Ek · 15. mars".
+std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStrings& s);
 
 // The date of a timestamp in the local time zone, as short_date writes it.
 std::string short_date(const ProgrammeStrings& s, Timestamp at);
