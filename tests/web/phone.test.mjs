@@ -759,6 +759,17 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await box.isVisible(), true);
   });
 
+  it('a phone follows the room\'s language on its next poll, and the room\'s name', async () => {
+    await control({ command: 'set_room', language: 'en', name: 'Storsalen' });
+    await page.locator('#change-group', { hasText: 'Wrong group? Change group' }).waitFor({ timeout: 3000 });
+    await page.locator('#where-room', { hasText: 'Storsalen' }).waitFor({ timeout: 3000 });
+    await control({ command: 'set_room', language: 'nn', name: '' });
+    await page.locator('#change-group', { hasText: 'Feil gruppe? Byt gruppe' }).waitFor({ timeout: 3000 });
+    await page.locator('#where-room', { hasText: room.room.name }).waitFor({ timeout: 3000 });
+    await control({ command: 'set_room', language: 'nb' });
+    await page.locator('#change-group', { hasText: 'Feil gruppe? Bytt gruppe' }).waitFor({ timeout: 3000 });
+  });
+
   it('"Bytt gruppe" moves the phone: the same participant in the new group, its notes left behind', async () => {
     const context = await browser.newContext(PHONE);
     const p = await context.newPage();
