@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "ui/board_input.hpp"
+#include "ui/board_message.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/theme.hpp"
@@ -16,15 +17,12 @@ namespace samling {
 namespace {
 
 void draw_centred_message(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, std::string_view text) {
-    const ImFont* font = fonts.title;
-    const float s = fonts.size(font);
-    const float width = std::min(max.x - min.x - 2 * fonts.em, 26 * fonts.em);
-    const WrappedText t = wrap_text(font, s, text, width, 3);
-    float y = (min.y + max.y) / 2 - static_cast<float>(t.lines.size()) * s / 2;
-    for (const std::string& line : t.lines) {
-        draw_text(dl, fonts, font, ImVec2((min.x + max.x - width_of(fonts, font, line)) / 2, y), theme::text_muted,
+    const BoardMessage m = board_message(fonts, min, max, text);
+    float y = m.top;
+    for (const std::string& line : m.lines) {
+        draw_text(dl, fonts, m.font, ImVec2((min.x + max.x - width_of(fonts, m.font, line)) / 2, y), theme::text_muted,
                   line);
-        y += s;
+        y += m.size;
     }
 }
 
