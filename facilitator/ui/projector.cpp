@@ -303,7 +303,9 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         if (!view.snapshot_frame) handle_keys(view, window);
         draw_projector(*state, view, content, fonts, io.DisplaySize, ratio, now, commands);
         ImGui::Render();
-        if (!commands.empty() || thumbnails->behind()) signals.frames_left = frames_after_event;
+        // Cards gliding to a new layout are drawn at the full frame rate until they arrive.
+        if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now))
+            signals.frames_left = frames_after_event;
         post_all(post, commands, answers);
         start_export(view.controls, exports, state, config, waker, now);
 
