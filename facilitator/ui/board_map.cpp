@@ -47,8 +47,12 @@ BoardScene scene_grid(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& 
                                                        tray_rows * (fonts.size(fonts.card[2]) * 2.0f + 0.5f * em),
                                                    0.3f * (max.y - min.y)))
                              : 0.0f;
+    // Under the plane: the x axis's arrow, then its name, whole above the tray or the board's edge.
+    const float x_axis_h = std::round(0.9f * em + fonts.size(fonts.bold));
     s.plane_min = ImVec2(min.x + axis_w, min.y + axis_h);
-    s.plane_max = ImVec2(max.x, max.y - axis_h - tray_h);
+    s.plane_max = ImVec2(max.x, max.y - x_axis_h - tray_h);
+    s.x_label_at =
+        ImVec2(s.plane_max.x - width_of(fonts, fonts.bold, m.axis_x + " →") - 1.5f * em, s.plane_max.y + 0.8f * em);
     if (any_unplaced) {
         s.tray_min = ImVec2(min.x, max.y - tray_h + 0.3f * em);
         s.tray_max = max;

@@ -182,6 +182,9 @@ TEST_CASE("grid: a phone's note (a quadrant, no position) is on the plane inside
     const BoardScene s = make_scene(m, board_min, board_max, g.fonts);
     check_map(s, m.cards.size());
     CHECK(s.tray_max.y <= s.tray_min.y);  // nothing waits in a tray
+    // With no tray under it, the x axis's name still fits whole inside the board.
+    CHECK(s.x_label_at.y + g.fonts.size(g.fonts.bold) <= s.max.y);
+    CHECK(s.x_label_at.y > s.plane_max.y);
     const ImVec2 mid((s.plane_min.x + s.plane_max.x) / 2, (s.plane_min.y + s.plane_max.y) / 2);
     for (const SceneCard& c : s.cards) {
         CHECK_FALSE(c.in_tray);
