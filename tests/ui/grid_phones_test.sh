@@ -13,57 +13,20 @@ samling=$1 png_colour=$2 artifacts=$3
 for tool in xvfb-run xdotool curl python3 import; do command -v $tool >/dev/null || fail "$tool is missing"; done
 mkdir -p "$artifacts"
 
-work=$(mktemp -d)
-dir="$work/data"
-app_pid="" runner_pid=""
-cleanup() {
-    [[ -n $app_pid ]] && kill -KILL "$app_pid" 2>/dev/null
-    [[ -n $runner_pid ]] && wait "$runner_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
+who=grid_phones_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
 # The screen is the window's size, so a grab of the root window is the projector as seen.
-xvfb-run -a -f "$work/xauth" -s "-screen 0 1280x720x24" \
-    sh -c 'echo "$DISPLAY" >"$0.display"; echo $$ >"$0.pid"; exec "$@"' "$work/app" \
-    "$samling" --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" >"$work/out" 2>"$work/err" &
-runner_pid=$!
-for _ in $(seq 300); do [[ -s $dir/control.json && -s $work/app.pid && -s $work/out ]] && break; sleep 0.1; done
-[[ -s $work/out ]] || { cat "$work/err" >&2; fail "the window run did not start"; }
-app_pid=$(cat "$work/app.pid")
-export DISPLAY XAUTHORITY="$work/xauth"
-DISPLAY=$(cat "$work/app.display")
-# shellcheck source=control_surface.sh
-source "$(dirname "$0")/control_surface.sh"
-read_control "$dir" "$work/err"
-join_url=$(sed -nE 's/^samling: participants join at (.*)$/\1/p' "$work/out")
-base=${join_url%%/\?*} code=${join_url##*room=}
-[[ -n $base && -n $code ]] || fail "no join URL in: $(cat "$work/out")"
+start_projector "$samling" 1280x720
+group1="s['groups'][0]['run']"
 
-window=$(xdotool search --sync --onlyvisible --name '^Samling$' | head -1)
-[[ -n $window ]] || fail "no window named Samling"
-xdotool windowfocus --sync "$window"
-
-state() {
-    curl -sS --fail -H "Authorization: Bearer $token" "$url/control/state" |
-        python3 -c "import json, sys; s = json.load(sys.stdin); g = s['groups'][0]['run']; print($1)"
-}
-expect() {
-    local expr=$1 want=$2 what=$3 got=""
-    for _ in $(seq 50); do
-        got=$(state "$expr")
-        [[ $got == "$want" ]] && { echo "grid_phones_test: $what"; return 0; }
-        sleep 0.1
-    done
-    fail "$what: expected $want, got $got"
-}
 grab() { sleep 0.6; import -window root "$1"; cp "$1" "$artifacts/"; }
 # "COUNT X Y" of one card colour (the quadrant's zone colour, light enough to be the card's).
 colour() { "$png_colour" "$1" "$2"; }
 
 # Seeded: the first group starts the stakeholder grid (writing step).
 control '{"command":"start_exercise","group":1,"exercise":"stakeholder_grid"}' >/dev/null
-expect "g['exercise']" stakeholder_grid "group 1 runs the stakeholder grid"
+expect "${group1}['exercise']" stakeholder_grid "group 1 runs the stakeholder grid"
 declare -A hex=([keep_satisfied]=BFD7EA [manage_closely]=FFE27A [monitor]=E3E3E3 [keep_informed]=BFE3C6)
 quadrants=(keep_satisfied manage_closely monitor keep_informed)  # top left, top right, bottom left, bottom right
 
@@ -83,7 +46,7 @@ for q in "${quadrants[@]}"; do
     curl -sS --fail -o /dev/null -H "Authorization: Bearer $phone" -H 'Content-Type: application/json' \
         -d "{\"client_id\":\"p$i\",\"text\":\"Aktør $i\",\"zone\":\"$q\"}" "$base/api/notes"
 done
-expect "[(n['zone'], n['x'], n['y']) for n in g['notes']]" \
+expect "[(n['zone'], n['x'], n['y']) for n in ${group1}['notes']]" \
     "[('keep_satisfied', -1.0, -1.0), ('manage_closely', -1.0, -1.0), ('monitor', -1.0, -1.0), ('keep_informed', -1.0, -1.0)]" \
     "the phone's four notes have a quadrant and no position"
 # This step shows notes as they come (it is not a silent one): they are on the board at once.
@@ -120,9 +83,9 @@ for t in 0.2 0.4 0.6 0.8 1.0; do
 done
 sleep 0.2
 xdotool mouseup 1
-monitor_note="[n for n in g['notes'] if n['text'] == 'Aktør 3'][0]"
-expect "$monitor_note['zone']" manage_closely "the dragged card moved into the top-right quadrant"
-read -r x y <<<"$(state "$monitor_note['x'], $monitor_note['y']" | tr -d '(),')"
+monitor_note="[n for n in ${group1}['notes'] if n['text'] == 'Aktør 3'][0]"
+expect "${monitor_note}['zone']" manage_closely "the dragged card moved into the top-right quadrant"
+read -r x y <<<"$(state "${monitor_note}['x'], ${monitor_note}['y']" | tr -d '(),')"
 python3 -c "import sys; sys.exit(0 if abs($x - 0.85) < 0.03 and abs($y - 0.6) < 0.03 else 1)" ||
     fail "dropped at (0.85, 0.60) of the plane, stored at ($x, $y)"
 echo "grid_phones_test: stored where it was dropped: ($x, $y)"
@@ -136,9 +99,5 @@ read -r n _ _ <<<"$(colour "$work/grid-dragged.png" "${hex[monitor]}")"
 ((n < 2000)) || fail "the dragged card is still drawn in the bottom-left quadrant too ($n pixels)"
 echo "grid_phones_test: the card is drawn where it was dropped ($x,$y for $to_x,$to_y)"
 
-kill -INT "$app_pid"
-status=0
-wait "$runner_pid" || status=$?
-app_pid="" runner_pid=""
-[[ $status -eq 0 ]] || { cat "$work/err" >&2; fail "samling exited with $status after SIGINT"; }
+stop_projector
 echo "grid_phones_test: OK"
