@@ -1,7 +1,6 @@
 // One board frame: lay out (cached per snapshot), take the facilitator's input, let the cards
 // glide to a new layout, draw the layout or the face-down and empty states, the status line and
-// popups. Reads a Workshop snapshot
-// only; no GLFW window calls, OpenGL or hub.
+// popups. Reads a Workshop snapshot only; no GLFW window calls, OpenGL or hub.
 #include "ui/board_view.hpp"
 
 #include <algorithm>

@@ -3,7 +3,6 @@
 #include "ui/name_fit.hpp"
 
 #include <cstddef>
-#include <map>
 
 #include "ui/text_wrap.hpp"
 
