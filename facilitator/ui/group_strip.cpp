@@ -1,6 +1,6 @@
-// Chips for every leader group: two lines (name; people, done, notes) while they fit in two rows,
-// one compact line each beyond that; names cut from the middle so no two read the same. No
-// GLFW, OpenGL or hub.
+// Chips for every leader group: two lines (name; people here, done, notes) while they fit in two
+// rows, one compact line each beyond that; names cut from the middle so no two read the same.
+// No GLFW, OpenGL or hub.
 #include "ui/group_strip.hpp"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/name_fit.hpp"
+#include "ui/room_strings.hpp"
 #include "ui/step_bar.hpp"
 #include "ui/theme.hpp"
 
@@ -55,7 +56,7 @@ std::vector<Id> group_order(const Workshop& state) {
     std::vector<Id> ids;
     for (const auto& [id, g] : state.groups())
         if (!g.archived) ids.push_back(id);  // an archived group is kept for its log, not shown
-    return ids;  // by id: the order the groups were added, stable across restarts
+    return ids;                              // by id: the order the groups were added, stable across restarts
 }
 
 float group_strip_height(int groups, float width, const Fonts& fonts) {
@@ -64,8 +65,8 @@ float group_strip_height(int groups, float width, const Fonts& fonts) {
     return s.rows == 0 ? 0.0f : static_cast<float>(s.rows) * (s.chip_h + gap) - gap;
 }
 
-Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                    const UiStrings& strings) {
+Id draw_group_strip(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
+                    const Fonts& fonts, const UiStrings& strings, Language lang, Timestamp now) {
     const std::vector<Id> ids = group_order(state);
     const StripShape s = shape_of(static_cast<int>(ids.size()), max.x - min.x, fonts);
     const float gap = gap_of(fonts, s.compact);
@@ -115,7 +116,7 @@ Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 mi
                   number);
         const float text_x = a.x + inset + number_w + (s.compact ? 0.35f : 0.5f) * em;
         const std::string& name = names[i];
-        const int people = state.participants_in(id);
+        const int here = presence.present_in(state, id, now);
         const int notes = live_notes(state, id);
         if (s.compact) {
             const std::string counts = std::to_string(notes);
@@ -125,8 +126,8 @@ Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 mi
             draw_text(dl, fonts, fonts.small, ImVec2(b.x - inset - counts_w, y), ink_muted, counts);
         } else {
             draw_text(dl, fonts, fonts.bold, ImVec2(text_x, a.y + 0.4f * em), ink, name);
-            std::string counts = count_of(people, strings.participants_one, strings.participants_many);
-            if (const int done = done_in_step(state, id); done >= 0)
+            std::string counts = std::to_string(here) + " " + room_strings(lang).present;
+            if (const int done = done_in_step(state, presence, id, now); done >= 0)
                 counts += "  ·  " + std::to_string(done) + " " + strings.done_short;
             counts += "  ·  " + count_of(notes, strings.notes_one, strings.notes_many);
             draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, a.y + 0.4f * em + em), ink_muted, counts, text_w);

@@ -60,8 +60,9 @@ float draw_saved(ImDrawList* dl, const Fonts& fonts, const ImFont* font, float r
     return right - x;
 }
 
-void draw_tile(ImDrawList* dl, const Workshop& state, Id id, const std::string& name, int number, bool focused,
-               bool hovered, ImVec2 a, ImVec2 b, const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now) {
+void draw_tile(ImDrawList* dl, const Workshop& state, const Presence& presence, Id id, const std::string& name,
+               int number, bool focused, bool hovered, ImVec2 a, ImVec2 b, const Fonts& fonts, const UiStrings& s,
+               Language lang, Timestamp now) {
     const float em = fonts.em;
     const bool large = large_tile(ImVec2(b.x - a.x, b.y - a.y), em);
     const ImFont* head = large ? fonts.title : fonts.bold;
@@ -112,15 +113,15 @@ void draw_tile(ImDrawList* dl, const Workshop& state, Id id, const std::string& 
     }
     if (room_for(line)) {
         // Notes at the left; "done" at the right, where it is never cut.
-        const int people = state.participants_in(id);
+        const int here = presence.present_in(state, id, now);
         const std::string notes =
             count_of(static_cast<int>(state.notes_of_run(run->id).size()), s.notes_one, s.notes_many);
         std::string done;
-        if (const int d = done_in_step(state, id); d >= 0)
-            done = std::to_string(d) + "/" + std::to_string(people) + " " + s.done_short;
+        if (const int d = done_in_step(state, presence, id, now); d >= 0)
+            done = std::to_string(d) + "/" + std::to_string(here) + " " + s.done_short;
         const float dw = done.empty() ? 0 : width_of(fonts, text, done);
         if (!done.empty()) draw_text(dl, fonts, text, ImVec2(b.x - pad - dw, y), theme::good, done);
-        const std::string left = count_of(people, s.participants_one, s.participants_many) + " · " + notes;
+        const std::string left = std::to_string(here) + " " + room_strings(lang).present + " · " + notes;
         draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, left, w - dw - 0.5f * em);
         y += line * 1.25f;
     }
@@ -143,8 +144,8 @@ void draw_tile(ImDrawList* dl, const Workshop& state, Id id, const std::string& 
 
 }  // namespace
 
-Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                 const UiStrings& s, Language lang, Timestamp now, const std::string& join) {
+Id draw_overview(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
+                 const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now, const std::string& join) {
     const float em = fonts.em;
     const std::vector<Id> ids = group_order(state);
     // Heading: what this is, how many groups; where latecomers join, at the right.
@@ -182,8 +183,8 @@ Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, 
         if (ImGui::InvisibleButton("tile", ImVec2(b.x - a.x, b.y - a.y))) clicked = ids[i];
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
-        draw_tile(dl, state, ids[i], names[i], static_cast<int>(i) + 1, ids[i] == focused, hovered, a, b, fonts, s,
-                  lang, now);
+        draw_tile(dl, state, presence, ids[i], names[i], static_cast<int>(i) + 1, ids[i] == focused, hovered, a, b,
+                  fonts, s, lang, now);
     }
     return clicked;
 }

@@ -177,11 +177,12 @@ int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<b
             waker->wake();
         });
     };
-    return run_projector_loop([&hub] { return hub.snapshot(); }, post, config, should_stop, *waker);
+    return run_projector_loop([&hub] { return hub.snapshot(); }, [&hub] { return hub.presence(); }, post, config,
+                              should_stop, *waker);
 }
 
-int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post, const ProjectorConfig& config,
-                       const std::function<bool()>& should_stop, Waker& waker) {
+int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const CommandPoster& post,
+                       const ProjectorConfig& config, const std::function<bool()>& should_stop, Waker& waker) {
     const FontFiles font_files = find_font_files();
     if (font_files.regular.empty()) return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
 
@@ -223,6 +224,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
     float baked_em = 0, baked_ratio = 0;
     bool device_fonts = false;  // the GL backend has uploaded a font texture
     Revision drawn_revision = -1;
+    int drawn_present = -1;  // participants here at the last frame shown
     int frame = 0;
     int result = 0;
     const bool screenshot = !config.screenshot_path.empty();
@@ -252,7 +254,12 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         std::vector<Outcome> outcomes = answers->drain();
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
-        if (state->revision() != drawn_revision || !outcomes.empty()) signals.frames_left = frames_after_event;
+        view.presence = presence();
+        // Head counts change with no new revision: a phone falls quiet, or comes back.
+        int here = 0;
+        for (const auto& [id, p] : state->participants()) here += view.presence.present(*state, id, now) ? 1 : 0;
+        if (state->revision() != drawn_revision || here != drawn_present || !outcomes.empty())
+            signals.frames_left = frames_after_event;
         if (pictures && state->revision() != looked_at) {
             looked_at = state->revision();
             to_picture = runs_to_picture(*state, config.data_dir, attempted);
@@ -339,6 +346,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         }
         glfwSwapBuffers(window.handle);
         drawn_revision = state->revision();
+        drawn_present = here;
         if (signals.frames_left > 0) --signals.frames_left;
     }
 

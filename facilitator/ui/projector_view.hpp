@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/board_view.hpp"
 #include "ui/control_state.hpp"
@@ -30,6 +31,7 @@ struct ViewState {
     BoardState board;
     ControlState controls;
     Timestamp redraw_at = 0;  // set by each frame: draw again then even with no input (0: never)
+    Presence presence;        // set by the loop each frame: who was heard from when (head counts)
     // Set by the loop for one frame that is read, never shown: the concluded run's board alone,
     // for its picture in the project log. The frame reports where the board was drawn.
     bool snapshot_frame = false;

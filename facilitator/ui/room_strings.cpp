@@ -6,14 +6,17 @@ namespace {
 
 const RoomStrings nb = {
     "Lagret",
+    "til stede",
 };
 
 const RoomStrings nn = {
     "Lagra",
+    "til stades",
 };
 
 const RoomStrings en = {
     "Saved",
+    "present",
 };
 
 }  // namespace
