@@ -93,7 +93,8 @@ FrameLayout make_frame(const Workshop& state, const Presence& presence, Id group
     f.divider_y = std::round(margin + f.bar.height + 0.6f * em);
     f.steps_top = size.y - margin - step_bar_height(fonts);
     f.strip_bottom = f.steps_top - 0.6f * em;
-    f.strip_top = f.strip_bottom - group_strip_height(static_cast<int>(state.groups().size()), f.right - f.left, fonts);
+    f.strip_top =
+        f.strip_bottom - group_strip_height(static_cast<int>(group_order(state).size()), f.right - f.left, fonts);
     f.carry = make_carry_band(state, group, content.language, fonts, f.right - f.left, compact);
     f.carry_min = ImVec2(f.left, f.divider_y + 0.8f * em);
     const float carry_h = f.carry.height > 0 ? f.carry.height + 0.8f * em : 0.0f;
