@@ -15,7 +15,7 @@ disk="$work/disk"
 mkdir -p "$disk"
 pid=""
 cleanup() {
-    [[ -n $pid ]] && { kill -KILL "$pid"; wait "$pid"; } 2>/dev/null
+    if [[ -n $pid ]]; then { kill -KILL "$pid"; wait "$pid"; } 2>/dev/null || true; fi
     umount "$disk" 2>/dev/null || true
     rm -rf "$work"
 }
