@@ -68,7 +68,7 @@ void step_commands(const Workshop& state, const std::vector<Id>& groups, int del
 void control_keys(const Workshop& state, Id focused, ControlState& c, const UiStrings& strings, Timestamp now,
                   std::vector<Command>& out) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
+    if (io.WantTextInput || keys_go_to_text(c)) return;
     const bool setup = c.overlay == Overlay::setup;
     if (io.KeyCtrl) {
         if (pressed(GLFW_KEY_Z)) undo_last(c, strings, now, out);
@@ -78,6 +78,12 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
         return;  // Ctrl +/−/0 is the zoom (keys.cpp)
     }
     if (io.KeyAlt || io.KeySuper) return;
+    // In the conclusion panel Enter and Tab open the first empty field; nothing else acts this
+    // frame, so a letter typed right after them never reaches the room.
+    if (conclusion_takes_keys(c) && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER) || pressed(GLFW_KEY_TAB))) {
+        c.conclusion_edit.open_request = true;
+        return;
+    }
 
     if (pressed(GLFW_KEY_F1) || typed('?')) toggle(c, Overlay::help);
     if (pressed(GLFW_KEY_F2)) {
@@ -181,6 +187,9 @@ void draw_toast(ImDrawList* dl, const Toast& toast, float centre_x, float bottom
 Timestamp next_redraw(const Workshop& state, const ControlState& c, Timestamp now) {
     Timestamp next = 0;
     const auto sooner = [&](Timestamp t) { next = next == 0 ? t : std::min(next, t); };
+    // A conclusion field takes the keyboard a frame or two after it opens: without those frames
+    // the first key typed would arrive before it listens.
+    if (c.conclusion_edit.opening || c.conclusion_edit.open_request) sooner(now);
     if (c.toast.shown_at != 0 && now - c.toast.shown_at < toast_ms) {
         const Timestamp fade_from = c.toast.shown_at + toast_ms - toast_fade_ms;
         sooner(now < fade_from ? fade_from : now + 50);

@@ -37,7 +37,8 @@ Zoom zoom_key() {
 
 void handle_keys(ViewState& view, Window& window) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // digits, Tab and Esc belong to the field being typed in
+    // Digits, Tab and Esc belong to the field being typed in.
+    if (io.WantTextInput || keys_go_to_text(view.controls)) return;
     if (io.KeyCtrl) {
         switch (zoom_key()) {
             case Zoom::in:
@@ -59,7 +60,9 @@ void handle_keys(ViewState& view, Window& window) {
         for (int n = 1; n <= 9; ++n)
             if (ImGui::IsKeyPressed(GLFW_KEY_0 + n, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + n, false))
                 view.focus_index = n - 1;
-        if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
+        // In the conclusion panel Tab opens its fields (controls.cpp).
+        if (ImGui::IsKeyPressed(GLFW_KEY_TAB) && !conclusion_takes_keys(view.controls))
+            view.focus_step += io.KeyShift ? -1 : 1;
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {

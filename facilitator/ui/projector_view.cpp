@@ -235,6 +235,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const bool panel_open = c.overlay == Overlay::start_exercise || c.overlay == Overlay::add_note;
     const float margin = std::round(1.0f * em);
     const ImVec2 page_min(margin, margin), page_max(size.x - margin, size.y - margin);
+    bool conclusion_drawn = false;
     if (c.overlay == Overlay::overview) {
         const Id clicked = draw_overview(dl, state, group, page_min, page_max, fonts, s, content.language, now,
                                          join_line(state, content));
@@ -254,10 +255,14 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             c.overlay = Overlay::project_log;
         }
     } else if (c.overlay != Overlay::setup) {
-        draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, c.conclusion && !panel_open);
+        conclusion_drawn = c.conclusion && !panel_open;
+        draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, conclusion_drawn);
     }
     if (panel_open) draw_scrim(dl, size);
     ImGui::End();
+    // The conclusion panel went away (a step change, a panel opened) with a field open: keep
+    // what was typed.
+    if (!conclusion_drawn) leave_conclusion_field(c.conclusion_edit, out);
 
     if (c.overlay == Overlay::setup) draw_setup(state, c, fonts, ps, content.language, size, now, out);
     if (c.overlay == Overlay::start_exercise &&
