@@ -199,6 +199,7 @@ void leave_conclusion_field(ConclusionState& panel, std::vector<Command>& out) {
     if (!panel.editing.empty() && panel.draft != panel.before) post_text(panel, panel.editing, panel.draft, out);
     panel.editing.clear();
     panel.opening = false;
+    panel.target.clear();  // the mark moves on to the first field still empty
 }
 
 void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
@@ -218,8 +219,8 @@ void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& pan
     for (auto it = panel.sent.begin(); it != panel.sent.end();)  // the hub has answered
         it = state.conclusion(run->id, it->first) == it->second ? panel.sent.erase(it) : std::next(it);
     if (!panel.target.empty() && !find_field(fields, panel.target)) panel.target.clear();
-    // Proposals go to the field the facilitator picked, else the first still empty one, so
-    // filling the form top to bottom needs no picking at all.
+    // Proposals go to the open field, else the first still empty one, so filling the form top
+    // to bottom needs no picking at all.
     std::string target_id = panel.target;
     if (!panel.editing.empty() && !find_field(fields, panel.editing)) panel.editing.clear();
     field_keys(state, *run, fields, panel, out);

@@ -37,7 +37,7 @@ struct ConclusionState {
     std::string editing;      // field id; empty: none
     std::string draft;        // the editing field's text
     std::string before;       // its text when editing began: post only a real change
-    std::string target;       // where "Bruk i" sends a proposal; empty: the first empty field
+    std::string target;       // where "Bruk i" sends a proposal: the open field; empty: the first empty one
     std::string scrolled_to;  // the target the field list last scrolled to
     // Texts posted but not yet in the snapshot, by field: shown (and edited) instead of the
     // snapshot's until the hub's answer arrives, so a saved or picked text never flickers back.
