@@ -77,6 +77,19 @@ struct PendingSnapshot {
     std::string error;      // why the picture could not be written; empty when it was
 };
 
+// An action on more than one group, waiting for Enter (yes) or any other key or a click (no).
+struct PendingConfirm {
+    std::string question;           // empty: nothing waiting
+    std::vector<Command> commands;  // posted as one action on Enter
+};
+
+// With 10 or more groups a group's number takes more than one key: the digits typed so far.
+struct GroupNumberEntry {
+    std::string digits;  // empty: none being typed
+    Timestamp typed_at = 0;
+    int pick = -1;  // the group asked for (0-based, in group order), for the view; -1: none
+};
+
 struct Toast {
     std::string text;
     Timestamp shown_at = 0;  // 0: none
@@ -91,6 +104,8 @@ struct ControlState {
     Id step_seen_run = 0;                   // the step the panels were last set up for: a new conclude
     int step_seen = -1;                     //   step opens the conclusion panel by itself
     std::vector<std::vector<Change>> undo;  // oldest first
+    PendingConfirm confirm;
+    GroupNumberEntry number;
     Toast toast;
     StartPanelState start;
     NotePopupState note;

@@ -9,9 +9,11 @@
 #include "core/participant_view.hpp"
 #include "ui/carry_band.hpp"
 #include "ui/conclusion_panel.hpp"
+#include "ui/confirm.hpp"
 #include "ui/control_theme.hpp"
 #include "ui/controls.hpp"
 #include "ui/draw_text.hpp"
+#include "ui/group_number.hpp"
 #include "ui/group_strip.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/log_view.hpp"
@@ -224,7 +226,12 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                    now);
         c.snapshot = PendingSnapshot{};
     }
-    control_keys(state, group, c, s, now, out);
+    control_keys(state, group, c, s, content.language, now, out);
+    if (c.number.pick >= 0) {  // a group's number was typed: focus it in this frame already
+        view.focus_index = c.number.pick;
+        c.number.pick = -1;
+        group = resolve_focus(state, view);
+    }
     if (c.overlay == Overlay::add_note && c.note.group != group) {
         c.note = NotePopupState{};
         c.note.group = group;
@@ -265,9 +272,15 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (!conclusion_drawn) leave_conclusion_field(c.conclusion_edit, out);
 
     if (c.overlay == Overlay::setup) draw_setup(state, c, fonts, ps, content.language, size, now, out);
-    if (c.overlay == Overlay::start_exercise &&
-        !draw_start_panel(state, c.start, fonts, s, content.language, size, out))
-        c.overlay = Overlay::none;
+    if (c.overlay == Overlay::start_exercise) {
+        std::vector<Command> starts;
+        if (!draw_start_panel(state, c.start, fonts, s, content.language, size, starts)) c.overlay = Overlay::none;
+        const auto* first = starts.empty() ? nullptr : std::get_if<cmd::StartExercise>(&starts.front());
+        const ExerciseDefinition* def = first ? state.catalog().find(first->exercise) : nullptr;
+        const std::string title = def ? def->title.in(content.language) : std::string();
+        std::string question = fill_question(s.confirm_start, title, groups_in(starts));
+        ask_or_post(c, std::move(question), std::move(starts), out);
+    }
     // Just opened in a chain step: the note answers the card under the pointer, or the selected one.
     Id pick = 0;
     if (c.overlay == Overlay::add_note && c.note.focus) {
@@ -282,6 +295,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         draw_help(front, size, fonts, s);
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
+    draw_group_number(front, c.number, size.x / 2, size.y - 6.0f * em, fonts, s);
+    draw_confirm(c.confirm, size, fonts, s);
     view.redraw_at = next_redraw(state, c, now);
 }
 
