@@ -295,7 +295,11 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         draw_help(front, size, fonts, s);
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
-    draw_group_number(front, c.number, size.x / 2, size.y - 6.0f * em, fonts, s);
+    if (!c.number.digits.empty()) {  // over the middle of the board, clear of the strip's numbers
+        const FrameLayout f = make_frame(state, group, content, fonts, size, now, false);
+        draw_group_number(front, c.number, (f.left + f.right) / 2, (f.board_min.y + f.board_max.y) / 2 + 1.6f * em,
+                          fonts, s);
+    }
     draw_confirm(c.confirm, size, fonts, s);
     view.redraw_at = next_redraw(state, c, now);
 }
