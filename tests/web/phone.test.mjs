@@ -23,6 +23,9 @@ const BIN = process.env.SAMLING_BIN;
 const ARTIFACTS = process.env.SAMLING_ARTIFACTS || join(here, 'artifacts');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// A phone quiet this long counts as gone (the app's default is minutes; a test cannot wait that).
+// Every open page polls about once a second, so only a closed one goes quiet.
+const PRESENCE_MS = 4000;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 const NOTE_1 = 'Vi får ikke tid til å snakke sammen på tvers – særlig ikke om barna i overgangene (æøå ÆØÅ)';
@@ -64,7 +67,7 @@ function startServer() {
   dataDir = mkdtempSync(join(tmpdir(), 'samling-web-'));
   child = spawn(BIN, ['--headless', '--demo', '--port', '0', '--host', '127.0.0.1', '--control-port', '0',
     '--data-dir', dataDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAMLING_PRESENCE_WINDOW_MS: String(PRESENCE_MS) } });
   childExit = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ? signal : code)));
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolve, reject) => {
@@ -122,6 +125,12 @@ async function write(text) {
 // The facilitator's side, as a script drives it.
 async function control(body) {
   return postCommand(ctl, body);
+}
+
+async function controlGroup(group) {
+  const res = await fetch(ctl.url + '/control/state', { headers: { Authorization: 'Bearer ' + ctl.token } });
+  assert.equal(res.status, 200);
+  return (await res.json()).groups.find((g) => g.id === group);
 }
 
 async function controlRun(group) {
@@ -748,6 +757,59 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await caughtUp(page, (await tokenOf(page)).token);
     assert.equal(await box.evaluate((e) => e.open), false, 'still folded after a new state');
     assert.equal(await box.isVisible(), true);
+  });
+
+  it('"Bytt gruppe" moves the phone: the same participant in the new group, its notes left behind', async () => {
+    const context = await browser.newContext(PHONE);
+    const p = await context.newPage();
+    watch(p);
+    await p.goto(joinUrl);
+    await p.locator('#group-list button').first().click();
+    await p.locator('#note-form').waitFor();
+    const before = await tokenOf(p);
+    const from = room.groups[0].id;
+    const to = room.groups[1].id;
+    const people = async (group) => (await controlGroup(group)).participants;
+    const inTo = await people(to);
+    const inFrom = await people(from);
+    await p.click('#change-group');
+    await p.click('#change-yes');
+    await p.locator('#group-list button').nth(1).click();
+    await p.locator('#where-group', { hasText: room.groups[1].name }).waitFor({ timeout: 5000 });
+    const after = await tokenOf(p);
+    assert.equal(after.token, before.token, 'the same token: the same participant');
+    assert.equal(after.group, to);
+    assert.equal(await people(from), inFrom - 1, 'no ghost left behind in the old group');
+    assert.equal(await people(to), inTo + 1);
+    await context.close();
+  });
+
+  it('a closed phone stops counting: "present" and the done count leave it out', async () => {
+    const G0 = room.groups[0].id;
+    const opened = [];
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext(PHONE);
+      const p = await context.newPage();
+      watch(p);
+      await p.goto(joinUrl);
+      await p.locator('#group-list button').first().click();
+      await p.locator('#note-form').waitFor();
+      opened.push({ context, p });
+    }
+    await opened[0].p.click('#done');
+    await opened[1].p.click('#done');
+    const present = async () => (await controlGroup(G0)).present;
+    const end = Date.now() + 3000;
+    while ((await present()) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await controlGroup(G0)).run.done_present, 2);
+    await opened[1].context.close(); // the phone is put away: it stops polling
+    const gone = Date.now() + PRESENCE_MS + 5000;
+    while ((await present()) !== 1 && Date.now() < gone) await new Promise((r) => setTimeout(r, 200));
+    const g = await controlGroup(G0);
+    assert.equal(g.present, 1, 'the closed phone no longer counts as present');
+    assert.equal(g.run.done_present, 1, 'nor among those done');
+    assert.equal(g.run.done, 2, 'its "done" is still on record');
+    await opened[0].context.close();
   });
 
   it('raised no CSP violations or script errors', () => {
