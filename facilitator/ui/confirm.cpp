@@ -85,8 +85,8 @@ bool answer_confirm(ControlState& c, std::vector<Command>& out) {
         else
             no = true;
     }
-    if (yes && !no)
-        for (Command& cmd : c.confirm.commands) out.push_back(std::move(cmd));
+    // One action: one answer, and one Ctrl+Z takes it back for every group.
+    if (yes && !no) out.push_back(cmd::Together{std::move(c.confirm.commands)});
     if (yes || no) c.confirm = PendingConfirm{};
     spend_input();
     return true;

@@ -1,5 +1,6 @@
 // Actions on more than one group ask first: the question, drawn large over the room, waits
-// for Enter (the commands go out as one action) or any other key or a click (nothing happens).
+// for Enter (the commands go out as one cmd::Together: one action, one Ctrl+Z) or any other key
+// or a click (nothing happens).
 // Draws with ImGui; no GLFW functions, OpenGL or hub.
 #pragma once
 
@@ -25,7 +26,7 @@ std::size_t groups_in(const std::vector<Command>& commands);
 // Commands for two or more groups wait behind `question`; for one group they go out at once.
 void ask_or_post(ControlState& c, std::string question, std::vector<Command> commands, std::vector<Command>& out);
 
-// While a question waits: Enter posts its commands, any other key or a click drops them, and
+// While a question waits: Enter posts its commands as one Together, any other key or a click drops them, and
 // either way the frame's keys and clicks are spent, so nothing else acts on them. Returns
 // whether a question was waiting.
 bool answer_confirm(ControlState& c, std::vector<Command>& out);

@@ -13,6 +13,7 @@
 #include "ui/control_theme.hpp"
 #include "ui/controls.hpp"
 #include "ui/draw_text.hpp"
+#include "ui/earlier_runs.hpp"
 #include "ui/group_number.hpp"
 #include "ui/group_strip.hpp"
 #include "ui/help_overlay.hpp"
@@ -251,9 +252,15 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             c.overlay = Overlay::none;
         }
     } else if (c.overlay == Overlay::project_log) {
-        if (draw_project_log(state, group, c.reading, page_min, page_max, fonts, ps, content.language, content.data_dir,
+        // Runs the group left in this gathering stand under its log, each to be reopened.
+        const float earlier = earlier_runs_height(state, group, fonts);
+        const ImVec2 log_max(page_max.x, page_max.y - (earlier > 0 ? earlier + 0.6f * em : 0.0f));
+        if (draw_project_log(state, group, c.reading, page_min, log_max, fonts, ps, content.language, content.data_dir,
                              content.thumbnails))
             c.export_requested = true;
+        if (earlier > 0)
+            draw_earlier_runs(state, group, ImVec2(page_min.x, page_max.y - earlier), page_max.x, fonts, s,
+                              content.language, out);
     } else if (c.overlay == Overlay::since_last_time) {
         const Id clicked =
             draw_since_last_time(state, group, c.reading, page_min, page_max, fonts, ps, content.language);

@@ -86,6 +86,8 @@ const UiStrings nb_strings{
     .confirm_unlock = "Åpne skrivingen for {n} grupper?",
     .confirm_answer = "Enter = ja, Esc = nei",
     .group_number = "Gruppe",
+    .earlier_runs = "Forlatt i denne samlingen – klikk for å gjenåpne",
+    .reopen = "Gjenåpne",
     .help_title = "Taster",
     .help_close = "F1, ? eller Esc lukker",
     .help = {{
@@ -211,6 +213,8 @@ const UiStrings nn_strings{
     .confirm_unlock = "Opne skrivinga for {n} grupper?",
     .confirm_answer = "Enter = ja, Esc = nei",
     .group_number = "Gruppe",
+    .earlier_runs = "Forlate i denne samlinga – klikk for å opne att",
+    .reopen = "Opne att",
     .help_title = "Tastar",
     .help_close = "F1, ? eller Esc lukkar",
     .help = {{
@@ -336,6 +340,8 @@ const UiStrings en_strings{
     .confirm_unlock = "Open writing for {n} groups?",
     .confirm_answer = "Enter = yes, Esc = no",
     .group_number = "Group",
+    .earlier_runs = "Left in this gathering – click to reopen",
+    .reopen = "Reopen",
     .help_title = "Keys",
     .help_close = "F1, ? or Esc closes",
     .help = {{

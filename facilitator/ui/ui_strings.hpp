@@ -108,6 +108,9 @@ struct UiStrings {
     const char* confirm_unlock;
     const char* confirm_answer;  // "Enter = ja, Esc = nei"
     const char* group_number;    // "Gruppe" in the badge "Gruppe 2_" while a number is typed
+    // G: runs the group left in this gathering (start-next, a new start), to reopen
+    const char* earlier_runs;
+    const char* reopen;
     // Help (F1, ?)
     const char* help_title;
     const char* help_close;

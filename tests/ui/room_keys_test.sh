@@ -3,7 +3,8 @@
 # Norwegian keymap, keys typed with xdotool. A sentence full of command letters typed into a
 # conclusion field and into the note popup changes nothing else in any group; Shift+S and
 # Shift+→ ask first, Esc leaves every group as it was, Enter does it; 2, 0, Enter focuses group
-# 20 and 2 alone (after a pause) group 2. The control surface only seeds the room and reads it.
+# 20 and 2 alone (after a pause) group 2; Ctrl+Z takes Shift+S back as one step; a run left
+# behind is reopened from G. The control surface only seeds the room and reads it.
 # Usage: room_keys_test.sh SAMLING_BIN ARTIFACT_DIR
 set -euo pipefail
 shopt -s inherit_errexit
@@ -99,10 +100,27 @@ xdotool key x  # any other key says no, and does nothing else (x would export)
 settle 0.5
 [[ $(room) == "$before" ]] || fail "Shift+→ then x changed the room"
 echo "room_keys_test: Shift+→ asked, and another key left every group as it was"
+runs="[(g['id'], g['run'] and g['run']['id'], g['run'] and len(g['run']['notes'])) for g in s['groups']]"
+runs_before=$(state "$runs")
 xdotool key shift+s
 settle 0.5
 xdotool key Return
 expect "sorted(set(str(g['run'] and g['run']['exercise']) for g in s['groups']))" "['root_cause']" "Shift+S, Enter started root cause for all 27 groups"
+
+# Ctrl+Z takes the whole Shift+S back: every group's current run is its earlier one again.
+xdotool key ctrl+z
+expect "$runs" "$runs_before" "Ctrl+Z gave every group its earlier run back, with its notes"
+# Starting an exercise for every group in the E panel asks too: E, Enter, then Enter.
+first=$(state "sorted(g['id'] for g in s['groups'])[0]")
+xdotool key e
+settle 0.3
+xdotool key Return
+settle 0.5
+[[ $(state "$runs") == "$runs_before" ]] || fail "E and Enter started before the question was answered"
+xdotool key Return
+expect "len(set(g['run']['exercise'] for g in s['groups'] if g['run'])), len([g for g in s['groups'] if g['run']])" \
+    "1 27" "E, Enter, Enter started one exercise for all 27 groups"
+started=$(state "$(run_of "$first")['exercise']")
 
 # 4. 2, 0, Enter focuses group 20: → then moves group 20's step and no other.
 xdotool key 2
@@ -118,6 +136,21 @@ for key in 2 0 Return; do
 done
 xdotool key Left
 expect "[g['id'] for g in s['groups'] if g['run']['step'] == 1]" "[]" "2, 0, Enter focused group 20 again; ← moved it back"
+
+# 5. G lists the run group 2 left, and a click reopens it, notes and all.
+left=$(python3 -c "import ast, sys; print([r for r in ast.literal_eval(sys.argv[1]) if r[0] == 2][0][1])" "$runs_before")
+xdotool key 2
+settle 1.5
+xdotool key g
+settle 0.5
+grab "$work/screen.png"
+cp "$work/screen.png" "$artifacts/room-keys-log.png"
+# The newest first: root cause (left by Ctrl+Z), then problem definition (left by E) at the bottom.
+read -r _ top bottom < <(python3 "$here/screen_find.py" "$work/screen.png" 24-40 520 715 152742 all | tail -1) ||
+    fail "no reopen button under group 2's project log"
+xdotool mousemove 200 $(((top + bottom) / 2)) click 1
+expect "$(run_of 2)['id'], $(run_of 2)['exercise'], len($(run_of 2)['notes'])" "$left problem_definition 3" \
+    "G and a click reopened group 2's problem definition run with its three notes"
 
 stop_window
 echo "room_keys_test: OK"

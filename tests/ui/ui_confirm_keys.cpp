@@ -9,6 +9,7 @@
 using namespace samling;
 using samling::test::Harness;
 using samling::test::only;
+using samling::test::togethers;
 
 TEST_CASE("Shift+R asks first; Esc, another key or a click leave every group as it was") {
     Harness h;
@@ -28,6 +29,8 @@ TEST_CASE("Shift+R asks first; Esc, another key or a click leave every group as 
     h.press(w, GLFW_KEY_R, true);
     h.press(w, GLFW_KEY_ENTER);
     CHECK(only<cmd::Reveal>(h.out).size() == 3);
+    CHECK(h.out.size() == 1);  // one action: a Ctrl+Z takes it back for every group
+    CHECK(togethers(h.out) == 1);
 }
 
 TEST_CASE("an action on one group never asks") {
