@@ -113,7 +113,7 @@ const UiStrings nb_strings{
         {nullptr, "Program og prosjektlogg"},
         {"F2", "Oppsett: samlinger, grupper, agenda"},
         {"S  Shift + S", "Start neste på agendaen (Shift: alle)"},
-        {"Ctrl + Enter", "Lagre øvelsen i prosjektloggen (i et felt: feltet)"},
+        {"Ctrl + Enter", "Lagre i prosjektloggen (i et felt: feltet)"},
         {"Enter  Esc", "Ja eller nei når Samling spør"},
         {"G  Shift + G", "Prosjektloggen  ·  Siden sist"},
         {"X", "Eksporter alle prosjektlogger (HTML, CSV)"},
@@ -127,7 +127,7 @@ const UiStrings nb_strings{
         {"Hjul", "Zoom tavla"},
         {"Høyreklikk og dra", "Flytt tavla"},
         {"0", "Tilbakestill zoom og flytting"},
-        {"Ctrl + Z", "Angre siste endring på tavla"},
+        {"Ctrl + Z", "Angre siste handling"},
     }},
 };
 
@@ -232,7 +232,7 @@ const UiStrings nn_strings{
         {"O", "Oversikt over alle grupper"},
         {"P", "Slik ser telefonen ut"},
         {"K", "Konklusjon"},
-        {"Enter  Tab  Esc", "Konklusjon: skriv, neste felt, ferdig (blir lagra)"},
+        {"Enter  Tab  Esc", "Konklusjon: skriv, neste felt, ferdig (lagra)"},
         {"N", "Skriv ein lapp for nokon"},
         {"Ctrl + / − / 0", "Større, mindre, vanleg skrift"},
         {"F11  Esc", "Fullskjerm  ·  lukk panel"},
@@ -240,7 +240,7 @@ const UiStrings nn_strings{
         {nullptr, "Program og prosjektlogg"},
         {"F2", "Oppsett: samlingar, grupper, agenda"},
         {"S  Shift + S", "Start neste på agendaen (Shift: alle)"},
-        {"Ctrl + Enter", "Lagre øvinga i prosjektloggen (i eit felt: feltet)"},
+        {"Ctrl + Enter", "Lagre i prosjektloggen (i eit felt: feltet)"},
         {"Enter  Esc", "Ja eller nei når Samling spør"},
         {"G  Shift + G", "Prosjektloggen  ·  Sidan sist"},
         {"X", "Eksporter alle prosjektloggar (HTML, CSV)"},
@@ -254,7 +254,7 @@ const UiStrings nn_strings{
         {"Hjul", "Zoom tavla"},
         {"Høgreklikk og dra", "Flytt tavla"},
         {"0", "Tilbakestill zoom og flytting"},
-        {"Ctrl + Z", "Angre siste endring på tavla"},
+        {"Ctrl + Z", "Angre siste handling"},
     }},
 };
 
@@ -367,7 +367,7 @@ const UiStrings en_strings{
         {nullptr, "Programme and project log"},
         {"F2", "Setup: gatherings, groups, agenda"},
         {"S  Shift + S", "Start the next on the agenda (Shift: all)"},
-        {"Ctrl + Enter", "Save the exercise to the project log (in a field: the field)"},
+        {"Ctrl + Enter", "Save to the project log (in a field: the field)"},
         {"Enter  Esc", "Yes or no when Samling asks"},
         {"G  Shift + G", "Project log  ·  Since last time"},
         {"X", "Export every project log (HTML, CSV)"},
@@ -381,7 +381,7 @@ const UiStrings en_strings{
         {"Wheel", "Zoom the board"},
         {"Right-drag", "Pan the board"},
         {"0", "Reset zoom and pan"},
-        {"Ctrl + Z", "Undo the last board change"},
+        {"Ctrl + Z", "Undo the last action"},
     }},
 };
 
