@@ -127,7 +127,12 @@ void draw_field(const Workshop& state, const ExerciseRun& run, const FieldDefini
             ImGui::SetKeyboardFocusHere();
             panel.focus = false;
         }
+        // The open field stands out from the closed ones: lighter, with the accent round it.
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(theme::panel_hover));
         ImGui::InputTextMultiline("##edit", &panel.draft, ImVec2(w, static_cast<float>(lines) * em * 1.25f + pad));
+        ImGui::PopStyleColor();
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::accent, 0.3f * em,
+                                            0, std::round(0.12f * em));
         panel.opening = !ImGui::IsItemActive();
         if (ImGui::IsItemDeactivated()) leave_conclusion_field(panel, out);  // a click elsewhere, Ctrl+Enter
         return;
