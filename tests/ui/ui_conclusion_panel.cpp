@@ -128,15 +128,7 @@ TEST_CASE("letters typed into a conclusion field never act on the room") {
 TEST_CASE("Bruk i puts a proposal into the first empty field, then into the open field after its text") {
     Harness h;
     Workshop w = concluding();
-    Note n;
-    n.id = 500;
-    n.run = 101;
-    n.client_id = "c500";
-    n.text = "Ingen ser hele familien";
-    n.zone = "seen";
-    n.revealed = true;
-    n.step = 3;
-    w.apply(change::NoteAdded{n});
+    w.apply(change::NoteAdded{test::note(500, 101, "Ingen ser hele familien", 3)});  // a proposal
     h.frame(w);
     const ImVec2 button(650, 222);  // "Bruk i: Hvem?" on the proposal's card, right-hand column
     h.click(w, button);

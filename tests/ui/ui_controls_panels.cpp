@@ -15,24 +15,8 @@
 using namespace samling;
 using samling::test::go_to;
 using samling::test::Harness;
+using samling::test::note;
 using samling::test::only;
-
-namespace {
-
-Note note(Id id, Id run, std::string text, int step) {
-    Note n;
-    n.id = id;
-    n.run = run;
-    n.author = 0;
-    n.client_id = "c" + std::to_string(id);
-    n.text = std::move(text);
-    n.zone = "seen";
-    n.revealed = true;
-    n.step = step;
-    return n;
-}
-
-}  // namespace
 
 TEST_CASE("O shows the overview; clicking a tile focuses that group and leaves the overview") {
     Harness h;

@@ -177,6 +177,20 @@ inline std::size_t togethers(const std::vector<Command>& out) {
         out.begin(), out.end(), [](const Command& c) { return std::holds_alternative<cmd::Together>(c); }));
 }
 
+// A revealed note of the facilitator's in zone "seen" of `run`, written in step `step`.
+inline Note note(Id id, Id run, std::string text, int step) {
+    Note n;
+    n.id = id;
+    n.run = run;
+    n.author = 0;
+    n.client_id = "c" + std::to_string(id);
+    n.text = std::move(text);
+    n.zone = "seen";
+    n.revealed = true;
+    n.step = step;
+    return n;
+}
+
 // Moves a harness group's run (id 100 + group) to `step`, as a hub would after GoToStep.
 inline void go_to(Workshop& w, Id group, int step) {
     w.apply(change::StepChanged{100 + group, step, Timer{300'000, 0, 0}});
