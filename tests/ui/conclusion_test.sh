@@ -7,16 +7,10 @@
 set -euo pipefail
 shopt -s inherit_errexit
 
-fail() { echo "conclusion_test: FAIL: $*" >&2; exit 1; }
-[[ $# -eq 2 ]] || fail "usage: $0 SAMLING_BIN ARTIFACT_DIR"
-samling=$1 artifacts=$2
-for tool in xvfb-run xdotool curl python3 setxkbmap convert import; do
-    command -v $tool >/dev/null || fail "$tool is missing"
-done
-mkdir -p "$artifacts"
 here=$(dirname "$0")
 # shellcheck source=window_session.sh
 source "$here/window_session.sh"
+window_test conclusion_test "$@"
 
 start_window "$samling"
 # æ, ø and å are keys of this map, so xdotool types them as a Norwegian keyboard would.

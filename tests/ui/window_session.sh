@@ -6,6 +6,20 @@
 source "$(dirname "${BASH_SOURCE[0]}")/control_surface.sh"
 
 work="" dir="" app_pid="" runner_pid="" window=""
+
+# window_test NAME "$@": the head of a test taking SAMLING_BIN ARTIFACT_DIR: fail() named for
+# the test, the tools a keymap-typing, screen-reading test needs, the artifact folder.
+window_test() {
+    test_name=$1
+    shift
+    fail() { echo "$test_name: FAIL: $*" >&2; exit 1; }
+    [[ $# -eq 2 ]] || fail "usage: $test_name SAMLING_BIN ARTIFACT_DIR"
+    samling=$1 artifacts=$2
+    for tool in xvfb-run xdotool curl python3 setxkbmap convert import; do
+        command -v $tool >/dev/null || fail "$tool is missing"
+    done
+    mkdir -p "$artifacts"
+}
 session_cleanup() {
     [[ -n $app_pid ]] && kill -KILL "$app_pid" 2>/dev/null
     [[ -n $runner_pid ]] && wait "$runner_pid" 2>/dev/null
