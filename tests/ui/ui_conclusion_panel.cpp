@@ -142,3 +142,21 @@ TEST_CASE("Bruk i puts a proposal into the first empty field, then into the open
     CHECK(posted(h) ==
           std::map<std::string, std::string>{{"statement", "Barn får hjelp for sent.\nIngen ser hele familien"}});
 }
+
+TEST_CASE("a field left open when another group is clicked is saved for the group it was typed for") {
+    Harness h;
+    Workshop w = concluding();
+    go_to(w, 2, 3);
+    h.frame(w);
+    h.press(w, GLFW_KEY_ENTER);
+    h.frame(w);
+    type(h, w, "Barna");
+    // The strip's two chips share the row above the step bar; the second is the right half.
+    h.click(w, ImVec2(700, 620));
+    CHECK(h.view.focused == 2);
+    const auto saved = only<cmd::SetConclusion>(h.out);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].group == 1);
+    CHECK(saved[0].text == "Barna");
+    CHECK(h.view.controls.conclusion_edit.editing.empty());
+}
