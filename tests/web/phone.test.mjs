@@ -759,6 +759,17 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await box.isVisible(), true);
   });
 
+  it('a phone follows the room\'s language on its next poll, and the room\'s name', async () => {
+    await control({ command: 'set_room', language: 'en', name: 'Storsalen' });
+    await page.locator('#change-group', { hasText: 'Wrong group? Change group' }).waitFor({ timeout: 3000 });
+    await page.locator('#where-room', { hasText: 'Storsalen' }).waitFor({ timeout: 3000 });
+    await control({ command: 'set_room', language: 'nn', name: '' });
+    await page.locator('#change-group', { hasText: 'Feil gruppe? Byt gruppe' }).waitFor({ timeout: 3000 });
+    await page.locator('#where-room', { hasText: room.room.name }).waitFor({ timeout: 3000 });
+    await control({ command: 'set_room', language: 'nb' });
+    await page.locator('#change-group', { hasText: 'Feil gruppe? Bytt gruppe' }).waitFor({ timeout: 3000 });
+  });
+
   it('"Bytt gruppe" moves the phone: the same participant in the new group, its notes left behind', async () => {
     const context = await browser.newContext(PHONE);
     const p = await context.newPage();
@@ -796,16 +807,23 @@ describe('participant phone page', { timeout: 60000 }, () => {
       await p.locator('#note-form').waitFor();
       opened.push({ context, p });
     }
-    await opened[0].p.click('#done');
-    await opened[1].p.click('#done');
-    const present = async () => (await controlGroup(G0)).present;
-    const end = Date.now() + 3000;
-    while ((await present()) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-    assert.equal((await controlGroup(G0)).run.done_present, 2);
+    for (const { p } of opened) {
+      await p.click('#done');
+      await p.locator('#done', { hasText: 'Du er ferdig' }).waitFor({ timeout: 3000 });
+    }
+    // Polls the facilitator's view of the group until check(group) holds.
+    const untilGroup = async (check, what, ms) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const g = await controlGroup(G0);
+        if (check(g)) return g;
+        if (Date.now() > end) throw new Error('timed out waiting until ' + what + '\n' + JSON.stringify(g));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    };
+    await untilGroup((g) => g.present === 2 && g.run.done_present === 2, 'both phones are present and done', 3000);
     await opened[1].context.close(); // the phone is put away: it stops polling
-    const gone = Date.now() + PRESENCE_MS + 5000;
-    while ((await present()) !== 1 && Date.now() < gone) await new Promise((r) => setTimeout(r, 200));
-    const g = await controlGroup(G0);
+    const g = await untilGroup((x) => x.present === 1, 'the closed phone is gone', PRESENCE_MS + 5000);
     assert.equal(g.present, 1, 'the closed phone no longer counts as present');
     assert.equal(g.run.done_present, 1, 'nor among those done');
     assert.equal(g.run.done, 2, 'its "done" is still on record');
