@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <utility>
 
 #include <GLFW/glfw3.h>    // key codes only (1.86 reads keys by GLFW code)
 #include <imgui_stdlib.h>  // Debian installs misc/cpp/imgui_stdlib.h here
@@ -81,8 +82,8 @@ int index_of(const std::vector<const FieldDefinition*>& fields, std::string_view
 void field_keys(const Workshop& state, const ExerciseRun& run, const std::vector<const FieldDefinition*>& fields,
                 ConclusionState& panel, std::vector<Command>& out) {
     if (panel.editing.empty()) {
-        if (!panel.open_request || fields.empty()) return;
-        panel.open_request = false;
+        const bool asked = std::exchange(panel.open_request, false);
+        if (!asked || fields.empty()) return;
         const FieldDefinition* first = fields.front();
         for (const FieldDefinition* f : fields)
             if (field_text(state, run, panel, f->id).empty()) {
@@ -203,14 +204,17 @@ void draw_pick(const Workshop& state, const ExerciseRun& run, ConclusionState& p
 void leave_conclusion_field(ConclusionState& panel, std::vector<Command>& out) {
     if (!panel.editing.empty() && panel.draft != panel.before) post_text(panel, panel.editing, panel.draft, out);
     panel.editing.clear();
-    panel.opening = false;
+    panel.opening = panel.open_request = false;
     panel.target.clear();  // the mark moves on to the first field still empty
 }
 
 void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
                            const Fonts& fonts, const UiStrings& s, Language lang, std::vector<Command>& out) {
     const ExerciseRun* run = state.current_run(group);
-    if (!run) return;
+    if (!run) {
+        panel.open_request = false;  // nothing to open: never wait for it
+        return;
+    }
     const float em = fonts.em;
     const std::vector<const FieldDefinition*> fields = conclusion_fields(state, *run);
     if (panel.run != run->id) {
