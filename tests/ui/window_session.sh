@@ -1,6 +1,7 @@
-# Shared by the real-window test scripts (source it after defining fail): starts Samling's
-# window under Xvfb on a screen of WxH, and reads the room back through the control surface.
+# Shared by the real-window test scripts (source it, then window_test, or define fail first): starts
+# Samling's window under Xvfb on a screen of WxH and reads the room back through the control surface.
 # The control surface only seeds and reads; the actions under test are xdotool keys and clicks.
+# shellcheck shell=bash
 
 # shellcheck source=control_surface.sh
 source "$(dirname "${BASH_SOURCE[0]}")/control_surface.sh"
