@@ -12,7 +12,7 @@ here=$(dirname "$0")
 source "$here/window_session.sh"
 window_test conclusion_test "$@"
 
-start_window "$samling"
+start_projector "$samling" 1280x720
 # æ, ø and å are keys of this map, so xdotool types them as a Norwegian keyboard would.
 setxkbmap no
 fields=(affected happens matters known assumed statement)
@@ -91,14 +91,12 @@ xdotool key 3
 settle
 to_conclude 3
 group3=$(state "[g for g in s['groups'] if g['id'] == 3][0]['id']")
-host=$(sed -nE 's|.*join at (http://[^/]+)/\?room=(.*)|\1|p' "$work/out")
-code=$(sed -nE 's|.*join at (http://[^/]+)/\?room=(.*)|\2|p' "$work/out")
 phone=$(curl -sS --fail-with-body -H 'Content-Type: application/json' \
-    -d "{\"code\":\"$code\",\"group\":$group3,\"name\":\"Kari\"}" "$host/api/join" |
+    -d "{\"code\":\"$code\",\"group\":$group3,\"name\":\"Kari\"}" "$base/api/join" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
 proposal="Barn som strever får hjelp først når det har gått galt"
 curl -sS --fail-with-body -H "Authorization: Bearer $phone" -H 'Content-Type: application/json' \
-    -d "{\"client_id\":\"p1\",\"text\":\"$proposal\"}" "$host/api/notes" >/dev/null
+    -d "{\"client_id\":\"p1\",\"text\":\"$proposal\"}" "$base/api/notes" >/dev/null
 settle 0.5
 read -r before _ < <(marked_field)
 # The button sits on the proposal's card in the right-hand column (panel_hover on yellow).
@@ -113,5 +111,5 @@ read -r after _ < <(marked_field)
 echo "conclusion_test: the panel marks the next field at once ($before -> $after)"
 cp "$work/screen.png" "$artifacts/conclusion-picked.png"
 
-stop_window
+stop_projector
 echo "conclusion_test: OK"

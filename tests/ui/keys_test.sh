@@ -16,9 +16,10 @@ mkdir -p "$artifacts"
 # A screen larger than the window (1280x720), so full screen is a change one can measure.
 screen_w=1600 screen_h=900
 
-# shellcheck source=window_session.sh
-source "$(dirname "$0")/window_session.sh"
-SCREEN=${screen_w}x${screen_h} start_window "$samling"
+who=keys_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
+start_projector "$samling" "${screen_w}x${screen_h}"
 
 geometry() { xdotool getwindowgeometry --shell "$window" | sed -nE 's/^(WIDTH|HEIGHT)=//p' | paste -sd x; }
 expect_geometry() {
@@ -73,5 +74,5 @@ cp "$png" "$artifacts/keys-conclude.png"
 xdotool key F11
 expect_geometry "${screen_w}x${screen_h}" "F11 made the window full screen"
 
-stop_window
+stop_projector
 echo "keys_test: OK"

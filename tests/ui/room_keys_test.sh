@@ -14,7 +14,7 @@ here=$(dirname "$0")
 source "$here/window_session.sh"
 window_test room_keys_test "$@"
 
-start_window "$samling"
+start_projector "$samling" 1280x720
 setxkbmap no
 # The room: the demo's three groups and 24 more, a gathering open with root cause on its agenda.
 for i in $(seq 4 27); do control "{\"command\":\"add_group\",\"name\":\"Ledergruppe $i\"}" >/dev/null; done
@@ -144,5 +144,5 @@ xdotool mousemove 200 $(((top + bottom) / 2)) click 1
 expect "$(run_of 2)['id'], $(run_of 2)['exercise'], len($(run_of 2)['notes'])" "$left problem_definition 3" \
     "G and a click reopened group 2's problem definition run with its three notes"
 
-stop_window
+stop_projector
 echo "room_keys_test: OK"
