@@ -97,6 +97,11 @@ void Hub::set_presence_window(Timestamp ms) {
     presence_.window_ms = ms;
 }
 
+std::string Hub::storage_trouble() const {
+    std::lock_guard lock(state_mu_);
+    return storage_trouble_;
+}
+
 Presence Hub::presence() const {
     std::lock_guard lock(presence_mu_);
     return presence_;
@@ -213,10 +218,15 @@ void Hub::process(std::vector<Pending>& batch) {
             {
                 std::lock_guard lock(state_mu_);
                 state_ = published;
+                storage_trouble_.clear();
             }
             state_changed_.notify_all();
         } else {
             committed = false;
+            {
+                std::lock_guard lock(state_mu_);
+                storage_trouble_ = s.error().message;
+            }
             for (std::size_t i = 0; i < batch.size(); ++i)
                 if (changed[i]) outcomes[i] = s.error();
         }

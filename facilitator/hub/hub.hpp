@@ -72,6 +72,10 @@ public:
     Presence presence() const;               // a copy: who was heard from when
     void set_presence_window(Timestamp ms);  // how long a quiet phone still counts as in the room
 
+    // Why the last commit failed (the store's words: its path, SQLite's text), until one
+    // succeeds; "" while all is well. For the facilitator's projector, never for a phone.
+    std::string storage_trouble() const;
+
     // How many facilitator actions UndoLast can still take back (for the projector's hint).
     std::size_t undo_depth() const { return undo_depth_.load(); }
 
@@ -99,6 +103,7 @@ private:
     mutable std::mutex state_mu_;
     mutable std::condition_variable state_changed_;
     std::shared_ptr<const Workshop> state_;
+    std::string storage_trouble_;  // guarded by state_mu_
 
     std::mutex queue_mu_;
     std::condition_variable queue_cv_;

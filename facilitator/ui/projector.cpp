@@ -177,12 +177,13 @@ int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<b
             waker->wake();
         });
     };
-    return run_projector_loop([&hub] { return hub.snapshot(); }, [&hub] { return hub.presence(); }, post, config,
-                              should_stop, *waker);
+    return run_projector_loop([&hub] { return hub.snapshot(); }, [&hub] { return hub.presence(); },
+                              [&hub] { return hub.storage_trouble(); }, post, config, should_stop, *waker);
 }
 
-int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const CommandPoster& post,
-                       const ProjectorConfig& config, const std::function<bool()>& should_stop, Waker& waker) {
+int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const TroubleSource& trouble,
+                       const CommandPoster& post, const ProjectorConfig& config,
+                       const std::function<bool()>& should_stop, Waker& waker) {
     const FontFiles font_files = find_font_files();
     if (font_files.regular.empty()) return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
 
@@ -255,6 +256,10 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
         view.presence = presence();
+        if (std::string why = trouble(); why != view.storage_trouble) {  // a failed save shows at once
+            view.storage_trouble = std::move(why);
+            signals.frames_left = frames_after_event;
+        }
         // Head counts change with no new revision: a phone falls quiet, or comes back.
         int here = 0;
         for (const auto& [id, p] : state->participants()) here += view.presence.present(*state, id, now) ? 1 : 0;

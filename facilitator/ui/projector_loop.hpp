@@ -14,11 +14,14 @@
 namespace samling {
 
 using SnapshotSource = std::function<std::shared_ptr<const Workshop>()>;
-using PresenceSource = std::function<Presence()>;  // who was heard from when (the hub's copy)
+using PresenceSource = std::function<Presence()>;
+using TroubleSource = std::function<std::string()>;  // why the store failed last, or "" (Hub::storage_trouble)  // who
+                                                     // was heard from when (the hub's copy)
 
 // `post` must return at once and answer on any thread; the loop never waits for it. Whoever
 // answers should also wake the loop (`waker`) so the answer shows without other input.
-int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const CommandPoster& post,
-                       const ProjectorConfig& config, const std::function<bool()>& should_stop, Waker& waker);
+int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const TroubleSource& trouble,
+                       const CommandPoster& post, const ProjectorConfig& config,
+                       const std::function<bool()>& should_stop, Waker& waker);
 
 }  // namespace samling

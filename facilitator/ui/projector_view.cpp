@@ -13,6 +13,7 @@
 #include "ui/control_theme.hpp"
 #include "ui/controls.hpp"
 #include "ui/draw_text.hpp"
+#include "ui/drawable_text.hpp"
 #include "ui/earlier_runs.hpp"
 #include "ui/group_number.hpp"
 #include "ui/group_strip.hpp"
@@ -23,6 +24,7 @@
 #include "ui/overview.hpp"
 #include "ui/phone_preview.hpp"
 #include "ui/programme_strings.hpp"
+#include "ui/room_strings.hpp"
 #include "ui/setup_screen.hpp"
 #include "ui/start_panel.hpp"
 #include "ui/step_bar.hpp"
@@ -185,6 +187,17 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
     draw_bottom_row(dl, state, group, f, fonts, s, out);
 }
 
+// While saves fail (a full disk, a folder gone), a red band at the top says so in words, and
+// the store's own: the facilitator must know before a phone says "not saved" twice.
+void draw_storage_alarm(ImDrawList* dl, const std::string& why, ImVec2 size, const Fonts& fonts, Language lang) {
+    const float em = fonts.em;
+    const std::string line = fit_line(
+        fonts.bold, em, std::string(room_strings(lang).storage_failed) + ": " + drawable_text(why), size.x - 3 * em);
+    const ImVec2 a(0, 0), b(size.x, 2.2f * em);
+    dl->AddRectFilled(a, b, theme::alarm);
+    draw_text(dl, fonts, fonts.bold, ImVec2(1.5f * em, 0.6f * em), theme::text, line);
+}
+
 }  // namespace
 
 void draw_projector(const Workshop& state, ViewState& view, const ProjectorContent& content, const Fonts& fonts,
@@ -304,6 +317,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         draw_help(front, size, fonts, s);
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
+    if (!view.storage_trouble.empty()) draw_storage_alarm(front, view.storage_trouble, size, fonts, content.language);
     if (!c.number.digits.empty()) {  // over the middle of the board, clear of the strip's numbers
         const FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false);
         draw_group_number(front, c.number, (f.left + f.right) / 2, (f.board_min.y + f.board_max.y) / 2 + 1.6f * em,

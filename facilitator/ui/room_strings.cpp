@@ -7,16 +7,19 @@ namespace {
 const RoomStrings nb = {
     "Lagret",
     "til stede",
+    "Lagring feilet – nye lapper blir ikke lagret",
 };
 
 const RoomStrings nn = {
     "Lagra",
     "til stades",
+    "Lagring feila – nye lappar blir ikkje lagra",
 };
 
 const RoomStrings en = {
     "Saved",
     "present",
+    "Saving failed – new notes are not being stored",
 };
 
 }  // namespace

@@ -8,8 +8,9 @@
 namespace samling {
 
 struct RoomStrings {
-    const char* saved;    // a tile whose run is in the group's project log: "Lagret"
-    const char* present;  // "3 til stede": phones heard from in the last few minutes, after the number
+    const char* saved;           // a tile whose run is in the group's project log: "Lagret"
+    const char* present;         // "3 til stede": phones heard from in the last few minutes, after the number
+    const char* storage_failed;  // before the store's own words, while writes are failing
 };
 
 const RoomStrings& room_strings(Language lang);

@@ -27,6 +27,7 @@ inline constexpr ImU32 card_text = rgb(0x1A, 0x1F, 0x29);     // dark text on li
 inline constexpr ImU32 card_default = rgb(0xFF, 0xE5, 0x8A);  // classic sticky yellow
 inline constexpr ImU32 fold = rgb(0x00, 0x00, 0x00, 28);      // the glued edge of a face-down note
 inline constexpr ImU32 shadow = rgb(0x00, 0x00, 0x00, 90);
+inline constexpr ImU32 alarm = rgb(0xB3, 0x26, 0x1E);  // saves are failing: white text on it reads 6:1
 
 // A zone's "#RRGGBB" as it reads on a card: lightened until dark text on it has strong
 // contrast. Unparsable colours give the default yellow.
