@@ -9,6 +9,7 @@
 
 #include "core/commands.hpp"
 #include "core/model.hpp"
+#include "ui/setup_model.hpp"
 
 namespace samling {
 
@@ -48,13 +49,15 @@ struct SetupState {
     std::map<std::string, Revision> held;       // field key -> revision when it was committed
     std::string active;                         // the field that had the keyboard last frame
     std::string next_active;                    // collected while drawing this frame
-    std::string paste;                          // the pasted list of group names
-    std::string paste_report;                   // what the last paste added and refused
-    std::string new_title, new_date;            // the "new gathering" row
-    int agenda_cursor = 0;                      // the chosen row of the open gathering's agenda
-    int catalog_cursor = 0;                     // the chosen exercise in the catalogue
-    bool in_catalog = false;                    // ← / → switch between agenda and catalogue
-    bool focus_first = false;                   // put the cursor in the first field next frame
+    std::string paste;                          // the pasted rows of groups
+    std::vector<std::string> paste_report;      // what the last paste added, then each refused row
+    // Pasted groups' services and project, by folded name, until the group has an id.
+    std::map<std::string, PastedGroup> pasted_details;
+    std::string new_title, new_date;  // the "new gathering" row
+    int agenda_cursor = 0;            // the chosen row of the open gathering's agenda
+    int catalog_cursor = 0;           // the chosen exercise in the catalogue
+    bool in_catalog = false;          // ← / → switch between agenda and catalogue
+    bool focus_first = false;         // put the cursor in the first field next frame
 };
 
 // G and Shift+G: the views read the snapshot; only the scroll request is kept.

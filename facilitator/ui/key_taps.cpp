@@ -54,6 +54,7 @@ void KeyTaps::hold(ImGuiIO& io, bool take_events) {
     if (take_events) {
         ++frame_;
         std::set<int> changed;
+        bool key_went_down = false;  // xdotool lets Ctrl go before the V of Ctrl+V
         while (!queue_.empty()) {
             const Event& e = queue_.front();
             if (e.key < 0) {
@@ -61,8 +62,10 @@ void KeyTaps::hold(ImGuiIO& io, bool take_events) {
                 chars.push_back(e.c);
             } else {
                 if (changed.count(e.key)) break;
+                if (is_modifier(e.key) && !e.pressed && key_went_down) break;
                 const bool moves = e.pressed && !is_modifier(e.key) && !types_a_character(e.key, down_);
                 if (moves && !chars.empty()) break;
+                key_went_down = key_went_down || (e.pressed && !is_modifier(e.key));
                 changed.insert(e.key);
                 down_[e.key] = e.pressed;
                 if (moves) chars_from_ = frame_ + 2;

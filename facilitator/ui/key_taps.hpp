@@ -23,6 +23,7 @@ public:
     // After polling events, before ImGui::NewFrame: this frame's keys down and characters are
     // those of the events up to the first one that must wait for a later frame:
     // - a second change of the same key (a tap is down for one frame, then up);
+    // - a modifier let go after another key went down in this frame (the chord keeps it);
     // - a key that moves the keyboard (Tab, Enter, arrows, Backspace, a Ctrl/Alt chord) after
     //   characters in this frame, and characters for two frames after such a key (ImGui
     //   activates the next field a frame after Tab, and that field drops what comes with it).

@@ -29,8 +29,19 @@ struct ProgrammeStrings {
     const char* groups;
     const char* paste_hint;
     const char* add_groups;
-    const char* added;       // "Lagt til: 3"
-    const char* duplicates;  // "Finnes allerede: A, B"
+    const char* added;          // "Lagt til: 3"
+    const char* nothing_added;  // a paste that added no group
+    const char* not_added;      // "Ikke lagt til: 2"
+    const char* row;            // "Rad 4 «Navn»: …"
+    // Why a pasted row was not added (setup_model.hpp's PasteRefusal, in its order)
+    const char* refused_exists;
+    const char* refused_repeated;
+    const char* refused_no_name;
+    const char* refused_name_too_long;
+    const char* refused_services_too_long;
+    const char* refused_project_too_long;
+    const char* refused_columns;
+    const char* refused_text;
     const char* name_hint;
     const char* services_hint;
     const char* project_hint;

@@ -200,3 +200,17 @@ TEST_CASE("a key whose turn has not come is not down yet, though the backend has
     CHECK(frames > 0);
     CHECK(frames < 20);
 }
+
+TEST_CASE("Ctrl let go before the V of Ctrl+V, as xdotool does it: the frame sees Ctrl+V") {
+    Frames f;
+    f.event(GLFW_KEY_LEFT_CONTROL, true);
+    CHECK_FALSE(f.frame(GLFW_KEY_V, true));  // Ctrl alone
+    f.event(GLFW_KEY_V, true);
+    f.event(GLFW_KEY_LEFT_CONTROL, false);
+    f.event(GLFW_KEY_V, false);
+    CHECK(f.frame(GLFW_KEY_V, true));
+    f.frame(GLFW_KEY_V);
+    f.frame(GLFW_KEY_V);
+    CHECK_FALSE(ImGui::GetIO().KeyCtrl);
+    CHECK_FALSE(f.taps.holding());
+}
