@@ -151,7 +151,7 @@ TEST_CASE("undo of an edit whose note no longer exists is refused") {
     RoomFixture f;
     CHECK(refusal(f.w, cmd::Undo{{change::NoteHighlighted{999, false}}}) == Errc::invalid_request);
     CHECK(refusal(f.w, cmd::Undo{{change::GroupAdded{LeaderGroup{50, "sneaky"}}}}) == Errc::invalid_request);
-    CHECK(refusal(f.w, cmd::Undo{{}}) == Errc::invalid_request);
+    CHECK(refusal(f.w, cmd::Undo{{}}) == Errc::nothing_to_undo);
 }
 
 TEST_CASE("the facilitator adds a note for someone without a phone; it is no phone's own") {

@@ -107,8 +107,9 @@
     opts = opts || {};
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const token = S.session && S.session.token;
-    if (opts.auth !== false && token) headers.Authorization = 'Bearer ' + token;
+    // opts.token: a join that moves this phone to another group carries its old token.
+    const token = opts.token || (opts.auth !== false && S.session && S.session.token) || null;
+    if (token) headers.Authorization = 'Bearer ' + token;
     const ctrl = new AbortController();
     const timer = setTimeout(() => ctrl.abort(), opts.timeout || 15000);
     const out = { ok: false, status: 0, data: null };
@@ -174,7 +175,7 @@
       if (!code) setUrlCode(s.code);
       startWriting();
     } else if (code) {
-      openJoin(code);
+      openJoin(code, undefined, s && s.code === code ? s.moving : null); // a reload while changing group
     } else {
       showCode('', s && s.code);
     }
@@ -190,12 +191,14 @@
     $('code-error').hidden = !message;
   }
 
-  async function openJoin(code, message) {
+  // `moving`: the token of a phone changing group ("Bytt gruppe"), so the server moves that
+  // participant instead of leaving it behind in the old group.
+  async function openJoin(code, message, moving) {
     show('loading');
     const r = await api('GET', '/api/room?code=' + encodeURIComponent(code), undefined, { auth: false });
     if (!r.ok || !r.data || !r.data.room) return showCode(errorText(r), code);
     S.room = r.data;
-    S.session = { code, token: null, lang: r.data.room.language };
+    S.session = { code, token: null, lang: r.data.room.language, moving: moving || null };
     saveSession();
     setUrlCode(code);
     setLang(r.data.room.language);
@@ -232,7 +235,7 @@
     const name = $('name-input').value.trim();
     const body = { code: S.session.code, group: group.id };
     if (name) body.name = name;
-    const r = await api('POST', '/api/join', body, { auth: false });
+    const r = await api('POST', '/api/join', body, { auth: false, token: S.session.moving || undefined });
     if (r.ok && r.data && r.data.token) {
       const p = r.data.participant || {};
       S.session = { code: S.session.code, token: r.data.token, group: p.group, participant: p.id, lang: S.room.room.language };
@@ -1462,10 +1465,11 @@
   });
   $('change-yes').addEventListener('click', () => {
     stopPolling();
+    const moving = S.session.token;
     S.session.token = null;
     saveSession();
     S.view = null;
-    openJoin(S.session.code);
+    openJoin(S.session.code, undefined, moving);
   });
 
   boot();

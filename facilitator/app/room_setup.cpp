@@ -10,6 +10,7 @@ namespace samling {
 namespace {
 
 constexpr std::string_view demo_exercise = "problem_definition";
+constexpr std::string_view demo_programme = "HeLU Nordvik";  // phones see it as the room's name
 constexpr std::array<std::string_view, 3> demo_groups = {
     "Oppvekst Nordvik",        // school, kindergarten and health centre leaders
     "Barnevern og PPT",        // child welfare and the educational-psychological service
@@ -31,6 +32,8 @@ Status ensure_room(Hub& hub, const std::string& name, Language language) {
 Status ensure_demo(Hub& hub) {
     if (!hub.snapshot()->catalog().find(demo_exercise))
         return make_error(Errc::invalid_request, "the demo needs exercises/problem_definition.json");
+    if (hub.snapshot()->programme().empty())
+        if (auto s = as_status(hub.submit(cmd::NameProgramme{std::string(demo_programme)})); !s) return s;
     for (std::string_view name : demo_groups) {
         bool exists = false;
         const auto state = hub.snapshot();  // held: a temporary would die before the loop runs

@@ -45,9 +45,9 @@ struct OpenGathering {
 };
 struct EditGroup {
     Id group = 0;
-    std::string name;
-    std::string services;
-    std::string project;
+    std::optional<std::string> name;  // each left out stays as it is
+    std::optional<std::string> services;
+    std::optional<std::string> project;
 };
 struct SetAgenda {
     Id gathering = 0;
@@ -59,6 +59,35 @@ struct StartNext {
 struct ConcludeRun {
     Id group = 0;
 };  // writes the run into the group's project log
+struct ReopenRun {
+    Id run = 0;
+};  // a run left by start-next or a new start becomes its group's current run again
+// Setup: the room, and the groups and gatherings a programme outgrows
+struct SetRoom {
+    std::optional<std::string> name;  // "" names the room after the programme again
+    std::optional<Language> language;
+};
+struct ArchiveGroup {
+    Id group = 0;
+    bool archived = true;
+};
+struct DeleteGroup {
+    Id group = 0;
+};  // only a group that has written nothing
+struct ArchiveGathering {
+    Id gathering = 0;
+    bool archived = true;
+};
+struct DeleteGathering {
+    Id gathering = 0;
+};  // only a gathering no run belongs to
+struct MoveParticipant {
+    Id participant = 0;
+    Id group = 0;
+};
+struct RemoveParticipant {
+    Id participant = 0;
+};
 // Facilitator: the step machine
 struct GoToStep {
     Id group = 0;
@@ -123,6 +152,10 @@ struct SetConclusion {
     std::string text;
 };
 struct Undo;  // see below: carries the changes that take an earlier edit back
+// The facilitator's last action, whatever it was, taken back (Ctrl+Z, `undo {}`). The hub keeps
+// the history: it turns this into the Undo that action's Decision carried.
+struct UndoLast {};
+struct Together;  // see below: several commands taken as one action
 // Participants
 struct Join {
     std::string code;
@@ -161,6 +194,10 @@ struct MarkDone {
     Id participant = 0;
     bool done = true;
 };
+struct ChangeGroup {
+    Id participant = 0;
+    Id group = 0;
+};  // "Bytt gruppe" on the phone: the same participant, in another group
 }  // namespace cmd
 
 namespace change {
@@ -269,21 +306,58 @@ struct AgendaSet {
 };
 struct RunConcluded {
     Id run = 0;
-    Timestamp at = 0;
+    Timestamp at = 0;  // 0: out of the project log again (an undone conclude)
+};
+struct RunReopened {
+    Id group = 0;
+    Id run = 0;  // 0: the group has no current run
+};
+struct NotesHidden {
+    Id run = 0;
+    std::vector<Id> notes;
+};  // takes a reveal back: these notes are hidden again
+struct RoomChanged {
+    std::string name;
+    Language language = Language::nb;
+};
+struct GroupArchived {
+    Id group = 0;
+    bool archived = true;
+};
+struct GroupDeleted {
+    Id group = 0;
+};  // with its participants and its empty runs
+struct GatheringArchived {
+    Id gathering = 0;
+    bool archived = true;
+};
+struct GatheringDeleted {
+    Id gathering = 0;
+};
+struct ParticipantMoved {
+    Id participant = 0;
+    Id group = 0;
+};
+struct ParticipantRemoved {
+    Id participant = 0;
+    bool removed = true;
 };
 }  // namespace change
 
-using Change = std::variant<change::RoomOpened, change::GroupAdded, change::ParticipantJoined, change::ExerciseStarted,
-                            change::StepChanged, change::NotesRevealed, change::WritingLocked, change::TimerChanged,
-                            change::NoteAdded, change::NoteEdited, change::NoteDeleted, change::NoteRestored,
-                            change::NotePlaced, change::NoteHighlighted, change::ClusterMade, change::ClusterRenamed,
-                            change::NotesMerged, change::NoteUnmerged, change::ConclusionSet, change::DoneMarked,
-                            change::VoteCast, change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved,
-                            change::GatheringOpened, change::GroupEdited, change::AgendaSet, change::RunConcluded>;
+using Change =
+    std::variant<change::RoomOpened, change::GroupAdded, change::ParticipantJoined, change::ExerciseStarted,
+                 change::StepChanged, change::NotesRevealed, change::WritingLocked, change::TimerChanged,
+                 change::NoteAdded, change::NoteEdited, change::NoteDeleted, change::NoteRestored, change::NotePlaced,
+                 change::NoteHighlighted, change::ClusterMade, change::ClusterRenamed, change::NotesMerged,
+                 change::NoteUnmerged, change::ConclusionSet, change::DoneMarked, change::VoteCast,
+                 change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved, change::GatheringOpened,
+                 change::GroupEdited, change::AgendaSet, change::RunConcluded, change::RunReopened, change::NotesHidden,
+                 change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
+                 change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved>;
 
 namespace cmd {
-// Takes back one earlier board edit: the facilitator's Ctrl+Z. The changes come from that
-// edit's Decision::undo and are checked again before they are applied.
+// Takes back one earlier facilitator action. The changes come from that action's
+// Decision::undo (the hub keeps them) and are checked again before they are applied.
 struct Undo {
     std::vector<Change> changes;
 };
@@ -291,11 +365,30 @@ struct Undo {
 
 using Command =
     std::variant<cmd::OpenRoom, cmd::AddGroup, cmd::StartExercise, cmd::NameProgramme, cmd::SaveGathering,
-                 cmd::OpenGathering, cmd::EditGroup, cmd::SetAgenda, cmd::StartNext, cmd::ConcludeRun, cmd::GoToStep,
-                 cmd::Reveal, cmd::LockWriting, cmd::RunTimer, cmd::PlaceNote, cmd::SetNoteText, cmd::RemoveNote,
-                 cmd::HighlightNote, cmd::MakeCluster, cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes,
-                 cmd::AddFacilitatorNote, cmd::SetConclusion, cmd::Undo, cmd::Join, cmd::AddNote, cmd::EditNote,
-                 cmd::DeleteNote, cmd::CastVote, cmd::RetractVote, cmd::MarkDone>;
+                 cmd::OpenGathering, cmd::EditGroup, cmd::SetAgenda, cmd::StartNext, cmd::ConcludeRun, cmd::ReopenRun,
+                 cmd::SetRoom, cmd::ArchiveGroup, cmd::DeleteGroup, cmd::ArchiveGathering, cmd::DeleteGathering,
+                 cmd::MoveParticipant, cmd::RemoveParticipant, cmd::GoToStep, cmd::Reveal, cmd::LockWriting,
+                 cmd::RunTimer, cmd::PlaceNote, cmd::SetNoteText, cmd::RemoveNote, cmd::HighlightNote, cmd::MakeCluster,
+                 cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes, cmd::AddFacilitatorNote, cmd::SetConclusion,
+                 cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
+                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup>;
+
+namespace cmd {
+// Several commands taken as one action, in order: one answer, one step of the undo history.
+// The room-wide keys (Shift+S, Shift+→…) send one; a command that is refused is left out and
+// counted, the others stand. The hub takes it apart (Workshop::decide refuses it).
+struct Together {
+    std::vector<Command> commands;
+};
+}  // namespace cmd
+
+// A phone's own commands: never the facilitator's, so never in the facilitator's undo history.
+inline bool is_participant_command(const Command& c) {
+    return std::holds_alternative<cmd::Join>(c) || std::holds_alternative<cmd::AddNote>(c) ||
+           std::holds_alternative<cmd::EditNote>(c) || std::holds_alternative<cmd::DeleteNote>(c) ||
+           std::holds_alternative<cmd::CastVote>(c) || std::holds_alternative<cmd::RetractVote>(c) ||
+           std::holds_alternative<cmd::MarkDone>(c) || std::holds_alternative<cmd::ChangeGroup>(c);
+}
 
 // What a command decided: the changes to store and apply (none for an idempotent retry),
 // the entity the caller asked about (the new note, the new participant...), and for the

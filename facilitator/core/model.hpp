@@ -33,7 +33,7 @@ inline constexpr std::size_t max_client_id_bytes = 64;
 // The room a gathering runs in. The code is shown on the projector, so it is not a secret.
 struct Room {
     std::string code;
-    std::string name;
+    std::string name;  // as the facilitator set it; empty: named after the programme (Workshop::room_title)
     Language language = Language::nb;
     bool open = true;
 };
@@ -43,6 +43,7 @@ struct LeaderGroup {
     std::string name;
     std::string services{};  // the services its leaders come from, e.g. "skole, PPT, helsestasjon"
     std::string project{};   // the title of the group's development project
+    bool archived = false;   // hidden from phones, the strip and the overview; kept in logs and exports
 };
 
 // One of a programme's gatherings (samling 1 … N); runs started while it is open belong to it.
@@ -50,7 +51,8 @@ struct Gathering {
     Id id = 0;
     int number = 0;
     std::string title;
-    std::string date;  // YYYY-MM-DD, or empty while not yet set
+    std::string date;       // YYYY-MM-DD, or empty while not yet set
+    bool archived = false;  // a gathering that did not happen, or belongs to an old plan: kept, set aside
 };
 
 // A phone that joined a leader group. Its token is "<id>.<secret>".
@@ -60,6 +62,7 @@ struct Participant {
     std::string name;    // optional; empty means anonymous
     std::string secret;  // 128 random bits, hex
     Timestamp joined_at = 0;
+    bool removed = false;  // the facilitator took the phone out of the room: its token is refused
 };
 
 // A step's time box. Remaining time is derived, so a restart or a sleeping laptop cannot

@@ -33,10 +33,12 @@ namespace {
 constexpr Id nobody = -1;
 
 // The view of `participant_id` in `group_id`; `nobody` is a phone with nothing of its own.
-ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id, Timestamp now) {
+ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id, Timestamp now,
+                              const Presence* presence) {
     ParticipantView v;
     v.revision = w.revision_for(group_id);
     v.room = w.room().value_or(Room{});
+    v.room.name = w.room_title();
     if (const Participant* p = w.participant(participant_id)) {
         v.participant = *p;
         v.participant.secret.clear();
@@ -83,7 +85,12 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };
     a.timer = {seconds(run->timer.duration_ms), seconds(run->timer.remaining_ms(now)), run->timer.running(),
                run->timer.running() || run->timer.elapsed_ms > 0};
-    a.done = {w.is_done(participant_id, *run), w.done_count(*run), w.participants_in(group_id)};
+    // Counted among the phones still in the room, so one that was closed never keeps the
+    // group waiting for "3 av 4".
+    a.done = presence ? ParticipantView::Done{w.is_done(participant_id, *run), presence->done_present(w, *run, now),
+                                              presence->present_in(w, group_id, now)}
+                      : ParticipantView::Done{w.is_done(participant_id, *run), w.done_count(*run),
+                                              w.participants_in(group_id)};
     for (const FieldDefinition& f : step->fields)
         a.fields.push_back({f.id, f.label.in(lang), f.hint.in(lang), w.conclusion(run->id, f.id)});
     for (const CarriedItem& item : carried_into(w, *run)) {
@@ -115,15 +122,15 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
 
 }  // namespace
 
-ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now) {
+ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now, const Presence* presence) {
     const Participant* p = w.participant(participant_id);
     assert(p);
-    return view_in_group(w, p->group, participant_id, now);
+    return view_in_group(w, p->group, participant_id, now, presence);
 }
 
-ParticipantView preview_for(const Workshop& w, Id group_id, Timestamp now) {
+ParticipantView preview_for(const Workshop& w, Id group_id, Timestamp now, const Presence* presence) {
     assert(w.group(group_id));
-    return view_in_group(w, group_id, nobody, now);
+    return view_in_group(w, group_id, nobody, now, presence);
 }
 
 }  // namespace samling

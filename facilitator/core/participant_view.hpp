@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/presence.hpp"
 #include "core/workshop.hpp"
 
 namespace samling {
@@ -92,12 +93,13 @@ struct ParticipantView {
     std::vector<NoteView> notes;
 };
 
-// Precondition: `participant` exists in `w`.
-ParticipantView view_for(const Workshop& w, Id participant, Timestamp now);
+// Precondition: `participant` exists in `w`. With `presence`, "done" counts only the phones
+// still in the room; without, every participant of the group.
+ParticipantView view_for(const Workshop& w, Id participant, Timestamp now, const Presence* presence = nullptr);
 
 // What a phone that just joined `group` would see: the facilitator's preview panel.
 // Precondition: `group` exists in `w`.
-ParticipantView preview_for(const Workshop& w, Id group, Timestamp now);
+ParticipantView preview_for(const Workshop& w, Id group, Timestamp now, const Presence* presence = nullptr);
 
 // One note as its author sees it (the answer to a write).
 ParticipantView::NoteView note_view(const Workshop& w, const Note& n, Id viewer);

@@ -37,6 +37,10 @@ std::string_view to_string(Errc code) {
             return "vote_not_found";
         case Errc::invalid_request:
             return "invalid_request";
+        case Errc::group_has_notes:
+            return "group_has_notes";
+        case Errc::nothing_to_undo:
+            return "nothing_to_undo";
         case Errc::storage_failed:
             return "storage_failed";
     }

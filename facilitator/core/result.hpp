@@ -26,6 +26,8 @@ enum class Errc {
     no_votes_left,      // the dot budget is spent
     vote_not_found,     // taking back a dot that was never given
     invalid_request,    // a facilitator command that does not fit the state
+    group_has_notes,    // deleting a leader group that has written anything: archive it instead
+    nothing_to_undo,    // undo with no facilitator action left to take back
     storage_failed,     // the store could not commit: nothing was changed
 };
 

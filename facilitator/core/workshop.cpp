@@ -69,9 +69,31 @@ std::vector<const Cluster*> Workshop::clusters_of_run(Id run) const {
     return out;
 }
 
+std::vector<const ExerciseRun*> Workshop::runs_of(Id group_id) const {
+    std::vector<const ExerciseRun*> out;
+    for (const auto& [id, run] : runs_)
+        if (run.group == group_id) out.push_back(&run);
+    return out;
+}
+
+bool Workshop::group_has_content(Id group_id) const {
+    for (const auto& [id, n] : notes_)
+        if (runs_.at(n.run).group == group_id) return true;
+    for (const auto& [key, field] : conclusions_)
+        if (!field.text.empty() && runs_.at(key.first).group == group_id) return true;
+    return false;
+}
+
 int Workshop::participants_in(Id group) const {
     return static_cast<int>(std::count_if(participants_.begin(), participants_.end(),
-                                          [&](const auto& p) { return p.second.group == group; }));
+                                          [&](const auto& p) { return p.second.group == group && !p.second.removed; }));
+}
+
+std::string Workshop::room_title() const {
+    if (room_ && !room_->name.empty()) return room_->name;
+    if (programme_.empty()) return "Samling";
+    const Gathering* g = open_gathering();
+    return g && !g->title.empty() ? programme_ + " – " + g->title : programme_;
 }
 
 int Workshop::dots_on(Id note_id) const {
@@ -174,7 +196,7 @@ std::optional<Id> Workshop::authenticate(std::string_view token) const {
         id = id * 10 + (c - '0');
     }
     const Participant* p = participant(id);
-    if (!p || p->secret.empty() || !secrets::equal(p->secret, token.substr(dot + 1))) return std::nullopt;
+    if (!p || p->removed || p->secret.empty() || !secrets::equal(p->secret, token.substr(dot + 1))) return std::nullopt;
     return id;
 }
 
@@ -238,6 +260,16 @@ Id Workshop::group_of(const Change& change) const {
                           [](const change::GroupEdited&) -> Id { return 0; },  // every phone's group list
                           [](const change::AgendaSet&) -> Id { return 0; },
                           [&](const change::RunConcluded& c) { return run_group(c.run); },
+                          [](const change::RunReopened& c) { return c.group; },
+                          [&](const change::NotesHidden& c) { return run_group(c.run); },
+                          [](const change::RoomChanged&) -> Id { return 0; },
+                          [](const change::GroupArchived&) -> Id { return 0; },  // every phone's group list
+                          [](const change::GroupDeleted&) -> Id { return 0; },
+                          [](const change::GatheringArchived&) -> Id { return 0; },
+                          [](const change::GatheringDeleted&) -> Id { return 0; },
+                          // Both groups' head counts change, and the phone's own group.
+                          [](const change::ParticipantMoved&) -> Id { return 0; },
+                          [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
                       },
                       change);
 }
@@ -384,6 +416,68 @@ void Workshop::apply_(const change::AgendaSet& c) {
 
 void Workshop::apply_(const change::RunConcluded& c) {
     runs_.at(c.run).concluded_at = c.at;
+}
+
+void Workshop::apply_(const change::RunReopened& c) {
+    assert(c.run == 0 || runs_.at(c.run).group == c.group);
+    if (c.run == 0)
+        current_run_.erase(c.group);
+    else
+        current_run_[c.group] = c.run;
+}
+
+void Workshop::apply_(const change::NotesHidden& c) {
+    for (Id id : c.notes) notes_.at(id).revealed = false;
+}
+
+void Workshop::apply_(const change::RoomChanged& c) {
+    assert(room_);
+    room_->name = c.name;
+    room_->language = c.language;
+}
+
+void Workshop::apply_(const change::GroupArchived& c) {
+    groups_.at(c.group).archived = c.archived;
+}
+
+void Workshop::apply_(const change::GroupDeleted& c) {
+    // Only a group that wrote nothing is deleted (decide_ checks): no notes, votes or
+    // conclusions go with it, only its people, its empty runs and their marks.
+    std::set<Id> runs;
+    for (auto it = runs_.begin(); it != runs_.end();) {
+        if (it->second.group != c.group) {
+            ++it;
+            continue;
+        }
+        runs.insert(it->first);
+        it = runs_.erase(it);
+    }
+    std::erase_if(clusters_, [&](const auto& e) { return runs.count(e.second.run) > 0; });
+    std::erase_if(conclusions_, [&](const auto& e) { return runs.count(e.first.first) > 0; });
+    std::erase_if(done_, [&](const auto& d) { return runs.count(std::get<0>(d)) > 0; });
+    std::erase_if(participants_, [&](const auto& e) { return e.second.group == c.group; });
+    current_run_.erase(c.group);
+    group_revision_.erase(c.group);
+    groups_.erase(c.group);
+}
+
+void Workshop::apply_(const change::GatheringArchived& c) {
+    gatherings_.at(c.gathering).archived = c.archived;
+}
+
+void Workshop::apply_(const change::GatheringDeleted& c) {
+    gatherings_.erase(c.gathering);
+    agendas_.erase(c.gathering);
+    if (open_gathering_ == c.gathering) open_gathering_ = 0;
+}
+
+void Workshop::apply_(const change::ParticipantMoved& c) {
+    assert(groups_.count(c.group));
+    participants_.at(c.participant).group = c.group;
+}
+
+void Workshop::apply_(const change::ParticipantRemoved& c) {
+    participants_.at(c.participant).removed = c.removed;
 }
 
 }  // namespace samling

@@ -2,8 +2,9 @@
 // what would change; apply() makes a decided change. Pure C++: no ImGui, HTTP or SQLite.
 //
 // Invariants: ids only grow; a participant belongs to exactly one group; a note belongs to
-// one exercise run, whose group is its author's; a clustered note sits in its cluster's zone;
-// revision() grows by one per applied change.
+// one exercise run, whose group was its author's when it was written (a participant may move
+// on; its notes stay); a clustered note sits in its cluster's zone; a group's current run is
+// one of its own runs; revision() grows by one per applied change.
 #pragma once
 
 #include <map>
@@ -36,6 +37,9 @@ public:
 
     // Queries
     const std::optional<Room>& room() const { return room_; }
+    // What phones and the projector call the room: the facilitator's name for it, else the
+    // programme's (with the open gathering's title), else "Samling".
+    std::string room_title() const;
     const ExerciseCatalog& catalog() const { return *catalog_; }
     const std::map<Id, LeaderGroup>& groups() const { return groups_; }
     const std::map<Id, Participant>& participants() const { return participants_; }
@@ -61,7 +65,11 @@ public:
     // The notes on a run's board (not deleted, not merged into another), oldest first.
     std::vector<const Note*> notes_of_run(Id run) const;
     std::vector<const Cluster*> clusters_of_run(Id run) const;
-    int participants_in(Id group) const;
+    // A group's runs, oldest first: the current one and those left by start-next or a new start.
+    std::vector<const ExerciseRun*> runs_of(Id group) const;
+    // Whether anything was written in the group: a note (even a deleted one) or a conclusion.
+    bool group_has_content(Id group) const;
+    int participants_in(Id group) const;  // those not removed
     // Dots on a note, counting the dots on the duplicates merged into it.
     int dots_on(Id note) const;
     int dots_by(Id participant, Id note) const;
@@ -97,6 +105,17 @@ private:
     Result<Decision> decide_(const cmd::SetAgenda& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::StartNext& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::ConcludeRun& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ReopenRun& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetRoom& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ArchiveGroup& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::DeleteGroup& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ArchiveGathering& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::DeleteGathering& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::MoveParticipant& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::RemoveParticipant& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::UndoLast& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::Together& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ChangeGroup& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::GoToStep& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::Reveal& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::LockWriting& c, Timestamp now) const;
@@ -139,6 +158,8 @@ private:
     Result<NoteFields> clean_note_fields(const Step& step, const NoteFields& fields) const;
     Result<const Note*> board_note(Id note_id) const;  // for the facilitator: any live note
     Change placement_of(const Note& n) const;          // a NotePlaced that restores n as it is
+    // The change that makes the group's current run what it is now (the undo of a start).
+    Change current_run_as_is(Id group) const;
 
     // Applying: workshop.cpp
     void apply_(const change::RoomOpened& c);
@@ -169,6 +190,15 @@ private:
     void apply_(const change::GroupEdited& c);
     void apply_(const change::AgendaSet& c);
     void apply_(const change::RunConcluded& c);
+    void apply_(const change::RunReopened& c);
+    void apply_(const change::NotesHidden& c);
+    void apply_(const change::RoomChanged& c);
+    void apply_(const change::GroupArchived& c);
+    void apply_(const change::GroupDeleted& c);
+    void apply_(const change::GatheringArchived& c);
+    void apply_(const change::GatheringDeleted& c);
+    void apply_(const change::ParticipantMoved& c);
+    void apply_(const change::ParticipantRemoved& c);
 
     // The group a change concerns, or 0 when it concerns the whole room.
     Id group_of(const Change& change) const;

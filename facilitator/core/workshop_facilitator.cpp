@@ -1,6 +1,7 @@
 // The rules for what the facilitator may do: set up the room, drive the steps, edit boards.
 // Board edits also say how to take them back (Decision::undo), for Ctrl+Z.
 #include <algorithm>
+#include <set>
 
 #include "core/workshop.hpp"
 #include "core/workshop_rules.hpp"
@@ -43,9 +44,26 @@ Change Workshop::placement_of(const Note& n) const {
     return change::NotePlaced{n.id, n.zone, n.x, n.y, n.cluster};
 }
 
+Change Workshop::current_run_as_is(Id group_id) const {
+    const ExerciseRun* run = current_run(group_id);
+    return change::RunReopened{group_id, run ? run->id : 0};
+}
+
+namespace {
+
+// The notes of a run a reveal would show: what taking the reveal back hides again.
+std::vector<Id> hidden_notes(const std::map<Id, Note>& notes, Id run) {
+    std::vector<Id> out;
+    for (const auto& [id, n] : notes)
+        if (n.run == run && !n.revealed) out.push_back(id);
+    return out;
+}
+
+}  // namespace
+
 Result<Decision> Workshop::decide_(const cmd::OpenRoom& c, Timestamp) const {
     if (room_ && room_->open) return make_error(Errc::invalid_request, "A room is already open.");
-    auto name = clean_text(c.name, max_name_code_points * 2, Errc::name_too_long, false);
+    auto name = clean_text(c.name, max_name_code_points * 2, Errc::name_too_long, true);
     if (!name) return name.error();
     if (c.code.size() < 4 || c.code.size() > 12)
         return make_error(Errc::invalid_request, "A room code has 4 to 12 characters.");
@@ -58,7 +76,7 @@ Result<Decision> Workshop::decide_(const cmd::AddGroup& c, Timestamp) const {
     for (const auto& [id, g] : groups_)
         if (fold_case(g.name) == fold_case(name.value()))
             return make_error(Errc::invalid_request, "A leader group named \"" + g.name + "\" exists.");
-    return decided(change::GroupAdded{LeaderGroup{next_id_, name.value()}}, next_id_);
+    return decided(change::GroupAdded{LeaderGroup{next_id_, name.value()}}, next_id_, change::GroupDeleted{next_id_});
 }
 
 Result<Decision> Workshop::decide_(const cmd::StartExercise& c, Timestamp now) const {
@@ -66,7 +84,8 @@ Result<Decision> Workshop::decide_(const cmd::StartExercise& c, Timestamp now) c
     const ExerciseDefinition* def = catalog_->find(c.exercise);
     if (!def) return make_error(Errc::invalid_request, "No exercise \"" + c.exercise + "\".");
     ExerciseRun run{next_id_, c.group, c.exercise, 0, now, false, fresh_timer(def->steps.front()), open_gathering_, 0};
-    return decided(change::ExerciseStarted{run}, next_id_);
+    // Taken back, the group's earlier run is its current one again; the new one can be reopened.
+    return decided(change::ExerciseStarted{run}, next_id_, current_run_as_is(c.group));
 }
 
 Result<Decision> Workshop::decide_(const cmd::GoToStep& c, Timestamp) const {
@@ -76,23 +95,31 @@ Result<Decision> Workshop::decide_(const cmd::GoToStep& c, Timestamp) const {
     if (c.step < 0 || c.step >= static_cast<int>(def.steps.size()))
         return make_error(Errc::invalid_request, "No such step.");
     const Step& next = def.steps[static_cast<std::size_t>(c.step)];
-    Decision d = decided(change::StepChanged{target->run->id, c.step, fresh_timer(next)}, target->run->id);
+    const ExerciseRun& run = *target->run;
+    Decision d = decided(change::StepChanged{run.id, c.step, fresh_timer(next)}, run.id,
+                         change::StepChanged{run.id, run.step, run.timer});
+    if (run.writing_locked) d.undo.push_back(change::WritingLocked{run.id, true});
     // Leaving writing for any other step reveals what was written, as R would: nobody can
     // organise or vote on notes nobody may see. A new write round starts hidden again.
-    if (next.kind != StepKind::write) d.changes.push_back(change::NotesRevealed{target->run->id});
+    if (next.kind != StepKind::write) {
+        d.changes.push_back(change::NotesRevealed{run.id});
+        d.undo.push_back(change::NotesHidden{run.id, hidden_notes(notes_, run.id)});
+    }
     return d;
 }
 
 Result<Decision> Workshop::decide_(const cmd::Reveal& c, Timestamp) const {
     auto target = group_step(c.group);
     if (!target) return target.error();
-    return decided(change::NotesRevealed{target->run->id}, target->run->id);
+    const Id run = target->run->id;
+    return decided(change::NotesRevealed{run}, run, change::NotesHidden{run, hidden_notes(notes_, run)});
 }
 
 Result<Decision> Workshop::decide_(const cmd::LockWriting& c, Timestamp) const {
     auto target = group_step(c.group);
     if (!target) return target.error();
-    return decided(change::WritingLocked{target->run->id, c.locked}, target->run->id);
+    return decided(change::WritingLocked{target->run->id, c.locked}, target->run->id,
+                   change::WritingLocked{target->run->id, target->run->writing_locked});
 }
 
 Result<Decision> Workshop::decide_(const cmd::RunTimer& c, Timestamp now) const {
@@ -113,7 +140,8 @@ Result<Decision> Workshop::decide_(const cmd::RunTimer& c, Timestamp now) const 
             t = fresh_timer(*target->step);
             break;
     }
-    return decided(change::TimerChanged{target->run->id, t}, target->run->id);
+    return decided(change::TimerChanged{target->run->id, t}, target->run->id,
+                   change::TimerChanged{target->run->id, target->run->timer});
 }
 
 Result<Decision> Workshop::decide_(const cmd::PlaceNote& c, Timestamp) const {
@@ -257,28 +285,63 @@ Result<Decision> Workshop::decide_(const cmd::SetConclusion& c, Timestamp now) c
 }
 
 Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
-    // Only board edits can be taken back, and only while what they touch still exists.
+    // The changes come from an earlier Decision::undo; they stand only while what they touch
+    // still exists (a note deleted for good, a group deleted since, cannot come back this way).
     const auto note_exists = [&](Id id) { return note(id) != nullptr; };
+    const auto run_exists = [&](Id id) { return runs_.count(id) > 0; };
+    const auto group_exists = [&](Id id) { return group(id) != nullptr; };
+    // A deleted gathering comes back whole: its agenda may follow it in the same undo.
+    std::set<Id> restored;
+    for (const Change& ch : c.changes)
+        if (const auto* g = std::get_if<change::GatheringSaved>(&ch)) restored.insert(g->gathering.id);
+    const auto gathering_exists = [&](Id id) { return gathering(id) != nullptr || restored.count(id) > 0; };
     for (const Change& ch : c.changes) {
-        const bool ok =
-            std::visit(rules::overloaded{
-                           [&](const change::NoteEdited& e) { return note_exists(e.note); },
-                           [&](const change::NoteDeleted& e) { return note_exists(e.note); },
-                           [&](const change::NoteRestored& e) { return note_exists(e.note); },
-                           [&](const change::NotePlaced& e) {
-                               return note_exists(e.note) && (e.cluster == 0 || cluster(e.cluster));
-                           },
-                           [&](const change::NoteHighlighted& e) { return note_exists(e.note); },
-                           [&](const change::ClusterRenamed& e) { return cluster(e.cluster) != nullptr; },
-                           [&](const change::NotesMerged& e) { return note_exists(e.keep) && note_exists(e.absorb); },
-                           [&](const change::NoteUnmerged& e) { return note_exists(e.note); },
-                           [&](const change::ConclusionSet& e) { return runs_.count(e.field.run) > 0; },
-                           [](const auto&) { return false; },
-                       },
-                       ch);
-        if (!ok) return make_error(Errc::invalid_request, "That edit can no longer be undone.");
+        const bool ok = std::visit(
+            rules::overloaded{
+                [&](const change::NoteEdited& e) { return note_exists(e.note); },
+                [&](const change::NoteDeleted& e) { return note_exists(e.note); },
+                [&](const change::NoteRestored& e) { return note_exists(e.note); },
+                [&](const change::NotePlaced& e) {
+                    return note_exists(e.note) && (e.cluster == 0 || cluster(e.cluster));
+                },
+                [&](const change::NoteHighlighted& e) { return note_exists(e.note); },
+                [&](const change::ClusterRenamed& e) { return cluster(e.cluster) != nullptr; },
+                [&](const change::NotesMerged& e) { return note_exists(e.keep) && note_exists(e.absorb); },
+                [&](const change::NoteUnmerged& e) { return note_exists(e.note); },
+                [&](const change::ConclusionSet& e) { return run_exists(e.field.run); },
+                [&](const change::StepChanged& e) { return run_exists(e.run); },
+                [&](const change::WritingLocked& e) { return run_exists(e.run); },
+                [&](const change::TimerChanged& e) { return run_exists(e.run); },
+                [&](const change::RunConcluded& e) { return run_exists(e.run); },
+                [&](const change::NotesHidden& e) {
+                    return run_exists(e.run) && std::all_of(e.notes.begin(), e.notes.end(), note_exists);
+                },
+                [&](const change::RunReopened& e) {
+                    return group_exists(e.group) &&
+                           (e.run == 0 || (run_exists(e.run) && runs_.at(e.run).group == e.group));
+                },
+                [&](const change::RoomChanged&) { return room_.has_value(); },
+                [&](const change::ProgrammeNamed&) { return true; },
+                [&](const change::GroupEdited& e) { return group_exists(e.group.id); },
+                [&](const change::GroupArchived& e) { return group_exists(e.group); },
+                [&](const change::GroupDeleted& e) { return group_exists(e.group) && !group_has_content(e.group); },
+                [&](const change::GatheringSaved& e) { return e.gathering.id > 0 && e.gathering.id < next_id_; },
+                [&](const change::GatheringArchived& e) { return gathering(e.gathering) != nullptr; },
+                [&](const change::GatheringDeleted& e) {
+                    return gathering(e.gathering) != nullptr &&
+                           std::none_of(runs_.begin(), runs_.end(),
+                                        [&](const auto& r) { return r.second.gathering == e.gathering; });
+                },
+                [&](const change::GatheringOpened& e) { return e.gathering == 0 || gathering_exists(e.gathering); },
+                [&](const change::AgendaSet& e) { return gathering_exists(e.gathering); },
+                [&](const change::ParticipantMoved& e) { return participant(e.participant) && group_exists(e.group); },
+                [&](const change::ParticipantRemoved& e) { return participant(e.participant) != nullptr; },
+                [](const auto&) { return false; },
+            },
+            ch);
+        if (!ok) return make_error(Errc::invalid_request, "That action can no longer be undone.");
     }
-    if (c.changes.empty()) return make_error(Errc::invalid_request, "Nothing to undo.");
+    if (c.changes.empty()) return make_error(Errc::nothing_to_undo, "Nothing to undo.");
     Decision d;
     d.changes = c.changes;
     return d;

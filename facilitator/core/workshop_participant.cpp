@@ -35,7 +35,8 @@ Result<Workshop::Target> Workshop::writable_step(Id participant_id) const {
 Result<Decision> Workshop::decide_(const cmd::Join& c, Timestamp now) const {
     if (!room_ || !room_->open || fold_case(text::trim(c.code)) != room_->code)
         return make_error(Errc::room_code_invalid, "Feil romkode.");
-    if (!group(c.group)) return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
+    if (const LeaderGroup* g = group(c.group); !g || g->archived)
+        return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
     auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, true);
     if (!name) return name.error();
     if (c.secret.size() < 32) return make_error(Errc::invalid_request, "A token secret has 128 bits.");
@@ -179,6 +180,20 @@ Result<Decision> Workshop::decide_(const cmd::RetractVote& c, Timestamp) const {
     if (dots_by(c.participant, c.note) == 0)
         return make_error(Errc::vote_not_found, "Du har ingen stemme på denne lappen.");
     return decided(change::VoteRetracted{c.note, c.participant}, c.note);
+}
+
+Result<Decision> Workshop::decide_(const cmd::ChangeGroup& c, Timestamp) const {
+    const Participant* p = participant(c.participant);
+    if (!p || p->removed) return make_error(Errc::unauthorized, "Ukjent deltaker.");
+    if (const LeaderGroup* g = group(c.group); !g || g->archived)
+        return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
+    if (p->group == c.group) {
+        Decision d;  // already there: a second tap changes nothing
+        d.subject = c.participant;
+        d.created = false;
+        return d;
+    }
+    return decided(change::ParticipantMoved{c.participant, c.group}, c.participant);
 }
 
 Result<Decision> Workshop::decide_(const cmd::MarkDone& c, Timestamp) const {

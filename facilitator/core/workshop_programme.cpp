@@ -41,7 +41,7 @@ Result<NoteFields> Workshop::clean_note_fields(const Step& step, const NoteField
 Result<Decision> Workshop::decide_(const cmd::NameProgramme& c, Timestamp) const {
     auto name = clean_text(c.name, max_title_code_points, Errc::name_too_long, false);
     if (!name) return name.error();
-    return decided(change::ProgrammeNamed{name.value()}, 0);
+    return decided(change::ProgrammeNamed{name.value()}, 0, change::ProgrammeNamed{programme_});
 }
 
 Result<Decision> Workshop::decide_(const cmd::SaveGathering& c, Timestamp) const {
@@ -51,41 +51,48 @@ Result<Decision> Workshop::decide_(const cmd::SaveGathering& c, Timestamp) const
     if (!date.empty() && !is_date(date)) return make_error(Errc::invalid_request, "A date is YYYY-MM-DD: " + date);
     Gathering g{c.gathering, 0, title.value(), date};
     if (c.gathering == 0) {
+        // Numbers follow the highest, so deleting a gathering made by mistake frees its number.
+        int last = 0;
+        for (const auto& [id, other] : gatherings_) last = std::max(last, other.number);
         g.id = next_id_;
-        g.number = static_cast<int>(gatherings_.size()) + 1;
-    } else {
-        const Gathering* old = gathering(c.gathering);
-        if (!old) return make_error(Errc::invalid_request, "No such gathering.");
-        g.number = old->number;
+        g.number = last + 1;
+        return decided(change::GatheringSaved{g}, g.id, change::GatheringDeleted{g.id});
     }
-    return decided(change::GatheringSaved{g}, g.id);
+    const Gathering* old = gathering(c.gathering);
+    if (!old) return make_error(Errc::invalid_request, "No such gathering.");
+    g.number = old->number;
+    g.archived = old->archived;
+    return decided(change::GatheringSaved{g}, g.id, change::GatheringSaved{*old});
 }
 
 Result<Decision> Workshop::decide_(const cmd::OpenGathering& c, Timestamp) const {
     if (!gathering(c.gathering)) return make_error(Errc::invalid_request, "No such gathering.");
-    return decided(change::GatheringOpened{c.gathering}, c.gathering);
+    return decided(change::GatheringOpened{c.gathering}, c.gathering, change::GatheringOpened{open_gathering_});
 }
 
 Result<Decision> Workshop::decide_(const cmd::EditGroup& c, Timestamp) const {
     const LeaderGroup* g = group(c.group);
     if (!g) return make_error(Errc::group_not_found, "No such leader group.");
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    auto name = clean_text(c.name.value_or(g->name), max_name_code_points, Errc::name_too_long, false);
     if (!name) return name.error();
     for (const auto& [id, other] : groups_)
         if (id != c.group && rules::fold_case(other.name) == rules::fold_case(name.value()))
             return make_error(Errc::invalid_request, "A leader group named \"" + other.name + "\" exists.");
-    auto services = clean_text(c.services, max_title_code_points, Errc::name_too_long, true);
+    auto services = clean_text(c.services.value_or(g->services), max_title_code_points, Errc::name_too_long, true);
     if (!services) return services.error();
-    auto project = clean_text(c.project, max_title_code_points, Errc::name_too_long, true);
+    auto project = clean_text(c.project.value_or(g->project), max_title_code_points, Errc::name_too_long, true);
     if (!project) return project.error();
-    return decided(change::GroupEdited{LeaderGroup{c.group, name.value(), services.value(), project.value()}}, c.group);
+    return decided(
+        change::GroupEdited{LeaderGroup{c.group, name.value(), services.value(), project.value(), g->archived}},
+        c.group, change::GroupEdited{*g});
 }
 
 Result<Decision> Workshop::decide_(const cmd::SetAgenda& c, Timestamp) const {
     if (!gathering(c.gathering)) return make_error(Errc::invalid_request, "No such gathering.");
     for (const std::string& id : c.exercises)
         if (!catalog_->find(id)) return make_error(Errc::invalid_request, "No exercise \"" + id + "\".");
-    return decided(change::AgendaSet{c.gathering, c.exercises}, c.gathering);
+    return decided(change::AgendaSet{c.gathering, c.exercises}, c.gathering,
+                   change::AgendaSet{c.gathering, agenda(c.gathering)});
 }
 
 Result<Decision> Workshop::decide_(const cmd::StartNext& c, Timestamp now) const {
@@ -110,7 +117,98 @@ Result<Decision> Workshop::decide_(const cmd::ConcludeRun& c, Timestamp now) con
         d.created = false;
         return d;
     }
-    return decided(change::RunConcluded{target->run->id, now}, target->run->id);
+    return decided(change::RunConcluded{target->run->id, now}, target->run->id,
+                   change::RunConcluded{target->run->id, 0});
+}
+
+Result<Decision> Workshop::decide_(const cmd::ReopenRun& c, Timestamp) const {
+    const auto it = runs_.find(c.run);
+    if (it == runs_.end()) return make_error(Errc::invalid_request, "No such exercise run.");
+    const ExerciseRun& run = it->second;
+    if (!definition(run)) return make_error(Errc::no_activity, "The run's exercise is no longer installed.");
+    const ExerciseRun* current = current_run(run.group);
+    if (current && current->id == run.id) {
+        Decision d;  // it is the current run already
+        d.subject = run.id;
+        d.created = false;
+        return d;
+    }
+    return decided(change::RunReopened{run.group, run.id}, run.id, current_run_as_is(run.group));
+}
+
+Result<Decision> Workshop::decide_(const cmd::SetRoom& c, Timestamp) const {
+    if (!room_) return make_error(Errc::invalid_request, "No room is open.");
+    std::string name = room_->name;
+    if (c.name) {
+        auto cleaned = clean_text(*c.name, max_title_code_points, Errc::name_too_long, true);
+        if (!cleaned) return cleaned.error();
+        name = cleaned.value();
+    }
+    const Language language = c.language.value_or(room_->language);
+    return decided(change::RoomChanged{name, language}, 0, change::RoomChanged{room_->name, room_->language});
+}
+
+Result<Decision> Workshop::decide_(const cmd::ArchiveGroup& c, Timestamp) const {
+    const LeaderGroup* g = group(c.group);
+    if (!g) return make_error(Errc::group_not_found, "No such leader group.");
+    return decided(change::GroupArchived{c.group, c.archived}, c.group, change::GroupArchived{c.group, g->archived});
+}
+
+Result<Decision> Workshop::decide_(const cmd::DeleteGroup& c, Timestamp) const {
+    if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
+    if (group_has_content(c.group))
+        return make_error(Errc::group_has_notes,
+                          "The group has written notes or conclusions: archive it instead, so its log stays.");
+    // No undo: deleting asks first, and a deleted group's phones have lost their tokens.
+    return decided(change::GroupDeleted{c.group}, c.group);
+}
+
+Result<Decision> Workshop::decide_(const cmd::ArchiveGathering& c, Timestamp) const {
+    const Gathering* g = gathering(c.gathering);
+    if (!g) return make_error(Errc::invalid_request, "No such gathering.");
+    return decided(change::GatheringArchived{c.gathering, c.archived}, c.gathering,
+                   change::GatheringArchived{c.gathering, g->archived});
+}
+
+Result<Decision> Workshop::decide_(const cmd::DeleteGathering& c, Timestamp) const {
+    const Gathering* g = gathering(c.gathering);
+    if (!g) return make_error(Errc::invalid_request, "No such gathering.");
+    if (std::any_of(runs_.begin(), runs_.end(), [&](const auto& r) { return r.second.gathering == c.gathering; }))
+        return make_error(Errc::group_has_notes, "Exercises were run in this gathering: archive it instead.");
+    Decision d = decided(change::GatheringDeleted{c.gathering}, c.gathering, change::GatheringSaved{*g});
+    d.undo.push_back(change::AgendaSet{c.gathering, agenda(c.gathering)});
+    if (open_gathering_ == c.gathering) d.undo.push_back(change::GatheringOpened{c.gathering});
+    return d;
+}
+
+Result<Decision> Workshop::decide_(const cmd::MoveParticipant& c, Timestamp) const {
+    const Participant* p = participant(c.participant);
+    if (!p || p->removed) return make_error(Errc::invalid_request, "No such participant.");
+    if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
+    if (p->group == c.group) {
+        Decision d;
+        d.subject = c.participant;
+        d.created = false;
+        return d;
+    }
+    // Its notes stay where they were written: they belong to that group's run.
+    return decided(change::ParticipantMoved{c.participant, c.group}, c.participant,
+                   change::ParticipantMoved{c.participant, p->group});
+}
+
+Result<Decision> Workshop::decide_(const cmd::RemoveParticipant& c, Timestamp) const {
+    const Participant* p = participant(c.participant);
+    if (!p || p->removed) return make_error(Errc::invalid_request, "No such participant.");
+    return decided(change::ParticipantRemoved{c.participant, true}, c.participant,
+                   change::ParticipantRemoved{c.participant, false});
+}
+
+Result<Decision> Workshop::decide_(const cmd::UndoLast&, Timestamp) const {
+    return make_error(Errc::invalid_request, "Undo is the hub's: it keeps the history.");
+}
+
+Result<Decision> Workshop::decide_(const cmd::Together&, Timestamp) const {
+    return make_error(Errc::invalid_request, "Several commands at once are the hub's to take apart.");
 }
 
 }  // namespace samling

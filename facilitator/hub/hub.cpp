@@ -2,6 +2,7 @@
 // room of phones writing at once costs one fsync per batch, not one per note.
 #include "hub/hub.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -85,26 +86,105 @@ void Hub::writer_loop() {
     }
 }
 
+void Hub::seen(Id participant, Timestamp now) {
+    std::lock_guard lock(presence_mu_);
+    Timestamp& at = presence_.last_seen[participant];
+    at = std::max(at, now);
+}
+
+void Hub::set_presence_window(Timestamp ms) {
+    std::lock_guard lock(presence_mu_);
+    presence_.window_ms = ms;
+}
+
+Presence Hub::presence() const {
+    std::lock_guard lock(presence_mu_);
+    return presence_;
+}
+
+namespace {
+
+void remember(std::vector<std::vector<Change>>& history, std::vector<Change> back) {
+    history.push_back(std::move(back));
+    if (history.size() > undo_history_size) history.erase(history.begin());
+}
+
+Receipt receipt_of(const Decision& d) {
+    Receipt r;
+    r.subject = d.subject;
+    r.created = d.created;
+    return r;
+}
+
+}  // namespace
+
+Result<Receipt> Hub::take(Workshop& next, const Command& command, Timestamp now, std::vector<Change>& changes,
+                          History& history) {
+    const auto apply_all = [&](const Decision& d) {
+        for (const Change& c : d.changes) {
+            next.apply(c);
+            changes.push_back(c);
+        }
+    };
+    if (std::holds_alternative<cmd::UndoLast>(command)) {
+        if (history.empty()) return make_error(Errc::nothing_to_undo, "Nothing to undo.");
+        std::vector<Change> back = std::move(history.back());
+        history.pop_back();  // even when it cannot be taken back: the next Ctrl+Z goes further
+        if (back.empty()) return make_error(Errc::invalid_request, "That action cannot be undone.");
+        auto decision = next.decide(cmd::Undo{std::move(back)}, now);
+        if (!decision) return decision.error();
+        apply_all(decision.value());
+        return receipt_of(decision.value());
+    }
+    if (const auto* together = std::get_if<cmd::Together>(&command)) {
+        Receipt r;
+        History parts;  // each part's way back, joined into one entry: one action, one Ctrl+Z
+        int done = 0;
+        for (const Command& part : together->commands) {
+            Result<Receipt> one = std::holds_alternative<cmd::UndoLast>(part) || is_participant_command(part)
+                                      ? Result<Receipt>(make_error(Errc::invalid_request, "Not a facilitator action."))
+                                      : take(next, part, now, changes, parts);
+            if (one) {
+                ++done;
+                r.refused += one->refused;
+            } else {
+                ++r.refused;
+                if (!r.first_refusal) r.first_refusal = one.error();
+            }
+        }
+        if (done == 0) return r.first_refusal ? *r.first_refusal : make_error(Errc::invalid_request, "Nothing to do.");
+        std::vector<Change> back;
+        bool undoable = true;
+        for (auto it = parts.rbegin(); it != parts.rend(); ++it) {  // the last part is taken back first
+            undoable = undoable && !it->empty();
+            back.insert(back.end(), it->begin(), it->end());
+        }
+        if (!parts.empty()) remember(history, undoable ? std::move(back) : std::vector<Change>{});
+        r.subject = done;
+        return r;
+    }
+    auto decision = next.decide(command, now);
+    if (!decision) return decision.error();
+    apply_all(decision.value());
+    // Every facilitator action that changed something is one step back; a phone's never is.
+    if (!decision->changes.empty() && !is_participant_command(command) && !std::holds_alternative<cmd::Undo>(command))
+        remember(history, std::move(decision->undo));
+    return receipt_of(decision.value());
+}
+
 void Hub::process(std::vector<Pending>& batch) {
     const std::shared_ptr<const Workshop> current = snapshot();
     // Decide against a private copy: readers keep the old snapshot until the batch is on disk.
     Workshop next = *current;
+    History history = history_;  // kept only if the batch commits
     std::vector<Change> changes;
     std::vector<std::optional<Result<Receipt>>> outcomes(batch.size());
     std::vector<bool> changed(batch.size(), false);
 
     for (std::size_t i = 0; i < batch.size(); ++i) {
-        auto decision = next.decide(batch[i].command, clock_());
-        if (!decision) {
-            outcomes[i] = decision.error();
-            continue;
-        }
-        for (const Change& c : decision->changes) {
-            next.apply(c);
-            changes.push_back(c);
-        }
-        changed[i] = !decision->changes.empty();
-        outcomes[i] = Receipt{decision->subject, decision->created, nullptr, std::move(decision->undo)};
+        const std::size_t before = changes.size();
+        outcomes[i] = take(next, batch[i].command, clock_(), changes, history);
+        changed[i] = changes.size() > before;
     }
 
     std::shared_ptr<const Workshop> published = current;
@@ -122,6 +202,10 @@ void Hub::process(std::vector<Pending>& batch) {
             for (std::size_t i = 0; i < batch.size(); ++i)
                 if (changed[i]) outcomes[i] = s.error();
         }
+    }
+    if (committed) {
+        history_ = std::move(history);
+        undo_depth_ = history_.size();
     }
 
     for (std::size_t i = 0; i < batch.size(); ++i) {

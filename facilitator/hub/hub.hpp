@@ -4,20 +4,25 @@
 // command waiting, decides each against a private copy of the state, commits the batch to
 // the store in one transaction (one fsync: group commit), then publishes the new state as an
 // immutable snapshot and answers every caller. Readers call snapshot() and never wait on the
-// disk. Depends on core and store; knows nothing of HTTP or ImGui.
+// disk. The writer also keeps the facilitator's undo history (UndoLast, Together), and any
+// thread may note that a phone was heard from (seen / presence). Depends on core and store;
+// knows nothing of HTTP or ImGui.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/commands.hpp"
+#include "core/presence.hpp"
 #include "core/result.hpp"
 #include "core/workshop.hpp"
 
@@ -29,8 +34,13 @@ struct Receipt {
     Id subject = 0;
     bool created = true;
     std::shared_ptr<const Workshop> state;  // the state right after this command
-    std::vector<Change> undo;               // how to take a board edit back (cmd::Undo)
+    // A Together: how many of its commands were refused (the others stand), and why the first was.
+    int refused = 0;
+    std::optional<Error> first_refusal;
 };
+
+// How many facilitator actions Ctrl+Z can take back.
+inline constexpr std::size_t undo_history_size = 100;
 
 class Hub {
 public:
@@ -57,14 +67,30 @@ public:
     // Waits until the revision passes `since` or the timeout ends; returns the latest state.
     std::shared_ptr<const Workshop> wait_for_change(Revision since, std::chrono::milliseconds timeout) const;
 
+    // A phone was heard from (every authenticated call). Cheap; never waits on the writer.
+    void seen(Id participant, Timestamp now);
+    Presence presence() const;               // a copy: who was heard from when
+    void set_presence_window(Timestamp ms);  // how long a quiet phone still counts as in the room
+
+    // How many facilitator actions UndoLast can still take back (for the projector's hint).
+    std::size_t undo_depth() const { return undo_depth_.load(); }
+
 private:
     struct Pending {
         Command command;
         std::function<void(Result<Receipt>)> answer;
     };
 
+    // The facilitator's actions, newest last: each the changes that take it back. An empty
+    // entry is an action that cannot be undone (a deleted group): Ctrl+Z stops there.
+    using History = std::vector<std::vector<Change>>;
+
     void writer_loop();
     void process(std::vector<Pending>& batch);
+    // Decides one command against `next` and applies it there, adding its changes to `changes`
+    // and its way back to `history`. Takes Together and UndoLast apart.
+    Result<Receipt> take(Workshop& next, const Command& command, Timestamp now, std::vector<Change>& changes,
+                         History& history);
 
     Store& store_;
     Clock clock_;
@@ -79,6 +105,12 @@ private:
     bool stopping_ = false;
 
     std::vector<std::function<void()>> listeners_;
+    History history_;  // the writer thread's alone
+    std::atomic<std::size_t> undo_depth_{0};
+
+    mutable std::mutex presence_mu_;
+    Presence presence_;
+
     std::thread writer_;
 };
 

@@ -25,6 +25,19 @@ struct Fields {
         return 0;
     }
     Id optional_id(const char* key) { return body.contains(key) ? id(key) : 0; }
+    std::optional<std::string> optional_text(const char* key) {
+        if (!body.contains(key) || body[key].is_null()) return std::nullopt;
+        if (body[key].is_string()) return body[key].get<std::string>();
+        if (problem.empty()) problem = std::string("\"") + key + "\" must be a string";
+        return std::nullopt;
+    }
+    std::optional<Language> language(const char* key) {
+        const auto code = optional_text(key);
+        if (!code) return std::nullopt;
+        if (auto lang = parse_language(*code)) return lang;
+        if (problem.empty()) problem = std::string("\"") + key + "\" must be nb, nn or en";
+        return std::nullopt;
+    }
     std::string text(const char* key, bool required = true) {
         if (body.contains(key) && body[key].is_string()) return body[key].get<std::string>();
         if (required && problem.empty()) problem = std::string("\"") + key + "\" must be a string";
@@ -89,9 +102,50 @@ struct Fields {
 };
 
 using Parser = std::function<Command(Fields&)>;
+const std::map<std::string, Parser, std::less<>>& parsers();
+
+// {"command": "together", "commands": [{...}, {...}]}: one action, one step back for undo.
+Command parse_together(Fields& f) {
+    cmd::Together together;
+    if (!f.body.contains("commands") || !f.body["commands"].is_array() || f.body["commands"].empty()) {
+        if (f.problem.empty()) f.problem = "\"commands\" must be a list of commands";
+        return together;
+    }
+    for (const json& part : f.body["commands"]) {
+        auto c = parse_control_command(part);
+        if (!c) {
+            if (f.problem.empty()) f.problem = c.error().message;
+            return together;
+        }
+        together.commands.push_back(std::move(c.value()));
+    }
+    return together;
+}
 
 const std::map<std::string, Parser, std::less<>>& parsers() {
     static const std::map<std::string, Parser, std::less<>> table = {
+        {"together", parse_together},
+        {"undo", [](Fields&) -> Command { return cmd::UndoLast{}; }},
+        {"reopen_run", [](Fields& f) -> Command { return cmd::ReopenRun{f.id("run")}; }},
+        {"set_room",
+         [](Fields& f) -> Command {
+             return cmd::SetRoom{f.optional_text("name"), f.language("language")};
+         }},
+        {"archive_group",
+         [](Fields& f) -> Command {
+             return cmd::ArchiveGroup{f.id("group"), f.flag("archived", true)};
+         }},
+        {"delete_group", [](Fields& f) -> Command { return cmd::DeleteGroup{f.id("group")}; }},
+        {"archive_gathering",
+         [](Fields& f) -> Command {
+             return cmd::ArchiveGathering{f.id("gathering"), f.flag("archived", true)};
+         }},
+        {"delete_gathering", [](Fields& f) -> Command { return cmd::DeleteGathering{f.id("gathering")}; }},
+        {"move_participant",
+         [](Fields& f) -> Command {
+             return cmd::MoveParticipant{f.id("participant"), f.id("group")};
+         }},
+        {"remove_participant", [](Fields& f) -> Command { return cmd::RemoveParticipant{f.id("participant")}; }},
         {"add_group", [](Fields& f) -> Command { return cmd::AddGroup{f.text("name")}; }},
         {"start_exercise",
          [](Fields& f) -> Command {
@@ -158,7 +212,8 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
         {"open_gathering", [](Fields& f) -> Command { return cmd::OpenGathering{f.id("gathering")}; }},
         {"edit_group",
          [](Fields& f) -> Command {
-             return cmd::EditGroup{f.id("group"), f.text("name"), f.text("services", false), f.text("project", false)};
+             return cmd::EditGroup{f.id("group"), f.optional_text("name"), f.optional_text("services"),
+                                   f.optional_text("project")};
          }},
         {"set_agenda",
          [](Fields& f) -> Command {
@@ -192,9 +247,17 @@ Result<Command> parse_control_command(const json& body) {
     return c;
 }
 
-json control_state(const Workshop& state, Timestamp now) {
+json control_state(const Workshop& state, const Presence& presence, Timestamp now) {
     json groups = json::array();
     for (const auto& [gid, g] : state.groups()) {
+        json runs = json::array();  // every run, so a script can reopen one
+        for (const ExerciseRun* r : state.runs_of(gid))
+            runs.push_back({{"id", r->id},
+                            {"exercise", r->exercise},
+                            {"gathering", r->gathering},
+                            {"step", r->step},
+                            {"notes", state.notes_of_run(r->id).size()},
+                            {"concluded_at", r->concluded_at}});
         json log = json::array();
         for (const ExerciseRun* r : state.project_log(gid))
             log.push_back({{"run", r->id},
@@ -205,8 +268,11 @@ json control_state(const Workshop& state, Timestamp now) {
                       {"name", g.name},
                       {"services", g.services},
                       {"project", g.project},
+                      {"archived", g.archived},
                       {"participants", state.participants_in(gid)},
+                      {"present", presence.present_in(state, gid, now)},
                       {"log", log},
+                      {"runs", runs},
                       {"run", nullptr}};
         if (const ExerciseRun* run = state.current_run(gid)) {
             json notes = json::array();
@@ -243,6 +309,7 @@ json control_state(const Workshop& state, Timestamp now) {
                 {"writing_locked", run->writing_locked},
                 {"timer", {{"remaining_ms", run->timer.remaining_ms(now)}, {"running", run->timer.running()}}},
                 {"done", state.done_count(*run)},
+                {"done_present", presence.done_present(state, *run, now)},
                 {"gathering", run->gathering},
                 {"concluded_at", run->concluded_at},
                 {"notes", notes},
@@ -255,13 +322,34 @@ json control_state(const Workshop& state, Timestamp now) {
     for (const auto& [id, def] : state.catalog().all()) exercises.push_back(id);
     json gatherings = json::array();
     for (const auto& [id, g] : state.gatherings())
-        gatherings.push_back(
-            {{"id", id}, {"number", g.number}, {"title", g.title}, {"date", g.date}, {"agenda", state.agenda(id)}});
+        gatherings.push_back({{"id", id},
+                              {"number", g.number},
+                              {"title", g.title},
+                              {"date", g.date},
+                              {"archived", g.archived},
+                              {"agenda", state.agenda(id)}});
+    json participants = json::array();
+    for (const auto& [id, p] : state.participants()) {
+        if (p.removed) continue;
+        participants.push_back({{"id", id},
+                                {"group", p.group},
+                                {"name", p.name},
+                                {"joined_at", p.joined_at},
+                                {"last_seen", presence.seen_at(state, id)},
+                                {"present", presence.present(state, id, now)}});
+    }
+    json room = nullptr;
+    if (state.room())
+        room = {{"code", state.room()->code},
+                {"name", state.room()->name},
+                {"title", state.room_title()},
+                {"language", to_string(state.room()->language)}};
     return {{"revision", state.revision()},
             {"programme", state.programme()},
             {"gatherings", gatherings},
             {"open_gathering", state.open_gathering() ? json(state.open_gathering()->id) : json(nullptr)},
-            {"room", state.room() ? json{{"code", state.room()->code}, {"name", state.room()->name}} : json(nullptr)},
+            {"room", room},
+            {"participants", participants},
             {"groups", groups},
             {"exercises", exercises}};
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/commands.hpp"
+#include "core/presence.hpp"
 #include "core/result.hpp"
 #include "core/workshop.hpp"
 
@@ -14,6 +15,7 @@ namespace samling {
 Result<Command> parse_control_command(const nlohmann::json& body);
 
 // Everything a script needs to see, including what phones must not: authors, hidden notes, totals.
-nlohmann::json control_state(const Workshop& state, Timestamp now);
+// `presence` says which phones are still in the room (last_seen, present counts).
+nlohmann::json control_state(const Workshop& state, const Presence& presence, Timestamp now);
 
 }  // namespace samling

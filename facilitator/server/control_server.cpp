@@ -54,7 +54,7 @@ ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()
 
     http.Get("/control/state", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->authorised(req, res)) return;
-        http::send_json(res, 200, control_state(*impl_->hub->snapshot(), now_ms()));
+        http::send_json(res, 200, control_state(*impl_->hub->snapshot(), impl_->hub->presence(), now_ms()));
     });
     http.Post("/control/commands", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->authorised(req, res)) return;

@@ -126,6 +126,10 @@ int http_status(Errc code) {
             return 404;
         case Errc::invalid_request:
             return 400;
+        case Errc::group_has_notes:
+            return 409;
+        case Errc::nothing_to_undo:
+            return 409;
         case Errc::storage_failed:
             return 503;
     }

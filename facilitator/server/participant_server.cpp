@@ -113,6 +113,7 @@ struct ParticipantServer::Impl {
             http::send_rate_limited(res, wait);
             return std::nullopt;
         }
+        hub().seen(*who, now_ms());  // still in the room: head counts leave closed phones out
         return who;
     }
 
@@ -161,9 +162,11 @@ void ParticipantServer::Impl::routes() {
         if (!room || !room->open || code != room->code)
             return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
         json groups = json::array();
-        for (const auto& [id, g] : state->groups()) groups.push_back({{"id", id}, {"name", g.name}});
+        for (const auto& [id, g] : state->groups())
+            if (!g.archived) groups.push_back({{"id", id}, {"name", g.name}});
         http::send_json(
-            res, 200, {{"room", {{"name", room->name}, {"language", to_string(room->language)}}}, {"groups", groups}});
+            res, 200,
+            {{"room", {{"name", state->room_title()}, {"language", to_string(room->language)}}}, {"groups", groups}});
     });
 
     http.Post("/api/join", [this](const Request& req, Response& res) {
@@ -174,6 +177,18 @@ void ParticipantServer::Impl::routes() {
         if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
         const auto group = id_field(*body, "group");
         if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
+        // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
+        // the same participant and token, never a second one left behind in the old group.
+        if (const std::string token = http::bearer_token(req); !token.empty())
+            if (const auto who = hub().snapshot()->authenticate(token)) {
+                auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
+                if (!moved) return http::send_error(res, moved.error());
+                const Participant& p = *moved->state->participant(*who);
+                hub().seen(p.id, now_ms());
+                return http::send_json(
+                    res, 200,
+                    {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}}, {"token", token}});
+            }
         const std::string secret = secrets::token_secret();
         auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
         if (!r) {
@@ -193,7 +208,8 @@ void ParticipantServer::Impl::routes() {
         const auto since = parse_id(req.get_param_value("since"));
         const Revision rev = state->revision_for(state->participant(*who)->group);
         if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
-        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms())));
+        const Presence presence = hub().presence();
+        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
     });
 
     http.Post("/api/notes", [this](const Request& req, Response& res) {
@@ -282,7 +298,8 @@ void ParticipantServer::Impl::routes() {
         if (!done.is_boolean()) return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
         auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
         if (!r) return http::send_error(res, r.error());
-        const auto view = view_for(*r->state, *who, now_ms());
+        const Presence presence = hub().presence();
+        const auto view = view_for(*r->state, *who, now_ms(), &presence);
         http::send_json(res, 200,
                         {{"done",
                           {{"me", view.activity->done.me},

@@ -119,6 +119,17 @@ inline constexpr std::array migrations = {
         PRIMARY KEY (gathering_id, position)
     );
     )sql",
+
+    // 4: a real programme's housekeeping: archived groups and gatherings, removed phones, a
+    // current run chosen by the facilitator (NULL: the group's newest), a room named after
+    // its programme ('' replaces the old default name)
+    R"sql(
+    ALTER TABLE leader_groups ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE leader_groups ADD COLUMN current_run INTEGER;
+    ALTER TABLE gatherings ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE participants ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+    UPDATE room SET name = '' WHERE name = 'Samling';
+    )sql",
 };
 
 }  // namespace samling::schema

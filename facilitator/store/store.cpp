@@ -156,15 +156,15 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                 Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
     }
     {
-        Statement s(db_, "SELECT id, name, services, project FROM leader_groups ORDER BY id");
+        Statement s(db_, "SELECT id, name, services, project, archived FROM leader_groups ORDER BY id");
         while (s.step() == SQLITE_ROW)
-            w.apply(change::GroupAdded{LeaderGroup{s.integer(0), s.text(1), s.text(2), s.text(3)}});
+            w.apply(change::GroupAdded{LeaderGroup{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0}});
     }
     {
-        Statement s(db_, "SELECT id, number, title, date FROM gatherings ORDER BY id");
+        Statement s(db_, "SELECT id, number, title, date, archived FROM gatherings ORDER BY id");
         while (s.step() == SQLITE_ROW)
-            w.apply(
-                change::GatheringSaved{Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)}});
+            w.apply(change::GatheringSaved{
+                Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3), s.integer(4) != 0}});
     }
     {
         Statement s(db_, "SELECT name, open_gathering FROM programme WHERE id = 1");
@@ -180,10 +180,10 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
         for (auto& [gathering, exercises] : agendas) w.apply(change::AgendaSet{gathering, std::move(exercises)});
     }
     {
-        Statement s(db_, "SELECT id, group_id, name, secret, joined_at FROM participants ORDER BY id");
+        Statement s(db_, "SELECT id, group_id, name, secret, joined_at, removed FROM participants ORDER BY id");
         while (s.step() == SQLITE_ROW)
-            w.apply(
-                change::ParticipantJoined{Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4)}});
+            w.apply(change::ParticipantJoined{
+                Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4), s.integer(5) != 0}});
     }
     {
         Statement s(db_,
@@ -201,6 +201,11 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                           s.integer(10)};
             w.apply(change::ExerciseStarted{r});
         }
+    }
+    {
+        // A current run the facilitator chose (reopened, or none after an undone start).
+        Statement s(db_, "SELECT id, current_run FROM leader_groups WHERE current_run IS NOT NULL ORDER BY id");
+        while (s.step() == SQLITE_ROW) w.apply(change::RunReopened{s.integer(0), s.integer(1)});
     }
     {
         Statement s(db_, "SELECT id, run_id, zone, name FROM clusters ORDER BY id");
@@ -279,14 +284,81 @@ Status Store::write(const Change& change) {
                 return run(s);
             },
             [&](const change::GroupAdded& c) {
-                Statement s(db_, "INSERT INTO leader_groups (id, name, services, project) VALUES (?, ?, ?, ?)");
+                Statement s(db_,
+                            "INSERT INTO leader_groups (id, name, services, project, archived) VALUES (?, ?, ?, ?, ?)");
                 s.bind(1, c.group.id).bind(2, c.group.name).bind(3, c.group.services).bind(4, c.group.project);
+                s.bind(5, c.group.archived ? 1 : 0);
                 return run(s);
             },
             [&](const change::GroupEdited& c) {
-                Statement s(db_, "UPDATE leader_groups SET name = ?, services = ?, project = ? WHERE id = ?");
-                s.bind(1, c.group.name).bind(2, c.group.services).bind(3, c.group.project).bind(4, c.group.id);
+                Statement s(db_,
+                            "UPDATE leader_groups SET name = ?, services = ?, project = ?, archived = ? WHERE id = ?");
+                s.bind(1, c.group.name).bind(2, c.group.services).bind(3, c.group.project);
+                s.bind(4, c.group.archived ? 1 : 0).bind(5, c.group.id);
                 return run(s);
+            },
+            [&](const change::GroupArchived& c) {
+                Statement s(db_, "UPDATE leader_groups SET archived = ? WHERE id = ?");
+                s.bind(1, c.archived ? 1 : 0).bind(2, c.group);
+                return run(s);
+            },
+            [&](const change::GroupDeleted& c) {
+                // Children first: the group wrote nothing (the core checks), so only its empty
+                // runs' marks and clusters, its runs and its people go with it.
+                for (const char* sql :
+                     {"DELETE FROM done_marks WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
+                      "DELETE FROM conclusions WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
+                      "DELETE FROM clusters WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
+                      "DELETE FROM exercise_runs WHERE group_id = ?1", "DELETE FROM participants WHERE group_id = ?1",
+                      "DELETE FROM leader_groups WHERE id = ?1"}) {
+                    Statement s(db_, sql);
+                    s.bind(1, c.group);
+                    if (auto st = run(s); !st) return st;
+                }
+                return Status(Ok{});
+            },
+            [&](const change::RunReopened& c) {
+                Statement s(db_, "UPDATE leader_groups SET current_run = ? WHERE id = ?");
+                s.bind(1, c.run).bind(2, c.group);
+                return run(s);
+            },
+            [&](const change::RoomChanged& c) {
+                Statement s(db_, "UPDATE room SET name = ?, language = ? WHERE id = 1");
+                s.bind(1, c.name).bind(2, to_string(c.language));
+                return run(s);
+            },
+            [&](const change::GatheringArchived& c) {
+                Statement s(db_, "UPDATE gatherings SET archived = ? WHERE id = ?");
+                s.bind(1, c.archived ? 1 : 0).bind(2, c.gathering);
+                return run(s);
+            },
+            [&](const change::GatheringDeleted& c) {
+                for (const char* sql :
+                     {"DELETE FROM agenda_items WHERE gathering_id = ?1", "DELETE FROM gatherings WHERE id = ?1",
+                      "UPDATE programme SET open_gathering = 0 WHERE open_gathering = ?1"}) {
+                    Statement s(db_, sql);
+                    s.bind(1, c.gathering);
+                    if (auto st = run(s); !st) return st;
+                }
+                return Status(Ok{});
+            },
+            [&](const change::ParticipantMoved& c) {
+                Statement s(db_, "UPDATE participants SET group_id = ? WHERE id = ?");
+                s.bind(1, c.group).bind(2, c.participant);
+                return run(s);
+            },
+            [&](const change::ParticipantRemoved& c) {
+                Statement s(db_, "UPDATE participants SET removed = ? WHERE id = ?");
+                s.bind(1, c.removed ? 1 : 0).bind(2, c.participant);
+                return run(s);
+            },
+            [&](const change::NotesHidden& c) {
+                for (Id id : c.notes) {
+                    Statement s(db_, "UPDATE notes SET revealed = 0 WHERE id = ?");
+                    s.bind(1, id);
+                    if (auto st = run(s); !st) return st;
+                }
+                return Status(Ok{});
             },
             [&](const change::ProgrammeNamed& c) {
                 Statement s(db_,
@@ -303,8 +375,10 @@ Status Store::write(const Change& change) {
             },
             [&](const change::GatheringSaved& c) {
                 const Gathering& g = c.gathering;
-                Statement s(db_, "INSERT OR REPLACE INTO gatherings (id, number, title, date) VALUES (?, ?, ?, ?)");
-                s.bind(1, g.id).bind(2, g.number).bind(3, g.title).bind(4, g.date);
+                Statement s(
+                    db_,
+                    "INSERT OR REPLACE INTO gatherings (id, number, title, date, archived) VALUES (?, ?, ?, ?, ?)");
+                s.bind(1, g.id).bind(2, g.number).bind(3, g.title).bind(4, g.date).bind(5, g.archived ? 1 : 0);
                 return run(s);
             },
             [&](const change::AgendaSet& c) {
@@ -326,8 +400,10 @@ Status Store::write(const Change& change) {
             [&](const change::ParticipantJoined& c) {
                 const Participant& p = c.participant;
                 Statement s(db_,
-                            "INSERT INTO participants (id, group_id, name, secret, joined_at) VALUES (?, ?, ?, ?, ?)");
+                            "INSERT INTO participants (id, group_id, name, secret, joined_at, removed) "
+                            "VALUES (?, ?, ?, ?, ?, ?)");
                 s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret).bind(5, p.joined_at);
+                s.bind(6, p.removed ? 1 : 0);
                 return run(s);
             },
             [&](const change::ExerciseStarted& c) {
@@ -339,7 +415,11 @@ Status Store::write(const Change& change) {
                 s.bind(1, r.id).bind(2, r.group).bind(3, r.exercise).bind(4, r.step).bind(5, r.started_at);
                 s.bind(6, r.writing_locked ? 1 : 0).bind(7, r.timer.duration_ms).bind(8, r.timer.elapsed_ms);
                 s.bind(9, r.timer.running_since).bind(10, r.gathering).bind(11, r.concluded_at);
-                return run(s);
+                if (auto st = run(s); !st) return st;
+                // A new run is the group's newest, so it is current without a chosen one.
+                Statement current(db_, "UPDATE leader_groups SET current_run = NULL WHERE id = ?");
+                current.bind(1, r.group);
+                return run(current);
             },
             [&](const change::StepChanged& c) {
                 Statement s(db_, "UPDATE exercise_runs SET step = ?, writing_locked = 0 WHERE id = ?");

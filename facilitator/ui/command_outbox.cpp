@@ -10,15 +10,17 @@ Outcome outcome_of(bool was_undo, Result<Receipt> answer) {
     Outcome o;
     o.was_undo = was_undo;
     o.ok = answer.ok();
-    if (o.ok)
-        o.undo = std::move(answer.value().undo);
-    else
+    if (o.ok) {
+        o.refused = answer.value().refused;
+        if (answer.value().first_refusal) o.error = *answer.value().first_refusal;
+    } else {
         o.error = answer.error();
+    }
     return o;
 }
 
 Outcome outcome_of(const Command& command, Result<Receipt> answer) {
-    Outcome o = outcome_of(std::holds_alternative<cmd::Undo>(command), std::move(answer));
+    Outcome o = outcome_of(std::holds_alternative<cmd::UndoLast>(command), std::move(answer));
     o.command = command.index();
     return o;
 }
@@ -38,8 +40,8 @@ std::vector<Outcome> OutcomeQueue::drain() {
 void post_all(const CommandPoster& post, std::vector<Command>& commands, const std::shared_ptr<OutcomeQueue>& queue) {
     for (Command& c : commands) {
         // The answer keeps only what the UI needs; the receipt's snapshot is let go at once.
-        // An Undo's changes are not kept for the answer: only which command it was.
-        Command shape = std::holds_alternative<cmd::Undo>(c) ? Command(cmd::Undo{}) : c;
+        // A Together's parts are not kept for the answer: only which command it was.
+        Command shape = std::holds_alternative<cmd::Together>(c) ? Command(cmd::Together{}) : c;
         post(std::move(c), [queue, shape = std::move(shape)](Result<Receipt> answer) {
             queue->push(outcome_of(shape, std::move(answer)));
         });

@@ -17,16 +17,16 @@ namespace samling {
 // Hub::post's shape: returns at once; the callback runs later on another thread.
 using CommandPoster = std::function<void(Command, std::function<void(Result<Receipt>)>)>;
 
-// What the UI keeps of one answer: refusals for the toast, a board edit's way back for Ctrl+Z.
+// What the UI keeps of one answer: refusals for the toast. (The undo history is the hub's.)
 struct Outcome {
     bool ok = true;
-    bool was_undo = false;  // the command was itself a cmd::Undo
+    bool was_undo = false;  // the command was cmd::UndoLast (Ctrl+Z)
     Error error{Errc::invalid_request, ""};
-    std::vector<Change> undo;  // when ok: how to take the edit back (may be empty)
-    std::size_t command = 0;   // the command's index in the Command variant
+    int refused = 0;          // a Together: how many of its commands were refused
+    std::size_t command = 0;  // the command's index in the Command variant
 };
 
-// The receipt's snapshot is let go at once: only the way back is kept.
+// The receipt's snapshot is let go at once.
 Outcome outcome_of(bool was_undo, Result<Receipt> answer);
 
 // The same, remembering which command it answers.

@@ -1,5 +1,6 @@
 // What the facilitator's controls remember between frames: which panel is open, each panel's
-// choices, the undo stack and the toast. View state only: nothing here is sent to the hub.
+// choices and the toast (the undo history is the hub's). View state only: nothing here is
+// sent to the hub.
 // Plain data; must not depend on GLFW, OpenGL or the hub.
 #pragma once
 
@@ -79,15 +80,12 @@ struct Toast {
     Timestamp shown_at = 0;  // 0: none
 };
 
-inline constexpr std::size_t max_undo = 100;
-
 struct ControlState {
     Overlay overlay = Overlay::none;
-    bool preview = false;                   // P: the phone preview stands where the join panel is
-    bool conclusion = false;                // K: the conclusion panel stands where the board is
-    Id step_seen_run = 0;                   // the step the panels were last set up for: a new conclude
-    int step_seen = -1;                     //   step opens the conclusion panel by itself
-    std::vector<std::vector<Change>> undo;  // oldest first
+    bool preview = false;     // P: the phone preview stands where the join panel is
+    bool conclusion = false;  // K: the conclusion panel stands where the board is
+    Id step_seen_run = 0;     // the step the panels were last set up for: a new conclude
+    int step_seen = -1;       //   step opens the conclusion panel by itself
     Toast toast;
     StartPanelState start;
     NotePopupState note;

@@ -1,4 +1,4 @@
-// Keys to commands, answers to the undo stack and the toast. 1.86 keys: IsKeyPressed takes a
+// Keys to commands, refusals in the answers to the toast. 1.86 keys: IsKeyPressed takes a
 // GLFW key code. Must not depend on the hub, GLFW's functions or OpenGL.
 #include "ui/controls.hpp"
 
@@ -33,15 +33,6 @@ void toggle(ControlState& c, Overlay o) {
     c.overlay = c.overlay == o ? Overlay::none : o;
 }
 
-void undo_last(ControlState& c, const UiStrings& strings, Timestamp now, std::vector<Command>& out) {
-    if (c.undo.empty()) {
-        show_toast(c, strings.nothing_to_undo, now);
-        return;
-    }
-    out.push_back(cmd::Undo{std::move(c.undo.back())});
-    c.undo.pop_back();
-}
-
 }  // namespace
 
 std::vector<Id> step_targets(const Workshop& state, Id focused, bool all_groups) {
@@ -71,7 +62,8 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
     if (io.WantTextInput) return;
     const bool setup = c.overlay == Overlay::setup;
     if (io.KeyCtrl) {
-        if (pressed(GLFW_KEY_Z)) undo_last(c, strings, now, out);
+        // The hub keeps the history of every facilitator action, whoever sent it.
+        if (pressed(GLFW_KEY_Z)) out.push_back(cmd::UndoLast{});
         // Ctrl+Enter: the focused group's run goes into its project log.
         if (!setup && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) && focused && state.current_run(focused))
             out.push_back(cmd::ConcludeRun{focused});
@@ -146,13 +138,11 @@ void receive(ControlState& c, const std::vector<Outcome>& outcomes, const UiStri
         if (!o.ok) {
             if (o.command == command_index<cmd::StartNext>() && o.error.code == Errc::invalid_request)
                 show_toast(c, std::string(strings.could_not_do) + ": " + strings.reason_agenda_done, now);
+            else if (o.error.code == Errc::nothing_to_undo)
+                show_toast(c, strings.nothing_to_undo, now);
             else
                 show_toast(c, refusal_reason(strings, o.error, o.was_undo), now);
-            continue;
         }
-        if (o.was_undo || o.undo.empty()) continue;
-        c.undo.push_back(o.undo);
-        if (c.undo.size() > max_undo) c.undo.erase(c.undo.begin());
     }
 }
 

@@ -1,7 +1,7 @@
 // The facilitator's step machine on the keyboard: next/previous step, timer, reveal, lock, start
 // the next on the agenda (S), for the focused group or (with Shift) every group; Ctrl+Enter
 // saves the run to the project log; panel and view keys (F2, G, X); Ctrl+Z; answers from the
-// hub (undo stack, refusals as a toast). Commands are appended to a vector the caller posts.
+// hub (refusals as a toast). Commands are appended to a vector the caller posts.
 // Depends on ImGui (keys as GLFW codes) and the core; never on the hub or OpenGL.
 #pragma once
 
@@ -27,7 +27,7 @@ void step_commands(const Workshop& state, const std::vector<Id>& groups, int del
 void control_keys(const Workshop& state, Id focused, ControlState& controls, const UiStrings& strings, Timestamp now,
                   std::vector<Command>& out);
 
-// Applies the hub's answers: a board edit's way back goes on the undo stack, a refusal shows.
+// Applies the hub's answers: a refusal shows in the toast.
 void receive(ControlState& controls, const std::vector<Outcome>& outcomes, const UiStrings& strings, Timestamp now);
 
 void show_toast(ControlState& controls, std::string text, Timestamp now);

@@ -51,7 +51,8 @@ int live_notes(const Workshop& state, Id group) {
 
 std::vector<Id> group_order(const Workshop& state) {
     std::vector<Id> ids;
-    for (const auto& [id, g] : state.groups()) ids.push_back(id);
+    for (const auto& [id, g] : state.groups())
+        if (!g.archived) ids.push_back(id);  // an archived group is kept for its log, not shown
     return ids;  // by id: the order the groups were added, stable across restarts
 }
 

@@ -180,11 +180,12 @@ int run_projector(Hub& hub, const ProjectorConfig& config, const std::function<b
             waker->wake();
         });
     };
-    return run_projector_loop([&hub] { return hub.snapshot(); }, post, config, should_stop, *waker);
+    return run_projector_loop([&hub] { return hub.snapshot(); }, [&hub] { return hub.presence(); }, post, config,
+                              should_stop, *waker);
 }
 
-int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post, const ProjectorConfig& config,
-                       const std::function<bool()>& should_stop, Waker& waker) {
+int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const CommandPoster& post,
+                       const ProjectorConfig& config, const std::function<bool()>& should_stop, Waker& waker) {
     const FontFiles font_files = find_font_files();
     if (font_files.regular.empty()) return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
 
@@ -254,6 +255,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post
         std::vector<Outcome> outcomes = answers->drain();
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
+        content.presence = presence();  // a few hundred entries; head counts leave closed phones out
         if (state->revision() != drawn_revision || !outcomes.empty()) signals.frames_left = frames_after_event;
         if (pictures && state->revision() != looked_at) {
             looked_at = state->revision();

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/command_outbox.hpp"
 #include "ui/projector.hpp"
@@ -13,10 +14,11 @@
 namespace samling {
 
 using SnapshotSource = std::function<std::shared_ptr<const Workshop>()>;
+using PresenceSource = std::function<Presence()>;  // who is in the room now (Hub::presence)
 
 // `post` must return at once and answer on any thread; the loop never waits for it. Whoever
 // answers should also wake the loop (`waker`) so the answer shows without other input.
-int run_projector_loop(const SnapshotSource& snapshot, const CommandPoster& post, const ProjectorConfig& config,
-                       const std::function<bool()>& should_stop, Waker& waker);
+int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& presence, const CommandPoster& post,
+                       const ProjectorConfig& config, const std::function<bool()>& should_stop, Waker& waker);
 
 }  // namespace samling

@@ -147,7 +147,7 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
         board_crowded(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board))
         f = make_frame(state, group, content, fonts, size, now, true);
     if (view.controls.preview && group) {
-        draw_phone_preview(dl, preview_for(state, group, now), f.panel_min, f.panel_max, fonts, s);
+        draw_phone_preview(dl, preview_for(state, group, now, &content.presence), f.panel_min, f.panel_max, fonts, s);
     } else {
         const std::string room_code = state.room() ? state.room()->code : std::string();
         draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/board_view.hpp"
 #include "ui/control_state.hpp"
@@ -44,6 +45,7 @@ struct ProjectorContent {
     JoinAddress address;
     std::string data_dir;        // where board pictures are written and read; empty: none
     ThumbnailSource thumbnails;  // empty: the project log shows no pictures
+    Presence presence;           // who is in the room now, refreshed every frame
 };
 
 // Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the

@@ -24,7 +24,7 @@ TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& f
     if (def)
         bar.title = drawable_text(def->title.in(lang));
     else if (state.room())
-        bar.title = drawable_text(state.room()->name);
+        bar.title = drawable_text(state.room_title());
     bar.height = 2.0f * em;
     if (!step) return bar;
 

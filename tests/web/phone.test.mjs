@@ -23,6 +23,9 @@ const BIN = process.env.SAMLING_BIN;
 const ARTIFACTS = process.env.SAMLING_ARTIFACTS || join(here, 'artifacts');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// A phone quiet this long counts as gone (the app's default is minutes; a test cannot wait that).
+// Every open page polls about once a second, so only a closed one goes quiet.
+const PRESENCE_MS = 4000;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 const NOTE_1 = 'Vi får ikke tid til å snakke sammen på tvers – særlig ikke om barna i overgangene (æøå ÆØÅ)';
@@ -64,7 +67,7 @@ function startServer() {
   dataDir = mkdtempSync(join(tmpdir(), 'samling-web-'));
   child = spawn(BIN, ['--headless', '--demo', '--port', '0', '--host', '127.0.0.1', '--control-port', '0',
     '--data-dir', dataDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAMLING_PRESENCE_WINDOW_MS: String(PRESENCE_MS) } });
   childExit = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ? signal : code)));
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolve, reject) => {
@@ -122,6 +125,12 @@ async function write(text) {
 // The facilitator's side, as a script drives it.
 async function control(body) {
   return postCommand(ctl, body);
+}
+
+async function controlGroup(group) {
+  const res = await fetch(ctl.url + '/control/state', { headers: { Authorization: 'Bearer ' + ctl.token } });
+  assert.equal(res.status, 200);
+  return (await res.json()).groups.find((g) => g.id === group);
 }
 
 async function controlRun(group) {
@@ -748,6 +757,77 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await caughtUp(page, (await tokenOf(page)).token);
     assert.equal(await box.evaluate((e) => e.open), false, 'still folded after a new state');
     assert.equal(await box.isVisible(), true);
+  });
+
+  it('a phone follows the room\'s language on its next poll, and the room\'s name', async () => {
+    await control({ command: 'set_room', language: 'en', name: 'Storsalen' });
+    await page.locator('#change-group', { hasText: 'Wrong group? Change group' }).waitFor({ timeout: 3000 });
+    await page.locator('#where-room', { hasText: 'Storsalen' }).waitFor({ timeout: 3000 });
+    await control({ command: 'set_room', language: 'nn', name: '' });
+    await page.locator('#change-group', { hasText: 'Feil gruppe? Byt gruppe' }).waitFor({ timeout: 3000 });
+    await page.locator('#where-room', { hasText: room.room.name }).waitFor({ timeout: 3000 });
+    await control({ command: 'set_room', language: 'nb' });
+    await page.locator('#change-group', { hasText: 'Feil gruppe? Bytt gruppe' }).waitFor({ timeout: 3000 });
+  });
+
+  it('"Bytt gruppe" moves the phone: the same participant in the new group, its notes left behind', async () => {
+    const context = await browser.newContext(PHONE);
+    const p = await context.newPage();
+    watch(p);
+    await p.goto(joinUrl);
+    await p.locator('#group-list button').first().click();
+    await p.locator('#note-form').waitFor();
+    const before = await tokenOf(p);
+    const from = room.groups[0].id;
+    const to = room.groups[1].id;
+    const people = async (group) => (await controlGroup(group)).participants;
+    const inTo = await people(to);
+    const inFrom = await people(from);
+    await p.click('#change-group');
+    await p.click('#change-yes');
+    await p.locator('#group-list button').nth(1).click();
+    await p.locator('#where-group', { hasText: room.groups[1].name }).waitFor({ timeout: 5000 });
+    const after = await tokenOf(p);
+    assert.equal(after.token, before.token, 'the same token: the same participant');
+    assert.equal(after.group, to);
+    assert.equal(await people(from), inFrom - 1, 'no ghost left behind in the old group');
+    assert.equal(await people(to), inTo + 1);
+    await context.close();
+  });
+
+  it('a closed phone stops counting: "present" and the done count leave it out', async () => {
+    const G0 = room.groups[0].id;
+    const opened = [];
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext(PHONE);
+      const p = await context.newPage();
+      watch(p);
+      await p.goto(joinUrl);
+      await p.locator('#group-list button').first().click();
+      await p.locator('#note-form').waitFor();
+      opened.push({ context, p });
+    }
+    for (const { p } of opened) {
+      await p.click('#done');
+      await p.locator('#done', { hasText: 'Du er ferdig' }).waitFor({ timeout: 3000 });
+    }
+    // Polls the facilitator's view of the group until check(group) holds.
+    const untilGroup = async (check, what, ms) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const g = await controlGroup(G0);
+        if (check(g)) return g;
+        if (Date.now() > end) throw new Error('timed out waiting until ' + what + '\n' + JSON.stringify(g));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    };
+    await untilGroup((g) => g.present === 2 && g.run.done_present === 2, 'both phones are present and done', 3000);
+    await opened[1].context.close(); // the phone is put away: it stops polling
+    const g = await untilGroup((x) => x.present === 1, 'the closed phone is gone', PRESENCE_MS + 5000);
+    assert.equal(g.present, 1, 'the closed phone no longer counts as present');
+    assert.equal(g.run.done_present, 1, 'nor among those done');
+    assert.equal(g.run.done, 2, 'its "done" is still on record');
+    await opened[0].context.close();
   });
 
   it('raised no CSP violations or script errors', () => {
