@@ -43,6 +43,14 @@ struct ConclusionState {
     bool focus = false;
 };
 
+// F2: a deletion or removal waiting for Enter (yes) or Esc (no).
+enum class SetupAsk { none, delete_group, delete_gathering, remove_participant };
+struct SetupConfirm {
+    SetupAsk ask = SetupAsk::none;
+    Id id = 0;
+    std::string question;  // as shown: "Slette «Oppvekst Valler»?"
+};
+
 // F2: the setup screen's text fields and list cursors. A field shows the snapshot's text
 // unless it is being typed in, or was just committed and the hub has not answered yet.
 struct SetupState {
@@ -59,6 +67,7 @@ struct SetupState {
     int catalog_cursor = 0;           // the chosen exercise in the catalogue
     bool in_catalog = false;          // ← / → switch between agenda and catalogue
     bool focus_first = false;         // put the cursor in the first field next frame
+    SetupConfirm confirm;
 };
 
 // G and Shift+G: the views read the snapshot; only the scroll request is kept.

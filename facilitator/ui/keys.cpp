@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "ui/projector_view.hpp"
+#include "ui/setup_screen.hpp"
 #include "ui/window.hpp"
 
 namespace samling {
@@ -62,7 +63,7 @@ void handle_keys(ViewState& view, Window& window) {
         if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && !setup_asking(view.controls)) {  // Esc answers "no"
         // Esc closes a panel first; only with none open does it leave full screen.
         if (view.controls.overlay != Overlay::none)
             view.controls.overlay = Overlay::none;

@@ -259,7 +259,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (panel_open) draw_scrim(dl, size);
     ImGui::End();
 
-    if (c.overlay == Overlay::setup) draw_setup(state, c, fonts, ps, content.language, size, now, out);
+    if (c.overlay == Overlay::setup)
+        draw_setup(state, c, content.presence, fonts, ps, content.language, size, now, out);
     if (c.overlay == Overlay::start_exercise &&
         !draw_start_panel(state, c.start, fonts, s, content.language, size, out))
         c.overlay = Overlay::none;

@@ -132,8 +132,8 @@ bool list_row(ImDrawList*& dl, int id, const std::string& text, float w, bool cu
 
 }  // namespace
 
-void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& fonts, const ProgrammeStrings& s,
-                       Timestamp now, std::vector<Command>& out) {
+void draw_setup_groups(const Workshop& state, ControlState& c, const Presence& presence, const Fonts& fonts,
+                       const ProgrammeStrings& s, Timestamp now, std::vector<Command>& out) {
     SetupState& setup = c.setup;
     const float em = fonts.em;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -199,9 +199,15 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& font
         if (save)
             out.push_back(cmd::EditGroup{id, setup.drafts[key + ".name"], setup.drafts[key + ".services"],
                                          setup.drafts[key + ".project"]});
+        ImGui::SetCursorPosX(number_w);
+        ImGui::BeginGroup();
+        draw_group_actions(state, c, *g, fonts, s, now, out);
+        draw_setup_participants(state, c, presence, id, fonts, s, now, out);
+        ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, 0.25f * em));
         ImGui::PopID();
     }
+    draw_archived_groups(state, fonts, s, out);
     ImGui::EndChild();
 }
 

@@ -23,10 +23,11 @@ control '{"command":"save_gathering","title":"Oppstart","date":"2026-09-14"}' >/
 xdotool key F2
 sleep 0.5
 # xdotool types a tab character with the Tab key (a newline it types as Linefeed, no key here).
-xdotool type --delay 0 $'HeLU Valler 2027\tValler skole\t2027-01-20\tSamling to\t2027-03-02'
+xdotool type --delay 0 $'HeLU Valler 2027\tValler samling 1\tValler skole\t2027-01-20\tSamling to\t2027-03-02'
 sleep 0.3  # another xdotool's keys may reach the X server in the middle of the first one's
 xdotool key Return
 expect "s['programme']" "HeLU Valler 2027" "the programme's name is exactly what was typed"
+expect "s['room']['name']" "Valler samling 1" "the room's name is exactly what was typed"
 expect "sorted((g['title'], g['date']) for g in s['gatherings'])" \
     "[('Samling to', '2027-03-02'), ('Valler skole', '2027-01-20')]" \
     "the gathering's title and date, and the new gathering, are exactly what was typed"

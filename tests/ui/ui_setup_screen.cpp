@@ -141,8 +141,8 @@ TEST_CASE("pasting A, B, an empty line and A into the group list asks for AddGro
     REQUIRE(h.view.controls.overlay == Overlay::setup);
     h.frame(w);
     CHECK(h.view.controls.setup.active == "programme");  // the cursor starts in the first field
-    // Tab: programme → new gathering's title → its date → the list of names.
-    for (int i = 0; i < 3; ++i) h.press(w, GLFW_KEY_TAB);
+    // Tab: programme → the room's name → new gathering's title → its date → the pasted rows.
+    for (int i = 0; i < 4; ++i) h.press(w, GLFW_KEY_TAB);
     REQUIRE(h.view.controls.setup.active == "paste");
     type(h, w, "A\nB\n\nA");
     CHECK(h.view.controls.setup.paste == "A\nB\n\nA");
@@ -174,6 +174,7 @@ TEST_CASE("Enter in the programme field saves the name; Tab on a gathering's dat
 
     h.out.clear();
     h.press(w, GLFW_KEY_TAB);  // no field has the keyboard: Tab starts at the first one again
+    h.press(w, GLFW_KEY_TAB);  // the room's name
     h.press(w, GLFW_KEY_TAB);  // the gathering's title
     h.press(w, GLFW_KEY_TAB);  // its date
     REQUIRE(h.view.controls.setup.active == "g50.date");
@@ -192,6 +193,7 @@ TEST_CASE("a new gathering is added with Enter; an empty title becomes the next 
     h.frame(w);
     h.press(w, GLFW_KEY_F2);
     h.frame(w);
+    h.press(w, GLFW_KEY_TAB);  // the room's name
     h.press(w, GLFW_KEY_TAB);
     h.press(w, GLFW_KEY_TAB);  // the new gathering's date
     REQUIRE(h.view.controls.setup.active == "new.date");
@@ -268,4 +270,29 @@ TEST_CASE("a room without leader groups opens on the setup screen, once") {
     CHECK(h.view.controls.overlay == Overlay::none);
     h.frame(w);
     CHECK(h.view.controls.overlay == Overlay::none);
+}
+
+TEST_CASE("a deletion asks first: Esc answers no and leaves F2 open, Enter deletes") {
+    Harness h;
+    const Workshop w = test::ui_workshop(2);
+    h.frame(w);
+    h.press(w, GLFW_KEY_F2);
+    h.frame(w);
+    h.press(w, GLFW_KEY_ESCAPE);  // leaves the programme field
+    REQUIRE(h.view.controls.overlay == Overlay::setup);
+    h.view.controls.setup.confirm = {SetupAsk::delete_group, 2, "Slette «Gruppe 2»?"};
+    h.frame(w);
+    h.press(w, GLFW_KEY_ESCAPE);
+    CHECK(h.view.controls.setup.confirm.ask == SetupAsk::none);
+    CHECK(h.view.controls.overlay == Overlay::setup);  // Esc answered the question only
+    CHECK(only<cmd::DeleteGroup>(h.out).empty());
+
+    h.view.controls.setup.confirm = {SetupAsk::delete_group, 2, "Slette «Gruppe 2»?"};
+    h.frame(w);
+    h.press(w, GLFW_KEY_ENTER);
+    const auto deleted = only<cmd::DeleteGroup>(h.out);
+    REQUIRE(deleted.size() == 1);
+    CHECK(deleted[0].group == 2);
+    CHECK(h.view.controls.setup.confirm.ask == SetupAsk::none);
+    CHECK(only<cmd::SetAgenda>(h.out).empty());  // Enter was the question's, not the agenda's
 }
