@@ -39,6 +39,11 @@ void dim_text(const Fonts& fonts, const std::string& text) {
     ImGui::PopFont();
 }
 
+// "Samling 1 · 14. sep. – Oppstart": the number and date the room knows it by, and its title.
+std::string gathering_name(const ProgrammeStrings& s, const Gathering& g) {
+    return gathering_label(s, g) + (g.title.empty() ? std::string() : " – " + g.title);
+}
+
 bool gathering_has_runs(const Workshop& state, Id gathering) {
     return std::any_of(state.runs().begin(), state.runs().end(),
                        [&](const auto& e) { return e.second.gathering == gathering; });
@@ -93,7 +98,7 @@ void draw_gathering_actions(const Workshop& state, ControlState& c, const Gather
     if (small_button(fonts, s.archive)) out.push_back(cmd::ArchiveGathering{g.id, true});
     ImGui::SameLine();
     if (small_button(fonts, s.remove)) {
-        const std::string label = gathering_label(s, g);
+        const std::string label = gathering_name(s, g);
         if (gathering_has_runs(state, g.id))
             show_toast(c, "«" + label + "» " + s.gathering_has_runs, now);
         else
@@ -160,7 +165,7 @@ void draw_archived_gatherings(const Workshop& state, const Fonts& fonts, const P
         ImGui::PushID(static_cast<int>(id));
         if (small_button(fonts, s.restore)) out.push_back(cmd::ArchiveGathering{id, false});
         ImGui::SameLine();
-        dim_text(fonts, drawable_text(gathering_label(s, g)));
+        dim_text(fonts, drawable_text(gathering_name(s, g)));
         ImGui::PopID();
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # F2's housekeeping clicked in the real window: the room's language and name (what the phones
-# get from GET /api/state), deleting a gathering and a group (each asks first: Esc leaves it,
+# get from GET /api/state), archiving a gathering and bringing it back, deleting it and a group (each asks first: Esc leaves it,
 # Enter does it), moving a participant to another group, removing one (its token stops working),
 # archiving a group and bringing it back. The control surface only seeds; phones join by HTTP.
 # Usage: setup_admin_test.sh SAMLING_BIN ARTIFACT_DIR
@@ -59,6 +59,14 @@ click 240 219  # the room's name
 xdotool type --delay 20 "Valler samling 1"
 xdotool key Return
 expect_phone "$kari" "p['room']['name']" "Valler samling 1" "the room's name typed in F2 reaches the phones"
+
+# The gathering archived, set apart, and brought back.
+click 90 427
+expect "[g['archived'] for g in s['gatherings']]" "[True]" "Arkiver archived the gathering"
+sleep 0.5
+import -window root "$artifacts/setup-admin-gathering-archived.png"
+click 78 453  # "Hent tilbake", under "Arkivert" in the gatherings
+expect "[g['archived'] for g in s['gatherings']]" "[False]" "Hent tilbake brought the gathering back"
 
 # The gathering's delete asks first.
 click 167 427
