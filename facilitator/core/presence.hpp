@@ -12,7 +12,7 @@ namespace samling {
 
 // A phone polls about once a second while its page is open; one that has been quiet this long
 // is closed, locked or gone.
-inline constexpr Timestamp presence_window_ms = 3 * 60 * 1000;
+inline constexpr Timestamp presence_window_ms = Timestamp{3} * 60 * 1000;
 
 struct Presence {
     std::map<Id, Timestamp> last_seen;  // participant -> the last authenticated call

@@ -55,11 +55,27 @@ const Step* Workshop::current_step(const ExerciseRun& run) const {
     return &def->steps[static_cast<std::size_t>(run.step)];
 }
 
+namespace {
+const std::vector<Id> no_ids;
+}
+
+const std::vector<Id>& Workshop::note_ids_of_run(Id run) const {
+    const auto it = notes_by_run_.find(run);
+    return it == notes_by_run_.end() ? no_ids : it->second;
+}
+
+const std::vector<Id>& Workshop::duplicates_of(Id note_id) const {
+    const auto it = merged_into_.find(note_id);
+    return it == merged_into_.end() ? no_ids : it->second;
+}
+
 std::vector<const Note*> Workshop::notes_of_run(Id run) const {
     std::vector<const Note*> out;
-    for (const auto& [id, n] : notes_)
-        if (n.run == run && !n.deleted && n.merged_into == 0) out.push_back(&n);
-    return out;  // the map is ordered by id, and ids grow with time
+    for (Id id : note_ids_of_run(run)) {
+        const Note& n = notes_.at(id);
+        if (!n.deleted && n.merged_into == 0) out.push_back(&n);
+    }
+    return out;  // ids grow with time: oldest first
 }
 
 std::vector<const Cluster*> Workshop::clusters_of_run(Id run) const {
@@ -77,8 +93,8 @@ std::vector<const ExerciseRun*> Workshop::runs_of(Id group_id) const {
 }
 
 bool Workshop::group_has_content(Id group_id) const {
-    for (const auto& [id, n] : notes_)
-        if (runs_.at(n.run).group == group_id) return true;
+    for (const ExerciseRun* run : runs_of(group_id))
+        if (!note_ids_of_run(run->id).empty()) return true;
     for (const auto& [key, field] : conclusions_)
         if (!field.text.empty() && runs_.at(key.first).group == group_id) return true;
     return false;
@@ -100,8 +116,8 @@ int Workshop::dots_on(Id note_id) const {
     int total = 0;
     for (auto it = dots_.lower_bound({note_id, 0}); it != dots_.end() && it->first.first == note_id; ++it)
         total += it->second;
-    for (const auto& [id, n] : notes_)
-        if (n.merged_into == note_id && !n.deleted) total += dots_on(id);
+    for (Id id : duplicates_of(note_id))
+        if (!notes_.at(id).deleted) total += dots_on(id);
     return total;
 }
 
@@ -112,18 +128,14 @@ int Workshop::dots_by(Id participant, Id note_id) const {
 
 int Workshop::dots_used(Id participant, Id run) const {
     int total = 0;
-    for (const auto& [key, dots] : dots_) {
-        if (key.second != participant) continue;
-        const Note* n = note(key.first);
-        if (n && n->run == run && !n->deleted) total += dots;
-    }
+    for (Id id : note_ids_of_run(run))
+        if (!notes_.at(id).deleted) total += dots_by(participant, id);
     return total;
 }
 
 int Workshop::merged_count(Id note_id) const {
-    return static_cast<int>(std::count_if(notes_.begin(), notes_.end(), [&](const auto& e) {
-        return e.second.merged_into == note_id && !e.second.deleted;
-    }));
+    const std::vector<Id>& dupes = duplicates_of(note_id);
+    return static_cast<int>(std::count_if(dupes.begin(), dupes.end(), [&](Id id) { return !notes_.at(id).deleted; }));
 }
 
 int Workshop::done_count(const ExerciseRun& run) const {
@@ -279,17 +291,19 @@ void Workshop::apply_(const change::RoomOpened& c) {
 }
 
 void Workshop::apply_(const change::GroupAdded& c) {
+    assert(!groups_.count(c.group.id));  // ids only grow: never a second entity under one id
     groups_[c.group.id] = c.group;
     next_id_ = std::max(next_id_, c.group.id + 1);
 }
 
 void Workshop::apply_(const change::ParticipantJoined& c) {
-    assert(groups_.count(c.participant.group));
+    assert(groups_.count(c.participant.group) && !participants_.count(c.participant.id));
     participants_[c.participant.id] = c.participant;
     next_id_ = std::max(next_id_, c.participant.id + 1);
 }
 
 void Workshop::apply_(const change::ExerciseStarted& c) {
+    assert(groups_.count(c.run.group) && !runs_.count(c.run.id));
     runs_[c.run.id] = c.run;
     Id& current = current_run_[c.run.group];
     current = std::max(current, c.run.id);
@@ -304,8 +318,7 @@ void Workshop::apply_(const change::StepChanged& c) {
 }
 
 void Workshop::apply_(const change::NotesRevealed& c) {
-    for (auto& [id, n] : notes_)
-        if (n.run == c.run) n.revealed = true;
+    for (Id id : note_ids_of_run(c.run)) notes_.at(id).revealed = true;
 }
 
 void Workshop::apply_(const change::WritingLocked& c) {
@@ -317,8 +330,12 @@ void Workshop::apply_(const change::TimerChanged& c) {
 }
 
 void Workshop::apply_(const change::NoteAdded& c) {
-    assert(runs_.count(c.note.run));
+    assert(runs_.count(c.note.run) && !notes_.count(c.note.id));
     notes_[c.note.id] = c.note;
+    std::vector<Id>& of_run = notes_by_run_[c.note.run];
+    assert(of_run.empty() || of_run.back() < c.note.id);  // ids grow: the index stays in order
+    of_run.push_back(c.note.id);
+    if (c.note.merged_into != 0) merged_into_[c.note.merged_into].push_back(c.note.id);  // loaded from the store
     note_by_client_id_[{c.note.author, c.note.client_id}] = c.note.id;
     next_id_ = std::max(next_id_, c.note.id + 1);
 }
@@ -344,6 +361,7 @@ void Workshop::apply_(const change::NoteRestored& c) {
 }
 
 void Workshop::apply_(const change::NotePlaced& c) {
+    assert(c.cluster == 0 || clusters_.at(c.cluster).zone == c.zone);  // a clustered note sits in its zone
     Note& n = notes_.at(c.note);
     n.zone = c.zone;
     n.x = c.x;
@@ -356,6 +374,7 @@ void Workshop::apply_(const change::NoteHighlighted& c) {
 }
 
 void Workshop::apply_(const change::ClusterMade& c) {
+    assert(runs_.count(c.cluster.run) && !clusters_.count(c.cluster.id));
     clusters_[c.cluster.id] = c.cluster;
     next_id_ = std::max(next_id_, c.cluster.id + 1);
 }
@@ -364,12 +383,23 @@ void Workshop::apply_(const change::ClusterRenamed& c) {
     clusters_.at(c.cluster).name = c.name;
 }
 
+void Workshop::unlink_duplicate(Id note_id) {
+    Note& n = notes_.at(note_id);
+    if (n.merged_into == 0) return;
+    std::vector<Id>& dupes = merged_into_.at(n.merged_into);
+    dupes.erase(std::remove(dupes.begin(), dupes.end(), note_id), dupes.end());
+    if (dupes.empty()) merged_into_.erase(n.merged_into);
+    n.merged_into = 0;
+}
+
 void Workshop::apply_(const change::NotesMerged& c) {
+    unlink_duplicate(c.absorb);  // a duplicate of a duplicate moves on to the note kept
     notes_.at(c.absorb).merged_into = c.keep;
+    merged_into_[c.keep].push_back(c.absorb);
 }
 
 void Workshop::apply_(const change::NoteUnmerged& c) {
-    notes_.at(c.note).merged_into = 0;
+    unlink_duplicate(c.note);
 }
 
 void Workshop::apply_(const change::ConclusionSet& c) {
@@ -449,6 +479,7 @@ void Workshop::apply_(const change::GroupDeleted& c) {
             ++it;
             continue;
         }
+        assert(note_ids_of_run(it->first).empty());
         runs.insert(it->first);
         it = runs_.erase(it);
     }

@@ -65,6 +65,10 @@ public:
     // The notes on a run's board (not deleted, not merged into another), oldest first.
     std::vector<const Note*> notes_of_run(Id run) const;
     std::vector<const Cluster*> clusters_of_run(Id run) const;
+    // Every note ever written in the run, deleted and merged ones too, oldest first.
+    const std::vector<Id>& note_ids_of_run(Id run) const;
+    // The notes folded into `note` as its duplicates (deleted ones too).
+    const std::vector<Id>& duplicates_of(Id note) const;
     // A group's runs, oldest first: the current one and those left by start-next or a new start.
     std::vector<const ExerciseRun*> runs_of(Id group) const;
     // Whether anything was written in the group: a note (even a deleted one) or a conclusion.
@@ -200,6 +204,8 @@ private:
     void apply_(const change::ParticipantMoved& c);
     void apply_(const change::ParticipantRemoved& c);
 
+    void unlink_duplicate(Id note);  // takes a merged note out of merged_into_, and unmerges it
+
     // The group a change concerns, or 0 when it concerns the whole room.
     Id group_of(const Change& change) const;
 
@@ -222,6 +228,11 @@ private:
     std::set<std::tuple<Id, int, Id>> done_;                                          // (run, step, participant)
     std::map<std::pair<Id, std::string>, Id> note_by_client_id_;                      // (author, client_id) -> note
     std::map<std::pair<Id, Id>, int> dots_;                                           // (note, participant) -> dots
+    // Indexes kept by apply_, so a board or a poll costs its own run, not the programme's
+    // 50,000 notes: every note of a run (id order, deleted and merged ones too), and the
+    // duplicates folded into each note.
+    std::map<Id, std::vector<Id>> notes_by_run_;
+    std::map<Id, std::vector<Id>> merged_into_;
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs
 };
 

@@ -15,7 +15,7 @@ using rules::fold_case;
 namespace {
 
 constexpr std::size_t max_conclusion_code_points = 2000;
-constexpr std::int64_t default_timer_ms = 5 * 60 * 1000;  // T on a step with no time box of its own
+constexpr std::int64_t default_timer_ms = std::int64_t{5} * 60 * 1000;  // T on a step with no time box of its own
 
 Timer fresh_timer(const Step& step) {
     Timer t;
@@ -52,10 +52,10 @@ Change Workshop::current_run_as_is(Id group_id) const {
 namespace {
 
 // The notes of a run a reveal would show: what taking the reveal back hides again.
-std::vector<Id> hidden_notes(const std::map<Id, Note>& notes, Id run) {
+std::vector<Id> hidden_notes(const Workshop& w, Id run) {
     std::vector<Id> out;
-    for (const auto& [id, n] : notes)
-        if (n.run == run && !n.revealed) out.push_back(id);
+    for (Id id : w.note_ids_of_run(run))
+        if (!w.note(id)->revealed) out.push_back(id);
     return out;
 }
 
@@ -103,7 +103,7 @@ Result<Decision> Workshop::decide_(const cmd::GoToStep& c, Timestamp) const {
     // organise or vote on notes nobody may see. A new write round starts hidden again.
     if (next.kind != StepKind::write) {
         d.changes.push_back(change::NotesRevealed{run.id});
-        d.undo.push_back(change::NotesHidden{run.id, hidden_notes(notes_, run.id)});
+        d.undo.push_back(change::NotesHidden{run.id, hidden_notes(*this, run.id)});
     }
     return d;
 }
@@ -112,7 +112,7 @@ Result<Decision> Workshop::decide_(const cmd::Reveal& c, Timestamp) const {
     auto target = group_step(c.group);
     if (!target) return target.error();
     const Id run = target->run->id;
-    return decided(change::NotesRevealed{run}, run, change::NotesHidden{run, hidden_notes(notes_, run)});
+    return decided(change::NotesRevealed{run}, run, change::NotesHidden{run, hidden_notes(*this, run)});
 }
 
 Result<Decision> Workshop::decide_(const cmd::LockWriting& c, Timestamp) const {
@@ -229,11 +229,10 @@ Result<Decision> Workshop::decide_(const cmd::MergeNotes& c, Timestamp) const {
         return make_error(Errc::invalid_request, "Merge two different notes of one board.");
     Decision d = decided(change::NotesMerged{c.keep, c.absorb}, c.keep, change::NoteUnmerged{c.absorb});
     // Duplicates already folded into the absorbed note follow it.
-    for (const auto& [id, n] : notes_)
-        if (n.merged_into == c.absorb) {
-            d.changes.push_back(change::NotesMerged{c.keep, id});
-            d.undo.push_back(change::NotesMerged{c.absorb, id});
-        }
+    for (Id id : duplicates_of(c.absorb)) {
+        d.changes.push_back(change::NotesMerged{c.keep, id});
+        d.undo.push_back(change::NotesMerged{c.absorb, id});
+    }
     return d;
 }
 

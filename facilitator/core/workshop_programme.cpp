@@ -25,7 +25,9 @@ bool is_date(const std::string& d) {
 
 Result<NoteFields> Workshop::clean_note_fields(const Step& step, const NoteFields& fields) const {
     NoteFields out;
-    for (const auto& [id, raw] : fields) {
+    for (const auto& entry : fields) {
+        const std::string& id = entry.first;  // named, not bound: clang 14 cannot capture a binding
+        const std::string& raw = entry.second;
         const auto def = std::find_if(step.note_fields.begin(), step.note_fields.end(),
                                       [&](const NoteFieldDefinition& f) { return f.id == id; });
         if (def == step.note_fields.end()) return make_error(Errc::invalid_request, "Ukjent felt på lappen: " + id);

@@ -6,15 +6,13 @@
 #include <string_view>
 
 #include "core/commands.hpp"
+#include "core/overloaded.hpp"
 #include "core/result.hpp"
 #include "core/text.hpp"
 
 namespace samling::rules {
 
-template <class... Fs>
-struct overloaded : Fs... {
-    using Fs::operator()...;
-};
+using samling::overloaded;
 
 inline std::string fold_case(std::string_view s) {
     std::string out(s);

@@ -118,11 +118,28 @@ Receipt receipt_of(const Decision& d) {
 
 }  // namespace
 
-Result<Receipt> Hub::take(Workshop& next, const Command& command, Timestamp now, std::vector<Change>& changes,
+// Refused and repeated commands (a phone's retry) decide against the published snapshot
+// itself; the copy is made only for the first command that changes something.
+class Hub::Draft {
+public:
+    explicit Draft(std::shared_ptr<const Workshop> base) : base_(std::move(base)) {}
+    const Workshop& view() const { return copy_ ? *copy_ : *base_; }
+    Workshop& edit() {
+        if (!copy_) copy_.emplace(*base_);
+        return *copy_;
+    }
+    Workshop take() { return std::move(edit()); }
+
+private:
+    std::shared_ptr<const Workshop> base_;
+    std::optional<Workshop> copy_;
+};
+
+Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, std::vector<Change>& changes,
                           History& history) {
     const auto apply_all = [&](const Decision& d) {
         for (const Change& c : d.changes) {
-            next.apply(c);
+            next.edit().apply(c);
             changes.push_back(c);
         }
     };
@@ -131,7 +148,7 @@ Result<Receipt> Hub::take(Workshop& next, const Command& command, Timestamp now,
         std::vector<Change> back = std::move(history.back());
         history.pop_back();  // even when it cannot be taken back: the next Ctrl+Z goes further
         if (back.empty()) return make_error(Errc::invalid_request, "That action cannot be undone.");
-        auto decision = next.decide(cmd::Undo{std::move(back)}, now);
+        auto decision = next.view().decide(cmd::Undo{std::move(back)}, now);
         if (!decision) return decision.error();
         apply_all(decision.value());
         return receipt_of(decision.value());
@@ -163,7 +180,7 @@ Result<Receipt> Hub::take(Workshop& next, const Command& command, Timestamp now,
         r.subject = done;
         return r;
     }
-    auto decision = next.decide(command, now);
+    auto decision = next.view().decide(command, now);
     if (!decision) return decision.error();
     apply_all(decision.value());
     // Every facilitator action that changed something is one step back; a phone's never is.
@@ -174,8 +191,8 @@ Result<Receipt> Hub::take(Workshop& next, const Command& command, Timestamp now,
 
 void Hub::process(std::vector<Pending>& batch) {
     const std::shared_ptr<const Workshop> current = snapshot();
-    // Decide against a private copy: readers keep the old snapshot until the batch is on disk.
-    Workshop next = *current;
+    // Decide against a private draft: readers keep the old snapshot until the batch is on disk.
+    Draft next(current);
     History history = history_;  // kept only if the batch commits
     std::vector<Change> changes;
     std::vector<std::optional<Result<Receipt>>> outcomes(batch.size());
@@ -190,8 +207,9 @@ void Hub::process(std::vector<Pending>& batch) {
     std::shared_ptr<const Workshop> published = current;
     bool committed = true;
     if (!changes.empty()) {
-        if (auto s = store_.commit(changes, next.revision()); s) {
-            published = std::make_shared<const Workshop>(std::move(next));
+        Workshop done = next.take();
+        if (auto s = store_.commit(changes, done.revision()); s) {
+            published = std::make_shared<const Workshop>(std::move(done));
             {
                 std::lock_guard lock(state_mu_);
                 state_ = published;

@@ -87,9 +87,10 @@ private:
 
     void writer_loop();
     void process(std::vector<Pending>& batch);
-    // Decides one command against `next` and applies it there, adding its changes to `changes`
-    // and its way back to `history`. Takes Together and UndoLast apart.
-    Result<Receipt> take(Workshop& next, const Command& command, Timestamp now, std::vector<Change>& changes,
+    class Draft;  // the batch's state: the snapshot until something changes, then a copy
+    // Decides one command against the draft and applies it there, adding its changes to
+    // `changes` and its way back to `history`. Takes Together and UndoLast apart.
+    Result<Receipt> take(Draft& next, const Command& command, Timestamp now, std::vector<Change>& changes,
                          History& history);
 
     Store& store_;

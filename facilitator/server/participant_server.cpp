@@ -341,7 +341,7 @@ ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
         }
         add_security_headers(res);
     });
-    http.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
+    http.set_exception_handler([](const Request&, Response& res, const std::exception_ptr&) {
         http::send_error(res, 500, "internal_error", "Noe gikk galt på fasilitatorens maskin.");
     });
     impl_->routes();

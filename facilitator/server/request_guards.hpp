@@ -7,7 +7,7 @@
 
 namespace samling {
 
-inline constexpr std::size_t max_body_bytes = 16 * 1024;
+inline constexpr std::size_t max_body_bytes = std::size_t{16} * 1024;
 inline constexpr std::size_t max_header_count = 64;
 
 // Returns Handled (with an error answer) when the request must not go further.

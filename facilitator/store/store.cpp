@@ -13,16 +13,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/overloaded.hpp"
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 
 namespace samling {
 namespace {
-
-template <class... Fs>
-struct overloaded : Fs... {
-    using Fs::operator()...;
-};
 
 Error storage_error(std::string message) {
     return make_error(Errc::storage_failed, std::move(message));

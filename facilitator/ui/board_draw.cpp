@@ -179,8 +179,7 @@ void draw_grid(const Painter& p, const BoardScene& s, const BoardModel& m, const
                             ImVec2(x1.x - p.len(1.6f * t), x1.y + p.len(t)), theme::text_muted);
     const std::string y_label = m.axis_y + " ↑", x_label = m.axis_x + " →";
     p.text(p.fonts.bold, p.view.to_screen(ImVec2(a.x, s.min.y)), theme::text, y_label);
-    const float xw = width_of(p.fonts, p.fonts.bold, x_label);
-    p.text(p.fonts.bold, p.view.to_screen(ImVec2(b.x - xw - 1.5f * em, b.y + 0.8f * em)), theme::text, x_label);
+    p.text(p.fonts.bold, p.view.to_screen(s.x_label_at), theme::text, x_label);
     if (s.tray_max.y > s.tray_min.y) {
         const bool target = marks.dragged && marks.zone_target < 0 && !marks.merge_target;
         p.dl->AddRectFilled(p.at(s.tray_min), p.at(s.tray_max), target ? theme::panel_hover : theme::panel,

@@ -1,6 +1,7 @@
 // The grid map: four quadrants over two axes, each quadrant's name on a pill in its outer
-// corner that no card covers, a tray under the plane for notes not placed yet. A card sits at
-// its position or the free spot nearest to it. Pure geometry; no GLFW, OpenGL, hub.
+// corner that no card covers, a tray under the plane for notes in no quadrant. A card sits at
+// its position, or (a phone's note: a quadrant, no position) near its quadrant's middle, on the
+// free spot nearest to that. Pure geometry; no GLFW, OpenGL, hub.
 #include <algorithm>
 #include <cmath>
 
@@ -11,8 +12,19 @@
 namespace samling {
 namespace {
 
-bool placed(const ModelCard& c) {
+bool positioned(const ModelCard& c) {
     return c.x >= 0 && c.x <= 1 && c.y >= 0 && c.y <= 1;
+}
+
+// A quadrant of the exercise (the first four zones), not the "no category" zone.
+bool in_quadrant(const BoardModel& m, const ModelCard& c) {
+    return c.zone >= 0 && c.zone < 4 && c.zone < static_cast<int>(m.zones.size()) &&
+           !m.zones[static_cast<std::size_t>(c.zone)].id.empty();
+}
+
+// On the plane: at its position, or in its quadrant. The rest wait in the tray.
+bool on_plane(const BoardModel& m, const ModelCard& c) {
+    return positioned(c) || in_quadrant(m, c);
 }
 
 }  // namespace
@@ -23,19 +35,24 @@ BoardScene scene_grid(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& 
     s.kind = SceneKind::grid;
     s.min = min;
     s.max = max;
+    auto placed = [&m](const ModelCard& c) { return on_plane(m, c); };
     const bool any_unplaced =
-        std::any_of(m.cards.begin(), m.cards.end(), [](const ModelCard& c) { return !placed(c); });
+        std::any_of(m.cards.begin(), m.cards.end(), [&](const ModelCard& c) { return !placed(c); });
     const float axis_w = std::round(1.4f * em), axis_h = std::round(fonts.size(fonts.bold) + 0.5f * em);
     // The tray: its label and up to two rows of cards at the largest card size.
     const float tray_rows =
-        std::count_if(m.cards.begin(), m.cards.end(), [](const ModelCard& c) { return !placed(c); }) > 6 ? 2.0f : 1.0f;
+        std::count_if(m.cards.begin(), m.cards.end(), [&](const ModelCard& c) { return !placed(c); }) > 6 ? 2.0f : 1.0f;
     const float tray_h = any_unplaced
                              ? std::round(std::min(fonts.size(fonts.small) + 0.9f * em +
                                                        tray_rows * (fonts.size(fonts.card[2]) * 2.0f + 0.5f * em),
                                                    0.3f * (max.y - min.y)))
                              : 0.0f;
+    // Under the plane: the x axis's arrow, then its name, whole above the tray or the board's edge.
+    const float x_axis_h = std::round(0.9f * em + fonts.size(fonts.bold));
     s.plane_min = ImVec2(min.x + axis_w, min.y + axis_h);
-    s.plane_max = ImVec2(max.x, max.y - axis_h - tray_h);
+    s.plane_max = ImVec2(max.x, max.y - x_axis_h - tray_h);
+    s.x_label_at =
+        ImVec2(s.plane_max.x - width_of(fonts, fonts.bold, m.axis_x + " →") - 1.5f * em, s.plane_max.y + 0.8f * em);
     if (any_unplaced) {
         s.tray_min = ImVec2(min.x, max.y - tray_h + 0.3f * em);
         s.tray_max = max;
@@ -84,11 +101,20 @@ BoardScene scene_grid(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& 
         s.cards.clear();
         plane_left_out = 0;
         bool fits = true;
-        for (std::size_t i = 0; i < m.cards.size() && fits; ++i) {
+        // Cards with a position first, so a phone's note never pushes a placed card aside.
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < m.cards.size(); ++i)
+            if (positioned(m.cards[i])) order.push_back(i);
+        for (std::size_t i = 0; i < m.cards.size(); ++i)
+            if (!positioned(m.cards[i]) && placed(m.cards[i])) order.push_back(i);
+        for (std::size_t k = 0; k < order.size() && fits; ++k) {
+            const std::size_t i = order[k];
             const ModelCard& c = m.cards[i];
-            if (!placed(c)) continue;
-            const ImVec2 want(s.plane_min.x + static_cast<float>(c.x) * pw,
-                              s.plane_min.y + static_cast<float>(1 - c.y) * ph);
+            // No position yet: the middle of its quadrant (zone q: top row for q < 2, right for odd q).
+            const ImVec2 want = positioned(c) ? ImVec2(s.plane_min.x + static_cast<float>(c.x) * pw,
+                                                       s.plane_min.y + static_cast<float>(1 - c.y) * ph)
+                                              : ImVec2(s.plane_min.x + (c.zone % 2 == 0 ? 0.25f : 0.75f) * pw,
+                                                       s.plane_min.y + (c.zone < 2 ? 0.25f : 0.75f) * ph);
             const std::vector<ImVec2>& own = in[quadrant(want)];
             Occupancy within = occ;
             within.lo = ImVec2(want.x >= mid.x ? mid.x : s.plane_min.x, want.y <= mid.y ? s.plane_min.y : mid.y);

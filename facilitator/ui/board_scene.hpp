@@ -69,8 +69,10 @@ struct BoardScene {
     std::vector<std::string> label_text;     // the label as it fits there
     std::vector<const ImFont*> label_fonts;  // its font
     std::vector<BoardRegion> label_boxes;    // the pill behind it, which no card covers
-    // grid: the plane (positions in [0, 1], y = 1 at the top) and the tray under it
+    // grid: the plane (positions in [0, 1], y = 1 at the top) and the tray under it; the x
+    // axis's name under the plane's right end (its text's top-left), inside the board
     ImVec2 plane_min, plane_max, tray_min, tray_max;
+    ImVec2 x_label_at;
 };
 
 // Lays the model out for its layout in [min, max].

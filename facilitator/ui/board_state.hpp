@@ -17,6 +17,7 @@ namespace samling {
 // A board laid out for one snapshot, group, area, type size and language.
 struct LaidOutBoard {
     Revision revision = -1;
+    long long generation = 0;  // counts the layouts made: a held card waits for the next one
     Id group = 0;
     ImVec2 min, max;
     float em = 0;

@@ -1,6 +1,6 @@
-// One board frame: lay out (cached per snapshot), take the facilitator's input, draw the layout
-// or the face-down and empty states, the status line and popups. Reads a Workshop snapshot
-// only; no GLFW window calls, OpenGL or hub.
+// One board frame: lay out (cached per snapshot), take the facilitator's input, let the cards
+// glide to a new layout, draw the layout or the face-down and empty states, the status line and
+// popups. Reads a Workshop snapshot only; no GLFW window calls, OpenGL or hub.
 #include "ui/board_view.hpp"
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "ui/board_input.hpp"
+#include "ui/board_message.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/theme.hpp"
@@ -16,15 +17,12 @@ namespace samling {
 namespace {
 
 void draw_centred_message(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, std::string_view text) {
-    const ImFont* font = fonts.title;
-    const float s = fonts.size(font);
-    const float width = std::min(max.x - min.x - 2 * fonts.em, 26 * fonts.em);
-    const WrappedText t = wrap_text(font, s, text, width, 3);
-    float y = (min.y + max.y) / 2 - static_cast<float>(t.lines.size()) * s / 2;
-    for (const std::string& line : t.lines) {
-        draw_text(dl, fonts, font, ImVec2((min.x + max.x - width_of(fonts, font, line)) / 2, y), theme::text_muted,
+    const BoardMessage m = board_message(fonts, min, max, text);
+    float y = m.top;
+    for (const std::string& line : m.lines) {
+        draw_text(dl, fonts, m.font, ImVec2((min.x + max.x - width_of(fonts, m.font, line)) / 2, y), theme::text_muted,
                   line);
-        y += s;
+        y += m.size;
     }
 }
 
@@ -77,6 +75,7 @@ void place(LaidOutBoard& b, BoardModel model, ImVec2 min, ImVec2 max, const Font
     b.max = max;
     b.em = fonts.em;
     b.model = std::move(model);
+    ++b.generation;
     ImVec2 area_max = max;
     if (b.model.mode == BoardModel::Mode::cards && (!b.model.hidden.empty() || b.model.voting_hidden))
         area_max.y -= std::round(fonts.em * 1.6f);  // the status line
@@ -162,18 +161,48 @@ void draw_board_picture(const Workshop& state, const ExerciseRun& run, ImVec2 mi
     draw_board(ImGui::GetWindowDrawList(), b, fonts, strings, words, BoardTransform{min, 1.0f, ImVec2()}, BoardMarks{});
 }
 
+bool board_moving(const BoardState& board, Timestamp now) {
+    return moving(board.motion, now);
+}
+
 void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
-                 Language lang, Timestamp /*now*/, BoardState& board, std::vector<Command>& out) {
+                 Language lang, Timestamp now, BoardState& board, std::vector<Command>& out) {
     if (board.group != group) {
         board.ui = {};
+        board.motion = {};
         board.group = group;
     }
     lay_out(board.board, state, group, min, max, fonts, strings, lang);
     const LaidOutBoard& b = board.board;
     const BoardStrings& words = board_strings(lang);
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const std::size_t sent = out.size();
     board_input(state, group, b, min, max, fonts.em, board.ui, out);
-    draw_board(dl, b, fonts, strings, words, BoardTransform{min, board.ui.zoom, board.ui.pan}, board.ui.marks);
+    const BoardTransform view{min, board.ui.zoom, board.ui.pan};
+    // A card let go stays where the pointer left it until the board is laid out again, then
+    // glides to its place, and so do the cards the drop moved: none jumps from under the eye.
+    if (const BoardMarks& m = board.ui.marks; m.dragged && !board.ui.dragging && out.size() > sent)
+        for (const SceneCard& c : b.scene.cards)
+            if (b.model.cards[c.card].note == m.dragged) {
+                const ImVec2 at = view.to_board(m.drag_min);
+                let_go(board.motion, m.dragged, {at, ImVec2(at.x + c.max.x - c.min.x, at.y + c.max.y - c.min.y)},
+                       b.generation, now);
+            }
+    std::vector<std::pair<Id, BoardRegion>> places;
+    places.reserve(b.scene.cards.size());
+    for (const SceneCard& c : b.scene.cards) places.emplace_back(b.model.cards[c.card].note, BoardRegion{c.min, c.max});
+    follow(board.motion, places, b.generation, now);
+    if (b.model.mode == BoardModel::Mode::cards && moving(board.motion, now)) {
+        LaidOutBoard shown = b;
+        for (SceneCard& c : shown.scene.cards) {
+            const BoardRegion r = glide_at(board.motion.cards[b.model.cards[c.card].note], now);
+            c.min = r.min;
+            c.max = r.max;
+        }
+        draw_board(dl, shown, fonts, strings, words, view, board.ui.marks);
+    } else {
+        draw_board(dl, b, fonts, strings, words, view, board.ui.marks);
+    }
     if (b.model.mode == BoardModel::Mode::cards) draw_selection_hint(dl, board.ui, max, fonts, words);
     // Who wrote it, for the facilitator's eyes only (anonymity "facilitator"): on hover.
     if (board.ui.marks.hovered && board.ui.popup == BoardPopup::none)

@@ -11,18 +11,21 @@
 
 #include "core/workshop.hpp"
 #include "ui/board_layout.hpp"
+#include "ui/board_motion.hpp"
 #include "ui/board_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
 
-// The board's interaction state: kept by the projector between frames (cache, zoom, pan, drag, selection).
+// The board's interaction state: kept by the projector between frames (cache, zoom, pan, drag,
+// selection, cards gliding to their new places).
 struct BoardState {
     LaidOutBoard board;  // board_frame's
     LaidOutBoard probe;  // board_crowded's
     Id group = 0;        // the group the zoom, pan and selection belong to
     BoardInteraction ui;
+    BoardMotion motion;
 };
 
 // Draws the focused group's board in [min, max] (window units) and handles the mouse and board
@@ -31,6 +34,9 @@ struct BoardState {
 // cmd::RemoveNote, cmd::HighlightNote...); the caller posts them to the hub. Never writes state.
 void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
                  Language lang, Timestamp now, BoardState& board, std::vector<Command>& out);
+
+// Whether cards are still gliding after a new layout: the frame loop keeps drawing until they stop.
+bool board_moving(const BoardState& board, Timestamp now);
 
 // A run's board as its picture in the project log keeps it: laid out afresh in [min, max] at
 // zoom 1, with no input, selection or popups. The run may no longer be its group's current one.

@@ -1,5 +1,6 @@
-// Chips for every leader group: two lines (name; people, done, notes) while they fit in two rows,
-// one compact line each beyond that. No GLFW, OpenGL or hub.
+// Chips for every leader group: two lines (name; people here, done, notes) while they fit in two
+// rows, one compact line each beyond that; names cut from the middle so no two read the same.
+// No GLFW, OpenGL or hub.
 #include "ui/group_strip.hpp"
 
 #include <algorithm>
@@ -8,6 +9,8 @@
 
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
+#include "ui/name_fit.hpp"
+#include "ui/room_strings.hpp"
 #include "ui/step_bar.hpp"
 #include "ui/theme.hpp"
 
@@ -53,7 +56,7 @@ std::vector<Id> group_order(const Workshop& state) {
     std::vector<Id> ids;
     for (const auto& [id, g] : state.groups())
         if (!g.archived) ids.push_back(id);  // an archived group is kept for its log, not shown
-    return ids;  // by id: the order the groups were added, stable across restarts
+    return ids;                              // by id: the order the groups were added, stable across restarts
 }
 
 float group_strip_height(int groups, float width, const Fonts& fonts) {
@@ -62,13 +65,31 @@ float group_strip_height(int groups, float width, const Fonts& fonts) {
     return s.rows == 0 ? 0.0f : static_cast<float>(s.rows) * (s.chip_h + gap) - gap;
 }
 
-Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                    const UiStrings& strings) {
+Id draw_group_strip(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
+                    const Fonts& fonts, const UiStrings& strings, Language lang, Timestamp now) {
     const std::vector<Id> ids = group_order(state);
     const StripShape s = shape_of(static_cast<int>(ids.size()), max.x - min.x, fonts);
     const float gap = gap_of(fonts, s.compact);
     const float em = fonts.em;
     const float chip_w = (max.x - min.x - gap * static_cast<float>(s.per_row - 1)) / static_cast<float>(s.per_row);
+    // Every chip's name gets one width (the widest number and note count's room taken off), so
+    // the names can be cut to texts that all differ.
+    const float inset = (s.compact ? 0.35f : 0.5f) * em;
+    const ImFont* number_font = s.compact ? fonts.small : fonts.bold;
+    const ImFont* name_font = s.compact ? fonts.small : fonts.bold;
+    const float number_w =
+        std::max(width_of(fonts, number_font, std::to_string(ids.size())), fonts.size(number_font) * 0.6f);
+    const float text_w = chip_w - 2 * inset - number_w - (s.compact ? 0.35f : 0.5f) * em;
+    std::vector<std::string> names;
+    int most_notes = 0;
+    for (Id id : ids) {
+        const LeaderGroup* g = state.group(id);
+        names.push_back(drawable_text(g ? g->name : std::string()));
+        most_notes = std::max(most_notes, live_notes(state, id));
+    }
+    const float name_w =
+        s.compact ? text_w - width_of(fonts, fonts.small, std::to_string(most_notes)) - 0.4f * em : text_w;
+    names = distinct_names(name_font, fonts.size(name_font), names, name_w);
     Id clicked = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const Id id = ids[i];
@@ -90,29 +111,23 @@ Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 mi
         const ImU32 ink_muted = is_focused ? theme::accent_text : theme::text_muted;
 
         // Number badge: the key that focuses this group.
-        const float inset = (s.compact ? 0.35f : 0.5f) * em;
-        const ImFont* number_font = s.compact ? fonts.small : fonts.bold;
         const std::string number = std::to_string(i + 1);
-        const float number_w = std::max(width_of(fonts, number_font, number), fonts.size(number_font) * 0.6f);
         draw_text(dl, fonts, number_font, ImVec2(a.x + inset, a.y + (s.compact ? 0.2f * em : 0.4f * em)), ink_muted,
                   number);
         const float text_x = a.x + inset + number_w + (s.compact ? 0.35f : 0.5f) * em;
-        const float text_w = b.x - text_x - inset;
-
-        const LeaderGroup* g = state.group(id);
-        const std::string name = drawable_text(g ? g->name : std::string());
-        const int people = state.participants_in(id);
+        const std::string& name = names[i];
+        const int here = presence.present_in(state, id, now);
         const int notes = live_notes(state, id);
         if (s.compact) {
             const std::string counts = std::to_string(notes);
             const float counts_w = width_of(fonts, fonts.small, counts);
             const float y = a.y + 0.2f * em;
-            draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, y), ink, name, text_w - counts_w - 0.4f * em);
+            draw_text(dl, fonts, fonts.small, ImVec2(text_x, y), ink, name);
             draw_text(dl, fonts, fonts.small, ImVec2(b.x - inset - counts_w, y), ink_muted, counts);
         } else {
-            draw_text_fit(dl, fonts, fonts.bold, ImVec2(text_x, a.y + 0.4f * em), ink, name, text_w);
-            std::string counts = count_of(people, strings.participants_one, strings.participants_many);
-            if (const int done = done_in_step(state, id); done >= 0)
+            draw_text(dl, fonts, fonts.bold, ImVec2(text_x, a.y + 0.4f * em), ink, name);
+            std::string counts = std::to_string(here) + " " + room_strings(lang).present;
+            if (const int done = done_in_step(state, presence, id, now); done >= 0)
                 counts += "  ·  " + std::to_string(done) + " " + strings.done_short;
             counts += "  ·  " + count_of(notes, strings.notes_one, strings.notes_many);
             draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, a.y + 0.4f * em + em), ink_muted, counts, text_w);

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_strings.hpp"
@@ -18,8 +19,9 @@ std::vector<Id> group_order(const Workshop& state);
 // Height the strip needs for `groups` chips across `width`.
 float group_strip_height(int groups, float width, const Fonts& fonts);
 
-// Draws the strip in [min, max] with ImGui buttons; returns the group clicked, or 0.
-Id draw_group_strip(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                    const UiStrings& strings);
+// Draws the strip in [min, max] with ImGui buttons; returns the group clicked, or 0. Head and
+// done counts are of the participants here now (`presence` at `now`): "3 til stede · 2 ferdige".
+Id draw_group_strip(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
+                    const Fonts& fonts, const UiStrings& strings, Language lang, Timestamp now);
 
 }  // namespace samling

@@ -1,5 +1,6 @@
 // Overview tiles, in em units: what fits is shown, most important first (name, step, people
-// and done, then the winning notes). No GLFW, OpenGL or hub.
+// and done, then the winning notes); names cut from the middle so no two read the same, and a
+// mark on a tile whose run is saved in the project log. No GLFW, OpenGL or hub.
 #include "ui/overview.hpp"
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
 #include "ui/group_strip.hpp"
+#include "ui/name_fit.hpp"
+#include "ui/room_strings.hpp"
 #include "ui/step_bar.hpp"
 #include "ui/vote_results.hpp"
 
@@ -36,27 +39,47 @@ TileGrid tile_grid(int tiles, ImVec2 area, float gap) {
 
 namespace {
 
-void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool focused, bool hovered, ImVec2 a, ImVec2 b,
-               const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now) {
+// Few groups get large tiles: their words grow with them, so they still read from the back.
+bool large_tile(ImVec2 tile, float em) {
+    return tile.y > 9 * em && tile.x > 18 * em;
+}
+
+float tile_pad(ImVec2 tile, float em) {
+    return std::round(large_tile(tile, em) ? 1.0f * em : std::min(0.6f * em, tile.y * 0.08f));
+}
+
+// "✓ Lagret" at the right of the line at `y`, the tick drawn (no font has to carry it);
+// returns its width.
+float draw_saved(ImDrawList* dl, const Fonts& fonts, const ImFont* font, float right, float y, const char* word) {
+    const float h = fonts.size(font), w = width_of(fonts, font, word), tick = 0.8f * h;
+    const float x = right - w - tick - 0.3f * h;
+    const ImVec2 points[] = {snap(ImVec2(x, y + 0.55f * h)), snap(ImVec2(x + 0.35f * tick, y + 0.85f * h)),
+                             snap(ImVec2(x + tick, y + 0.2f * h))};
+    dl->AddPolyline(points, 3, theme::good, ImDrawFlags_None, std::max(2.0f, std::round(0.13f * h)));
+    draw_text(dl, fonts, font, ImVec2(right - w, y), theme::good, word);
+    return right - x;
+}
+
+void draw_tile(ImDrawList* dl, const Workshop& state, const Presence& presence, Id id, const std::string& name,
+               int number, bool focused, bool hovered, ImVec2 a, ImVec2 b, const Fonts& fonts, const UiStrings& s,
+               Language lang, Timestamp now) {
     const float em = fonts.em;
-    // Few groups get large tiles: their words grow with them, so they still read from the back.
-    const bool large = b.y - a.y > 9 * em && b.x - a.x > 18 * em;
+    const bool large = large_tile(ImVec2(b.x - a.x, b.y - a.y), em);
     const ImFont* head = large ? fonts.title : fonts.bold;
     const ImFont* text = large ? fonts.body : fonts.small;
     const ImFont* figure = large ? fonts.title : fonts.bold;
     const float line = fonts.size(text);
-    const float pad = std::round(large ? 1.0f * em : std::min(0.6f * em, (b.y - a.y) * 0.08f));
+    const float pad = tile_pad(ImVec2(b.x - a.x, b.y - a.y), em);
     dl->AddRectFilled(a, b, hovered ? theme::panel_hover : theme::panel, 0.4f * em);
     if (focused) dl->AddRect(a, b, theme::accent, 0.4f * em, 0, std::round(0.12f * em));
     const float x = a.x + pad, w = b.x - a.x - 2 * pad;
     float y = a.y + pad * 0.8f;
     const auto room_for = [&](float h) { return y + h <= b.y - pad * 0.6f; };
 
-    const LeaderGroup* g = state.group(id);
     const std::string number_text = std::to_string(number);
     const float nw = width_of(fonts, head, number_text) + 0.5f * em;
     draw_text(dl, fonts, head, ImVec2(x, y), theme::text_dim, number_text);
-    draw_text_fit(dl, fonts, head, ImVec2(x + nw, y), theme::text, drawable_text(g ? g->name : ""), w - nw);
+    draw_text(dl, fonts, head, ImVec2(x + nw, y), theme::text, name);  // already cut to fit
     y += fonts.size(head) * 1.2f;
 
     const ExerciseRun* run = state.current_run(id);
@@ -67,7 +90,11 @@ void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool fo
         return;
     }
     if (room_for(line)) {
-        draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, drawable_text(def->title.in(lang)), w);
+        // Saved into the project log (Ctrl+Enter): the room's work is safe, the group may move on.
+        const float sw = run->concluded_at != 0
+                             ? draw_saved(dl, fonts, text, b.x - pad, y, room_strings(lang).saved) + 0.5f * em
+                             : 0;
+        draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, drawable_text(def->title.in(lang)), w - sw);
         y += line * 1.25f;
     }
     if (room_for(line)) {
@@ -86,15 +113,15 @@ void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool fo
     }
     if (room_for(line)) {
         // Notes at the left; "done" at the right, where it is never cut.
-        const int people = state.participants_in(id);
+        const int here = presence.present_in(state, id, now);
         const std::string notes =
             count_of(static_cast<int>(state.notes_of_run(run->id).size()), s.notes_one, s.notes_many);
         std::string done;
-        if (const int d = done_in_step(state, id); d >= 0)
-            done = std::to_string(d) + "/" + std::to_string(people) + " " + s.done_short;
+        if (const int d = done_in_step(state, presence, id, now); d >= 0)
+            done = std::to_string(d) + "/" + std::to_string(here) + " " + s.done_short;
         const float dw = done.empty() ? 0 : width_of(fonts, text, done);
         if (!done.empty()) draw_text(dl, fonts, text, ImVec2(b.x - pad - dw, y), theme::good, done);
-        const std::string left = count_of(people, s.participants_one, s.participants_many) + " · " + notes;
+        const std::string left = std::to_string(here) + " " + room_strings(lang).present + " · " + notes;
         draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, left, w - dw - 0.5f * em);
         y += line * 1.25f;
     }
@@ -117,8 +144,8 @@ void draw_tile(ImDrawList* dl, const Workshop& state, Id id, int number, bool fo
 
 }  // namespace
 
-Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, ImVec2 max, const Fonts& fonts,
-                 const UiStrings& s, Language lang, Timestamp now, const std::string& join) {
+Id draw_overview(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
+                 const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now, const std::string& join) {
     const float em = fonts.em;
     const std::vector<Id> ids = group_order(state);
     // Heading: what this is, how many groups; where latecomers join, at the right.
@@ -135,6 +162,16 @@ Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, 
 
     const TileGrid grid =
         tile_grid(static_cast<int>(ids.size()), ImVec2(max.x - min.x, hint_y - 0.6f * em - top), std::round(0.5f * em));
+    // One width for every tile's name (after the widest number), so no two names are cut alike.
+    const ImFont* head = large_tile(grid.tile, em) ? fonts.title : fonts.bold;
+    const float name_w =
+        grid.tile.x - 2 * tile_pad(grid.tile, em) - width_of(fonts, head, std::to_string(ids.size())) - 0.5f * em - 1;
+    std::vector<std::string> names;
+    for (Id id : ids) {
+        const LeaderGroup* g = state.group(id);
+        names.push_back(drawable_text(g ? g->name : ""));
+    }
+    names = distinct_names(head, fonts.size(head), names, name_w);
     Id clicked = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const int row = static_cast<int>(i) / grid.columns, col = static_cast<int>(i) % grid.columns;
@@ -146,7 +183,8 @@ Id draw_overview(ImDrawList* dl, const Workshop& state, Id focused, ImVec2 min, 
         if (ImGui::InvisibleButton("tile", ImVec2(b.x - a.x, b.y - a.y))) clicked = ids[i];
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
-        draw_tile(dl, state, ids[i], static_cast<int>(i) + 1, ids[i] == focused, hovered, a, b, fonts, s, lang, now);
+        draw_tile(dl, state, presence, ids[i], names[i], static_cast<int>(i) + 1, ids[i] == focused, hovered, a, b,
+                  fonts, s, lang, now);
     }
     return clicked;
 }

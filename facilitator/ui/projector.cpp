@@ -227,6 +227,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     float baked_em = 0, baked_ratio = 0;
     bool device_fonts = false;  // the GL backend has uploaded a font texture
     Revision drawn_revision = -1;
+    int drawn_present = -1;  // participants here at the last frame shown
     int frame = 0;
     int result = 0;
     const bool screenshot = !config.screenshot_path.empty();
@@ -255,8 +256,12 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         std::vector<Outcome> outcomes = answers->drain();
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
-        content.presence = presence();  // a few hundred entries; head counts leave closed phones out
-        if (state->revision() != drawn_revision || !outcomes.empty()) signals.frames_left = frames_after_event;
+        view.presence = presence();
+        // Head counts change with no new revision: a phone falls quiet, or comes back.
+        int here = 0;
+        for (const auto& [id, p] : state->participants()) here += view.presence.present(*state, id, now) ? 1 : 0;
+        if (state->revision() != drawn_revision || here != drawn_present || !outcomes.empty())
+            signals.frames_left = frames_after_event;
         if (pictures && state->revision() != looked_at) {
             looked_at = state->revision();
             to_picture = runs_to_picture(*state, config.data_dir, attempted);
@@ -308,7 +313,9 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         if (!view.snapshot_frame) handle_keys(view, window);
         draw_projector(*state, view, content, fonts, io.DisplaySize, ratio, now, commands);
         ImGui::Render();
-        if (!commands.empty() || thumbnails->behind()) signals.frames_left = frames_after_event;
+        // Cards gliding to a new layout are drawn at the full frame rate until they arrive.
+        if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now))
+            signals.frames_left = frames_after_event;
         post_all(post, commands, answers);
         start_export(view.controls, exports, state, config, waker, now);
 
@@ -342,6 +349,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         }
         glfwSwapBuffers(window.handle);
         drawn_revision = state->revision();
+        drawn_present = here;
         if (signals.frames_left > 0) --signals.frames_left;
     }
 

@@ -14,7 +14,7 @@
 namespace samling {
 
 using SnapshotSource = std::function<std::shared_ptr<const Workshop>()>;
-using PresenceSource = std::function<Presence()>;  // who is in the room now (Hub::presence)
+using PresenceSource = std::function<Presence()>;  // who was heard from when (the hub's copy)
 
 // `post` must return at once and answer on any thread; the loop never waits for it. Whoever
 // answers should also wake the loop (`waker`) so the answer shows without other input.

@@ -77,8 +77,8 @@ struct FrameLayout {
 
 // A crowded board gets a compact frame (narrower join panel, smaller prompt) before its cards
 // shrink further.
-FrameLayout make_frame(const Workshop& state, Id group, const ProjectorContent& content, const Fonts& fonts,
-                       ImVec2 size, Timestamp now, bool compact) {
+FrameLayout make_frame(const Workshop& state, const Presence& presence, Id group, const ProjectorContent& content,
+                       const Fonts& fonts, ImVec2 size, Timestamp now, bool compact) {
     const float em = fonts.em;
     const float margin = std::round(1.0f * em);
     const float gutter = std::round(1.2f * em);
@@ -88,11 +88,13 @@ FrameLayout make_frame(const Workshop& state, Id group, const ProjectorContent& 
     f.panel_max = ImVec2(size.x - margin, size.y - margin);
     f.left = margin;
     f.right = f.panel_min.x - gutter;
-    f.bar = make_top_bar(state, group, f.right - f.left, fonts, *content.strings, content.language, now, compact);
+    f.bar =
+        make_top_bar(state, presence, group, f.right - f.left, fonts, *content.strings, content.language, now, compact);
     f.divider_y = std::round(margin + f.bar.height + 0.6f * em);
     f.steps_top = size.y - margin - step_bar_height(fonts);
     f.strip_bottom = f.steps_top - 0.6f * em;
-    f.strip_top = f.strip_bottom - group_strip_height(static_cast<int>(state.groups().size()), f.right - f.left, fonts);
+    f.strip_top =
+        f.strip_bottom - group_strip_height(static_cast<int>(group_order(state).size()), f.right - f.left, fonts);
     f.carry = make_carry_band(state, group, content.language, fonts, f.right - f.left, compact);
     f.carry_min = ImVec2(f.left, f.divider_y + 0.8f * em);
     const float carry_h = f.carry.height > 0 ? f.carry.height + 0.8f * em : 0.0f;
@@ -141,13 +143,13 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
                bool conclusion_visible) {
     const float em = fonts.em;
     const UiStrings& s = *content.strings;
-    FrameLayout f = make_frame(state, group, content, fonts, size, now, false);
+    FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false);
     // The phone preview needs the full panel width; the conclusion panel never crowds.
     if (group && !conclusion_visible && !view.controls.preview && f.board_max.y > f.board_min.y + 2 * em &&
         board_crowded(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board))
-        f = make_frame(state, group, content, fonts, size, now, true);
+        f = make_frame(state, view.presence, group, content, fonts, size, now, true);
     if (view.controls.preview && group) {
-        draw_phone_preview(dl, preview_for(state, group, now, &content.presence), f.panel_min, f.panel_max, fonts, s);
+        draw_phone_preview(dl, preview_for(state, group, now, &view.presence), f.panel_min, f.panel_max, fonts, s);
     } else {
         const std::string room_code = state.room() ? state.room()->code : std::string();
         draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,
@@ -174,8 +176,8 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
         else
             board_frame(state, group, f.board_min, f.board_max, fonts, s, content.language, now, view.board, out);
     }
-    const Id clicked =
-        draw_group_strip(dl, state, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom), fonts, s);
+    const Id clicked = draw_group_strip(dl, state, view.presence, group, ImVec2(f.left, f.strip_top),
+                                        ImVec2(f.right, f.strip_bottom), fonts, s, content.language, now);
     if (clicked) view.focused = clicked;
     draw_bottom_row(dl, state, group, f, fonts, s, out);
 }
@@ -199,7 +201,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (view.snapshot_frame && c.snapshot.run) {
         // The run's board alone, where the room sees its group's board, whole (zoom 1): no keys,
         // panels or toast. The loop reads the board's rectangle back and never shows the frame.
-        const FrameLayout f = make_frame(state, c.snapshot.group, content, fonts, size, now, false);
+        const FrameLayout f = make_frame(state, view.presence, c.snapshot.group, content, fonts, size, now, false);
         view.board_min = f.board_min;
         view.board_max = f.board_max;
         if (const auto it = state.runs().find(c.snapshot.run); it != state.runs().end())
@@ -236,8 +238,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const float margin = std::round(1.0f * em);
     const ImVec2 page_min(margin, margin), page_max(size.x - margin, size.y - margin);
     if (c.overlay == Overlay::overview) {
-        const Id clicked = draw_overview(dl, state, group, page_min, page_max, fonts, s, content.language, now,
-                                         join_line(state, content));
+        const Id clicked = draw_overview(dl, state, view.presence, group, page_min, page_max, fonts, s,
+                                         content.language, now, join_line(state, content));
         if (clicked) {
             view.focused = clicked;
             c.overlay = Overlay::none;
@@ -259,8 +261,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (panel_open) draw_scrim(dl, size);
     ImGui::End();
 
-    if (c.overlay == Overlay::setup)
-        draw_setup(state, c, content.presence, fonts, ps, content.language, size, now, out);
+    if (c.overlay == Overlay::setup) draw_setup(state, c, view.presence, fonts, ps, content.language, size, now, out);
     if (c.overlay == Overlay::start_exercise &&
         !draw_start_panel(state, c.start, fonts, s, content.language, size, out))
         c.overlay = Overlay::none;

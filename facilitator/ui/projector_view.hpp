@@ -31,6 +31,7 @@ struct ViewState {
     BoardState board;
     ControlState controls;
     Timestamp redraw_at = 0;  // set by each frame: draw again then even with no input (0: never)
+    Presence presence;        // set by the loop each frame: who was heard from when (head counts)
     // Set by the loop for one frame that is read, never shown: the concluded run's board alone,
     // for its picture in the project log. The frame reports where the board was drawn.
     bool snapshot_frame = false;
@@ -45,7 +46,6 @@ struct ProjectorContent {
     JoinAddress address;
     std::string data_dir;        // where board pictures are written and read; empty: none
     ThumbnailSource thumbnails;  // empty: the project log shows no pictures
-    Presence presence;           // who is in the room now, refreshed every frame
 };
 
 // Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the

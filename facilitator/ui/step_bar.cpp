@@ -39,18 +39,20 @@ TimerLook timer_look(const ExerciseRun& run, const Step& step, Timestamp now, co
     return t;
 }
 
-int done_in_step(const Workshop& state, Id group) {
+int done_in_step(const Workshop& state, const Presence& presence, Id group, Timestamp now) {
     const ExerciseRun* run = state.current_run(group);
     const Step* step = run ? state.current_step(*run) : nullptr;
-    if (!step || state.participants_in(group) == 0 || !(step->takes_notes() || step->kind == StepKind::vote)) return -1;
-    return state.done_count(*run);
+    if (!step || presence.present_in(state, group, now) == 0 || !(step->takes_notes() || step->kind == StepKind::vote))
+        return -1;
+    return presence.done_present(state, *run, now);
 }
 
-std::string done_text(const Workshop& state, const ExerciseRun& run, const UiStrings& strings) {
-    const int done = done_in_step(state, run.group);
+std::string done_text(const Workshop& state, const Presence& presence, const ExerciseRun& run, const UiStrings& strings,
+                      Timestamp now) {
+    const int done = done_in_step(state, presence, run.group, now);
     if (done < 0) return {};
-    return std::to_string(done) + " " + strings.of + " " + std::to_string(state.participants_in(run.group)) + " " +
-           strings.done_suffix;
+    return std::to_string(done) + " " + strings.of + " " + std::to_string(presence.present_in(state, run.group, now)) +
+           " " + strings.done_suffix;
 }
 
 std::string pill_label(int index, StepKind kind, const UiStrings& strings) {

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_strings.hpp"
@@ -32,12 +33,14 @@ struct TimerLook {
 // A step has a countdown when it has a time box, or once the facilitator has started one (T).
 TimerLook timer_look(const ExerciseRun& run, const Step& step, Timestamp now, const UiStrings& strings);
 
-// How many of the group said "done" in its current step; -1 when nobody has joined or the
-// step asks nothing of the phones (done means something while writing, proposing and voting).
-int done_in_step(const Workshop& state, Id group);
+// How many of the group's participants here now (heard from within the presence window) said
+// "done" in its current step; -1 when nobody is here or the step asks nothing of the phones
+// (done means something while writing, proposing and voting). A closed phone does not count.
+int done_in_step(const Workshop& state, const Presence& presence, Id group, Timestamp now);
 
-// "2 av 5 er ferdige"; empty when done_in_step() is -1.
-std::string done_text(const Workshop& state, const ExerciseRun& run, const UiStrings& strings);
+// "2 av 3 er ferdige", of those here now; empty when done_in_step() is -1.
+std::string done_text(const Workshop& state, const Presence& presence, const ExerciseRun& run, const UiStrings& strings,
+                      Timestamp now);
 
 // The pill's words: "1 Skriv".
 std::string pill_label(int index, StepKind kind, const UiStrings& strings);

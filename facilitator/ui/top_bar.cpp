@@ -11,8 +11,8 @@
 
 namespace samling {
 
-TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& fonts, const UiStrings& strings,
-                    Language lang, Timestamp now, bool compact) {
+TopBar make_top_bar(const Workshop& state, const Presence& presence, Id group, float width, const Fonts& fonts,
+                    const UiStrings& strings, Language lang, Timestamp now, bool compact) {
     const float em = fonts.em;
     TopBar bar;
     const LeaderGroup* g = group ? state.group(group) : nullptr;
@@ -28,7 +28,7 @@ TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& f
     bar.height = 2.0f * em;
     if (!step) return bar;
 
-    bar.status = done_text(state, *run, strings);
+    bar.status = done_text(state, presence, *run, strings, now);
     bar.locked = run->writing_locked && step->takes_notes();
     bar.timer = timer_look(*run, *step, now, strings);
     if (bar.timer.shown) {

@@ -27,8 +27,9 @@ struct TopBar {
     float height = 0;
 };
 
-TopBar make_top_bar(const Workshop& state, Id group, float width, const Fonts& fonts, const UiStrings& strings,
-                    Language lang, Timestamp now, bool compact);
+// `presence`: who is here now, for the done count.
+TopBar make_top_bar(const Workshop& state, const Presence& presence, Id group, float width, const Fonts& fonts,
+                    const UiStrings& strings, Language lang, Timestamp now, bool compact);
 
 void draw_top_bar(ImDrawList* dl, const TopBar& bar, ImVec2 min, float right, const Fonts& fonts,
                   const UiStrings& strings);

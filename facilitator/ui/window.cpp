@@ -1,6 +1,7 @@
-// Window creation and full screen. Depends on GLFW only.
+// Window creation and full screen, on the monitor the window is on. Depends on GLFW only.
 #include "ui/window.hpp"
 
+#include <algorithm>
 #include <mutex>
 
 #include <GLFW/glfw3.h>
@@ -34,7 +35,54 @@ GLFWwindow* try_create(int width, int height, const char* title, int major, int 
     return glfwCreateWindow(width, height, title, nullptr, nullptr);
 }
 
+long long overlap(const ScreenRect& a, const ScreenRect& b) {
+    const long long w = std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x);
+    const long long h = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+long long distance2(const ScreenRect& a, const ScreenRect& b) {
+    const long long dx = (2LL * a.x + a.w) - (2LL * b.x + b.w), dy = (2LL * a.y + a.h) - (2LL * b.y + b.h);
+    return dx * dx + dy * dy;
+}
+
+// The monitor for full screen: the window's, else the primary.
+GLFWmonitor* window_monitor(GLFWwindow* window) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<ScreenRect> rects;
+    for (int i = 0; i < count; ++i) {
+        ScreenRect r;
+        glfwGetMonitorPos(monitors[i], &r.x, &r.y);
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        r.w = mode ? mode->width : 0;
+        r.h = mode ? mode->height : 0;
+        rects.push_back(r);
+    }
+    ScreenRect win;
+    glfwGetWindowPos(window, &win.x, &win.y);
+    glfwGetWindowSize(window, &win.w, &win.h);
+    const int i = monitor_for(win, rects);
+    return i >= 0 ? monitors[i] : glfwGetPrimaryMonitor();
+}
+
 }  // namespace
+
+int monitor_for(const ScreenRect& window, const std::vector<ScreenRect>& monitors) {
+    int best = -1;
+    long long best_area = 0;
+    for (std::size_t i = 0; i < monitors.size(); ++i)
+        if (const long long a = overlap(window, monitors[i]); a > best_area) {
+            best_area = a;
+            best = static_cast<int>(i);
+        }
+    if (best >= 0 || monitors.empty()) return best;
+    best = 0;
+    for (std::size_t i = 1; i < monitors.size(); ++i)
+        if (distance2(window, monitors[i]) < distance2(window, monitors[static_cast<std::size_t>(best)]))
+            best = static_cast<int>(i);
+    return best;
+}
 
 void capture_glfw_errors() {
     glfwSetErrorCallback(on_glfw_error);
@@ -61,7 +109,7 @@ bool open_window(Window& w, int width, int height, const char* title) {
 void set_fullscreen(Window& w, bool on) {
     if (on == w.fullscreen) return;
     if (on) {
-        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        GLFWmonitor* monitor = window_monitor(w.handle);
         const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         if (!mode) return;
         glfwGetWindowPos(w.handle, &w.windowed_x, &w.windowed_y);

@@ -1,8 +1,9 @@
 // The projector's GLFW window: an OpenGL 3.3 core context (3.0 as a fallback), full-screen
-// toggling on the primary monitor. Depends on GLFW only; no ImGui, no workshop.
+// toggling on the monitor the window is on. Depends on GLFW only; no ImGui, no workshop.
 #pragma once
 
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -18,7 +19,17 @@ struct Window {
 // After glfwInit. False when no context could be made (no display, no GL 3).
 bool open_window(Window& w, int width, int height, const char* title);
 
+// Full screen on the monitor most of the window is on (a laptop with the projector as its
+// second screen: the one the facilitator dragged the window to), back to the window's place.
 void set_fullscreen(Window& w, bool on);
+
+struct ScreenRect {  // virtual screen coordinates, as GLFW gives a window's and a monitor's
+    int x = 0, y = 0, w = 0, h = 0;
+};
+
+// The index of the monitor sharing the largest area with `window`; when none does (the window
+// is off every screen), the one whose middle is nearest the window's. -1 without monitors.
+int monitor_for(const ScreenRect& window, const std::vector<ScreenRect>& monitors);
 
 // The last message GLFW reported (for the one line on stderr); installs the callback.
 void capture_glfw_errors();

@@ -16,24 +16,21 @@ fail() {
 samling=$1 artifacts=$2
 for tool in xvfb-run xdotool curl python3 import; do command -v $tool >/dev/null || fail "$tool is missing"; done
 mkdir -p "$artifacts"
-# shellcheck source=real_window.sh
-source "$(dirname "$0")/real_window.sh"
-trap stop_window_now EXIT
-
-start_window 1280x720 "$samling" --demo
-code=$(state "s['room']['code']")
-phones="http://127.0.0.1:$(sed -nE 's/.*127\.0\.0\.1:([0-9]+).*/\1/p' "$work/out")"
+who=setup_admin_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
+start_projector "$samling" 1280x720
 # A phone joins group 1 and prints its token.
 join() {
     curl -sS --fail -H 'Content-Type: application/json' -d "{\"code\":\"$code\",\"group\":1,\"name\":\"$1\"}" \
-        "$phones/api/join" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
+        "$base/api/join" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
 kari=$(join Kari)
 per=$(join Per)
 # What a phone sees: a Python expression over GET /api/state's `p`; HTTP status on failure.
 phone() {
     local body status
-    body=$(curl -sS -w '\n%{http_code}' -H "Authorization: Bearer $1" "$phones/api/state")
+    body=$(curl -sS -w '\n%{http_code}' -H "Authorization: Bearer $1" "$base/api/state")
     status=${body##*$'\n'}
     [[ $status == 200 ]] || { echo "$status"; return 0; }
     python3 -c "import json, sys; p = json.loads(sys.argv[1]); print($2)" "${body%$'\n'*}"
@@ -111,5 +108,5 @@ import -window root "$artifacts/setup-admin-archived.png"
 click 539 481  # "Hent tilbake", under "Arkivert"
 expect "[g['archived'] for g in s['groups']]" "[False, False]" "Hent tilbake brought it back"
 
-stop_window
+stop_projector
 echo "setup_admin_test: OK"

@@ -16,12 +16,13 @@ fail() {
 samling=$1 artifacts=$2
 for tool in xvfb-run xdotool xclip curl python3 import; do command -v $tool >/dev/null || fail "$tool is missing"; done
 mkdir -p "$artifacts"
-# shellcheck source=real_window.sh
-source "$(dirname "$0")/real_window.sh"
+who=setup_paste_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
 clip_pid=""
 cleanup() {
     if [[ -n $clip_pid ]]; then kill "$clip_pid" 2>/dev/null || true; fi
-    stop_window_now
+    stop_window_on_exit
 }
 trap cleanup EXIT
 
@@ -41,15 +42,18 @@ paste_block() {
     xdotool key ctrl+Return
 }
 
-# A room with no leader groups yet: F2 is open by itself.
-start_window 1280x720 "$samling"
-expect "len(s['groups'])" 0 "a new room has no groups"
+# The demo room's three groups, then F2.
+start_projector "$samling" 1280x720
+expect "len(s['groups'])" 3 "the demo room has its three groups"
+demo=$(state "[g['id'] for g in s['groups']]")
+xdotool key F2
+sleep 0.5
 
 # 27 rows as a spreadsheet copies them: a header, tabs between cells, CRLF line ends.
 block="$work/groups.tsv"
 python3 - "$block" <<'PY'
 import sys
-places = ["Valler", "Sørli", "Nordvik", "Åsen", "Bø", "Fjellstad", "Holmen", "Lia", "Moen"]
+places = ["Valler", "Strand", "Vik", "Åsen", "Bø", "Fjellstad", "Holmen", "Lia", "Moen"]
 kinds = [("Oppvekst", "skole, barnehage, helsestasjon", "Tidlig innsats"),
          ("Barnevern og PPT", "barnevern, PPT", "Samhandling rundt barnet"),
          ("Helse og familie", "helsestasjon, familievern, NAV", "Familien i sentrum")]
@@ -61,14 +65,14 @@ open(sys.argv[1], "w", encoding="utf-8").write("\r\n".join(rows) + "\r\n")
 PY
 copy "$block"
 paste_block
-groups="sorted((g['name'], g['services'], g['project']) for g in s['groups'])"
+groups="sorted((g['name'], g['services'], g['project']) for g in s['groups'] if g['id'] not in $demo)"
 want=$(python3 - "$block" <<'PY'
 import sys
 rows = open(sys.argv[1], encoding="utf-8", newline="").read().split("\r\n")[1:-1]
 print(sorted(tuple(r.split("\t")) for r in rows))
 PY
 )
-expect "len(s['groups'])" 27 "Ctrl+V and Ctrl+Enter added the 27 pasted groups"
+expect "len(s['groups'])" 30 "Ctrl+V and Ctrl+Enter added the 27 pasted groups"
 expect "$groups" "$want" "each of the 27 groups has its pasted services and project"
 
 # Semicolon CSV with quotes: two good rows, and four the hub would refuse or that repeat.
@@ -82,11 +86,11 @@ printf '%s\n' 'Ledergruppe;Tjenester;Prosjekt' \
     'NAV Holmen;NAV;"Ut i arbeid"' >"$bad"
 copy "$bad"
 paste_block
-expect "len(s['groups'])" 29 "the CSV block added its two good rows and none of the four bad ones"
+expect "len(s['groups'])" 32 "the CSV block added its two good rows and none of the four bad ones"
 expect "[(g['services'], g['project']) for g in s['groups'] if g['name'] in ('Kultur; idrett', 'NAV Holmen')]" \
     "[('bibliotek, kulturskole', 'Møteplasser'), ('NAV', 'Ut i arbeid')]" "the quoted cells kept their separators"
 sleep 0.5
 import -window root "$artifacts/setup-paste-refused.png"
 
-stop_window
+stop_projector
 echo "setup_paste_test: OK"

@@ -10,11 +10,10 @@ shopt -s inherit_errexit
 fail() { echo "setup_typing_test: FAIL: $*" >&2; exit 1; }
 [[ $# -eq 1 ]] || fail "usage: $0 SAMLING_BIN"
 for tool in xvfb-run xdotool curl python3; do command -v $tool >/dev/null || fail "$tool is missing"; done
-# shellcheck source=real_window.sh
-source "$(dirname "$0")/real_window.sh"
-trap stop_window_now EXIT
-
-start_window 1280x720 "$1" --demo
+who=setup_typing_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
+start_projector "$1" 1280x720
 control '{"command":"name_programme","name":"HeLU Nordvik"}' >/dev/null
 control '{"command":"save_gathering","title":"Oppstart","date":"2026-09-14"}' >/dev/null
 
@@ -44,5 +43,5 @@ expect "$group_fields" \
     "[('Oppvekst Valler', 'skole, barnehage, helsestasjon', 'Tidlig innsats'), ('Barnevern og PPT Valler', '', '')]" \
     "two groups' names, services and project are exactly what was typed"
 
-stop_window
+stop_projector
 echo "setup_typing_test: OK"

@@ -3,6 +3,8 @@
 // subject. Real fonts; ImGui 1.86 input fields (MousePos, MouseDown, KeysDown).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <variant>
 
 #include <GLFW/glfw3.h>
@@ -23,6 +25,7 @@ struct Hands {
     std::vector<Command> out;
     const ImVec2 min{20, 120}, max{900, 650};
     ImVec2 mouse{5, 5};
+    Timestamp now = 0;  // the board's clock, for cards gliding to a new layout
 
     Hands() {
         ImGui::CreateContext();
@@ -53,7 +56,7 @@ struct Hands {
         ImGui::Begin("##projector", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
-        board_frame(w, 1, min, max, fonts, ui_strings(Language::nb), Language::nb, 0, board, out);
+        board_frame(w, 1, min, max, fonts, ui_strings(Language::nb), Language::nb, now, board, out);
         ImGui::End();
         ImGui::Render();
         io.MouseWheel = 0;
@@ -118,6 +121,58 @@ TEST_CASE("dragging a card onto another column places it in that zone, once") {
     CHECK(place->zone == "parking");
     CHECK(place->x == unplaced);
     CHECK(place->y == unplaced);
+}
+
+TEST_CASE("a drop never makes cards jump: the card waits where it was let go, then every card glides to its place") {
+    Hands h;
+    World s("themes");
+    const Id moved = s.note("Innfør en digital samhandlingsplattform", "observations");
+    const Id below = s.note("Mange møter, lite handling", "observations");
+    s.note("Vi oppdager utfordringene for sent", "observations");
+    h.now = 10'000;
+    h.idle(s.w, 2);
+    const BoardRegion before{h.card(below).min, h.card(below).max};
+    const BoardRegion parking = h.board.board.scene.zones[2];
+    const ImVec2 drop((parking.min.x + parking.max.x) / 2, parking.max.y - 40);
+    h.drag(s.w, h.centre(moved), drop);
+    REQUIRE(only<cmd::PlaceNote>(h.out));
+    auto drawn = [&](Id note) { return glide_at(h.board.motion.cards.at(note), h.now); };
+    auto middle = [](const BoardRegion& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); };
+    // Until the hub's answer lays the board out again, the card stays under the pointer.
+    CHECK(std::abs(middle(drawn(moved)).x - drop.x) < 1.5f);
+    CHECK(std::abs(middle(drawn(moved)).y - drop.y) < 1.5f);
+    CHECK(board_moving(h.board, h.now));
+
+    // The new layout: the card is in "parking", the one below it moves up into its place.
+    s.w.apply(change::NotePlaced{moved, "parking", unplaced, unplaced, 0});
+    h.now += 50;
+    h.idle(s.w, 1);
+    const BoardRegion after{h.card(below).min, h.card(below).max};
+    const BoardRegion home{h.card(moved).min, h.card(moved).max};
+    // How far along from `before` to `after` a drawn rectangle is (0 before, 1 arrived).
+    auto along = [&](const BoardRegion& r) {
+        const float dx = after.min.x - before.min.x, dy = after.min.y - before.min.y;
+        return ((r.min.x - before.min.x) * dx + (r.min.y - before.min.y) * dy) / (dx * dx + dy * dy);
+    };
+    REQUIRE(std::hypot(after.min.x - before.min.x, after.min.y - before.min.y) > 20);  // the drop reflowed it
+    // This frame both are still where the eye left them...
+    CHECK(along(drawn(below)) == doctest::Approx(0).epsilon(0.01));
+    CHECK(std::abs(middle(drawn(moved)).x - drop.x) < 1.5f);
+    CHECK(std::abs(middle(drawn(moved)).y - drop.y) < 1.5f);
+    // ...halfway through the glide they are on their way...
+    h.now += glide_ms / 2;
+    h.idle(s.w, 1);
+    CHECK(along(drawn(below)) > 0.3f);
+    CHECK(along(drawn(below)) < 0.99f);
+    CHECK(board_moving(h.board, h.now));
+    // ...and after it they are in their places, and nothing moves any more.
+    h.now += glide_ms;
+    h.idle(s.w, 1);
+    CHECK(drawn(below).min.x == after.min.x);
+    CHECK(drawn(below).min.y == after.min.y);
+    CHECK(drawn(moved).min.x == home.min.x);
+    CHECK(drawn(moved).min.y == home.min.y);
+    CHECK_FALSE(board_moving(h.board, h.now));
 }
 
 TEST_CASE("a click without moving is not a drag: nothing is sent") {

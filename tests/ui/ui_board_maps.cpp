@@ -3,6 +3,7 @@
 // statement never split inside a word that fits. Scenes built from hand-made models, real fonts.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -169,6 +170,54 @@ TEST_CASE("grid: cards placed on a quadrant's name are moved off it; the names s
         const DropSpot d = drop_spot(s, ImVec2((c.min.x + c.max.x) / 2, (c.min.y + c.max.y) / 2));
         CHECK(d.zone == m.cards[c.card].zone);
     }
+}
+
+TEST_CASE("grid: a phone's note (a quadrant, no position) is on the plane inside its quadrant, not in the tray") {
+    ImGuiWithFonts g(18.0f);
+    REQUIRE(g.ok);
+    BoardModel m = grid_model();
+    add(m, "Rektor", 1, 0.75, 0.75);  // placed by the facilitator where the zone-only ones aim
+    for (int q = 0; q < 4; ++q)
+        for (const char* t : {"Kommunalsjef oppvekst", "PPT", "Foreldrerådet"}) add(m, t, q);
+    const BoardScene s = make_scene(m, board_min, board_max, g.fonts);
+    check_map(s, m.cards.size());
+    CHECK(s.tray_max.y <= s.tray_min.y);  // nothing waits in a tray
+    // With no tray under it, the x axis's name still fits whole inside the board.
+    CHECK(s.x_label_at.y + g.fonts.size(g.fonts.bold) <= s.max.y);
+    CHECK(s.x_label_at.y > s.plane_max.y);
+    const ImVec2 mid((s.plane_min.x + s.plane_max.x) / 2, (s.plane_min.y + s.plane_max.y) / 2);
+    for (const SceneCard& c : s.cards) {
+        CHECK_FALSE(c.in_tray);
+        const int q = m.cards[c.card].zone;
+        const bool top = q < 2, left = q % 2 == 0;
+        // Wholly inside its quadrant's rectangle.
+        CHECK(c.min.x >= (left ? s.plane_min.x : mid.x));
+        CHECK(c.max.x <= (left ? mid.x : s.plane_max.x));
+        CHECK(c.min.y >= (top ? s.plane_min.y : mid.y));
+        CHECK(c.max.y <= (top ? mid.y : s.plane_max.y));
+    }
+    // The placed card keeps its own spot: the zone-only ones go round it.
+    const SceneCard* rektor = nullptr;
+    for (const SceneCard& c : s.cards)
+        if (m.cards[c.card].text == "Rektor") rektor = &c;
+    REQUIRE(rektor);
+    const float want_x = s.plane_min.x + 0.75f * (s.plane_max.x - s.plane_min.x);
+    const float want_y = s.plane_min.y + 0.25f * (s.plane_max.y - s.plane_min.y);
+    CHECK(std::abs((rektor->min.x + rektor->max.x) / 2 - want_x) < 0.5f * g.fonts.em);
+    CHECK(std::abs((rektor->min.y + rektor->max.y) / 2 - want_y) < 0.5f * g.fonts.em);
+}
+
+TEST_CASE("grid: a note in no quadrant waits in the tray under the plane") {
+    ImGuiWithFonts g(18.0f);
+    REQUIRE(g.ok);
+    BoardModel m = grid_model();
+    m.zones.push_back({"", "Uten kategori", IM_COL32(120, 120, 120, 255), IM_COL32(230, 230, 230, 255), 0});
+    add(m, "Lokalavisen", 4);
+    add(m, "PPT", 2);
+    const BoardScene s = make_scene(m, board_min, board_max, g.fonts);
+    check_map(s, 2);
+    for (const SceneCard& c : s.cards) CHECK(c.in_tray == (m.cards[c.card].zone == 4));
+    CHECK(s.tray_max.y > s.tray_min.y);
 }
 
 TEST_CASE("grid: 150 placed notes shrink without overlap, the rest counted") {

@@ -188,23 +188,29 @@ TEST_CASE("columns: a cluster is a box in its zone holding its cards; 150 notes 
     }
 }
 
-TEST_CASE("grid: a placed card sits at its position (y = 1 at the top), an unplaced one in the tray") {
+TEST_CASE(
+    "grid: a placed card sits at its position (y = 1 at the top), a phone's note in its quadrant, "
+    "a note in no quadrant in the tray") {
     Fonted f;
     REQUIRE(f.ok);
     World s("grid");
     const Id placed = s.note("Rektor", "manage", true, 0, 0.8, 0.8);
-    s.note("Tillitsvalgte", "monitor");
+    const Id phone = s.note("Tillitsvalgte", "monitor");  // as a phone writes it: a quadrant, no position
+    s.note("Lokalavisen", "");
     const BoardModel m = model_of(s);
     const BoardScene scene = make_scene(m, ImVec2(20, 120), ImVec2(900, 650), f.fonts);
-    REQUIRE(scene.cards.size() == 2);
+    REQUIRE(scene.cards.size() == 3);
     for (const SceneCard& c : scene.cards) {
+        const ImVec2 centre((c.min.x + c.max.x) / 2, (c.min.y + c.max.y) / 2);
+        const DropSpot d = drop_spot(scene, centre);
         if (m.cards[c.card].note == placed) {
             CHECK_FALSE(c.in_tray);
-            const ImVec2 centre((c.min.x + c.max.x) / 2, (c.min.y + c.max.y) / 2);
-            const DropSpot d = drop_spot(scene, centre);
             CHECK(d.x == doctest::Approx(0.8).epsilon(0.03));
             CHECK(d.y == doctest::Approx(0.8).epsilon(0.03));
             CHECK(d.zone == 1);  // top right
+        } else if (m.cards[c.card].note == phone) {
+            CHECK_FALSE(c.in_tray);
+            CHECK(d.zone == 2);  // bottom left: "monitor"
         } else {
             CHECK(c.in_tray);
             CHECK(c.min.y >= scene.tray_min.y);
