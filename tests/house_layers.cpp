@@ -85,7 +85,8 @@ TEST_CASE("every folder of facilitator/ includes only the layers README's table 
                 continue;
             }
             const std::string from = inc.header.substr(0, inc.header.find('/'));
-            if (layers().count(from)) CHECK_MESSAGE(layer->second.may_use.count(from), folder << " may not use " << from);
+            if (layers().count(from))
+                CHECK_MESSAGE(layer->second.may_use.count(from), folder << " may not use " << from);
         }
     }
     CHECK(files > 100);

@@ -1,4 +1,6 @@
 // Specification of the participant API (API.md), row by row, against a real server.
+#include <chrono>
+#include <thread>
 #include "server_fixture.hpp"
 
 using namespace samling;
@@ -274,6 +276,34 @@ TEST_CASE("chunked, compressed and length-less request bodies are refused before
     CHECK(answer.rfind("HTTP/1.1 413", 0) == 0);
     auto state = json::parse(s.client().Get("/api/state", TestServer::bearer(token))->body);
     CHECK(state["notes"].empty());
+}
+
+TEST_CASE("many byte ranges in one request are refused: the answer is never larger than the file") {
+    TestServer s;
+    std::string ranges = "bytes=0-";
+    for (int i = 1; i < 500; ++i) ranges += ",0-";
+    const std::string hostile = "GET /app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: " + ranges + "\r\n\r\n";
+    const std::string answer = s.raw(hostile);
+    CHECK(answer.rfind("HTTP/1.1 416", 0) == 0);
+    CHECK(answer.size() < 2048);  // was 500 copies of the file in one multipart body
+    CHECK(answer.find("range_not_satisfiable") != std::string::npos);
+    // One range is served as HTTP says, and is at most the file.
+    auto one = s.client().Get("/app.js", {{"Range", "bytes=0-"}});
+    REQUIRE(one);
+    CHECK(one->status == 206);
+    CHECK(one->body == "console.log('hei')");
+
+    // A phone's note goes through while 20 such requests arrive at once.
+    const std::string token = s.join(s.nord);
+    std::vector<std::thread> attackers;
+    for (int i = 0; i < 20; ++i) attackers.emplace_back([&] { (void)s.raw(hostile); });
+    const auto start = std::chrono::steady_clock::now();
+    auto res = s.post_note(token, "during", "Lagret mens noen angrep");
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    for (auto& t : attackers) t.join();
+    REQUIRE(res);
+    CHECK(res->status == 201);
+    MESSAGE("a note during 20 multi-range requests: " << ms << " ms");
 }
 
 TEST_CASE("a foreign Host name is refused (DNS rebinding); IP addresses and localhost are fine") {

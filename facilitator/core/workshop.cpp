@@ -29,9 +29,37 @@ const Participant* Workshop::participant(Id id) const {
     return it == participants_.end() ? nullptr : &it->second;
 }
 
+const Workshop::RunNotes* Workshop::run_notes(Id run) const {
+    const auto it = run_notes_.find(run);
+    return it == run_notes_.end() ? nullptr : it->second.get();
+}
+
+const Workshop::RunNotes* Workshop::notes_of_note(Id note_id) const {
+    if (note_id <= 0 || static_cast<std::size_t>(note_id) >= note_run_.size()) return nullptr;
+    const Id run = note_run_[static_cast<std::size_t>(note_id)];
+    return run ? run_notes(run) : nullptr;
+}
+
+Workshop::RunNotes& Workshop::run_notes_for_write(Id run) {
+    std::shared_ptr<RunNotes>& shared = run_notes_[run];
+    // Shared with a published snapshot (or the one this copy came from): copy this run alone.
+    // Only the hub's writer thread copies a Workshop, so a count of 1 cannot grow meanwhile.
+    if (!shared)
+        shared = std::make_shared<RunNotes>();
+    else if (shared.use_count() > 1)
+        shared = std::make_shared<RunNotes>(*shared);
+    return *shared;
+}
+
+Note& Workshop::note_for_write(Id note_id) {
+    return run_notes_for_write(note_run_.at(static_cast<std::size_t>(note_id))).notes.at(note_id);
+}
+
 const Note* Workshop::note(Id id) const {
-    auto it = notes_.find(id);
-    return it == notes_.end() ? nullptr : &it->second;
+    const RunNotes* run = notes_of_note(id);
+    if (!run) return nullptr;
+    auto it = run->notes.find(id);
+    return it == run->notes.end() ? nullptr : &it->second;
 }
 
 const Cluster* Workshop::cluster(Id id) const {
@@ -57,24 +85,26 @@ const Step* Workshop::current_step(const ExerciseRun& run) const {
 
 namespace {
 const std::vector<Id> no_ids;
-}
 
-const std::vector<Id>& Workshop::note_ids_of_run(Id run) const {
-    const auto it = notes_by_run_.find(run);
-    return it == notes_by_run_.end() ? no_ids : it->second;
+const std::map<Id, Note> no_notes;
+}  // namespace
+
+const std::map<Id, Note>& Workshop::notes_in_run(Id run) const {
+    const RunNotes* r = run_notes(run);
+    return r ? r->notes : no_notes;
 }
 
 const std::vector<Id>& Workshop::duplicates_of(Id note_id) const {
-    const auto it = merged_into_.find(note_id);
-    return it == merged_into_.end() ? no_ids : it->second;
+    const RunNotes* r = notes_of_note(note_id);
+    if (!r) return no_ids;
+    const auto it = r->duplicates.find(note_id);
+    return it == r->duplicates.end() ? no_ids : it->second;
 }
 
 std::vector<const Note*> Workshop::notes_of_run(Id run) const {
     std::vector<const Note*> out;
-    for (Id id : note_ids_of_run(run)) {
-        const Note& n = notes_.at(id);
+    for (const auto& [id, n] : notes_in_run(run))
         if (!n.deleted && n.merged_into == 0) out.push_back(&n);
-    }
     return out;  // ids grow with time: oldest first
 }
 
@@ -94,7 +124,7 @@ std::vector<const ExerciseRun*> Workshop::runs_of(Id group_id) const {
 
 bool Workshop::group_has_content(Id group_id) const {
     for (const ExerciseRun* run : runs_of(group_id))
-        if (!note_ids_of_run(run->id).empty()) return true;
+        if (!notes_in_run(run->id).empty()) return true;
     for (const auto& [key, field] : conclusions_)
         if (!field.text.empty() && runs_.at(key.first).group == group_id) return true;
     return false;
@@ -113,29 +143,35 @@ std::string Workshop::room_title() const {
 }
 
 int Workshop::dots_on(Id note_id) const {
+    const RunNotes* r = notes_of_note(note_id);
+    if (!r) return 0;
     int total = 0;
-    for (auto it = dots_.lower_bound({note_id, 0}); it != dots_.end() && it->first.first == note_id; ++it)
+    for (auto it = r->dots.lower_bound({note_id, 0}); it != r->dots.end() && it->first.first == note_id; ++it)
         total += it->second;
     for (Id id : duplicates_of(note_id))
-        if (!notes_.at(id).deleted) total += dots_on(id);
+        if (!r->notes.at(id).deleted) total += dots_on(id);
     return total;
 }
 
 int Workshop::dots_by(Id participant, Id note_id) const {
-    auto it = dots_.find({note_id, participant});
-    return it == dots_.end() ? 0 : it->second;
+    const RunNotes* r = notes_of_note(note_id);
+    if (!r) return 0;
+    auto it = r->dots.find({note_id, participant});
+    return it == r->dots.end() ? 0 : it->second;
 }
 
 int Workshop::dots_used(Id participant, Id run) const {
     int total = 0;
-    for (Id id : note_ids_of_run(run))
-        if (!notes_.at(id).deleted) total += dots_by(participant, id);
+    const RunNotes* r = run_notes(run);
+    if (!r) return 0;
+    for (const auto& [key, dots] : r->dots)
+        if (key.second == participant && !r->notes.at(key.first).deleted) total += dots;
     return total;
 }
 
 int Workshop::merged_count(Id note_id) const {
     const std::vector<Id>& dupes = duplicates_of(note_id);
-    return static_cast<int>(std::count_if(dupes.begin(), dupes.end(), [&](Id id) { return !notes_.at(id).deleted; }));
+    return static_cast<int>(std::count_if(dupes.begin(), dupes.end(), [&](Id id) { return !note(id)->deleted; }));
 }
 
 int Workshop::done_count(const ExerciseRun& run) const {
@@ -242,7 +278,7 @@ void Workshop::set_revision(Revision r) {
 
 Id Workshop::group_of(const Change& change) const {
     const auto run_group = [&](Id run) { return runs_.at(run).group; };
-    const auto note_group = [&](Id n) { return run_group(notes_.at(n).run); };
+    const auto note_group = [&](Id n) { return run_group(note_run_.at(static_cast<std::size_t>(n))); };
     return std::visit(overloaded{
                           [](const change::RoomOpened&) -> Id { return 0; },
                           [](const change::GroupAdded&) -> Id { return 0; },  // every phone's group list
@@ -318,7 +354,8 @@ void Workshop::apply_(const change::StepChanged& c) {
 }
 
 void Workshop::apply_(const change::NotesRevealed& c) {
-    for (Id id : note_ids_of_run(c.run)) notes_.at(id).revealed = true;
+    if (!run_notes(c.run)) return;
+    for (auto& [id, n] : run_notes_for_write(c.run).notes) n.revealed = true;
 }
 
 void Workshop::apply_(const change::WritingLocked& c) {
@@ -330,18 +367,25 @@ void Workshop::apply_(const change::TimerChanged& c) {
 }
 
 void Workshop::apply_(const change::NoteAdded& c) {
-    assert(runs_.count(c.note.run) && !notes_.count(c.note.id));
-    notes_[c.note.id] = c.note;
-    std::vector<Id>& of_run = notes_by_run_[c.note.run];
-    assert(of_run.empty() || of_run.back() < c.note.id);  // ids grow: the index stays in order
-    of_run.push_back(c.note.id);
-    if (c.note.merged_into != 0) merged_into_[c.note.merged_into].push_back(c.note.id);  // loaded from the store
-    note_by_client_id_[{c.note.author, c.note.client_id}] = c.note.id;
+    assert(runs_.count(c.note.run) && c.note.id > 0 && !note(c.note.id));
+    const auto at = static_cast<std::size_t>(c.note.id);
+    if (note_run_.size() <= at) note_run_.resize(std::max(at + 1, note_run_.size() * 2), 0);
+    note_run_[at] = c.note.run;
+    ++note_count_;
+    RunNotes& run = run_notes_for_write(c.note.run);
+    run.notes[c.note.id] = c.note;
+    if (c.note.merged_into != 0) run.duplicates[c.note.merged_into].push_back(c.note.id);  // loaded from the store
+    std::shared_ptr<std::map<std::string, Id>>& ids = client_ids_[c.note.author];
+    if (!ids)
+        ids = std::make_shared<std::map<std::string, Id>>();
+    else if (ids.use_count() > 1)
+        ids = std::make_shared<std::map<std::string, Id>>(*ids);
+    (*ids)[c.note.client_id] = c.note.id;
     next_id_ = std::max(next_id_, c.note.id + 1);
 }
 
 void Workshop::apply_(const change::NoteEdited& c) {
-    Note& n = notes_.at(c.note);
+    Note& n = note_for_write(c.note);
     n.text = c.text;
     n.zone = c.zone;
     n.updated_at = c.at;
@@ -349,20 +393,20 @@ void Workshop::apply_(const change::NoteEdited& c) {
 }
 
 void Workshop::apply_(const change::NoteDeleted& c) {
-    Note& n = notes_.at(c.note);
+    Note& n = note_for_write(c.note);
     n.deleted = true;
     n.updated_at = c.at;
 }
 
 void Workshop::apply_(const change::NoteRestored& c) {
-    Note& n = notes_.at(c.note);
+    Note& n = note_for_write(c.note);
     n.deleted = false;
     n.updated_at = c.at;
 }
 
 void Workshop::apply_(const change::NotePlaced& c) {
     assert(c.cluster == 0 || clusters_.at(c.cluster).zone == c.zone);  // a clustered note sits in its zone
-    Note& n = notes_.at(c.note);
+    Note& n = note_for_write(c.note);
     n.zone = c.zone;
     n.x = c.x;
     n.y = c.y;
@@ -370,7 +414,7 @@ void Workshop::apply_(const change::NotePlaced& c) {
 }
 
 void Workshop::apply_(const change::NoteHighlighted& c) {
-    notes_.at(c.note).highlighted = c.on;
+    note_for_write(c.note).highlighted = c.on;
 }
 
 void Workshop::apply_(const change::ClusterMade& c) {
@@ -384,18 +428,21 @@ void Workshop::apply_(const change::ClusterRenamed& c) {
 }
 
 void Workshop::unlink_duplicate(Id note_id) {
-    Note& n = notes_.at(note_id);
+    RunNotes& run = run_notes_for_write(note_run_.at(static_cast<std::size_t>(note_id)));
+    Note& n = run.notes.at(note_id);
     if (n.merged_into == 0) return;
-    std::vector<Id>& dupes = merged_into_.at(n.merged_into);
+    std::vector<Id>& dupes = run.duplicates.at(n.merged_into);
     dupes.erase(std::remove(dupes.begin(), dupes.end(), note_id), dupes.end());
-    if (dupes.empty()) merged_into_.erase(n.merged_into);
+    if (dupes.empty()) run.duplicates.erase(n.merged_into);
     n.merged_into = 0;
 }
 
 void Workshop::apply_(const change::NotesMerged& c) {
     unlink_duplicate(c.absorb);  // a duplicate of a duplicate moves on to the note kept
-    notes_.at(c.absorb).merged_into = c.keep;
-    merged_into_[c.keep].push_back(c.absorb);
+    RunNotes& run = run_notes_for_write(note_run_.at(static_cast<std::size_t>(c.absorb)));
+    assert(run.notes.count(c.keep));  // merged within one board
+    run.notes.at(c.absorb).merged_into = c.keep;
+    run.duplicates[c.keep].push_back(c.absorb);
 }
 
 void Workshop::apply_(const change::NoteUnmerged& c) {
@@ -414,13 +461,14 @@ void Workshop::apply_(const change::DoneMarked& c) {
 }
 
 void Workshop::apply_(const change::VoteCast& c) {
-    ++dots_[{c.note, c.participant}];
+    ++run_notes_for_write(note_run_.at(static_cast<std::size_t>(c.note))).dots[{c.note, c.participant}];
 }
 
 void Workshop::apply_(const change::VoteRetracted& c) {
-    auto it = dots_.find({c.note, c.participant});
-    assert(it != dots_.end() && it->second > 0);
-    if (--it->second == 0) dots_.erase(it);
+    auto& dots = run_notes_for_write(note_run_.at(static_cast<std::size_t>(c.note))).dots;
+    auto it = dots.find({c.note, c.participant});
+    assert(it != dots.end() && it->second > 0);
+    if (--it->second == 0) dots.erase(it);
 }
 
 void Workshop::apply_(const change::ProgrammeNamed& c) {
@@ -457,7 +505,7 @@ void Workshop::apply_(const change::RunReopened& c) {
 }
 
 void Workshop::apply_(const change::NotesHidden& c) {
-    for (Id id : c.notes) notes_.at(id).revealed = false;
+    for (Id id : c.notes) note_for_write(id).revealed = false;
 }
 
 void Workshop::apply_(const change::RoomChanged& c) {
@@ -479,7 +527,8 @@ void Workshop::apply_(const change::GroupDeleted& c) {
             ++it;
             continue;
         }
-        assert(note_ids_of_run(it->first).empty());
+        assert(notes_in_run(it->first).empty());
+        run_notes_.erase(it->first);
         runs.insert(it->first);
         it = runs_.erase(it);
     }

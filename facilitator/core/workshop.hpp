@@ -43,7 +43,7 @@ public:
     const ExerciseCatalog& catalog() const { return *catalog_; }
     const std::map<Id, LeaderGroup>& groups() const { return groups_; }
     const std::map<Id, Participant>& participants() const { return participants_; }
-    const std::map<Id, Note>& notes() const { return notes_; }
+    std::size_t note_count() const { return note_count_; }  // every note ever written
     const std::map<Id, ExerciseRun>& runs() const { return runs_; }
     const std::map<Id, Cluster>& clusters() const { return clusters_; }
     const std::string& programme() const { return programme_; }
@@ -65,8 +65,8 @@ public:
     // The notes on a run's board (not deleted, not merged into another), oldest first.
     std::vector<const Note*> notes_of_run(Id run) const;
     std::vector<const Cluster*> clusters_of_run(Id run) const;
-    // Every note ever written in the run, deleted and merged ones too, oldest first.
-    const std::vector<Id>& note_ids_of_run(Id run) const;
+    // Every note ever written in the run, deleted and merged ones too, by id (oldest first).
+    const std::map<Id, Note>& notes_in_run(Id run) const;
     // The notes folded into `note` as its duplicates (deleted ones too).
     const std::vector<Id>& duplicates_of(Id note) const;
     // A group's runs, oldest first: the current one and those left by start-next or a new start.
@@ -204,7 +204,20 @@ private:
     void apply_(const change::ParticipantMoved& c);
     void apply_(const change::ParticipantRemoved& c);
 
-    void unlink_duplicate(Id note);  // takes a merged note out of merged_into_, and unmerges it
+    void unlink_duplicate(Id note);  // takes a merged note out of its keeper's duplicates, and unmerges it
+
+    // One run's notes and the dots and duplicates on them. Snapshots share a run's notes until
+    // a change touches that run: a batch copies the runs it writes to, not the programme's
+    // 50,000 notes (the hub copies the Workshop for every batch that changes something).
+    struct RunNotes {
+        std::map<Id, Note> notes;                  // deleted and merged ones too
+        std::map<Id, std::vector<Id>> duplicates;  // note -> the notes merged into it
+        std::map<std::pair<Id, Id>, int> dots;     // (note, participant) -> dots
+    };
+    const RunNotes* run_notes(Id run) const;  // nullptr: the run has no notes yet
+    const RunNotes* notes_of_note(Id note) const;
+    RunNotes& run_notes_for_write(Id run);  // this Workshop's own copy, made on the first write
+    Note& note_for_write(Id note);
 
     // The group a change concerns, or 0 when it concerns the whole room.
     Id group_of(const Change& change) const;
@@ -222,17 +235,16 @@ private:
     std::map<Id, Participant> participants_;
     std::map<Id, ExerciseRun> runs_;
     std::map<Id, Id> current_run_;  // group -> its newest run
-    std::map<Id, Note> notes_;
     std::map<Id, Cluster> clusters_;
     std::map<std::pair<Id, std::string>, ConclusionField, std::less<>> conclusions_;  // (run, field)
     std::set<std::tuple<Id, int, Id>> done_;                                          // (run, step, participant)
-    std::map<std::pair<Id, std::string>, Id> note_by_client_id_;                      // (author, client_id) -> note
-    std::map<std::pair<Id, Id>, int> dots_;                                           // (note, participant) -> dots
-    // Indexes kept by apply_, so a board or a poll costs its own run, not the programme's
-    // 50,000 notes: every note of a run (id order, deleted and merged ones too), and the
-    // duplicates folded into each note.
-    std::map<Id, std::vector<Id>> notes_by_run_;
-    std::map<Id, std::vector<Id>> merged_into_;
+    // The notes, by run (shared between snapshots, see RunNotes), found by id through
+    // note_run_, so a board or a poll costs its own run, not the programme.
+    std::map<Id, std::shared_ptr<RunNotes>> run_notes_;
+    std::vector<Id> note_run_;  // note id -> its run; 0: no note has that id
+    std::size_t note_count_ = 0;
+    // author -> client_id -> note: a phone's retry finds its note. Shared per author likewise.
+    std::map<Id, std::shared_ptr<std::map<std::string, Id>>> client_ids_;
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs
 };
 

@@ -54,8 +54,8 @@ namespace {
 // The notes of a run a reveal would show: what taking the reveal back hides again.
 std::vector<Id> hidden_notes(const Workshop& w, Id run) {
     std::vector<Id> out;
-    for (Id id : w.note_ids_of_run(run))
-        if (!w.note(id)->revealed) out.push_back(id);
+    for (const auto& [id, n] : w.notes_in_run(run))
+        if (!n.revealed) out.push_back(id);
     return out;
 }
 

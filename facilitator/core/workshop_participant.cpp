@@ -48,12 +48,13 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
         text::has_control_characters(c.client_id))
         return make_error(Errc::client_id_invalid, "client_id must be 1 to 64 bytes of text.");
     // A retry of a note that was already stored answers with that note, whatever the step now.
-    if (auto it = note_by_client_id_.find({c.participant, c.client_id}); it != note_by_client_id_.end()) {
-        Decision d;
-        d.subject = it->second;
-        d.created = false;
-        return d;
-    }
+    if (const auto ids = client_ids_.find(c.participant); ids != client_ids_.end())
+        if (const auto it = ids->second->find(c.client_id); it != ids->second->end()) {
+            Decision d;
+            d.subject = it->second;
+            d.created = false;
+            return d;
+        }
     auto target = writable_step(c.participant);
     if (!target) return target.error();
     auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);

@@ -176,11 +176,15 @@ ProjectLog build_project_log(const Workshop& w, Id group, Language lang, const s
 
 std::vector<NoteRow> note_rows(const Workshop& w, Id group, Language lang) {
     std::vector<NoteRow> rows;
-    for (const auto& [note_id, n] : w.notes()) {
-        if (n.deleted) continue;
-        const auto run_it = w.runs().find(n.run);
-        if (run_it == w.runs().end() || run_it->second.group != group) continue;
-        const ExerciseRun& run = run_it->second;
+    // The group's notes, oldest first, whatever run each belongs to.
+    std::vector<const Note*> notes;
+    for (const ExerciseRun* run : w.runs_of(group))
+        for (const auto& [id, n] : w.notes_in_run(run->id))
+            if (!n.deleted) notes.push_back(&n);
+    std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) { return a->id < b->id; });
+    for (const Note* note : notes) {
+        const Note& n = *note;
+        const ExerciseRun& run = w.runs().at(n.run);
         const ExerciseDefinition* def = w.definition(run);
         NoteRow r;
         if (const Gathering* g = w.gathering(run.gathering)) {

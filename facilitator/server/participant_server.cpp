@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <charconv>
+#include <cstdio>
 
 #include "core/participant_view.hpp"
 #include "core/secrets.hpp"
@@ -81,6 +82,18 @@ bool optional_string(const json& body, const char* key, std::optional<std::strin
     return true;
 }
 
+// What a phone may be told of an error: its code and a message for a person. A store that
+// failed says so in words of its own; the file's path and SQLite's text stay on the laptop
+// (standard error), never on a phone on the venue's Wi-Fi.
+void send_phone_error(Response& res, const Error& error) {
+    if (error.code == Errc::storage_failed) {
+        std::fprintf(stderr, "samling: a phone's write was not stored: %s\n", error.message.c_str());
+        return http::send_error(res, 503, "storage_failed",
+                                "Lagring feilet på arrangørens maskin. Lappen er ikke lagret; prøv igjen om litt.");
+    }
+    http::send_error(res, error);
+}
+
 }  // namespace
 
 struct ParticipantServer::Impl {
@@ -140,7 +153,7 @@ struct ParticipantServer::Impl {
 
     // Answers a write that concerns one note with that note as its author sees it.
     void send_note(Response& res, const Result<Receipt>& r, Id participant, int created_status) {
-        if (!r) return http::send_error(res, r.error());
+        if (!r) return send_phone_error(res, r.error());
         const Note* n = r->state->note(r->subject);
         if (!n) return http::send_error(res, 503, "storage_failed", "Prøv igjen.");
         http::send_json(res, r->created ? created_status : 200,
@@ -182,7 +195,7 @@ void ParticipantServer::Impl::routes() {
         if (const std::string token = http::bearer_token(req); !token.empty())
             if (const auto who = hub().snapshot()->authenticate(token)) {
                 auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
-                if (!moved) return http::send_error(res, moved.error());
+                if (!moved) return send_phone_error(res, moved.error());
                 const Participant& p = *moved->state->participant(*who);
                 hub().seen(p.id, now_ms());
                 return http::send_json(
@@ -193,7 +206,7 @@ void ParticipantServer::Impl::routes() {
         auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
         if (!r) {
             if (r.error().code == Errc::room_code_invalid) return refuse_code(req, res, r.error());
-            return http::send_error(res, r.error());
+            return send_phone_error(res, r.error());
         }
         const Participant& p = *r->state->participant(r->subject);
         http::send_json(res, 201,
@@ -258,7 +271,7 @@ void ParticipantServer::Impl::routes() {
         const auto note = parse_id(req.matches[1].str());
         if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
         auto r = hub().submit(cmd::DeleteNote{*who, *note});
-        if (!r) return http::send_error(res, r.error());
+        if (!r) return send_phone_error(res, r.error());
         res.status = 204;
     });
 
@@ -270,7 +283,7 @@ void ParticipantServer::Impl::routes() {
         const auto note = id_field(*body, "note");
         if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
         auto r = hub().submit(cmd::CastVote{*who, *note});
-        if (!r) return http::send_error(res, r.error());
+        if (!r) return send_phone_error(res, r.error());
         const auto view = view_for(*r->state, *who, now_ms());
         json votes = view.activity && view.activity->votes
                          ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
@@ -285,7 +298,7 @@ void ParticipantServer::Impl::routes() {
         const auto note = parse_id(req.matches[1].str());
         if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
         auto r = hub().submit(cmd::RetractVote{*who, *note});
-        if (!r) return http::send_error(res, r.error());
+        if (!r) return send_phone_error(res, r.error());
         res.status = 204;
     });
 
@@ -297,7 +310,7 @@ void ParticipantServer::Impl::routes() {
         const json& done = body->contains("done") ? (*body)["done"] : json(true);
         if (!done.is_boolean()) return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
         auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
-        if (!r) return http::send_error(res, r.error());
+        if (!r) return send_phone_error(res, r.error());
         const Presence presence = hub().presence();
         const auto view = view_for(*r->state, *who, now_ms(), &presence);
         http::send_json(res, 200,
@@ -333,14 +346,17 @@ ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
         add_security_headers(res);
         if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
     });
-    http.set_error_handler([](const Request&, Response& res) {
+    // Unhandled, though it fills the answer: cpp-httplib applies a request's byte ranges to any
+    // error answer its error handler says it handled, so a small error became megabytes.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([](const Request&, Response& res) {
         if (res.body.empty()) {
             const bool missing = res.status == 404;
             http::send_error(res, res.status, missing ? "not_found" : "bad_request",
                              missing ? "Ingen slik side." : "Forespørselen kunne ikke leses.");
         }
         add_security_headers(res);
-    });
+        return httplib::Server::HandlerResponse::Unhandled;
+    }));
     http.set_exception_handler([](const Request&, Response& res, const std::exception_ptr&) {
         http::send_error(res, 500, "internal_error", "Noe gikk galt på fasilitatorens maskin.");
     });

@@ -56,6 +56,14 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request& req, http
     if (req.headers.size() > max_header_count) return refuse(res, 431, "too_many_headers", "Too many request headers.");
     if (!is_allowed_host(req.get_header_value("Host")))
         return refuse(res, 403, "host_not_allowed", "Open Samling by the address shown on the projector.");
+    // cpp-httplib answers "bytes=0-,0-,…" with a multipart body built in memory, every part the
+    // whole file: 1.6 KB asked 29 MB. One range is never larger than the file; more are refused.
+    if (req.has_header("Range") && req.get_header_value("Range").find(',') != std::string::npos) {
+        // httplib applies the parsed ranges to every answer, this refusal's too, and offers no
+        // hook to drop them; the Request it hands us is its own non-const object.
+        const_cast<httplib::Request&>(req).ranges.clear();
+        return refuse(res, 416, "range_not_satisfiable", "One byte range at most.");
+    }
     if (req.has_header("Transfer-Encoding"))
         return refuse(res, 411, "length_required", "Send the body with a Content-Length, not chunked.");
     if (req.has_header("Content-Encoding"))

@@ -2,7 +2,7 @@
 // groups, 8 phones each, 8 exercises x 5 gatherings of runs, N notes in all (default 50,000),
 // with votes and merged duplicates. Prints what a change costs at that size against the same
 // figures at 1,000 notes: a committed note through the real hub and SQLite file (the batch),
-// a refused one, a phone's poll (its view), the projector's board model of one group, and the
+// a refused one, a phone's poll (its view), the projector's board model of one full board, and the
 // process's memory. Run by hand: samling_programme_bench [NOTES]. Not part of pass/fail.
 #include <sys/resource.h>
 
@@ -143,7 +143,7 @@ Result_ measure(int notes, const std::shared_ptr<const ExerciseCatalog>& catalog
     if (!loaded) std::exit(1);
     Hub hub(*store.value(), std::move(loaded.value()));
     Result_ r;
-    r.notes = static_cast<int>(hub.snapshot()->notes().size());
+    r.notes = static_cast<int>(hub.snapshot()->note_count());
 
     std::vector<double> commit, refused, poll, board;
     for (int i = 0; i < 200; ++i) {
@@ -161,8 +161,10 @@ Result_ measure(int notes, const std::shared_ptr<const ExerciseCatalog>& catalog
         poll.push_back(ms_since(t));
         if (v.notes.empty()) std::fprintf(stderr, "programme_bench: a phone sees no notes\n");
         t = Clock::now();
+        // The board of the group's last concluded run: a full board of about 46 notes.
+        const ExerciseRun& shown = *state->project_log(room.focus_group).back();
         const BoardModel m =
-            board_model(*state, room.focus_group, Language::nb, ui_strings(Language::nb), board_strings(Language::nb));
+            board_model_of(*state, shown, Language::nb, ui_strings(Language::nb), board_strings(Language::nb));
         board.push_back(ms_since(t));
         if (m.cards.empty()) std::fprintf(stderr, "programme_bench: an empty board\n");
     }
