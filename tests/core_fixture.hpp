@@ -31,6 +31,15 @@ inline std::shared_ptr<const ExerciseCatalog> test_catalog() {
                               "test");
     REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
     catalog->add(def.value());
+    // A second exercise, for agendas of more than one item.
+    auto second = parse_exercise(R"({
+        "id": "ex2", "title": {"nb": "Øvelse 2", "nn": "Øving 2", "en": "Exercise 2"},
+        "purpose": {"nb": "p", "nn": "p", "en": "p"},
+        "zones": [{"id": "obs", "label": {"nb": "Obs", "nn": "Obs", "en": "Obs"}}],
+        "steps": [{"kind": "write", "prompt": {"nb": "Skriv", "nn": "Skriv", "en": "Write"}}]})",
+                                 "test2");
+    REQUIRE_MESSAGE(second.ok(), (second.ok() ? "" : second.error().message));
+    catalog->add(second.value());
     return catalog;
 }
 

@@ -208,3 +208,29 @@ TEST_CASE("presence counts the phones heard from lately, and done among them") {
     run(f.w, cmd::RemoveParticipant{f.anna});
     CHECK(p.present_in(f.w, f.nord, now) == 0);
 }
+
+TEST_CASE("start-next after a start taken back reopens the run that was left, with its notes") {
+    RoomFixture f;
+    const Id g1 = run(f.w, cmd::SaveGathering{0, "Samling 1", ""}).subject;
+    run(f.w, cmd::OpenGathering{g1});
+    run(f.w, cmd::SetAgenda{g1, {"ex", "ex2"}});
+    const Id first = run(f.w, cmd::StartNext{f.nord}).subject;  // ex
+    CHECK(f.w.current_run(f.nord)->exercise == "ex");
+    const Decision second = run(f.w, cmd::StartNext{f.nord});  // ex2
+    const Id ex2 = f.w.current_run(f.nord)->id;
+    CHECK(f.w.runs().at(ex2).exercise == "ex2");
+    run(f.w, cmd::AddFacilitatorNote{f.nord, "Skrevet i ex2", "obs"});
+    undo(f.w, second);
+    CHECK(f.w.current_run(f.nord)->id == first);
+    // S again: ex is where the group is, so ex2 is next, and its run comes back, not a new one.
+    const Decision again = run(f.w, cmd::StartNext{f.nord});
+    CHECK(again.subject == ex2);
+    CHECK(f.w.current_run(f.nord)->id == ex2);
+    CHECK(f.w.notes_of_run(ex2).size() == 1);
+    CHECK(f.w.runs_of(f.nord).size() == 3);  // the fixture's run, ex, ex2: nothing new
+    // With both saved in the log, the agenda is done.
+    run(f.w, cmd::ConcludeRun{f.nord});
+    run(f.w, cmd::ReopenRun{first});
+    run(f.w, cmd::ConcludeRun{f.nord});
+    CHECK(refusal(f.w, cmd::StartNext{f.nord}) == Errc::invalid_request);
+}

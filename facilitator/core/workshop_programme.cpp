@@ -100,12 +100,23 @@ Result<Decision> Workshop::decide_(const cmd::SetAgenda& c, Timestamp) const {
 Result<Decision> Workshop::decide_(const cmd::StartNext& c, Timestamp now) const {
     if (!group(c.group)) return make_error(Errc::group_not_found, "No such leader group.");
     if (!open_gathering_) return make_error(Errc::invalid_request, "No gathering is open.");
-    // The first agenda item this group has not yet started in this gathering.
+    // The first agenda item the group has neither saved in its log nor is at now: a run of it
+    // left earlier in this gathering (a start taken back, another run reopened) is reopened,
+    // so its notes come back instead of a second, empty run.
+    const ExerciseRun* current = current_run(c.group);
     for (const std::string& exercise : agenda(open_gathering_)) {
-        const bool started = std::any_of(runs_.begin(), runs_.end(), [&](const auto& e) {
-            return e.second.group == c.group && e.second.gathering == open_gathering_ && e.second.exercise == exercise;
-        });
-        if (!started) return decide_(cmd::StartExercise{c.group, exercise}, now);
+        const ExerciseRun* left = nullptr;
+        bool done = false;
+        for (const ExerciseRun* run : runs_of(c.group)) {
+            if (run->gathering != open_gathering_ || run->exercise != exercise) continue;
+            if (run->concluded_at != 0 || run == current)
+                done = true;
+            else
+                left = run;
+        }
+        if (done) continue;
+        if (left) return decided(change::RunReopened{c.group, left->id}, left->id, current_run_as_is(c.group));
+        return decide_(cmd::StartExercise{c.group, exercise}, now);
     }
     return make_error(Errc::invalid_request, "The group has started everything on this gathering's agenda.");
 }

@@ -16,11 +16,11 @@ struct BoardStrings {
     const char* head_hint;     // the fishbone's head before there is a problem statement
     const char* head_label;    // over the head box
     const char* tray;          // the grid's strip of notes not placed yet
-    const char* selected;      // "3 valgt · C: samle i en gruppe", after the number
+    const char* selected;      // "3 valgt · C: samle i et tema", after the number
     const char* edit_title;
     const char* save;
     const char* cancel;
-    const char* cluster_title;  // "Navn på gruppen"
+    const char* cluster_title;  // "Navn på temaet" (a cluster is a tema; a gruppe is a leader group)
     const char* make_cluster;
     const char* rename_title;
     const char* written_by;

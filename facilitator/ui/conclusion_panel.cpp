@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
+#include <GLFW/glfw3.h>    // key codes only (1.86 reads keys by GLFW code)
 #include <imgui_stdlib.h>  // Debian installs misc/cpp/imgui_stdlib.h here
 
 #include "ui/control_theme.hpp"
@@ -48,8 +51,60 @@ const FieldDefinition* find_field(const std::vector<const FieldDefinition*>& fie
     return nullptr;
 }
 
+// What a field holds: the text posted last, until the snapshot has it, else the snapshot's.
+std::string field_text(const Workshop& state, const ExerciseRun& run, const ConclusionState& panel,
+                       const std::string& id) {
+    const auto it = panel.sent.find(id);
+    return it != panel.sent.end() ? it->second : state.conclusion(run.id, id);
+}
+
+void post_text(ConclusionState& panel, const std::string& id, const std::string& text, std::vector<Command>& out) {
+    out.push_back(cmd::SetConclusion{panel.group, id, text});
+    panel.sent[id] = text;
+}
+
+void open_field(const Workshop& state, const ExerciseRun& run, ConclusionState& panel, const std::string& id) {
+    panel.opening = true;
+    panel.editing = id;
+    panel.draft = panel.before = field_text(state, run, panel, id);
+    panel.target = id;
+    panel.focus = true;
+}
+
+int index_of(const std::vector<const FieldDefinition*>& fields, std::string_view id) {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i]->id == id) return static_cast<int>(i);
+    return -1;
+}
+
+// Keys read before the fields are drawn, so ImGui's own handling never sees them: its Esc
+// would throw away what was typed, and its Tab would stay in the one open field.
+void field_keys(const Workshop& state, const ExerciseRun& run, const std::vector<const FieldDefinition*>& fields,
+                ConclusionState& panel, std::vector<Command>& out) {
+    if (panel.editing.empty()) {
+        const bool asked = std::exchange(panel.open_request, false);
+        if (!asked || fields.empty()) return;
+        const FieldDefinition* first = fields.front();
+        for (const FieldDefinition* f : fields)
+            if (field_text(state, run, panel, f->id).empty()) {
+                first = f;
+                break;
+            }
+        open_field(state, run, panel, first->id);
+        return;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        leave_conclusion_field(panel, out);
+    } else if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) {
+        const int next = index_of(fields, panel.editing) + (ImGui::GetIO().KeyShift ? -1 : 1);
+        leave_conclusion_field(panel, out);
+        if (next >= 0 && next < static_cast<int>(fields.size()))
+            open_field(state, run, panel, fields[static_cast<std::size_t>(next)]->id);
+    }
+}
+
 // One field: its label, then its text wrapped (or the hint, dim), or the open text field.
-void draw_field(const Workshop& state, Id group, const ExerciseRun& run, const FieldDefinition& field,
+void draw_field(const Workshop& state, const ExerciseRun& run, const FieldDefinition& field,
                 const std::string& target_id, ConclusionState& panel, const Fonts& fonts, Language lang,
                 std::vector<Command>& out) {
     const float em = fonts.em;
@@ -65,7 +120,7 @@ void draw_field(const Workshop& state, Id group, const ExerciseRun& run, const F
     ImGui::PopFont();
     ImGui::PopStyleColor();
 
-    const std::string& saved = state.conclusion(run.id, field.id);
+    const std::string saved = field_text(state, run, panel, field.id);
     const float pad = 0.5f * em;
     if (panel.editing == field.id) {
         const int lines = std::max(3, static_cast<int>(std::count(panel.draft.begin(), panel.draft.end(), '\n')) + 2);
@@ -73,11 +128,14 @@ void draw_field(const Workshop& state, Id group, const ExerciseRun& run, const F
             ImGui::SetKeyboardFocusHere();
             panel.focus = false;
         }
+        // The open field stands out from the closed ones: lighter, with the accent round it.
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(theme::panel_hover));
         ImGui::InputTextMultiline("##edit", &panel.draft, ImVec2(w, static_cast<float>(lines) * em * 1.25f + pad));
-        if (ImGui::IsItemDeactivated()) {
-            if (panel.draft != panel.before) out.push_back(cmd::SetConclusion{group, field.id, panel.draft});
-            panel.editing.clear();
-        }
+        ImGui::PopStyleColor();
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::accent, 0.3f * em,
+                                            0, std::round(0.12f * em));
+        panel.opening = !ImGui::IsItemActive();
+        if (ImGui::IsItemDeactivated()) leave_conclusion_field(panel, out);  // a click elsewhere, Ctrl+Enter
         return;
     }
     const bool empty = saved.empty();
@@ -97,17 +155,25 @@ void draw_field(const Workshop& state, Id group, const ExerciseRun& run, const F
         draw_text(dl, fonts, fonts.body, ImVec2(a.x + pad, y), empty ? theme::text_dim : theme::text, line);
         y += em * 1.2f;
     }
-    if (clicked) {
-        panel.editing = field.id;
-        panel.draft = panel.before = saved;
-        panel.target = field.id;
-        panel.focus = true;
-    }
+    if (clicked) open_field(state, run, panel, field.id);
+}
+
+// "Bruk i": the note's text goes into the field, after what it already holds (on a line of its
+// own), so a pick never wipes what the room has written; an open field takes it in its draft.
+void use_in(const Workshop& state, const ExerciseRun& run, ConclusionState& panel, const std::string& id,
+            const std::string& text, std::vector<Command>& out) {
+    const bool open = panel.editing == id;
+    const std::string had = open ? panel.draft : field_text(state, run, panel, id);
+    if (had.find(text) != std::string::npos) return;  // picked twice
+    const std::string now = had.empty() ? text : had + (had.back() == '\n' ? "" : "\n") + text;
+    post_text(panel, id, now, out);
+    if (open) panel.draft = panel.before = now;
 }
 
 // A proposal or a top-voted note, with the button that puts its text in the target field.
-void draw_pick(Id group, const Note& note, int dots, const FieldDefinition& target, const Fonts& fonts,
-               const UiStrings& s, Language lang, std::vector<Command>& out) {
+void draw_pick(const Workshop& state, const ExerciseRun& run, ConclusionState& panel, const Note& note, int dots,
+               const FieldDefinition& target, const Fonts& fonts, const UiStrings& s, Language lang,
+               std::vector<Command>& out) {
     const float em = fonts.em;
     const float small = fonts.size(fonts.small);
     const float w = ImGui::GetContentRegionAvail().x;
@@ -128,31 +194,48 @@ void draw_pick(Id group, const Note& note, int dots, const FieldDefinition& targ
         fit_line(fonts.small, small, std::string(s.use_in) + ": " + drawable_text(target.label.in(lang)), w - 2 * em) +
         "##use" + std::to_string(note.id);
     ImGui::PushFont(fonts.small);
-    if (ImGui::Button(label.c_str())) out.push_back(cmd::SetConclusion{group, target.id, note.text});
+    if (ImGui::Button(label.c_str())) use_in(state, run, panel, target.id, note.text, out);
     ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(a.x, y + ImGui::GetFrameHeight() + 0.8f * em));
 }
 
 }  // namespace
 
+void leave_conclusion_field(ConclusionState& panel, std::vector<Command>& out) {
+    if (!panel.editing.empty() && panel.draft != panel.before) post_text(panel, panel.editing, panel.draft, out);
+    panel.editing.clear();
+    panel.opening = panel.open_request = false;
+    panel.target.clear();  // the mark moves on to the first field still empty
+}
+
 void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
                            const Fonts& fonts, const UiStrings& s, Language lang, std::vector<Command>& out) {
     const ExerciseRun* run = state.current_run(group);
-    if (!run) return;
+    if (!run) {
+        panel.open_request = false;  // nothing to open: never wait for it
+        return;
+    }
     const float em = fonts.em;
     const std::vector<const FieldDefinition*> fields = conclusion_fields(state, *run);
     if (panel.run != run->id) {
+        // Another group (or its next run): a field left open is saved where it was typed.
+        const ExerciseRun* before = panel.group ? state.current_run(panel.group) : nullptr;
+        if (before && before->id == panel.run) leave_conclusion_field(panel, out);
         panel = ConclusionState{};
         panel.run = run->id;
+        panel.group = group;
     }
+    for (auto it = panel.sent.begin(); it != panel.sent.end();)  // the hub has answered
+        it = state.conclusion(run->id, it->first) == it->second ? panel.sent.erase(it) : std::next(it);
     if (!panel.target.empty() && !find_field(fields, panel.target)) panel.target.clear();
-    // Proposals go to the field the facilitator picked, else the first still empty one, so
-    // filling the form top to bottom needs no picking at all.
+    // Proposals go to the open field, else the first still empty one, so filling the form top
+    // to bottom needs no picking at all.
     std::string target_id = panel.target;
-    for (const FieldDefinition* f : fields)
-        if (target_id.empty() && state.conclusion(run->id, f->id).empty()) target_id = f->id;
-    if (target_id.empty() && !fields.empty()) target_id = fields.back()->id;
     if (!panel.editing.empty() && !find_field(fields, panel.editing)) panel.editing.clear();
+    field_keys(state, *run, fields, panel, out);
+    for (const FieldDefinition* f : fields)
+        if (target_id.empty() && field_text(state, *run, panel, f->id).empty()) target_id = f->id;
+    if (target_id.empty() && !fields.empty()) target_id = fields.back()->id;
 
     push_panel_style(fonts);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -161,9 +244,11 @@ void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& pan
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::SetNextWindowPos(min);
     ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    // Never NoBringToFrontOnFocus here: 1.86 creates such a window at the back of the display
+    // order, behind the full-screen ##projector window, which then takes every hover and click.
     ImGui::Begin("##conclusion", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoNav);
     const float left_w = std::round((max.x - min.x) * 0.62f);
     ImGui::BeginChild("##fields", ImVec2(left_w, 0), false);
     ImGui::PushFont(fonts.small);
@@ -171,7 +256,7 @@ void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& pan
     ImGui::PopFont();
     for (const FieldDefinition* f : fields) {
         ImGui::PushID(f->id.c_str());
-        draw_field(state, group, *run, *f, target_id, panel, fonts, lang, out);
+        draw_field(state, *run, *f, target_id, panel, fonts, lang, out);
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, 0.2f * em));
     }
@@ -194,7 +279,7 @@ void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& pan
     const std::vector<const Note*> props = proposals(state, *run);
     if (props.empty()) ImGui::TextDisabled("%s", s.no_proposals);
     if (target)
-        for (const Note* n : props) draw_pick(group, *n, 0, *target, fonts, s, lang, out);
+        for (const Note* n : props) draw_pick(state, *run, panel, *n, 0, *target, fonts, s, lang, out);
     if (target && vote_results_visible(state, *run)) {
         const std::vector<const Note*> top = top_voted(state, *run, 5);
         if (!top.empty()) {
@@ -202,7 +287,8 @@ void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& pan
             ImGui::PushFont(fonts.bold);
             ImGui::TextUnformatted(s.quick_picks);
             ImGui::PopFont();
-            for (const Note* n : top) draw_pick(group, *n, state.dots_on(n->id), *target, fonts, s, lang, out);
+            for (const Note* n : top)
+                draw_pick(state, *run, panel, *n, state.dots_on(n->id), *target, fonts, s, lang, out);
         }
     }
     ImGui::EndChild();

@@ -22,6 +22,9 @@ std::vector<const FieldDefinition*> conclusion_fields(const Workshop& state, con
 // Notes the phones proposed in this conclude step (written in it), oldest first.
 std::vector<const Note*> proposals(const Workshop& state, const ExerciseRun& run);
 
+// The open field is left: what was typed is kept (posted when it changed), whatever left it.
+void leave_conclusion_field(ConclusionState& panel, std::vector<Command>& out);
+
 // Draws the panel in [min, max] for the group's current run.
 void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
                            const Fonts& fonts, const UiStrings& strings, Language lang, std::vector<Command>& out);

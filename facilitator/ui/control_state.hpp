@@ -35,12 +35,18 @@ struct NotePopupState {
 // K: the field being typed in; everything else is drawn from the snapshot.
 struct ConclusionState {
     Id run = 0;               // the run the panel was set up for
+    Id group = 0;             //   and its group (a draft left open is saved there)
     std::string editing;      // field id; empty: none
     std::string draft;        // the editing field's text
     std::string before;       // its text when editing began: post only a real change
-    std::string target;       // where "Bruk i" sends a proposal; empty: the first empty field
+    std::string target;       // where "Bruk i" sends a proposal: the open field; empty: the first empty one
     std::string scrolled_to;  // the target the field list last scrolled to
+    // Texts posted but not yet in the snapshot, by field: shown (and edited) instead of the
+    // snapshot's until the hub's answer arrives, so a saved or picked text never flickers back.
+    std::map<std::string, std::string> sent;
     bool focus = false;
+    bool open_request = false;  // Enter or Tab with no field open: open the first empty field
+    bool opening = false;       // open, but not yet holding the keyboard: draw the next frame now
 };
 
 // F2: a deletion or removal waiting for Enter (yes) or Esc (no).
@@ -84,6 +90,19 @@ struct PendingSnapshot {
     std::string error;      // why the picture could not be written; empty when it was
 };
 
+// An action on more than one group, waiting for Enter (yes) or any other key or a click (no).
+struct PendingConfirm {
+    std::string question;           // empty: nothing waiting
+    std::vector<Command> commands;  // posted as one action on Enter
+};
+
+// With 10 or more groups a group's number takes more than one key: the digits typed so far.
+struct GroupNumberEntry {
+    std::string digits;  // empty: none being typed
+    Timestamp typed_at = 0;
+    int pick = -1;  // the group asked for (0-based, in group order), for the view; -1: none
+};
+
 struct Toast {
     std::string text;
     Timestamp shown_at = 0;  // 0: none
@@ -95,6 +114,8 @@ struct ControlState {
     bool conclusion = false;  // K: the conclusion panel stands where the board is
     Id step_seen_run = 0;     // the step the panels were last set up for: a new conclude
     int step_seen = -1;       //   step opens the conclusion panel by itself
+    PendingConfirm confirm;
+    GroupNumberEntry number;
     Toast toast;
     StartPanelState start;
     NotePopupState note;
@@ -105,5 +126,17 @@ struct ControlState {
     bool setup_offered = false;     // the setup screen opened by itself once for an empty room
     bool export_requested = false;  // X: the loop starts the export and clears this
 };
+
+// The conclusion panel stands where the board is with no panel over it: Enter and Tab open its
+// fields instead of acting on the room.
+inline bool conclusion_takes_keys(const ControlState& c) {
+    return c.conclusion && c.overlay == Overlay::none;
+}
+
+// Keys belong to a text field: the note popup's, or an open conclusion field, including the
+// frame in which it takes the keyboard (ImGui's WantTextInput says so one frame late).
+inline bool keys_go_to_text(const ControlState& c) {
+    return c.overlay == Overlay::add_note || (conclusion_takes_keys(c) && !c.conclusion_edit.editing.empty());
+}
 
 }  // namespace samling

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <GLFW/glfw3.h>
 
+#include "ui/confirm.hpp"
 #include "ui/control_theme.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/drawable_text.hpp"
+#include "ui/group_number.hpp"
 #include "ui/group_strip.hpp"
 #include "ui/step_bar.hpp"
 
@@ -56,10 +59,11 @@ void step_commands(const Workshop& state, const std::vector<Id>& groups, int del
     }
 }
 
-void control_keys(const Workshop& state, Id focused, ControlState& c, const UiStrings& strings, Timestamp now,
-                  std::vector<Command>& out) {
+void control_keys(const Workshop& state, Id focused, ControlState& c, const UiStrings& strings, Language lang,
+                  Timestamp now, std::vector<Command>& out) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
+    if (io.WantTextInput || keys_go_to_text(c)) return;
+    if (answer_confirm(c, out)) return;  // a question waits: its answer is this frame's only key
     const bool setup = c.overlay == Overlay::setup;
     if (io.KeyCtrl) {
         // The hub keeps the history of every facilitator action, whoever sent it.
@@ -70,6 +74,14 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
         return;  // Ctrl +/−/0 is the zoom (keys.cpp)
     }
     if (io.KeyAlt || io.KeySuper) return;
+    // On the setup screen digits are typed into its fields.
+    if (!setup && group_number_keys(group_order(state).size(), c.number, now)) return;
+    // In the conclusion panel Enter and Tab open the first empty field; nothing else acts this
+    // frame, so a letter typed right after them never reaches the room.
+    if (conclusion_takes_keys(c) && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER) || pressed(GLFW_KEY_TAB))) {
+        c.conclusion_edit.open_request = true;
+        return;
+    }
 
     if (pressed(GLFW_KEY_F1) || typed('?')) toggle(c, Overlay::help);
     if (pressed(GLFW_KEY_F2)) {
@@ -88,25 +100,56 @@ void control_keys(const Workshop& state, Id focused, ControlState& c, const UiSt
         if (pressed(GLFW_KEY_O)) toggle(c, Overlay::overview);
         return;
     }
+    // Every action below on two or more groups asks first (confirm.hpp); on one it is done.
+    const std::vector<Id> targets = step_targets(state, focused, all);
+    const auto many = [&](const char* question, const std::string& what = {}) {
+        return fill_question(question, what, targets.size());
+    };
     if (pressed(GLFW_KEY_S)) {
-        if (!state.open_gathering())
+        if (!state.open_gathering()) {
             show_toast(c, strings.no_gathering_open, now);
-        else if (all)
-            for (Id g : group_order(state)) out.push_back(cmd::StartNext{g});
-        else if (focused)
+        } else if (all) {
+            std::vector<Command> starts;
+            std::set<std::string> exercises;
+            for (Id g : group_order(state))
+                if (const std::string next = next_on_agenda(state, g); !next.empty()) {
+                    starts.push_back(cmd::StartNext{g});
+                    exercises.insert(next);
+                }
+            const ExerciseDefinition* def = exercises.size() == 1 ? state.catalog().find(*exercises.begin()) : nullptr;
+            const std::string question = def ? fill_question(strings.confirm_start, def->title.in(lang), starts.size())
+                                             : fill_question(strings.confirm_start_next, {}, starts.size());
+            if (starts.empty())
+                show_toast(c, std::string(strings.could_not_do) + ": " + strings.reason_agenda_done, now);
+            ask_or_post(c, question, std::move(starts), out);
+        } else if (focused) {
             out.push_back(cmd::StartNext{focused});
+        }
     }
-    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_PAGE_DOWN))
-        step_commands(state, step_targets(state, focused, all), +1, out);
-    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_PAGE_UP))
-        step_commands(state, step_targets(state, focused, all), -1, out);
-    if (pressed(GLFW_KEY_R))
-        for (Id g : step_targets(state, focused, all)) out.push_back(cmd::Reveal{g});
+    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_PAGE_DOWN)) {
+        std::vector<Command> steps;
+        step_commands(state, targets, +1, steps);
+        std::string question = fill_question(strings.confirm_next_step, {}, groups_in(steps));
+        ask_or_post(c, std::move(question), std::move(steps), out);
+    }
+    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_PAGE_UP)) {
+        std::vector<Command> steps;
+        step_commands(state, targets, -1, steps);
+        std::string question = fill_question(strings.confirm_previous_step, {}, groups_in(steps));
+        ask_or_post(c, std::move(question), std::move(steps), out);
+    }
+    if (pressed(GLFW_KEY_R)) {
+        std::vector<Command> reveals;
+        for (Id g : targets) reveals.push_back(cmd::Reveal{g});
+        ask_or_post(c, many(strings.confirm_reveal), std::move(reveals), out);
+    }
     if (pressed(GLFW_KEY_L)) {
         // Every group follows the focused one, so Shift+L never leaves a mix of open and closed.
         const ExerciseRun* run = focused ? state.current_run(focused) : nullptr;
         const bool lock = run ? !run->writing_locked : true;
-        for (Id g : step_targets(state, focused, all)) out.push_back(cmd::LockWriting{g, lock});
+        std::vector<Command> locks;
+        for (Id g : targets) locks.push_back(cmd::LockWriting{g, lock});
+        ask_or_post(c, many(lock ? strings.confirm_lock : strings.confirm_unlock), std::move(locks), out);
     }
     if (pressed(GLFW_KEY_T)) {
         if (const ExerciseRun* run = focused ? state.current_run(focused) : nullptr) {
@@ -171,6 +214,10 @@ void draw_toast(ImDrawList* dl, const Toast& toast, float centre_x, float bottom
 Timestamp next_redraw(const Workshop& state, const ControlState& c, Timestamp now) {
     Timestamp next = 0;
     const auto sooner = [&](Timestamp t) { next = next == 0 ? t : std::min(next, t); };
+    // A conclusion field takes the keyboard a frame or two after it opens: without those frames
+    // the first key typed would arrive before it listens.
+    if (c.conclusion_edit.opening || c.conclusion_edit.open_request) sooner(now);
+    if (!c.number.digits.empty()) sooner(c.number.typed_at + group_number_pause_ms);  // taken after a pause
     if (c.toast.shown_at != 0 && now - c.toast.shown_at < toast_ms) {
         const Timestamp fade_from = c.toast.shown_at + toast_ms - toast_fade_ms;
         sooner(now < fade_from ? fade_from : now + 50);

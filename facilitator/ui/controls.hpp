@@ -23,9 +23,10 @@ std::vector<Id> step_targets(const Workshop& state, Id focused, bool all_groups)
 // → / ← for the targets: each moves one step from where it is; a group at the end stays.
 void step_commands(const Workshop& state, const std::vector<Id>& groups, int delta, std::vector<Command>& out);
 
-// Reads this frame's keys. Does nothing while a text field has the keyboard.
-void control_keys(const Workshop& state, Id focused, ControlState& controls, const UiStrings& strings, Timestamp now,
-                  std::vector<Command>& out);
+// Reads this frame's keys. Does nothing while a text field has the keyboard; actions on two or
+// more groups wait for a yes (controls.confirm). `lang` names exercises in those questions.
+void control_keys(const Workshop& state, Id focused, ControlState& controls, const UiStrings& strings, Language lang,
+                  Timestamp now, std::vector<Command>& out);
 
 // Applies the hub's answers: a refusal shows in the toast.
 void receive(ControlState& controls, const std::vector<Outcome>& outcomes, const UiStrings& strings, Timestamp now);

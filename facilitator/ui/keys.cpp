@@ -38,7 +38,9 @@ Zoom zoom_key() {
 
 void handle_keys(ViewState& view, Window& window) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // digits, Tab and Esc belong to the field being typed in
+    // Digits, Tab and Esc belong to the field being typed in, and every key to a question
+    // waiting for its answer (controls.cpp).
+    if (io.WantTextInput || keys_go_to_text(view.controls) || !view.controls.confirm.question.empty()) return;
     if (io.KeyCtrl) {
         switch (zoom_key()) {
             case Zoom::in:
@@ -55,15 +57,16 @@ void handle_keys(ViewState& view, Window& window) {
         }
         return;
     }
-    // On the setup screen Tab moves between its fields (ImGui's own tabbing), not between groups.
-    if (view.controls.overlay != Overlay::setup) {
-        for (int n = 1; n <= 9; ++n)
-            if (ImGui::IsKeyPressed(GLFW_KEY_0 + n, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + n, false))
-                view.focus_index = n - 1;
-        if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) view.focus_step += io.KeyShift ? -1 : 1;
-    }
+    // On the setup screen Tab moves between its fields (ImGui's own tabbing), not between
+    // groups; in the conclusion panel it opens its fields (controls.cpp). Digits: group_number.
+    if (view.controls.overlay != Overlay::setup && !conclusion_takes_keys(view.controls) &&
+        ImGui::IsKeyPressed(GLFW_KEY_TAB))
+        view.focus_step += io.KeyShift ? -1 : 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && !setup_asking(view.controls)) {  // Esc answers "no"
+    // While a group number is typed, Esc drops the number (group_number.cpp) and nothing else;
+    // while F2 asks before a deletion, Esc answers "no".
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view.controls.number.digits.empty() &&
+        !setup_asking(view.controls)) {
         // Esc closes a panel first; only with none open does it leave full screen.
         if (view.controls.overlay != Overlay::none)
             view.controls.overlay = Overlay::none;

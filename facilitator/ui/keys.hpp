@@ -1,6 +1,7 @@
 // The projector's keys, read with ImGui 1.86's IsKeyPressed(GLFW_KEY_…) inside a frame:
-// 1–9 and Tab focus a group (not on the setup screen), Ctrl +/−/0 zoom, F11 full screen, Esc
-// closes a panel or leaves full screen. Nothing while a text field has the keyboard.
+// Tab focuses the next group (not on the setup screen or in the conclusion panel; digits are
+// group_number's), Ctrl +/−/0 zoom, F11 full screen, Esc closes a panel or leaves full screen.
+// Nothing while a text field has the keyboard or a question waits for its answer.
 // Depends on ImGui and GLFW's key codes; never on the hub (commands come from controls.hpp).
 #pragma once
 

@@ -9,9 +9,12 @@
 #include "core/participant_view.hpp"
 #include "ui/carry_band.hpp"
 #include "ui/conclusion_panel.hpp"
+#include "ui/confirm.hpp"
 #include "ui/control_theme.hpp"
 #include "ui/controls.hpp"
 #include "ui/draw_text.hpp"
+#include "ui/earlier_runs.hpp"
+#include "ui/group_number.hpp"
 #include "ui/group_strip.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/log_view.hpp"
@@ -226,7 +229,12 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                    now);
         c.snapshot = PendingSnapshot{};
     }
-    control_keys(state, group, c, s, now, out);
+    control_keys(state, group, c, s, content.language, now, out);
+    if (c.number.pick >= 0) {  // a group's number was typed: focus it in this frame already
+        view.focus_index = c.number.pick;
+        c.number.pick = -1;
+        group = resolve_focus(state, view);
+    }
     if (c.overlay == Overlay::add_note && c.note.group != group) {
         c.note = NotePopupState{};
         c.note.group = group;
@@ -237,6 +245,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const bool panel_open = c.overlay == Overlay::start_exercise || c.overlay == Overlay::add_note;
     const float margin = std::round(1.0f * em);
     const ImVec2 page_min(margin, margin), page_max(size.x - margin, size.y - margin);
+    bool conclusion_drawn = false;
     if (c.overlay == Overlay::overview) {
         const Id clicked = draw_overview(dl, state, view.presence, group, page_min, page_max, fonts, s,
                                          content.language, now, join_line(state, content));
@@ -245,9 +254,15 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             c.overlay = Overlay::none;
         }
     } else if (c.overlay == Overlay::project_log) {
-        if (draw_project_log(state, group, c.reading, page_min, page_max, fonts, ps, content.language, content.data_dir,
+        // Runs the group left in this gathering stand under its log, each to be reopened.
+        const float earlier = earlier_runs_height(state, group, fonts);
+        const ImVec2 log_max(page_max.x, page_max.y - (earlier > 0 ? earlier + 0.6f * em : 0.0f));
+        if (draw_project_log(state, group, c.reading, page_min, log_max, fonts, ps, content.language, content.data_dir,
                              content.thumbnails))
             c.export_requested = true;
+        if (earlier > 0)
+            draw_earlier_runs(state, group, ImVec2(page_min.x, page_max.y - earlier), page_max.x, fonts, s,
+                              content.language, out);
     } else if (c.overlay == Overlay::since_last_time) {
         const Id clicked =
             draw_since_last_time(state, group, c.reading, page_min, page_max, fonts, ps, content.language);
@@ -256,15 +271,25 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             c.overlay = Overlay::project_log;
         }
     } else if (c.overlay != Overlay::setup) {
-        draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, c.conclusion && !panel_open);
+        conclusion_drawn = c.conclusion && !panel_open;
+        draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, conclusion_drawn);
     }
     if (panel_open) draw_scrim(dl, size);
     ImGui::End();
+    // The conclusion panel went away (a step change, a panel opened) with a field open: keep
+    // what was typed.
+    if (!conclusion_drawn) leave_conclusion_field(c.conclusion_edit, out);
 
     if (c.overlay == Overlay::setup) draw_setup(state, c, view.presence, fonts, ps, content.language, size, now, out);
-    if (c.overlay == Overlay::start_exercise &&
-        !draw_start_panel(state, c.start, fonts, s, content.language, size, out))
-        c.overlay = Overlay::none;
+    if (c.overlay == Overlay::start_exercise) {
+        std::vector<Command> starts;
+        if (!draw_start_panel(state, c.start, fonts, s, content.language, size, starts)) c.overlay = Overlay::none;
+        const auto* first = starts.empty() ? nullptr : std::get_if<cmd::StartExercise>(&starts.front());
+        const ExerciseDefinition* def = first ? state.catalog().find(first->exercise) : nullptr;
+        const std::string title = def ? def->title.in(content.language) : std::string();
+        std::string question = fill_question(s.confirm_start, title, groups_in(starts));
+        ask_or_post(c, std::move(question), std::move(starts), out);
+    }
     // Just opened in a chain step: the note answers the card under the pointer, or the selected one.
     Id pick = 0;
     if (c.overlay == Overlay::add_note && c.note.focus) {
@@ -279,6 +304,12 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         draw_help(front, size, fonts, s);
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
+    if (!c.number.digits.empty()) {  // over the middle of the board, clear of the strip's numbers
+        const FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false);
+        draw_group_number(front, c.number, (f.left + f.right) / 2, (f.board_min.y + f.board_max.y) / 2 + 1.6f * em,
+                          fonts, s);
+    }
+    draw_confirm(c.confirm, size, fonts, s);
     view.redraw_at = next_redraw(state, c, now);
 }
 

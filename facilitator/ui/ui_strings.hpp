@@ -17,7 +17,7 @@ struct KeyHelp {
     const char* keys;
     const char* what;
 };
-inline constexpr std::size_t key_help_lines = 35;
+inline constexpr std::size_t key_help_lines = 37;
 
 struct UiStrings {
     const char* join_heading;  // over the QR code
@@ -98,6 +98,19 @@ struct UiStrings {
     const char* no_proposals;
     const char* quick_picks;  // top-voted notes
     const char* use_in;       // "Bruk i: <field>"
+    // Questions before acting on two or more groups: {x} what, {n} how many groups
+    const char* confirm_start;  // {x}: the exercise's title
+    const char* confirm_start_next;
+    const char* confirm_next_step;
+    const char* confirm_previous_step;
+    const char* confirm_reveal;
+    const char* confirm_lock;
+    const char* confirm_unlock;
+    const char* confirm_answer;  // "Enter = ja, Esc = nei"
+    const char* group_number;    // "Gruppe" in the badge "Gruppe 2_" while a number is typed
+    // G: runs the group left in this gathering (start-next, a new start), to reopen
+    const char* earlier_runs;
+    const char* reopen;
     // Help (F1, ?)
     const char* help_title;
     const char* help_close;

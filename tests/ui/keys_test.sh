@@ -16,49 +16,11 @@ mkdir -p "$artifacts"
 # A screen larger than the window (1280x720), so full screen is a change one can measure.
 screen_w=1600 screen_h=900
 
-work=$(mktemp -d)
-dir="$work/data"
-app_pid="" runner_pid=""
-cleanup() {
-    [[ -n $app_pid ]] && kill -KILL "$app_pid" 2>/dev/null
-    [[ -n $runner_pid ]] && wait "$runner_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+who=keys_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
+start_projector "$samling" "${screen_w}x${screen_h}"
 
-# xvfb-run keeps the X authority in a file of our choosing, so xdotool may talk to the server.
-xvfb-run -a -f "$work/xauth" -s "-screen 0 ${screen_w}x${screen_h}x24" \
-    sh -c 'echo "$DISPLAY" >"$0.display"; echo $$ >"$0.pid"; exec "$@"' "$work/app" \
-    "$samling" --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" >"$work/out" 2>"$work/err" &
-runner_pid=$!
-for _ in $(seq 300); do [[ -s $dir/control.json && -s $work/app.pid ]] && break; sleep 0.1; done
-[[ -s $dir/control.json ]] || { cat "$work/err" >&2; fail "the window run did not start"; }
-app_pid=$(cat "$work/app.pid")
-export DISPLAY XAUTHORITY="$work/xauth"
-DISPLAY=$(cat "$work/app.display")
-# shellcheck source=control_surface.sh
-source "$(dirname "$0")/control_surface.sh"
-read_control "$dir" "$work/err"
-
-window=$(xdotool search --sync --onlyvisible --name '^Samling$' | head -1)
-[[ -n $window ]] || fail "no window named Samling"
-xdotool windowfocus --sync "$window"
-
-# The value of a Python expression over the control surface's state `s`.
-state() {
-    curl -sS --fail -H "Authorization: Bearer $token" "$url/control/state" |
-        python3 -c "import json, sys; s = json.load(sys.stdin); print($1)"
-}
-# Polls until `state EXPR` prints WANT (the window handles a key on its next frame).
-expect() {
-    local expr=$1 want=$2 what=$3 got=""
-    for _ in $(seq 50); do
-        got=$(state "$expr")
-        [[ $got == "$want" ]] && { echo "keys_test: $what"; return 0; }
-        sleep 0.1
-    done
-    fail "$what: expected $want, got $got"
-}
 geometry() { xdotool getwindowgeometry --shell "$window" | sed -nE 's/^(WIDTH|HEIGHT)=//p' | paste -sd x; }
 expect_geometry() {
     local want=$1 what=$2 got=""
@@ -112,9 +74,5 @@ cp "$png" "$artifacts/keys-conclude.png"
 xdotool key F11
 expect_geometry "${screen_w}x${screen_h}" "F11 made the window full screen"
 
-kill -INT "$app_pid"
-status=0
-wait "$runner_pid" || status=$?
-app_pid="" runner_pid=""
-[[ $status -eq 0 ]] || { cat "$work/err" >&2; fail "samling exited with $status after SIGINT"; }
+stop_projector
 echo "keys_test: OK"

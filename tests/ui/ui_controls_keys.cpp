@@ -43,12 +43,15 @@ TEST_CASE("← at the first step and → at the last step ask for nothing") {
     CHECK(only<cmd::GoToStep>(h.out)[0].step == 3);
 }
 
-TEST_CASE("Shift+→ moves every group one step, each from where it is") {
+TEST_CASE("Shift+→ asks first, then moves every group one step, each from where it is") {
     Harness h;
     Workshop w = test::ui_workshop(3);
     go_to(w, 2, 1);
     h.frame(w);
     h.press(w, GLFW_KEY_RIGHT, true);
+    CHECK(h.out.empty());
+    CHECK(h.view.controls.confirm.question == "Neste steg for 3 grupper?");
+    h.press(w, GLFW_KEY_ENTER);
     const auto go = only<cmd::GoToStep>(h.out);
     REQUIRE(go.size() == 3);
     CHECK(go[0].group == 1);
@@ -69,6 +72,9 @@ TEST_CASE("R reveals the focused group's notes; Shift+R every group's") {
     CHECK(only<cmd::Reveal>(h.out)[0].group == 3);
     h.out.clear();
     h.press(w, GLFW_KEY_R, true);
+    CHECK(h.out.empty());
+    CHECK(h.view.controls.confirm.question == "Vis lappene for 3 grupper?");
+    h.press(w, GLFW_KEY_ENTER);
     CHECK(only<cmd::Reveal>(h.out).size() == 3);
 }
 
@@ -82,6 +88,8 @@ TEST_CASE("L closes writing, and opens it again once closed; Shift+L follows the
     h.out.clear();
     w.apply(change::WritingLocked{101, true});
     h.press(w, GLFW_KEY_L, true);
+    CHECK(h.view.controls.confirm.question == "Åpne skrivingen for 2 grupper?");
+    h.press(w, GLFW_KEY_ENTER);
     const auto locks = only<cmd::LockWriting>(h.out);
     REQUIRE(locks.size() == 2);
     CHECK(!locks[0].locked);

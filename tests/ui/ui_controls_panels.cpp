@@ -15,24 +15,8 @@
 using namespace samling;
 using samling::test::go_to;
 using samling::test::Harness;
+using samling::test::note;
 using samling::test::only;
-
-namespace {
-
-Note note(Id id, Id run, std::string text, int step) {
-    Note n;
-    n.id = id;
-    n.run = run;
-    n.author = 0;
-    n.client_id = "c" + std::to_string(id);
-    n.text = std::move(text);
-    n.zone = "seen";
-    n.revealed = true;
-    n.step = step;
-    return n;
-}
-
-}  // namespace
 
 TEST_CASE("O shows the overview; clicking a tile focuses that group and leaves the overview") {
     Harness h;
@@ -54,12 +38,15 @@ TEST_CASE("27 groups fit the overview at 1280x720 in tiles still large enough to
     CHECK(g.tile.x * static_cast<float>(g.columns) <= 1236);
 }
 
-TEST_CASE("E then Enter starts the first exercise for every group; ↓ picks the next one") {
+TEST_CASE("E then Enter asks, and Enter starts the first exercise for every group; ↓ picks the next one") {
     Harness h;
     const Workshop w = test::ui_workshop(3);
     h.frame(w);
     h.press(w, GLFW_KEY_E);
     REQUIRE(h.view.controls.overlay == Overlay::start_exercise);
+    h.press(w, GLFW_KEY_ENTER);
+    CHECK(h.out.empty());
+    CHECK(h.view.controls.confirm.question == "Start «Observasjoner» for 3 grupper?");
     h.press(w, GLFW_KEY_ENTER);
     auto starts = only<cmd::StartExercise>(h.out);
     REQUIRE(starts.size() == 3);
@@ -72,6 +59,7 @@ TEST_CASE("E then Enter starts the first exercise for every group; ↓ picks the
     h.out.clear();
     h.press(w, GLFW_KEY_E);
     h.press(w, GLFW_KEY_DOWN);
+    h.press(w, GLFW_KEY_ENTER);
     h.press(w, GLFW_KEY_ENTER);
     starts = only<cmd::StartExercise>(h.out);
     REQUIRE(starts.size() == 3);

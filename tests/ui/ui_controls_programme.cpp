@@ -36,6 +36,9 @@ TEST_CASE("S asks for the next exercise on the agenda for the focused group; Shi
     CHECK(h.out.size() == 1);
     h.out.clear();
     h.press(w, GLFW_KEY_S, true);
+    CHECK(h.out.empty());
+    CHECK(h.view.controls.confirm.question.find("for 3 grupper?") != std::string::npos);
+    h.press(w, GLFW_KEY_ENTER);
     next = only<cmd::StartNext>(h.out);
     REQUIRE(next.size() == 3);
     CHECK(next[0].group == 1);

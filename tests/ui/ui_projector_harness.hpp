@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -158,13 +159,36 @@ struct Harness {
     }
 };
 
-// The commands of one kind among a frame's commands.
+// The commands of one kind among a frame's commands, those inside a cmd::Together included.
 template <typename T>
 std::vector<T> only(const std::vector<Command>& out) {
     std::vector<T> v;
-    for (const Command& c : out)
+    for (const Command& c : out) {
         if (const T* t = std::get_if<T>(&c)) v.push_back(*t);
+        if (const auto* together = std::get_if<cmd::Together>(&c))
+            for (const T& inner : only<T>(together->commands)) v.push_back(inner);
+    }
     return v;
+}
+
+// How many cmd::Together (one action on many groups) the frames posted.
+inline std::size_t togethers(const std::vector<Command>& out) {
+    return static_cast<std::size_t>(std::count_if(
+        out.begin(), out.end(), [](const Command& c) { return std::holds_alternative<cmd::Together>(c); }));
+}
+
+// A revealed note of the facilitator's in zone "seen" of `run`, written in step `step`.
+inline Note note(Id id, Id run, std::string text, int step) {
+    Note n;
+    n.id = id;
+    n.run = run;
+    n.author = 0;
+    n.client_id = "c" + std::to_string(id);
+    n.text = std::move(text);
+    n.zone = "seen";
+    n.revealed = true;
+    n.step = step;
+    return n;
 }
 
 // Moves a harness group's run (id 100 + group) to `step`, as a hub would after GoToStep.
