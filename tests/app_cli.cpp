@@ -3,8 +3,10 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 
 #include "app_process.hpp"
@@ -190,4 +192,61 @@ TEST_CASE("samling export writes a concluded run's log beside a running Samling,
 
     app.signal(SIGINT);
     CHECK(app.wait() == 0);
+}
+
+namespace {
+
+// Sets an environment variable for one test (the child inherits it), and puts it back.
+struct ScopedEnv {
+    std::string name;
+    std::optional<std::string> old;
+    ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+        if (const char* v = std::getenv(name.c_str())) old = v;
+        ::setenv(name.c_str(), value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old)
+            ::setenv(name.c_str(), old->c_str(), 1);
+        else
+            ::unsetenv(name.c_str());
+    }
+};
+
+int groups_served(const Joined& joined) {
+    httplib::Client client("127.0.0.1", joined.port);
+    auto res = client.Get("/api/room?code=" + joined.code);
+    REQUIRE(res);
+    return static_cast<int>(nlohmann::json::parse(res->body)["groups"].size());
+}
+
+}  // namespace
+
+TEST_CASE("--demo without --data-dir keeps to its own folder and never touches the default store") {
+    TempDir home;
+    const ScopedEnv home_env("HOME", home.path.string());
+    for (const bool xdg : {true, false}) {
+        CAPTURE(xdg);
+        const auto share = xdg ? home.path / "xdg" : home.path / ".local" / "share";
+        const ScopedEnv xdg_env("XDG_DATA_HOME", xdg ? share.string() : "");  // empty counts as unset
+        {
+            Process demo({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0"});
+            const Joined joined = expect_join_line(demo);
+            CHECK(groups_served(joined) == 3);
+            demo.signal(SIGINT);
+            CHECK(demo.wait() == 0);
+            CHECK(demo.out().empty());  // the join line was the only one on stdout
+            CHECK(demo.err().find((share / "samling-demo").string()) != std::string::npos);
+        }
+        CHECK(std::filesystem::is_directory(share / "samling-demo"));
+        CHECK_FALSE(std::filesystem::exists(share / "samling"));
+
+        // The facilitator's own start on the default folder: a room of its own, no demo groups.
+        Process real({"--headless", "--host", "127.0.0.1", "--port", "0"});
+        const Joined joined = expect_join_line(real);
+        CHECK(groups_served(joined) == 0);
+        real.signal(SIGINT);
+        CHECK(real.wait() == 0);
+        CHECK(std::filesystem::is_directory(share / "samling"));
+        CHECK(real.err().find("samling-demo") == std::string::npos);
+    }
 }

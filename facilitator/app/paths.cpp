@@ -7,11 +7,23 @@
 
 namespace samling {
 
-std::filesystem::path default_data_dir() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "samling";
+namespace {
+
+std::filesystem::path data_home_dir(const std::string& name, const std::string& fallback) {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / name;
     if (const char* home = std::getenv("HOME"); home && *home)
-        return std::filesystem::path(home) / ".local" / "share" / "samling";
-    return std::filesystem::path("samling-data");
+        return std::filesystem::path(home) / ".local" / "share" / name;
+    return std::filesystem::path(fallback);
+}
+
+}  // namespace
+
+std::filesystem::path default_data_dir() {
+    return data_home_dir("samling", "samling-data");
+}
+
+std::filesystem::path demo_data_dir() {
+    return data_home_dir("samling-demo", "samling-demo-data");
 }
 
 std::optional<std::filesystem::path> find_shipped(const std::string& name) {

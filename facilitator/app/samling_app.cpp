@@ -122,9 +122,15 @@ int run_samling(const Options& o) {
     const auto port = server.bind();
     if (!port) return fail(port.error().message);
 
-    const std::filesystem::path data_dir = o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
+    // The demo's room and groups never land in the facilitator's own store by accident.
+    const std::filesystem::path data_dir = !o.data_dir.empty() ? std::filesystem::path(o.data_dir)
+                                           : o.demo            ? demo_data_dir()
+                                                               : default_data_dir();
     auto store = Store::open(data_dir);
     if (!store) return fail(store.error().message);
+    if (o.demo && o.data_dir.empty())  // stdout keeps its one join line (API.md)
+        std::cerr << "samling: --demo uses its own data folder " << data_dir.string() << " (not "
+                  << default_data_dir().string() << ")" << std::endl;
 
     auto exercises = load_exercise_folder(*exercise_dir);
     for (const auto& problem : exercises.problems) std::cerr << "samling: skipped exercise " << problem << "\n";

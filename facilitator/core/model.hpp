@@ -27,6 +27,7 @@ const T& in_language(Language lang, const T& nb, const T& nn, const T& en) {
 // Limits a phone's input must respect; the API and the page quote them.
 inline constexpr std::size_t max_note_code_points = 280;
 inline constexpr std::size_t max_name_code_points = 60;
+inline constexpr std::size_t max_title_code_points = 120;  // titles, a group's services and project
 inline constexpr std::size_t max_client_id_bytes = 64;
 
 // The room a gathering runs in. The code is shown on the projector, so it is not a secret.

@@ -13,8 +13,6 @@ using rules::decided;
 
 namespace {
 
-constexpr std::size_t max_title_code_points = 120;
-
 bool is_date(const std::string& d) {
     if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

@@ -10,6 +10,7 @@
 
 #include "core/commands.hpp"
 #include "core/model.hpp"
+#include "ui/setup_model.hpp"
 
 namespace samling {
 
@@ -48,6 +49,14 @@ struct ConclusionState {
     bool opening = false;       // open, but not yet holding the keyboard: draw the next frame now
 };
 
+// F2: a deletion or removal waiting for Enter (yes) or Esc (no).
+enum class SetupAsk { none, delete_group, delete_gathering, remove_participant };
+struct SetupConfirm {
+    SetupAsk ask = SetupAsk::none;
+    Id id = 0;
+    std::string question;  // as shown: "Slette «Oppvekst Valler»?"
+};
+
 // F2: the setup screen's text fields and list cursors. A field shows the snapshot's text
 // unless it is being typed in, or was just committed and the hub has not answered yet.
 struct SetupState {
@@ -55,13 +64,16 @@ struct SetupState {
     std::map<std::string, Revision> held;       // field key -> revision when it was committed
     std::string active;                         // the field that had the keyboard last frame
     std::string next_active;                    // collected while drawing this frame
-    std::string paste;                          // the pasted list of group names
-    std::string paste_report;                   // what the last paste added and refused
-    std::string new_title, new_date;            // the "new gathering" row
-    int agenda_cursor = 0;                      // the chosen row of the open gathering's agenda
-    int catalog_cursor = 0;                     // the chosen exercise in the catalogue
-    bool in_catalog = false;                    // ← / → switch between agenda and catalogue
-    bool focus_first = false;                   // put the cursor in the first field next frame
+    std::string paste;                          // the pasted rows of groups
+    std::vector<std::string> paste_report;      // what the last paste added, then each refused row
+    // Pasted groups' services and project, by folded name, until the group has an id.
+    std::map<std::string, PastedGroup> pasted_details;
+    std::string new_title, new_date;  // the "new gathering" row
+    int agenda_cursor = 0;            // the chosen row of the open gathering's agenda
+    int catalog_cursor = 0;           // the chosen exercise in the catalogue
+    bool in_catalog = false;          // ← / → switch between agenda and catalogue
+    bool focus_first = false;         // put the cursor in the first field next frame
+    SetupConfirm confirm;
 };
 
 // G and Shift+G: the views read the snapshot; only the scroll request is kept.

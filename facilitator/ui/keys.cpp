@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "ui/projector_view.hpp"
+#include "ui/setup_screen.hpp"
 #include "ui/window.hpp"
 
 namespace samling {
@@ -62,8 +63,10 @@ void handle_keys(ViewState& view, Window& window) {
         ImGui::IsKeyPressed(GLFW_KEY_TAB))
         view.focus_step += io.KeyShift ? -1 : 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
-    // While a group number is typed, Esc drops the number (group_number.cpp) and nothing else.
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view.controls.number.digits.empty()) {
+    // While a group number is typed, Esc drops the number (group_number.cpp) and nothing else;
+    // while F2 asks before a deletion, Esc answers "no".
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view.controls.number.digits.empty() &&
+        !setup_asking(view.controls)) {
         // Esc closes a panel first; only with none open does it leave full screen.
         if (view.controls.overlay != Overlay::none)
             view.controls.overlay = Overlay::none;

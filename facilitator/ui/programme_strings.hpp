@@ -29,8 +29,41 @@ struct ProgrammeStrings {
     const char* groups;
     const char* paste_hint;
     const char* add_groups;
-    const char* added;       // "Lagt til: 3"
-    const char* duplicates;  // "Finnes allerede: A, B"
+    const char* added;          // "Lagt til: 3"
+    const char* nothing_added;  // a paste that added no group
+    const char* not_added;      // "Ikke lagt til: 2"
+    const char* row;            // "Rad 4 «Navn»: …"
+    // Why a pasted row was not added (setup_model.hpp's PasteRefusal, in its order)
+    const char* refused_exists;
+    const char* refused_repeated;
+    const char* refused_no_name;
+    const char* refused_name_too_long;
+    const char* refused_services_too_long;
+    const char* refused_project_too_long;
+    const char* refused_columns;
+    const char* refused_text;
+    // Housekeeping: the room, archiving, deleting, participants
+    const char* room;                      // heading over the room's name and language
+    const char* room_hint;                 // the room's name field, empty: named after the programme
+    const char* room_language;             // "Språk på telefonene og i eksportene"
+    std::array<const char*, 3> languages;  // nb, nn, en, each in its own words
+    const char* archive;
+    const char* restore;  // an archived group or gathering comes back
+    const char* remove;   // "Slett" a group or gathering
+    const char* archived;
+    const char* confirm_delete;  // "Slette" + «name» + "?"
+    const char* confirm_remove;  // "Fjerne" + name + "fra rommet?"
+    const char* confirm_keys;    // "Enter = ja, Esc = nei"
+    const char* yes;
+    const char* no;
+    const char* group_has_notes;     // why a group cannot be deleted
+    const char* gathering_has_runs;  // why a gathering cannot be deleted
+    const char* anonymous;           // a participant without a name
+    const char* present;             // seen in the last few minutes
+    const char* away;                // not seen for a while
+    const char* move_to;             // "Flytt til …"
+    const char* remove_participant;  // "Fjern"
+    const char* no_participants;
     const char* name_hint;
     const char* services_hint;
     const char* project_hint;

@@ -46,7 +46,7 @@ constexpr float body_px_at_720 = 22.0f;  // body text at 1280x720; every size is
 // Any input sets this (through the window user pointer) so the loop draws a few frames.
 struct LoopSignals {
     int frames_left = frames_after_event;
-    KeyTaps taps;  // keys pressed and released between two frames
+    KeyTaps taps;  // key and character events in order, a frame at a time
 };
 
 void mark_event(GLFWwindow* w) {
@@ -61,7 +61,10 @@ void install_event_marks(GLFWwindow* w) {
         if (auto* s = static_cast<LoopSignals*>(glfwGetWindowUserPointer(w)); s && action != GLFW_REPEAT)
             s->taps.on_key(key, action == GLFW_PRESS);
     });
-    glfwSetCharCallback(w, [](GLFWwindow* w, unsigned) { mark_event(w); });
+    glfwSetCharCallback(w, [](GLFWwindow* w, unsigned c) {
+        mark_event(w);
+        if (auto* s = static_cast<LoopSignals*>(glfwGetWindowUserPointer(w))) s->taps.on_char(c);
+    });
     glfwSetMouseButtonCallback(w, [](GLFWwindow* w, int, int, int) { mark_event(w); });
     glfwSetScrollCallback(w, [](GLFWwindow* w, double, double) { mark_event(w); });
     glfwSetWindowFocusCallback(w, [](GLFWwindow* w, int) { mark_event(w); });
@@ -239,7 +242,6 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     Revision looked_at = -1;
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
-        signals.taps.let_go(io);
         const bool busy = screenshot || signals.frames_left > 0 || mouse_held(window.handle);
         if (busy) {
             glfwPollEvents();
@@ -306,7 +308,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
                 view.snapshot_frame = true;
             }
         }
-        if (!view.snapshot_frame) signals.taps.hold(io);  // the room's frame reads the keys
+        signals.taps.hold(io, !view.snapshot_frame);                           // the room's frame reads the keys
+        if (signals.taps.holding()) signals.frames_left = frames_after_event;  // more events wait
         thumbnails->next_frame();
         ImGui_ImplOpenGL3_NewFrame();
         device_fonts = true;

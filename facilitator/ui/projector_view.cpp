@@ -293,7 +293,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     // what was typed.
     if (!conclusion_drawn) leave_conclusion_field(c.conclusion_edit, out);
 
-    if (c.overlay == Overlay::setup) draw_setup(state, c, fonts, ps, content.language, size, now, out);
+    if (c.overlay == Overlay::setup) draw_setup(state, c, view.presence, fonts, ps, content.language, size, now, out);
     if (c.overlay == Overlay::start_exercise) {
         std::vector<Command> starts;
         if (!draw_start_panel(state, c.start, fonts, s, content.language, size, starts)) c.overlay = Overlay::none;

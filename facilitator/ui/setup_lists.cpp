@@ -1,8 +1,9 @@
-// The setup screen's lists: leader groups (a pasted list of names; services and project per
+// The setup screen's lists: leader groups (pasted rows of groups; services and project per
 // group) and the open gathering's agenda with the catalogue beside it.
 // No GLFW functions (key codes only), OpenGL or hub.
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -28,27 +29,84 @@ void heading(const Fonts& fonts, const std::string& text) {
     ImGui::PopFont();
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
+const char* refusal_text(const ProgrammeStrings& s, PasteRefusal why) {
+    switch (why) {
+        case PasteRefusal::exists:
+            return s.refused_exists;
+        case PasteRefusal::repeated:
+            return s.refused_repeated;
+        case PasteRefusal::no_name:
+            return s.refused_no_name;
+        case PasteRefusal::name_too_long:
+            return s.refused_name_too_long;
+        case PasteRefusal::services_too_long:
+            return s.refused_services_too_long;
+        case PasteRefusal::project_too_long:
+            return s.refused_project_too_long;
+        case PasteRefusal::columns:
+            return s.refused_columns;
+        case PasteRefusal::text:
+            return s.refused_text;
+    }
+    return s.refused_text;
 }
 
-// The pasted names go to the hub; what was added and what was there already is said twice:
-// under the field (it stays) and in a toast (it is seen).
+// The pasted groups go to the hub (their services and project once they have an id). What was
+// added, and each row that was not with its reason, stays under the field; a toast says it too.
 void add_pasted(const Workshop& state, ControlState& c, const ProgrammeStrings& s, Timestamp now,
                 std::vector<Command>& out) {
     SetupState& setup = c.setup;
-    const GroupList list = read_group_list(state, setup.paste);
-    group_list_commands(list, out);
-    std::string report;
-    if (!list.names.empty()) report = std::string(s.added) + ": " + std::to_string(list.names.size());
-    if (!list.duplicates.empty())
-        report += (report.empty() ? "" : "  ·  ") + std::string(s.duplicates) + ": " + joined(list.duplicates);
-    setup.paste_report = report;
-    if (!list.duplicates.empty()) show_toast(c, report, now);
+    const GroupPaste paste = read_group_paste(state, setup.paste);
+    group_paste_commands(paste, out, setup.pasted_details);
+    std::string summary = paste.groups.empty() ? std::string(s.nothing_added)
+                                               : std::string(s.added) + ": " + std::to_string(paste.groups.size());
+    if (!paste.refused.empty())
+        summary += "  ·  " + std::string(s.not_added) + ": " + std::to_string(paste.refused.size());
+    setup.paste_report = {summary};
+    for (const RefusedRow& r : paste.refused)
+        setup.paste_report.push_back(std::string(s.row) + " " + std::to_string(r.line) + " «" + drawable_text(r.text) +
+                                     "»: " + refusal_text(s, r.reason));
+    show_toast(c, summary, now);
     setup.paste.clear();
 }
+
+// ImGui 1.86's text field drops the tabs of a pasted spreadsheet block (and Tab itself must move
+// between fields): while the paste field is drawn, the clipboard reads with each tab as the
+// column mark ⇥, which read_group_paste takes for a tab, and with CRLF as one line break.
+class ClipboardTabsShown {
+public:
+    ClipboardTabsShown() : io_(ImGui::GetIO()), get_(io_.GetClipboardTextFn), data_(io_.ClipboardUserData) {
+        if (!get_) return;
+        io_.GetClipboardTextFn = &ClipboardTabsShown::read;
+        io_.ClipboardUserData = this;
+    }
+    ~ClipboardTabsShown() {
+        io_.GetClipboardTextFn = get_;
+        io_.ClipboardUserData = data_;
+    }
+    ClipboardTabsShown(const ClipboardTabsShown&) = delete;
+    ClipboardTabsShown& operator=(const ClipboardTabsShown&) = delete;
+
+private:
+    static const char* read(void* self) {
+        auto* me = static_cast<ClipboardTabsShown*>(self);
+        const char* raw = me->get_(me->data_);
+        me->text_.clear();
+        for (const char* p = raw ? raw : ""; *p; ++p) {
+            if (*p == '\t')
+                me->text_ += column_mark;
+            else if (*p == '\r')
+                me->text_ += p[1] == '\n' ? "" : "\n";
+            else
+                me->text_ += *p;
+        }
+        return me->text_.c_str();
+    }
+    ImGuiIO& io_;
+    const char* (*get_)(void*);
+    void* data_;
+    std::string text_;
+};
 
 // One row of the list: the cursor's row lit; returns true when clicked.
 bool list_row(ImDrawList*& dl, int id, const std::string& text, float w, bool cursor, bool lit, bool dim,
@@ -74,8 +132,8 @@ bool list_row(ImDrawList*& dl, int id, const std::string& text, float w, bool cu
 
 }  // namespace
 
-void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& fonts, const ProgrammeStrings& s,
-                       Timestamp now, std::vector<Command>& out) {
+void draw_setup_groups(const Workshop& state, ControlState& c, const Presence& presence, const Fonts& fonts,
+                       const ProgrammeStrings& s, Timestamp now, std::vector<Command>& out) {
     SetupState& setup = c.setup;
     const float em = fonts.em;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -84,8 +142,12 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& font
 
     // 1.86's multi-line field has no hint: it is drawn over the empty field.
     const ImVec2 field_at = ImGui::GetCursorScreenPos();
-    const bool add = ImGui::InputTextMultiline("##paste", &setup.paste, ImVec2(w, 4.4f * em),
-                                               ImGuiInputTextFlags_EnterReturnsTrue);  // Ctrl+Enter
+    bool add = false;
+    {
+        const ClipboardTabsShown tabs;
+        add = ImGui::InputTextMultiline("##paste", &setup.paste, ImVec2(w, 4.4f * em),
+                                        ImGuiInputTextFlags_EnterReturnsTrue);  // Ctrl+Enter
+    }
     if (ImGui::IsItemActive()) setup.next_active = "paste";
     if (setup.paste.empty() && !ImGui::IsItemActive()) {
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
@@ -98,13 +160,17 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& font
     }
     const bool clicked = ImGui::Button(s.add_groups);
     if ((add || clicked) && !setup.paste.empty()) add_pasted(state, c, s, now, out);
+    pasted_details_commands(state, setup.pasted_details, out);
     if (!setup.paste_report.empty()) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
         ImGui::PushFont(fonts.small);
-        ImGui::TextUnformatted(
-            fit_line(fonts.small, fonts.size(fonts.small), setup.paste_report, ImGui::GetContentRegionAvail().x)
-                .c_str());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        for (std::size_t i = 0; i < setup.paste_report.size(); ++i) {
+            ImGui::PushStyleColor(ImGuiCol_Text,
+                                  ImGui::ColorConvertU32ToFloat4(i == 0 ? theme::text_muted : theme::accent));
+            ImGui::TextUnformatted(setup.paste_report[i].c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(0, 0.2f * em));
@@ -133,9 +199,15 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Fonts& font
         if (save)
             out.push_back(cmd::EditGroup{id, setup.drafts[key + ".name"], setup.drafts[key + ".services"],
                                          setup.drafts[key + ".project"]});
+        ImGui::SetCursorPosX(number_w);
+        ImGui::BeginGroup();
+        draw_group_actions(state, c, *g, fonts, s, now, out);
+        draw_setup_participants(state, c, presence, id, fonts, s, now, out);
+        ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, 0.25f * em));
         ImGui::PopID();
     }
+    draw_archived_groups(state, fonts, s, out);
     ImGui::EndChild();
 }
 

@@ -1,4 +1,4 @@
-// The setup screen's frame, its fields, the programme's name and the gatherings. The groups and
+// The setup screen's frame, its fields, the programme's name, the room and the gatherings. The groups and
 // the agenda are in setup_lists.cpp. No GLFW functions (key codes only), OpenGL or hub.
 #include "ui/setup_screen.hpp"
 
@@ -35,7 +35,7 @@ std::vector<const Gathering*> gatherings_in_order(const Workshop& state) {
 
 // Programme name and the gatherings: one row each (number, title, date, open), then a new one.
 void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, const ProgrammeStrings& s,
-                    std::vector<Command>& out) {
+                    Timestamp now, std::vector<Command>& out) {
     SetupState& setup = c.setup;
     const float em = fonts.em;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -47,6 +47,9 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
     if (setup_field(state, setup, "programme", s.programme_hint, state.programme(), w))
         out.push_back(cmd::NameProgramme{setup.drafts["programme"]});
     ImGui::Dummy(ImVec2(0, 0.5f * em));
+    heading(fonts, s.room);
+    draw_setup_room(state, setup, fonts, s, out);
+    ImGui::Dummy(ImVec2(0, 0.5f * em));
     heading(fonts, s.gatherings);
 
     const Gathering* open = state.open_gathering();
@@ -57,6 +60,7 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float title_w = w - number_w - date_w - button_w - 3 * spacing;
     for (const Gathering* g : gatherings_in_order(state)) {
+        if (g->archived) continue;  // listed apart, below
         ImGui::PushID(static_cast<int>(g->id));
         const bool is_open = open && open->id == g->id;
         ImGui::AlignTextToFramePadding();
@@ -81,6 +85,8 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
         } else if (ImGui::Button(s.open, ImVec2(button_w, 0))) {
             out.push_back(cmd::OpenGathering{g->id});
         }
+        ImGui::SetCursorPosX(number_w);
+        draw_gathering_actions(state, c, *g, fonts, s, now, out);
         ImGui::PopID();
     }
 
@@ -105,6 +111,7 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
         setup.new_title.clear();
         setup.new_date.clear();
     }
+    draw_archived_gatherings(state, fonts, s, out);
     if (open && open->number > 1) {
         ImGui::Dummy(ImVec2(0, 0.3f * em));
         if (ImGui::Button(s.show_since)) c.overlay = Overlay::since_last_time;
@@ -128,8 +135,8 @@ bool setup_field(const Workshop& state, SetupState& setup, const std::string& ke
     return true;
 }
 
-void draw_setup(const Workshop& state, ControlState& c, const Fonts& fonts, const ProgrammeStrings& s, Language lang,
-                ImVec2 size, Timestamp now, std::vector<Command>& out) {
+void draw_setup(const Workshop& state, ControlState& c, const Presence& presence, const Fonts& fonts,
+                const ProgrammeStrings& s, Language lang, ImVec2 size, Timestamp now, std::vector<Command>& out) {
     SetupState& setup = c.setup;
     const float em = fonts.em;
     setup.next_active.clear();
@@ -158,11 +165,11 @@ void draw_setup(const Workshop& state, ControlState& c, const Fonts& fonts, cons
     const float col1 = std::round((w - 2 * gap) * 0.37f), col2 = std::round((w - 2 * gap) * 0.33f);
     const ImGuiWindowFlags child = ImGuiWindowFlags_NavFlattened;
     ImGui::BeginChild("##programme", ImVec2(col1, h), false, child);
-    draw_programme(state, c, fonts, s, out);
+    draw_programme(state, c, fonts, s, now, out);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("##groups", ImVec2(col2, h), false, child);
-    draw_setup_groups(state, c, fonts, s, now, out);
+    draw_setup_groups(state, c, presence, fonts, s, now, out);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("##agenda", ImVec2(0, h), false, child);
@@ -171,7 +178,10 @@ void draw_setup(const Workshop& state, ControlState& c, const Fonts& fonts, cons
     ImGui::End();
     pop_panel_style();
 
-    if (setup.active.empty() && setup.next_active.empty()) setup_agenda_keys(state, setup, out);
+    if (setup.confirm.ask != SetupAsk::none)
+        draw_setup_confirm(setup, fonts, s, size, out);  // Enter and Esc are its own while it asks
+    else if (setup.active.empty() && setup.next_active.empty())
+        setup_agenda_keys(state, setup, out);
     setup.active = setup.next_active;
 }
 
