@@ -110,6 +110,27 @@ TEST_CASE("an unusable data folder is one clear line and a non-zero exit") {
     CHECK(p.err().find("data folder") != std::string::npos);
 }
 
+TEST_CASE("an existing empty store file is refused, not silently made a new room; --new makes it one") {
+    TempDir dir;
+    const auto store = dir.path / "samling.sqlite3";
+    { std::ofstream(store, std::ios::binary); }  // an interrupted copy: the file, no bytes
+    Process refused({"--headless", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});
+    CHECK(refused.wait() != 0);
+    CHECK(count_lines(refused.err()) == 1);
+    CHECK(refused.err().find("is empty") != std::string::npos);
+    CHECK(refused.err().find("--new") != std::string::npos);
+    CHECK(std::filesystem::file_size(store) == 0);  // left as it was found
+    CHECK(refused.out().empty());                   // no join line: no room was opened
+
+    Process fresh({"--headless", "--new", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});
+    const Joined joined = expect_join_line(fresh);
+    httplib::Client client("127.0.0.1", joined.port);
+    CHECK(client.Get("/api/room?code=" + joined.code)->status == 200);
+    fresh.signal(SIGINT);
+    CHECK(fresh.wait() == 0);
+    CHECK(std::filesystem::file_size(store) > 0);
+}
+
 TEST_CASE("a second Samling on the same data folder is refused while the first keeps running") {
     TempDir dir;
     Process first({"--headless", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.path.string()});

@@ -222,3 +222,17 @@ TEST_CASE("a read-only store opens beside a running one and sees what it committ
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().message.find("no Samling store") != std::string::npos);
 }
+
+TEST_CASE("an existing empty store file is refused and left as it is, unless a new room is asked for") {
+    TempDir dir;
+    const auto file = dir.path / Store::database_file;
+    { std::ofstream(file, std::ios::binary); }
+    auto refused = Store::open(dir.path);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == Errc::storage_failed);
+    CHECK(refused.error().message.find("is empty") != std::string::npos);
+    CHECK(std::filesystem::file_size(file) == 0);
+    auto fresh = Store::open(dir.path, {}, EmptyFile::allow_empty);
+    REQUIRE(fresh.ok());
+    CHECK(fresh.value()->schema_version() >= 1);
+}

@@ -14,6 +14,8 @@ std::string usage_text() {
            "  --headless             no window: server and store only, until SIGINT/SIGTERM\n"
            "  --demo                 ensure a demo room with three leader groups exists; without\n"
            "                         --data-dir in its own folder ($XDG_DATA_HOME/samling-demo)\n"
+           "  --new                  let an existing but empty store file (an interrupted copy)\n"
+           "                         become a new room; without it Samling refuses to start there\n"
            "  --lang nb|nn|en        interface language (default nb)\n"
            "  --screenshot FILE.png  render the projector view to a PNG, then exit\n"
            "  --control-port N       serve the facilitator's control surface on 127.0.0.1:N\n"
@@ -61,6 +63,8 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             o.headless = true;
         } else if (a == "--demo") {
             o.demo = true;
+        } else if (a == "--new") {
+            o.fresh_store = true;
         } else if (a == "--data-dir") {
             if (!value(o.data_dir)) return bad("--data-dir needs a folder");
         } else if (a == "--host") {
@@ -97,7 +101,7 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         if (e.all == !e.group.empty()) return bad("export needs --group NAME or --all (one of them)");
         if (e.format.empty()) return bad("export needs --format md, html, csv or json");
         if (e.out.empty()) return bad("export needs --out DIR");
-        if (o.headless || o.demo || !o.screenshot.empty() || o.control_port >= 0)
+        if (o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0)
             return bad("export takes only --group/--all, --format, --out, --data-dir and --lang");
     }
     return o;

@@ -24,6 +24,7 @@ struct Options {
     int port = 8765;
     bool headless = false;
     bool demo = false;
+    bool fresh_store = false;  // --new: an empty store file may become a new room
     Language language = Language::nb;
     std::string screenshot;                    // PNG path, or empty
     int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1

@@ -126,7 +126,7 @@ int run_samling(const Options& o) {
     const std::filesystem::path data_dir = !o.data_dir.empty() ? std::filesystem::path(o.data_dir)
                                            : o.demo            ? demo_data_dir()
                                                                : default_data_dir();
-    auto store = Store::open(data_dir);
+    auto store = Store::open(data_dir, {}, o.fresh_store ? EmptyFile::allow_empty : EmptyFile::refuse);
     if (!store) return fail(store.error().message);
     if (o.demo && o.data_dir.empty())  // stdout keeps its one join line (API.md)
         std::cerr << "samling: --demo uses its own data folder " << data_dir.string() << " (not "

@@ -48,7 +48,8 @@ Store::~Store() {
     if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
 }
 
-Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir, const StoreTuning& tuning) {
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir, const StoreTuning& tuning,
+                                           EmptyFile empty) {
     std::error_code ec;
     std::filesystem::create_directories(data_dir, ec);
     if (ec || !std::filesystem::is_directory(data_dir))
@@ -64,6 +65,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
     }
 
     const auto db_path = data_dir / database_file;
+    if (std::error_code size_ec; empty == EmptyFile::refuse && std::filesystem::exists(db_path, size_ec) &&
+                                 std::filesystem::file_size(db_path, size_ec) == 0 && !size_ec) {
+        ::close(fd);
+        return storage_error(db_path.string() +
+                             " is empty (an interrupted copy?): restore it from a backup, or start with --new to "
+                             "begin a new room there");
+    }
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, tuning.vfs) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";

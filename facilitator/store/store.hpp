@@ -23,6 +23,11 @@ struct StoreTuning {
     bool full_sync = true;
 };
 
+// A store file that exists but holds nothing (an interrupted copy, a disk that failed) is not a
+// new room: every phone's token would stop working without a word. Only `allow_empty` (the
+// facilitator's --new) lets it become one; a missing file always does.
+enum class EmptyFile { refuse, allow_empty };
+
 class Store {
 public:
     static constexpr const char* database_file = "samling.sqlite3";
@@ -30,7 +35,8 @@ public:
 
     // Opens (creating if needed) the store in `data_dir` and brings its schema up to date.
     // Fails with a clear message when the folder is unusable or another Samling holds it.
-    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir, const StoreTuning& tuning = {});
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& data_dir, const StoreTuning& tuning = {},
+                                               EmptyFile empty = EmptyFile::refuse);
     // Opens an existing store for reading only, beside a running Samling (exports): no lock,
     // no migration. Fails when there is no store or it needs a newer schema first.
     static Result<std::unique_ptr<Store>> open_read_only(const std::filesystem::path& data_dir);

@@ -42,6 +42,7 @@ const UiStrings nb_strings{
     .reason_zone = "kategorien finnes ikke",
     .reason_storage = "kunne ikke lagre på disken",
     .reason_cannot_undo = "endringen kan ikke lenger tas tilbake",
+    .reason_has_notes = "det er skrevet lapper eller kjørt øvelser her; arkiver i stedet",
     .reason_agenda_done = "gruppen har startet alt på agendaen",
     .no_gathering_open = "Ingen samling er åpen – F2 åpner oppsettet",
     .overview_title = "Oversikt",
@@ -169,6 +170,7 @@ const UiStrings nn_strings{
     .reason_zone = "kategorien finst ikkje",
     .reason_storage = "kunne ikkje lagre på disken",
     .reason_cannot_undo = "endringa kan ikkje lenger takast attende",
+    .reason_has_notes = "det er skrive lappar eller køyrt øvingar her; arkiver i staden",
     .reason_agenda_done = "gruppa har starta alt på agendaen",
     .no_gathering_open = "Inga samling er open – F2 opnar oppsettet",
     .overview_title = "Oversikt",
@@ -296,6 +298,7 @@ const UiStrings en_strings{
     .reason_zone = "no such category",
     .reason_storage = "could not save to disk",
     .reason_cannot_undo = "that change can no longer be taken back",
+    .reason_has_notes = "notes were written or exercises run here; archive it instead",
     .reason_agenda_done = "the group has started everything on the agenda",
     .no_gathering_open = "No gathering is open – F2 opens the setup",
     .overview_title = "Overview",
@@ -423,6 +426,9 @@ std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo
             break;
         case Errc::invalid_request:
             if (was_undo) reason = s.reason_cannot_undo;
+            break;
+        case Errc::group_has_notes:
+            reason = s.reason_has_notes;
             break;
         default:
             break;

@@ -58,6 +58,7 @@ struct UiStrings {
     const char* reason_zone;
     const char* reason_storage;
     const char* reason_cannot_undo;
+    const char* reason_has_notes;    // deleting a group or gathering that holds work: archive it
     const char* reason_agenda_done;  // S: the group has started everything on the agenda
     const char* no_gathering_open;   // S with no gathering open
     // Overview (O)

@@ -157,3 +157,10 @@ TEST_CASE("a running timer asks for a frame at its next whole second, and none w
     CHECK(next > test::test_now + 700);
     CHECK(next <= test::test_now + 1000);
 }
+
+TEST_CASE("a delete the hub refuses because the group holds work says so in the UI's words") {
+    Harness h;
+    const Result<Receipt> refused = make_error(Errc::group_has_notes, "The group has written notes or conclusions.");
+    receive(h.view.controls, {outcome_of(false, refused)}, *h.content.strings, test::test_now);
+    CHECK(h.view.controls.toast.text == "Ikke utført: det er skrevet lapper eller kjørt øvelser her; arkiver i stedet");
+}
