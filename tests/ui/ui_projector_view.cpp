@@ -2,6 +2,7 @@
 // workshop, and simulated mouse and keys. The view reads the snapshot and keeps its own focus.
 #include <doctest/doctest.h>
 
+#include "ui/theme.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;
@@ -116,4 +117,30 @@ TEST_CASE("a note in another group does not lay the focused group's board out ag
     CHECK(h.view.board.board.revision > laid_out);
     const BoardModel& m = h.view.board.board.model;
     CHECK(m.cards.size() + m.hidden.size() == 2);  // and it has the new note
+}
+
+namespace {
+
+// Vertices drawn this frame in `colour` (any draw list, the foreground one included).
+int vertices_in(ImU32 colour) {
+    int count = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; data && i < data->CmdListsCount; ++i)
+        for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer) count += v.col == colour ? 1 : 0;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("while saves fail, a red band across the top says so; when one succeeds it is gone") {
+    test::Harness h;
+    const Workshop w = test::ui_workshop(3);
+    h.frame(w);
+    CHECK(vertices_in(theme::alarm) == 0);
+    h.view.storage_trouble = "/home/kari/.local/share/samling/samling.sqlite3: database or disk is full";
+    h.frame(w);
+    CHECK(vertices_in(theme::alarm) >= 4);  // the band, in front of everything
+    h.view.storage_trouble.clear();
+    h.frame(w);
+    CHECK(vertices_in(theme::alarm) == 0);
 }

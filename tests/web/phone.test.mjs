@@ -127,6 +127,17 @@ async function control(body) {
   return postCommand(ctl, body);
 }
 
+// A new phone (its own browser context) that joined the room's group at `index` from the QR link.
+async function phoneIn(index) {
+  const context = await browser.newContext(PHONE);
+  const p = await context.newPage();
+  watch(p);
+  await p.goto(joinUrl);
+  await p.locator('#group-list button').nth(index).click();
+  await p.locator('#note-form').waitFor();
+  return { context, p };
+}
+
 async function controlGroup(group) {
   const res = await fetch(ctl.url + '/control/state', { headers: { Authorization: 'Bearer ' + ctl.token } });
   assert.equal(res.status, 200);
@@ -771,12 +782,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
   });
 
   it('"Bytt gruppe" moves the phone: the same participant in the new group, its notes left behind', async () => {
-    const context = await browser.newContext(PHONE);
-    const p = await context.newPage();
-    watch(p);
-    await p.goto(joinUrl);
-    await p.locator('#group-list button').first().click();
-    await p.locator('#note-form').waitFor();
+    const { context, p } = await phoneIn(0);
     const before = await tokenOf(p);
     const from = room.groups[0].id;
     const to = room.groups[1].id;
@@ -798,15 +804,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
   it('a closed phone stops counting: "present" and the done count leave it out', async () => {
     const G0 = room.groups[0].id;
     const opened = [];
-    for (let i = 0; i < 2; i++) {
-      const context = await browser.newContext(PHONE);
-      const p = await context.newPage();
-      watch(p);
-      await p.goto(joinUrl);
-      await p.locator('#group-list button').first().click();
-      await p.locator('#note-form').waitFor();
-      opened.push({ context, p });
-    }
+    for (let i = 0; i < 2; i++) opened.push(await phoneIn(0));
     for (const { p } of opened) {
       await p.click('#done');
       await p.locator('#done', { hasText: 'Du er ferdig' }).waitFor({ timeout: 3000 });
