@@ -30,8 +30,8 @@ struct ViewState {
     float zoom = 1.0f;
     BoardState board;
     ControlState controls;
-    Timestamp redraw_at = 0;  // set by each frame: draw again then even with no input (0: never)
-    Presence presence;        // set by the loop each frame: who was heard from when (head counts)
+    Timestamp redraw_at = 0;      // set by each frame: draw again then even with no input (0: never)
+    Presence presence;            // set by the loop each frame: who was heard from when (head counts)
     std::string storage_trouble;  // set by the loop: why the last save failed, until one succeeds
     // Set by the loop for one frame that is read, never shown: the concluded run's board alone,
     // for its picture in the project log. The frame reports where the board was drawn.
