@@ -1277,9 +1277,16 @@
     save(KEY.labels, S.labels);
   }
 
-  // id -> {label, kind}: the current step's fields first, then those seen earlier.
+  // id -> {label, kind}: the current step's fields first, then every field of the exercise as
+  // the server names them (a phone that joined after the measures step never saw that step),
+  // then those this phone saw earlier.
   function fieldDefs() {
     const out = new Map(stepFields().map((f) => [f.id, f]));
+    const act = S.view && S.view.activity;
+    const named = act && act.note_field_labels && typeof act.note_field_labels === 'object' ? act.note_field_labels : {};
+    Object.keys(named).forEach((id) => {
+      if (!out.has(id) && typeof named[id] === 'string') out.set(id, { id, label: named[id] });
+    });
     const known = S.labels[labelsKey()] || {};
     Object.keys(known).forEach((id) => { if (!out.has(id) && known[id]) out.set(id, known[id]); });
     return out;
@@ -1319,7 +1326,7 @@
     ids.forEach((id) => {
       const def = defs.get(id);
       const value = fields[id];
-      const line = fieldLine(def ? def.label : id, value, (!def || def.kind === 'date') && DATE.test(value));
+      const line = fieldLine(def ? def.label : id, value, (!def || def.kind !== 'text') && DATE.test(value));
       line.dataset.field = id;
       box.appendChild(line);
     });

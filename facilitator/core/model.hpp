@@ -1,4 +1,5 @@
-// The workshop's nouns: room, leader groups, participants, exercise runs, notes, votes.
+// The workshop's nouns: room, leader groups, participants, exercise runs, notes. (A vote is a
+// count of dots per note and participant, kept with the run's notes: Workshop::dots_by.)
 // Plain structs in the brief's words. No ImGui, HTTP or SQLite here.
 #pragma once
 
@@ -126,13 +127,6 @@ struct Note {
     Id merged_into = 0;                           // a duplicate folded into another note; hidden, its dots count there
     int step = 0;                                 // the step it was written in: rounds and proposals stay apart
     std::map<std::string, std::string> fields{};  // the step's note fields: owner, start date...
-};
-
-// One dot a participant put on a note. A participant may stack several on one note.
-struct Vote {
-    Id note = 0;
-    Id participant = 0;
-    int dots = 0;
 };
 
 }  // namespace samling

@@ -134,7 +134,7 @@ async function phoneIn(index) {
   watch(p);
   await p.goto(joinUrl);
   await p.locator('#group-list button').nth(index).click();
-  await p.locator('#note-form').waitFor();
+  await p.locator('#screen-write').waitFor(); // writing or not: the group's screen
   return { context, p };
 }
 
@@ -710,6 +710,13 @@ describe('participant phone page', { timeout: 60000 }, () => {
       'labels remembered from the measures step');
     await c.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-board.png') });
+    // A phone that joins only now never saw the measures step: the labels come from the server.
+    const late = await phoneIn(1);
+    const lateCard = card(late.p, 'board-list', MEASURE);
+    await lateCard.waitFor({ timeout: 3000 });
+    assert.deepEqual(await lateCard.locator('.nf-line').allTextContents(), ['Eier: Per Ek', 'Startdato: 15. mars 2027'],
+      'a phone that joined after the measures step shows the labels too');
+    await late.context.close();
   });
 
   it('the API refuses a bad date and an unknown field', async () => {
