@@ -638,7 +638,13 @@ Status Store::write(const Change& change) {
 Status Store::commit(const std::vector<Change>& changes, Revision revision_after) {
     if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
     for (const Change& c : changes) {
-        if (auto s = write(c); !s) {
+        Status s = Ok{};
+        try {
+            s = write(c);
+        } catch (const std::exception& e) {  // bad_alloc binding a text: the transaction must not stay open
+            s = storage_error(db_path_.string() + ": " + e.what());
+        }
+        if (!s) {
             (void)exec("ROLLBACK");
             return s;
         }
