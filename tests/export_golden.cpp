@@ -91,7 +91,12 @@ TEST_CASE("every export of a 2,000-note programme is byte for byte what it was")
         r.snapshots_dir = snapshots;
         r.language = c.lang;
         r.now = 1'801'000'000'000;  // a fixed clock: the export's date is printed on every page
+        std::vector<int> progress;  // heard after each group: changes nothing written
+        r.progress = [&](int done, int total) { progress.push_back(done * 100 + total); };
         REQUIRE(export_logs(w, r));
+        const int total = c.groups.empty() ? 5 : 1;
+        CHECK(progress.size() == static_cast<std::size_t>(total));
+        CHECK(progress.back() == total * 100 + total);
         hash_tree(r.out, c.name, actual);
     }
     CHECK(actual.count("all-html/index.html") == 1);

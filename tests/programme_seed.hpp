@@ -15,6 +15,8 @@ namespace samling::seed {
 
 struct Shape {
     int groups = 27, phones_per_group = 8, gatherings = 5, notes_per_run = 50;
+    int exercises = 0;            // the first N shipped exercises (by id) per gathering; 0: all
+    bool writing_at_end = false;  // every group then starts its first exercise again: phones may write
 };
 
 struct Programme {
@@ -120,7 +122,8 @@ inline Programme programme(Workshop& w, Shape shape, Timestamp t0 = 1'800'000'00
     s.run(cmd::OpenRoom{"", "ABC234", Language::nb});
     s.run(cmd::NameProgramme{"LUP Bærum 2027"});
     std::vector<std::string> exercises;
-    for (const auto& [id, def] : w.catalog().all()) exercises.push_back(id);
+    for (const auto& [id, def] : w.catalog().all())
+        if (shape.exercises == 0 || static_cast<int>(exercises.size()) < shape.exercises) exercises.push_back(id);
     for (int g = 0; g < shape.groups; ++g)
         p.groups.push_back(s.run(cmd::AddGroup{"Ledergruppe " + std::to_string(g + 1)}));
     std::vector<std::vector<Id>> phones(p.groups.size());
@@ -141,6 +144,8 @@ inline Programme programme(Workshop& w, Shape shape, Timestamp t0 = 1'800'000'00
             for (std::size_t g = 0; g < p.groups.size(); ++g)
                 walk_run(s, p.groups[g], phones[g], exercise, shape.notes_per_run, counter);
     }
+    if (shape.writing_at_end)
+        for (Id g : p.groups) s.run(cmd::StartExercise{g, exercises.front()});
     return p;
 }
 

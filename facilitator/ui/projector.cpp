@@ -134,16 +134,11 @@ void apply_screenshot_view(ViewState& view) {
     }
 }
 
-// X: starts the export of every group's log on a worker, which wakes the loop when done.
-void start_export(ControlState& c, ExportRunner& exports, const std::shared_ptr<const Workshop>& state,
-                  const ProjectorConfig& config, Waker& waker, Timestamp now) {
-    if (!c.export_requested) return;
-    c.export_requested = false;
-    const ProgrammeStrings& s = programme_strings(config.language);
-    if (config.data_dir.empty())
-        show_toast(c, std::string(s.export_failed) + ": no data folder", now);
-    else
-        exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); });
+// A toast the facilitator's terminal hears of too (the window may be on the projector only).
+void toast_and_say(ControlState& c, const std::string& text, Timestamp now) {
+    show_toast(c, text, now);
+    std::printf("samling: %s\n", text.c_str());
+    std::fflush(stdout);
 }
 
 // The export's answer, once it has come: a toast with the folder (or why it failed).
@@ -151,11 +146,36 @@ bool finish_export(ControlState& c, ExportRunner& exports, Language lang, Timest
     const auto done = exports.take();
     if (!done) return false;
     const ProgrammeStrings& s = programme_strings(lang);
-    show_toast(
+    toast_and_say(
         c,
         done->ok ? std::string(s.exported_to) + " " + done->folder : std::string(s.export_failed) + ": " + done->error,
         now);
     return true;
+}
+
+// While X's export runs: how far it has come, in the toast, each time it moves on.
+bool show_export_progress(ControlState& c, const ExportRunner& exports, ExportProgress& shown, Language lang,
+                          Timestamp now) {
+    const auto p = exports.progress();
+    if (!p || *p == shown) return false;
+    shown = *p;
+    toast_and_say(c, export_progress(programme_strings(lang), p->format, p->done, p->total), now);
+    return true;
+}
+
+// X: starts the export of every group's log on a worker, which wakes the loop as it goes.
+void start_export(ControlState& c, ExportRunner& exports, ExportProgress& shown,
+                  const std::shared_ptr<const Workshop>& state, const ProjectorConfig& config, Waker& waker,
+                  Timestamp now) {
+    if (!c.export_requested) return;
+    c.export_requested = false;
+    const ProgrammeStrings& s = programme_strings(config.language);
+    if (config.data_dir.empty()) {
+        show_toast(c, std::string(s.export_failed) + ": no data folder", now);
+    } else if (exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); })) {
+        shown = {"HTML", 0, static_cast<int>(state->groups().size())};  // said at once, however fast it goes
+        toast_and_say(c, export_progress(s, shown.format, shown.done, shown.total), now);
+    }
 }
 
 Timestamp wall_clock_ms() {
@@ -219,6 +239,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     content.data_dir = config.data_dir;
     auto thumbnails = std::make_unique<ThumbnailCache>();  // textures: deleted before the context
     ExportRunner exports;                                  // X; waits for a running export when the loop ends
+    ExportProgress export_shown;
     content.thumbnails = [&thumbnails](const std::string& path) { return thumbnails->get(path); };
 
     ViewState view;
@@ -233,12 +254,10 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     int result = 0;
     const bool screenshot = !config.screenshot_path.empty();
     if (screenshot) apply_screenshot_view(view);
-    // Concluded runs whose board still needs its picture, whoever concluded them and whenever.
-    // Looked for when the state changes (it asks the disk); each run is tried once per process,
-    // so a write that keeps failing never loops.
+    // Concluded runs whose board still needs its picture, whoever concluded them and whenever:
+    // a fresh one at once, those concluded with no window caught up quietly between frames.
     const bool pictures = !screenshot && !config.data_dir.empty();
-    std::vector<Id> to_picture;
-    std::set<Id> attempted;
+    PictureQueue picture_queue(pictures ? config.data_dir : std::string());
     Revision looked_at = -1;
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
@@ -251,6 +270,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             double wait = idle_wait_seconds;
             if (view.redraw_at)
                 wait = std::clamp(static_cast<double>(view.redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
+            if (const Timestamp at = picture_queue.due_at())
+                wait = std::clamp(static_cast<double>(at - wall_clock_ms()) / 1000.0, 0.0, wait);
             glfwWaitEventsTimeout(wait);
         }
 
@@ -269,11 +290,26 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             signals.frames_left = frames_after_event;
         if (pictures && state->revision() != looked_at) {
             looked_at = state->revision();
-            to_picture = runs_to_picture(*state, config.data_dir, attempted);
+            picture_queue.look(*state);
         }
         if (finish_export(view.controls, exports, config.language, now)) signals.frames_left = frames_after_event;
+        if (const auto caught_up = picture_queue.take_summary();
+            caught_up && caught_up->pictured + caught_up->failed > 0) {
+            toast_and_say(view.controls,
+                          pictures_summary(programme_strings(config.language), caught_up->pictured, caught_up->failed,
+                                           caught_up->error),
+                          now);
+            signals.frames_left = frames_after_event;
+        }
+        if (show_export_progress(view.controls, exports, export_shown, config.language, now))
+            signals.frames_left = frames_after_event;
         const bool due = view.redraw_at != 0 && now >= view.redraw_at;
-        if (!screenshot && !due && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
+        const bool room_idle = !due && signals.frames_left <= 0 && !mouse_held(window.handle);
+        // The one board to picture in this iteration (not before the room has seen a frame: the
+        // first one settles fonts and layout); a catch-up one only when the room needs no frame.
+        const Id picture_run =
+            view.controls.snapshot.run == 0 && drawn_revision >= 0 ? picture_queue.next(now, room_idle) : 0;
+        if (!screenshot && room_idle && picture_run == 0) continue;
         receive(view.controls, outcomes, *content.strings, now);
 
         // Fonts are baked per size in 1.86: re-bake between frames when the size changes.
@@ -299,13 +335,12 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         // read, never shown; the next one is the room's again (and says so in the toast). Not
         // before the room has seen a frame: the first one settles fonts and layout.
         view.snapshot_frame = false;
-        if (!to_picture.empty() && view.controls.snapshot.run == 0 && drawn_revision >= 0) {
-            const Id run = to_picture.front();
-            to_picture.erase(to_picture.begin());
-            attempted.insert(run);
-            if (const auto it = state->runs().find(run); it != state->runs().end()) {
-                view.controls.snapshot = PendingSnapshot{run, it->second.group, false, {}};
+        if (picture_run != 0) {
+            if (const auto it = state->runs().find(picture_run); it != state->runs().end()) {
+                view.controls.snapshot = PendingSnapshot{picture_run, it->second.group, false, {}};
                 view.snapshot_frame = true;
+            } else {
+                picture_queue.caught_up(picture_run, {});
             }
         }
         signals.taps.hold(io, !view.snapshot_frame);                           // the room's frame reads the keys
@@ -322,7 +357,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now))
             signals.frames_left = frames_after_event;
         post_all(post, commands, answers);
-        start_export(view.controls, exports, state, config, waker, now);
+        start_export(view.controls, exports, export_shown, state, config, waker, now);
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
@@ -341,8 +376,13 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             std::string error;
             if (!write_region_png(path, px(a.x), px(a.y), px(b.x) - px(a.x), px(b.y) - px(a.y), fb_h, error))
                 snap.error = error;
-            snap.pictured = true;
             view.snapshot_frame = false;
+            if (picture_queue.quiet(snap.run)) {  // caught up: no toast, and no frame for the room
+                picture_queue.caught_up(snap.run, snap.error);
+                snap = PendingSnapshot{};
+                continue;
+            }
+            snap.pictured = true;
             signals.frames_left = frames_after_event;
             continue;  // not swapped: the room never sees this frame
         }

@@ -19,9 +19,7 @@
 #include "export/export_writer.hpp"
 #include "server/control_commands.hpp"
 #include "store/store.hpp"
-#include "ui/join_panel.hpp"
 #include "ui/projector_view.hpp"
-#include "ui/qr_code.hpp"
 
 using namespace samling;
 namespace fs = std::filesystem;
@@ -57,7 +55,7 @@ Workshop seeded_store(const fs::path& data_dir, const std::shared_ptr<const Exer
     }
     const auto t = Clock::now();
     Workshop w(catalog);
-    const seed::Programme p = seed::programme(w, {27, 8, 5, per_run});
+    const seed::Programme p = seed::programme(w, {27, 8, 5, per_run, 0, true});
     auto store = Store::open(data_dir);
     if (!store || !store.value()->commit(p.changes, w.revision())) {
         std::fprintf(stderr, "export_bench: cannot write the store in %s\n", data_dir.string().c_str());
