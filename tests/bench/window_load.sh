@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The projector window under load, by hand (not in ctest): the window opens under Xvfb on a copy
 # of STORE_DIR (e.g. the 54,000-note store samling_export_bench leaves; "fresh" for the demo
-# room), then prints its CPU while idle for 20 s (and how many board pictures it caught up,
-# how many toasts it showed), then runs samling_bench's 200 phones against it and prints their
-# figures. Usage: window_load.sh SAMLING_BIN SAMLING_BENCH_BIN STORE_DIR|fresh [PHONES]
+# room), then prints its CPU while idle for 20 s (and how many board pictures it caught up),
+# GET /control/state's latency, and samling_bench's 200 phones' figures against it.
+# Usage: window_load.sh SAMLING_BIN SAMLING_BENCH_BIN STORE_DIR|fresh [PHONES]
 set -euo pipefail
 samling=$1 bench=$2 store=$3 phones=${4:-200}
 work=$(mktemp -d)
@@ -37,6 +37,12 @@ c0=$(cpu) p0=$(pictures)
 sleep 20
 c1=$(cpu) p1=$(pictures)
 echo "window_load: $store: idle 20 s: CPU $(echo "scale=2; ($c1 - $c0) / $ticks" | bc) s, pictures $p0 -> $p1"
+# GET /control/state as a script sees it: 20 calls, the median and slowest wall time.
+curl_url=$(sed -E 's/.*"url": "([^"]+)".*/\1/' "$dir/control.json")
+curl_token=$(sed -E 's/.*"token": "([^"]+)".*/\1/' "$dir/control.json")
+for _ in $(seq 20); do
+    curl -sS -o /dev/null -w '%{time_total} %{size_download}\n' -H "Authorization: Bearer $curl_token" "$curl_url/control/state"
+done | sort -n | awk '{t[NR] = $1; b = $2} END {printf "window_load: GET /control/state p50 %.1f ms, max %.1f ms, %d bytes\n", t[int(NR / 2) + 1] * 1000, t[NR] * 1000, b}'
 c0=$(cpu)
 "$bench" --url "$join_url" --phones "$phones" --seconds 20 --no-restart-check | grep -E "note|poll|join|error|Error|p50" | head -20
 c1=$(cpu)
