@@ -21,6 +21,7 @@ if [[ $store == fresh ]]; then
     args=(--demo)
 else
     cp "$store"/samling.sqlite3* "$dir"/
+    [[ -d $store/snapshots ]] && cp -r "$store/snapshots" "$dir"/  # pictures already caught up
 fi
 xvfb-run -a -s "-screen 0 1280x720x24" sh -c 'echo $$ >"$0"; exec "$@"' "$work/pid" \
     "$samling" "${args[@]}" --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" >"$work/out" 2>"$work/err" &
