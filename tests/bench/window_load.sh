@@ -9,8 +9,8 @@ samling=$1 bench=$2 store=$3 phones=${4:-200}
 work=$(mktemp -d)
 app_pid="" runner_pid=""
 cleanup() {
-    [[ -n $app_pid ]] && kill -INT "$app_pid" 2>/dev/null
-    [[ -n $runner_pid ]] && wait "$runner_pid" 2>/dev/null
+    if [[ -n $app_pid ]]; then kill -INT "$app_pid" 2>/dev/null || true; fi
+    if [[ -n $runner_pid ]]; then wait "$runner_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT

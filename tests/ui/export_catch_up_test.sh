@@ -20,8 +20,8 @@ mkdir -p "$artifacts"
 work=$(mktemp -d)
 app_pid="" runner_pid=""
 cleanup() {
-    [[ -n $app_pid ]] && kill -KILL "$app_pid" 2>/dev/null
-    [[ -n $runner_pid ]] && wait "$runner_pid" 2>/dev/null
+    if [[ -n $app_pid ]]; then kill -KILL "$app_pid" 2>/dev/null || true; fi
+    if [[ -n $runner_pid ]]; then wait "$runner_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -94,4 +94,10 @@ csv=$(find "$dir/exports" -name '*-notes.csv' | wc -l)
 [[ $html == 29 && $csv == 27 ]] || fail "expected 27 logs + index + 1 gathering report as HTML and 27 CSV, got $html and $csv"
 grep -q "Ledergruppe 27" "$dir/exports/index.html" || fail "index.html does not list the 27th group"
 echo "$who: $html HTML files and $csv CSV files in $dir/exports"
+# SIGINT, as a facilitator's Ctrl+C: the window stops cleanly.
+kill -INT "$app_pid"
+status=0
+wait "$runner_pid" || status=$?
+app_pid="" runner_pid=""
+[[ $status == 0 ]] || { cat "$work/err" >&2; fail "samling exited with $status after SIGINT"; }
 echo "$who: PASS"

@@ -50,6 +50,8 @@ TEST_CASE("the export writes every group's log as HTML and CSV into the data fol
         outcome = runner.take();
     }
     REQUIRE(outcome);
+    // The last wake comes just after the outcome is stored: wait for it.
+    for (int i = 0; i < 500 && woken < 2 * 2 + 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     CHECK(woken == 2 * 2 + 1);  // each group in each format, and the end
     CHECK(outcome->ok);
     CHECK(outcome->folder == (dir / "exports").string());
@@ -86,6 +88,11 @@ TEST_CASE("while the export runs its progress says the format and how many group
     REQUIRE(outcome);
     CHECK(outcome->ok);
     CHECK(!runner.progress());
+    const auto heard = [&] {
+        std::lock_guard lock(mu);
+        return seen.size();
+    };
+    for (int i = 0; i < 500 && heard() < 7; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     std::lock_guard lock(mu);
     CHECK(seen ==
           std::vector<std::string>{"HTML 1/3", "HTML 2/3", "HTML 3/3", "CSV 1/3", "CSV 2/3", "CSV 3/3", "over"});
