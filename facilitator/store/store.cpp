@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/overloaded.hpp"
+#include "core/sha256.hpp"
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 
@@ -74,6 +75,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
         return storage_error("cannot use data folder " + data_dir.string() + ": " +
                              (ec ? ec.message() : "not a folder"));
 
+    // A folder (and store files) made by an older Samling, or by hand, may be readable by all:
+    // the data folder is the facilitator's alone.
+    constexpr auto others = std::filesystem::perms::group_all | std::filesystem::perms::others_all;
+    std::filesystem::permissions(data_dir, others, std::filesystem::perm_options::remove, ec);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::permissions(data_dir / (std::string(database_file) + suffix), others,
+                                     std::filesystem::perm_options::remove, ec);
     const auto lock_path = data_dir / lock_file;
     const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) return storage_error("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
@@ -121,7 +129,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
     }
     if (auto s = store->check(); !s) return s.error();
     const char* sync = tuning.full_sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-    for (const char* pragma : {sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
+    // secure_delete: a deleted note or participant is overwritten with zeros, not left readable
+    // in a free page of the file.
+    for (const char* pragma : {sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA secure_delete=ON"})
         if (auto s = store->exec(pragma); !s) return s.error();
     if (auto s = store->migrate(); !s) return s.error();
     return store;
@@ -190,11 +200,34 @@ Status Store::migrate() {
             (void)exec("ROLLBACK");
             return s;
         }
+        if (v + 1 == schema::secrets_hashed)
+            if (auto s = hash_secrets(); !s) {
+                (void)exec("ROLLBACK");
+                return s;
+            }
         if (auto s = exec(bump.c_str()); !s) {
             (void)exec("ROLLBACK");
             return s;
         }
         if (auto s = exec("COMMIT"); !s) return s;
+    }
+    return Ok{};
+}
+
+// Every secret written before version 5 is a clear one: each becomes its digest, so the tokens
+// phones hold keep working and the file no longer holds them.
+Status Store::hash_secrets() {
+    std::vector<std::pair<Id, std::string>> clear;
+    {
+        Statement s(db_, "SELECT id, secret_hash FROM participants");
+        int rc = SQLITE_ERROR;
+        while ((rc = s.step()) == SQLITE_ROW) clear.emplace_back(s.integer(0), s.text(1));
+        if (rc != SQLITE_DONE) return storage_error(db_path_.string() + ": " + s.error());
+    }
+    for (const auto& [id, secret] : clear) {
+        Statement s(db_, "UPDATE participants SET secret_hash = ? WHERE id = ?");
+        if (!s.bind(1, sha256_hex(secret)).bind(2, id).run())
+            return storage_error(db_path_.string() + ": " + s.error());
     }
     return Ok{};
 }
@@ -245,7 +278,7 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
             return st;
         },
         [&] {
-            return rows("SELECT id, group_id, name, secret, joined_at, removed FROM participants ORDER BY id",
+            return rows("SELECT id, group_id, name, secret_hash, joined_at, removed FROM participants ORDER BY id",
                         [&](Statement& s) {
                             w.apply(change::ParticipantJoined{Participant{s.integer(0), s.integer(1), s.text(2),
                                                                           s.text(3), s.integer(4), s.integer(5) != 0}});
@@ -472,9 +505,9 @@ Status Store::write(const Change& change) {
             [&](const change::ParticipantJoined& c) {
                 const Participant& p = c.participant;
                 Statement s(db_,
-                            "INSERT INTO participants (id, group_id, name, secret, joined_at, removed) "
+                            "INSERT INTO participants (id, group_id, name, secret_hash, joined_at, removed) "
                             "VALUES (?, ?, ?, ?, ?, ?)");
-                s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret).bind(5, p.joined_at);
+                s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret_hash).bind(5, p.joined_at);
                 s.bind(6, p.removed ? 1 : 0);
                 return run(s);
             },
