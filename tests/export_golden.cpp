@@ -2,7 +2,6 @@
 // index and gathering reports, csv, json; all groups and one group; nb and en) is exactly what
 // the code wrote before the export was made fast. The expected SHA-256s are in
 // tests/fixtures/export_golden.sha256; SAMLING_WRITE_GOLDEN=1 rewrites them (only on purpose).
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/sha256.hpp"
 #include "export_fixture.hpp"
 #include "programme_seed.hpp"
 
@@ -19,21 +19,11 @@ using namespace samling::testing;
 
 namespace {
 
-std::string sha256(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest, &n, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < n; ++i) out += hex[digest[i] >> 4], out += hex[digest[i] & 15];
-    return out;
-}
-
 // "export-name/relative/path" -> SHA-256 of every file an export wrote.
 void hash_tree(const fs::path& root, const std::string& name, std::map<std::string, std::string>& out) {
     for (const auto& entry : fs::recursive_directory_iterator(root))
         if (entry.is_regular_file())
-            out[name + "/" + fs::relative(entry.path(), root).generic_string()] = sha256(read_file(entry.path()));
+            out[name + "/" + fs::relative(entry.path(), root).generic_string()] = sha256_hex(read_file(entry.path()));
 }
 
 const fs::path golden_file = fs::path(SAMLING_SOURCE_DIR) / "tests" / "fixtures" / "export_golden.sha256";
