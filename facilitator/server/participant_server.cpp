@@ -11,6 +11,7 @@
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "hub/hub.hpp"
+#include "server/asset_route.hpp"
 #include "server/http_helpers.hpp"
 #include "server/json_views.hpp"
 #include "server/listener.hpp"
@@ -163,169 +164,180 @@ struct ParticipantServer::Impl {
     void routes();
 };
 
+// A route whose JSON answer goes out gzip-compressed to a phone that accepts it: a changed
+// poll resends the whole board (issue 16: 53 Mbit/s for a 60-phone plenary board).
+template <class Route>
+httplib::Server::Handler json_route(Route route) {
+    return [route = std::move(route)](const Request& req, Response& res) {
+        route(req, res);
+        gzip_json_answer(req, res);
+    };
+}
+
 void ParticipantServer::Impl::routes() {
-    http.Get("/api/room", [this](const Request& req, Response& res) {
-        if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
-        const auto state = hub().snapshot();
-        const auto& room = state->room();
-        // Compared case-insensitively, as a person types it. The code is on the projector,
-        // so it is no secret; the wrong-code limit is what stops guessing.
-        std::string code = text::trim(req.get_param_value("code"));
-        for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (!room || !room->open || code != room->code)
-            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
-        json groups = json::array();
-        for (const auto& [id, g] : state->groups())
-            if (!g.archived) groups.push_back({{"id", id}, {"name", g.name}});
-        http::send_json(
-            res, 200,
-            {{"room", {{"name", state->room_title()}, {"language", to_string(room->language)}}}, {"groups", groups}});
-    });
+    http.Get("/api/room", json_route([this](const Request& req, Response& res) {
+                 if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
+                 const auto state = hub().snapshot();
+                 const auto& room = state->room();
+                 // Compared case-insensitively, as a person types it. The code is on the projector,
+                 // so it is no secret; the wrong-code limit is what stops guessing.
+                 std::string code = text::trim(req.get_param_value("code"));
+                 for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                 if (!room || !room->open || code != room->code)
+                     return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+                 json groups = json::array();
+                 for (const auto& [id, g] : state->groups())
+                     if (!g.archived) groups.push_back({{"id", id}, {"name", g.name}});
+                 http::send_json(res, 200,
+                                 {{"room", {{"name", state->room_title()}, {"language", to_string(room->language)}}},
+                                  {"groups", groups}});
+             }));
 
-    http.Post("/api/join", [this](const Request& req, Response& res) {
-        if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
-        auto body = http::json_body(req, res);
-        if (!body) return;
-        std::optional<std::string> code, name;
-        if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
-        const auto group = id_field(*body, "group");
-        if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
-        // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
-        // the same participant and token, never a second one left behind in the old group.
-        if (const std::string token = http::bearer_token(req); !token.empty())
-            if (const auto who = hub().snapshot()->authenticate(token)) {
-                auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
-                if (!moved) return send_phone_error(res, moved.error());
-                const Participant& p = *moved->state->participant(*who);
-                hub().seen(p.id, now_ms());
-                return http::send_json(
-                    res, 200,
-                    {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}}, {"token", token}});
-            }
-        const std::string secret = secrets::token_secret();
-        auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
-        if (!r) {
-            if (r.error().code == Errc::room_code_invalid) return refuse_code(req, res, r.error());
-            return send_phone_error(res, r.error());
-        }
-        const Participant& p = *r->state->participant(r->subject);
-        http::send_json(res, 201,
-                        {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
-                         {"token", std::to_string(p.id) + "." + secret}});
-    });
+    http.Post("/api/join", json_route([this](const Request& req, Response& res) {
+                  if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
+                  auto body = http::json_body(req, res);
+                  if (!body) return;
+                  std::optional<std::string> code, name;
+                  if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
+                  const auto group = id_field(*body, "group");
+                  if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
+                  // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
+                  // the same participant and token, never a second one left behind in the old group.
+                  if (const std::string token = http::bearer_token(req); !token.empty())
+                      if (const auto who = hub().snapshot()->authenticate(token)) {
+                          auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
+                          if (!moved) return send_phone_error(res, moved.error());
+                          const Participant& p = *moved->state->participant(*who);
+                          hub().seen(p.id, now_ms());
+                          return http::send_json(res, 200,
+                                                 {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
+                                                  {"token", token}});
+                      }
+                  const std::string secret = secrets::token_secret();
+                  auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
+                  if (!r) {
+                      if (r.error().code == Errc::room_code_invalid) return refuse_code(req, res, r.error());
+                      return send_phone_error(res, r.error());
+                  }
+                  const Participant& p = *r->state->participant(r->subject);
+                  http::send_json(res, 201,
+                                  {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
+                                   {"token", std::to_string(p.id) + "." + secret}});
+              }));
 
-    http.Get("/api/state", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, polls);
-        if (!who) return;
-        const auto state = hub().snapshot();
-        const auto since = parse_id(req.get_param_value("since"));
-        const Revision rev = state->revision_for(state->participant(*who)->group);
-        if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
-        const Presence presence = hub().presence();
-        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
-    });
+    http.Get("/api/state", json_route([this](const Request& req, Response& res) {
+                 const auto who = authenticate(req, res, polls);
+                 if (!who) return;
+                 const auto state = hub().snapshot();
+                 const auto since = parse_id(req.get_param_value("since"));
+                 const Revision rev = state->revision_for(state->participant(*who)->group);
+                 if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
+                 const Presence presence = hub().presence();
+                 http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
+             }));
 
-    http.Post("/api/notes", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, writes);
-        if (!who) return;
-        auto body = http::json_body(req, res);
-        if (!body) return;
-        std::optional<std::string> client_id, text, zone;
-        if (!optional_string(*body, "client_id", client_id, res) || !optional_string(*body, "text", text, res) ||
-            !optional_string(*body, "zone", zone, res))
-            return;
-        Id parent = 0;
-        if (body->contains("parent") && !(*body)["parent"].is_null()) {
-            const auto p = id_field(*body, "parent");
-            if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
-            parent = *p;
-        }
-        std::optional<NoteFields> fields;
-        if (!optional_fields(*body, fields, res)) return;
-        send_note(res,
-                  hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent,
-                                            fields.value_or(NoteFields{})}),
-                  *who, 201);
-    });
+    http.Post("/api/notes", json_route([this](const Request& req, Response& res) {
+                  const auto who = authenticate(req, res, writes);
+                  if (!who) return;
+                  auto body = http::json_body(req, res);
+                  if (!body) return;
+                  std::optional<std::string> client_id, text, zone;
+                  if (!optional_string(*body, "client_id", client_id, res) ||
+                      !optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res))
+                      return;
+                  Id parent = 0;
+                  if (body->contains("parent") && !(*body)["parent"].is_null()) {
+                      const auto p = id_field(*body, "parent");
+                      if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
+                      parent = *p;
+                  }
+                  std::optional<NoteFields> fields;
+                  if (!optional_fields(*body, fields, res)) return;
+                  send_note(res,
+                            hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent,
+                                                      fields.value_or(NoteFields{})}),
+                            *who, 201);
+              }));
 
-    http.Patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, writes);
-        if (!who) return;
-        const auto note = parse_id(req.matches[1].str());
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-        auto body = http::json_body(req, res);
-        if (!body) return;
-        std::optional<std::string> text, zone;
-        std::optional<NoteFields> fields;
-        if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res) ||
-            !optional_fields(*body, fields, res))
-            return;
-        if (!text && !zone && !fields)
-            return http::send_error(res, 400, "bad_request", "Send \"text\", \"zone\" or \"fields\".");
-        send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
-    });
+    http.Patch(R"(/api/notes/(\d+))", json_route([this](const Request& req, Response& res) {
+                   const auto who = authenticate(req, res, writes);
+                   if (!who) return;
+                   const auto note = parse_id(req.matches[1].str());
+                   if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+                   auto body = http::json_body(req, res);
+                   if (!body) return;
+                   std::optional<std::string> text, zone;
+                   std::optional<NoteFields> fields;
+                   if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res) ||
+                       !optional_fields(*body, fields, res))
+                       return;
+                   if (!text && !zone && !fields)
+                       return http::send_error(res, 400, "bad_request", "Send \"text\", \"zone\" or \"fields\".");
+                   send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
+               }));
 
-    http.Delete(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, writes);
-        if (!who) return;
-        const auto note = parse_id(req.matches[1].str());
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-        auto r = hub().submit(cmd::DeleteNote{*who, *note});
-        if (!r) return send_phone_error(res, r.error());
-        res.status = 204;
-    });
+    http.Delete(R"(/api/notes/(\d+))", json_route([this](const Request& req, Response& res) {
+                    const auto who = authenticate(req, res, writes);
+                    if (!who) return;
+                    const auto note = parse_id(req.matches[1].str());
+                    if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+                    auto r = hub().submit(cmd::DeleteNote{*who, *note});
+                    if (!r) return send_phone_error(res, r.error());
+                    res.status = 204;
+                }));
 
-    http.Post("/api/votes", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, writes);
-        if (!who) return;
-        auto body = http::json_body(req, res);
-        if (!body) return;
-        const auto note = id_field(*body, "note");
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-        auto r = hub().submit(cmd::CastVote{*who, *note});
-        if (!r) return send_phone_error(res, r.error());
-        const auto view = view_for(*r->state, *who, now_ms());
-        json votes = view.activity && view.activity->votes
-                         ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
-                         : json(nullptr);
-        http::send_json(res, 201,
-                        {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))}, {"votes", votes}});
-    });
+    http.Post(
+        "/api/votes", json_route([this](const Request& req, Response& res) {
+            const auto who = authenticate(req, res, writes);
+            if (!who) return;
+            auto body = http::json_body(req, res);
+            if (!body) return;
+            const auto note = id_field(*body, "note");
+            if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+            auto r = hub().submit(cmd::CastVote{*who, *note});
+            if (!r) return send_phone_error(res, r.error());
+            const auto view = view_for(*r->state, *who, now_ms());
+            json votes = view.activity && view.activity->votes
+                             ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
+                             : json(nullptr);
+            http::send_json(res, 201,
+                            {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))}, {"votes", votes}});
+        }));
 
-    http.Delete(R"(/api/votes/(\d+))", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, writes);
-        if (!who) return;
-        const auto note = parse_id(req.matches[1].str());
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-        auto r = hub().submit(cmd::RetractVote{*who, *note});
-        if (!r) return send_phone_error(res, r.error());
-        res.status = 204;
-    });
+    http.Delete(R"(/api/votes/(\d+))", json_route([this](const Request& req, Response& res) {
+                    const auto who = authenticate(req, res, writes);
+                    if (!who) return;
+                    const auto note = parse_id(req.matches[1].str());
+                    if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+                    auto r = hub().submit(cmd::RetractVote{*who, *note});
+                    if (!r) return send_phone_error(res, r.error());
+                    res.status = 204;
+                }));
 
-    http.Post("/api/done", [this](const Request& req, Response& res) {
-        const auto who = authenticate(req, res, writes);
-        if (!who) return;
-        auto body = http::json_body(req, res);
-        if (!body) return;
-        const json& done = body->contains("done") ? (*body)["done"] : json(true);
-        if (!done.is_boolean()) return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
-        auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
-        if (!r) return send_phone_error(res, r.error());
-        const Presence presence = hub().presence();
-        const auto view = view_for(*r->state, *who, now_ms(), &presence);
-        http::send_json(res, 200,
-                        {{"done",
-                          {{"me", view.activity->done.me},
-                           {"count", view.activity->done.count},
-                           {"total", view.activity->done.total}}}});
-    });
+    http.Post("/api/done", json_route([this](const Request& req, Response& res) {
+                  const auto who = authenticate(req, res, writes);
+                  if (!who) return;
+                  auto body = http::json_body(req, res);
+                  if (!body) return;
+                  const json& done = body->contains("done") ? (*body)["done"] : json(true);
+                  if (!done.is_boolean())
+                      return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
+                  auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
+                  if (!r) return send_phone_error(res, r.error());
+                  const Presence presence = hub().presence();
+                  const auto view = view_for(*r->state, *who, now_ms(), &presence);
+                  http::send_json(res, 200,
+                                  {{"done",
+                                    {{"me", view.activity->done.me},
+                                     {"count", view.activity->done.count},
+                                     {"total", view.activity->done.total}}}});
+              }));
 
     // The page: exact file names from memory, nothing else.
     http.Get(R"(/[^/]*)", [this](const Request& req, Response& res) {
         const WebAsset* asset = assets.find(req.path);
         if (!asset) return http::send_error(res, 404, "not_found", "Ingen slik side.");
-        res.set_header("Cache-Control", "no-cache");
-        res.set_content(asset->body, asset->content_type.c_str());
+        serve_asset(req, res, *asset);
     });
 }
 
