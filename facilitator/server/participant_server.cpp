@@ -97,6 +97,15 @@ void send_phone_error(Response& res, const Error& error) {
 
 }  // namespace
 
+// Compared case-insensitively, as a person types it. The code is on the projector, so it is
+// no secret; the wrong-code limit is what stops guessing.
+bool is_right_code(const Workshop& state, std::string code) {
+    code = text::trim(code);
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto& room = state.room();
+    return room && room->open && code == room->code;
+}
+
 struct ParticipantServer::Impl {
     Hub* hub_ = nullptr;  // set by start(), before the first request can arrive
     WebAssets assets;
@@ -104,10 +113,16 @@ struct ParticipantServer::Impl {
     HttpServer http;
     std::thread thread;
 
-    // Joins and room look-ups per address are generous (a venue may NAT every phone behind
-    // one address); wrong room codes per address are not. Writes and polls per participant.
-    RateLimiter lookups{3000, 50};
-    RateLimiter wrong_codes{30, 1};
+    // Per address, a venue may put every phone behind one NAT address, so a right code is
+    // budgeted apart from a wrong one (README, "Limits"). A room of 2,000 scanning the QR code
+    // at once makes 2,000 look-ups and 2,000 joins: each burst holds a room and a half, then
+    // refills at a pace no phone that behaves like the page reaches. A look-up reads the
+    // snapshot; a join writes a participant, so joins refill slower. Wrong codes are what a
+    // guesser sends: 100 (a room's typos), then 1 per second.
+    RateLimiter room_lookups{3000, 100};
+    RateLimiter joins{3000, 20};
+    RateLimiter wrong_codes{100, 1};
+    // Per participant: writes and polls.
     RateLimiter writes{20, 1};
     RateLimiter polls{10, 2};
 
@@ -131,8 +146,9 @@ struct ParticipantServer::Impl {
         return who;
     }
 
-    bool limit_address(const Request& req, Response& res) {
-        if (int wait = lookups.take(http::peer_address(req)); wait > 0) {
+    // Spends one of the address's right-code calls from `budget`; 429 when none is left.
+    bool limit_address(const Request& req, Response& res, RateLimiter& budget) {
+        if (int wait = budget.take(http::peer_address(req)); wait > 0) {
             http::send_rate_limited(res, wait);
             return false;
         }
@@ -144,6 +160,8 @@ struct ParticipantServer::Impl {
         http::send_error(res, e);
     }
 
+    // Checked before the code is: an address past its wrong-code budget learns nothing more,
+    // not even whether its next code is right.
     bool too_many_wrong_codes(const Request& req, Response& res) {
         if (int wait = wrong_codes.peek(http::peer_address(req)); wait > 0) {
             http::send_rate_limited(res, wait);
@@ -175,163 +193,169 @@ httplib::Server::Handler json_route(Route route) {
 }
 
 void ParticipantServer::Impl::routes() {
-    http.Get("/api/room", json_route([this](const Request& req, Response& res) {
-                 if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
-                 const auto state = hub().snapshot();
-                 const auto& room = state->room();
-                 // Compared case-insensitively, as a person types it. The code is on the projector,
-                 // so it is no secret; the wrong-code limit is what stops guessing.
-                 std::string code = text::trim(req.get_param_value("code"));
-                 for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-                 if (!room || !room->open || code != room->code)
-                     return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
-                 json groups = json::array();
-                 for (const auto& [id, g] : state->groups())
-                     if (!g.archived) groups.push_back({{"id", id}, {"name", g.name}});
-                 http::send_json(res, 200,
-                                 {{"room", {{"name", state->room_title()}, {"language", to_string(room->language)}}},
-                                  {"groups", groups}});
-             }));
+    const auto api_get = [this](const char* path, auto route) { http.Get(path, json_route(std::move(route))); };
+    const auto api_post = [this](const char* path, auto route) { http.Post(path, json_route(std::move(route))); };
+    const auto api_patch = [this](const char* path, auto route) { http.Patch(path, json_route(std::move(route))); };
+    const auto api_delete = [this](const char* path, auto route) { http.Delete(path, json_route(std::move(route))); };
 
-    http.Post("/api/join", json_route([this](const Request& req, Response& res) {
-                  if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
-                  auto body = http::json_body(req, res);
-                  if (!body) return;
-                  std::optional<std::string> code, name;
-                  if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
-                  const auto group = id_field(*body, "group");
-                  if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
-                  // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
-                  // the same participant and token, never a second one left behind in the old group.
-                  if (const std::string token = http::bearer_token(req); !token.empty())
-                      if (const auto who = hub().snapshot()->authenticate(token)) {
-                          auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
-                          if (!moved) return send_phone_error(res, moved.error());
-                          const Participant& p = *moved->state->participant(*who);
-                          hub().seen(p.id, now_ms());
-                          return http::send_json(res, 200,
-                                                 {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
-                                                  {"token", token}});
-                      }
-                  const std::string secret = secrets::token_secret();
-                  auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
-                  if (!r) {
-                      if (r.error().code == Errc::room_code_invalid) return refuse_code(req, res, r.error());
-                      return send_phone_error(res, r.error());
-                  }
-                  const Participant& p = *r->state->participant(r->subject);
-                  http::send_json(res, 201,
-                                  {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
-                                   {"token", std::to_string(p.id) + "." + secret}});
-              }));
+    api_get("/api/room", [this](const Request& req, Response& res) {
+        if (too_many_wrong_codes(req, res)) return;
+        const auto state = hub().snapshot();
+        const auto& room = state->room();
+        if (!is_right_code(*state, req.get_param_value("code")))
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+        if (!limit_address(req, res, room_lookups)) return;
+        json groups = json::array();
+        for (const auto& [id, g] : state->groups())
+            if (!g.archived) groups.push_back({{"id", id}, {"name", g.name}});
+        http::send_json(
+            res, 200,
+            {{"room", {{"name", state->room_title()}, {"language", to_string(room->language)}}}, {"groups", groups}});
+    });
 
-    http.Get("/api/state", json_route([this](const Request& req, Response& res) {
-                 const auto who = authenticate(req, res, polls);
-                 if (!who) return;
-                 const auto state = hub().snapshot();
-                 const auto since = parse_id(req.get_param_value("since"));
-                 const Revision rev = state->revision_for(state->participant(*who)->group);
-                 if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
-                 const Presence presence = hub().presence();
-                 http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
-             }));
+    api_post("/api/join", [this](const Request& req, Response& res) {
+        if (too_many_wrong_codes(req, res)) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        std::optional<std::string> code, name;
+        if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
+        const auto group = id_field(*body, "group");
+        if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
+        // The code decides which budget the call spends: a wrong one the guesser's, before
+        // anything is written; a right one (or a phone's own token) the room's.
+        const std::string token = http::bearer_token(req);
+        const auto state = hub().snapshot();
+        const auto mover = token.empty() ? std::nullopt : state->authenticate(token);
+        if (!mover && !is_right_code(*state, code.value_or("")))
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+        if (!limit_address(req, res, joins)) return;
+        // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
+        // the same participant and token, never a second one left behind in the old group.
+        if (const auto who = mover) {
+            auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
+            if (!moved) return send_phone_error(res, moved.error());
+            const Participant& p = *moved->state->participant(*who);
+            hub().seen(p.id, now_ms());
+            return http::send_json(
+                res, 200, {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}}, {"token", token}});
+        }
+        const std::string secret = secrets::token_secret();
+        auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
+        if (!r) {
+            if (r.error().code == Errc::room_code_invalid) return refuse_code(req, res, r.error());
+            return send_phone_error(res, r.error());
+        }
+        const Participant& p = *r->state->participant(r->subject);
+        http::send_json(res, 201,
+                        {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}},
+                         {"token", std::to_string(p.id) + "." + secret}});
+    });
 
-    http.Post("/api/notes", json_route([this](const Request& req, Response& res) {
-                  const auto who = authenticate(req, res, writes);
-                  if (!who) return;
-                  auto body = http::json_body(req, res);
-                  if (!body) return;
-                  std::optional<std::string> client_id, text, zone;
-                  if (!optional_string(*body, "client_id", client_id, res) ||
-                      !optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res))
-                      return;
-                  Id parent = 0;
-                  if (body->contains("parent") && !(*body)["parent"].is_null()) {
-                      const auto p = id_field(*body, "parent");
-                      if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
-                      parent = *p;
-                  }
-                  std::optional<NoteFields> fields;
-                  if (!optional_fields(*body, fields, res)) return;
-                  send_note(res,
-                            hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent,
-                                                      fields.value_or(NoteFields{})}),
-                            *who, 201);
-              }));
+    api_get("/api/state", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, polls);
+        if (!who) return;
+        const auto state = hub().snapshot();
+        const auto since = parse_id(req.get_param_value("since"));
+        const Revision rev = state->revision_for(state->participant(*who)->group);
+        if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
+        const Presence presence = hub().presence();
+        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
+    });
 
-    http.Patch(R"(/api/notes/(\d+))", json_route([this](const Request& req, Response& res) {
-                   const auto who = authenticate(req, res, writes);
-                   if (!who) return;
-                   const auto note = parse_id(req.matches[1].str());
-                   if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-                   auto body = http::json_body(req, res);
-                   if (!body) return;
-                   std::optional<std::string> text, zone;
-                   std::optional<NoteFields> fields;
-                   if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res) ||
-                       !optional_fields(*body, fields, res))
-                       return;
-                   if (!text && !zone && !fields)
-                       return http::send_error(res, 400, "bad_request", "Send \"text\", \"zone\" or \"fields\".");
-                   send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
-               }));
+    api_post("/api/notes", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        std::optional<std::string> client_id, text, zone;
+        if (!optional_string(*body, "client_id", client_id, res) || !optional_string(*body, "text", text, res) ||
+            !optional_string(*body, "zone", zone, res))
+            return;
+        Id parent = 0;
+        if (body->contains("parent") && !(*body)["parent"].is_null()) {
+            const auto p = id_field(*body, "parent");
+            if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
+            parent = *p;
+        }
+        std::optional<NoteFields> fields;
+        if (!optional_fields(*body, fields, res)) return;
+        send_note(res,
+                  hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent,
+                                            fields.value_or(NoteFields{})}),
+                  *who, 201);
+    });
 
-    http.Delete(R"(/api/notes/(\d+))", json_route([this](const Request& req, Response& res) {
-                    const auto who = authenticate(req, res, writes);
-                    if (!who) return;
-                    const auto note = parse_id(req.matches[1].str());
-                    if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-                    auto r = hub().submit(cmd::DeleteNote{*who, *note});
-                    if (!r) return send_phone_error(res, r.error());
-                    res.status = 204;
-                }));
+    api_patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        const auto note = parse_id(req.matches[1].str());
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        std::optional<std::string> text, zone;
+        std::optional<NoteFields> fields;
+        if (!optional_string(*body, "text", text, res) || !optional_string(*body, "zone", zone, res) ||
+            !optional_fields(*body, fields, res))
+            return;
+        if (!text && !zone && !fields)
+            return http::send_error(res, 400, "bad_request", "Send \"text\", \"zone\" or \"fields\".");
+        send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
+    });
 
-    http.Post(
-        "/api/votes", json_route([this](const Request& req, Response& res) {
-            const auto who = authenticate(req, res, writes);
-            if (!who) return;
-            auto body = http::json_body(req, res);
-            if (!body) return;
-            const auto note = id_field(*body, "note");
-            if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-            auto r = hub().submit(cmd::CastVote{*who, *note});
-            if (!r) return send_phone_error(res, r.error());
-            const auto view = view_for(*r->state, *who, now_ms());
-            json votes = view.activity && view.activity->votes
-                             ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
-                             : json(nullptr);
-            http::send_json(res, 201,
-                            {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))}, {"votes", votes}});
-        }));
+    api_delete(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        const auto note = parse_id(req.matches[1].str());
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto r = hub().submit(cmd::DeleteNote{*who, *note});
+        if (!r) return send_phone_error(res, r.error());
+        res.status = 204;
+    });
 
-    http.Delete(R"(/api/votes/(\d+))", json_route([this](const Request& req, Response& res) {
-                    const auto who = authenticate(req, res, writes);
-                    if (!who) return;
-                    const auto note = parse_id(req.matches[1].str());
-                    if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
-                    auto r = hub().submit(cmd::RetractVote{*who, *note});
-                    if (!r) return send_phone_error(res, r.error());
-                    res.status = 204;
-                }));
+    api_post("/api/votes", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        const auto note = id_field(*body, "note");
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto r = hub().submit(cmd::CastVote{*who, *note});
+        if (!r) return send_phone_error(res, r.error());
+        const auto view = view_for(*r->state, *who, now_ms());
+        json votes = view.activity && view.activity->votes
+                         ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
+                         : json(nullptr);
+        http::send_json(res, 201,
+                        {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))}, {"votes", votes}});
+    });
 
-    http.Post("/api/done", json_route([this](const Request& req, Response& res) {
-                  const auto who = authenticate(req, res, writes);
-                  if (!who) return;
-                  auto body = http::json_body(req, res);
-                  if (!body) return;
-                  const json& done = body->contains("done") ? (*body)["done"] : json(true);
-                  if (!done.is_boolean())
-                      return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
-                  auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
-                  if (!r) return send_phone_error(res, r.error());
-                  const Presence presence = hub().presence();
-                  const auto view = view_for(*r->state, *who, now_ms(), &presence);
-                  http::send_json(res, 200,
-                                  {{"done",
-                                    {{"me", view.activity->done.me},
-                                     {"count", view.activity->done.count},
-                                     {"total", view.activity->done.total}}}});
-              }));
+    api_delete(R"(/api/votes/(\d+))", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        const auto note = parse_id(req.matches[1].str());
+        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        auto r = hub().submit(cmd::RetractVote{*who, *note});
+        if (!r) return send_phone_error(res, r.error());
+        res.status = 204;
+    });
+
+    api_post("/api/done", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        const json& done = body->contains("done") ? (*body)["done"] : json(true);
+        if (!done.is_boolean()) return http::send_error(res, 400, "bad_request", "\"done\" must be true or false.");
+        auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
+        if (!r) return send_phone_error(res, r.error());
+        const Presence presence = hub().presence();
+        const auto view = view_for(*r->state, *who, now_ms(), &presence);
+        http::send_json(res, 200,
+                        {{"done",
+                          {{"me", view.activity->done.me},
+                           {"count", view.activity->done.count},
+                           {"total", view.activity->done.total}}}});
+    });
 
     // The page: exact file names from memory, nothing else.
     http.Get(R"(/[^/]*)", [this](const Request& req, Response& res) {
