@@ -13,6 +13,7 @@
 #include "hub/hub.hpp"
 #include "server/asset_route.hpp"
 #include "server/http_helpers.hpp"
+#include "server/http_server.hpp"
 #include "server/json_views.hpp"
 #include "server/listener.hpp"
 #include "server/rate_limiter.hpp"
@@ -24,12 +25,6 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 using nlohmann::json;
-
-// cpp-httplib keeps its listening socket protected; this gives it a room-sized backlog.
-class HttpServer : public httplib::Server {
-public:
-    bool widen_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
-};
 
 Timestamp now_ms() {
     using namespace std::chrono;
@@ -126,7 +121,16 @@ struct ParticipantServer::Impl {
     RateLimiter writes{20, 1};
     RateLimiter polls{10, 2};
 
-    Impl(WebAssets a, ServerConfig c) : assets(std::move(a)), config(std::move(c)) {}
+    Impl(WebAssets a, ServerConfig c)
+        : assets(std::move(a)), config(std::move(c)), http(door_limits(config), config.answer_deadline) {}
+
+    static FrontDoorLimits door_limits(const ServerConfig& c) {
+        FrontDoorLimits limits;
+        limits.workers = c.workers;
+        limits.workers_per_address = c.workers_per_address;
+        limits.request_deadline = c.request_deadline;
+        return limits;
+    }
 
     Hub& hub() { return *hub_; }
 
@@ -368,8 +372,6 @@ void ParticipantServer::Impl::routes() {
 ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
     : impl_(std::make_unique<Impl>(std::move(assets), std::move(config))) {
     auto& http = impl_->http;
-    const int workers = impl_->config.workers;
-    http.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<std::size_t>(workers)); };
     // One answer per connection: an idle keep-alive connection would hold a worker.
     http.set_keep_alive_max_count(1);
     http.set_keep_alive_timeout(1);
@@ -417,6 +419,7 @@ void ParticipantServer::start(Hub& hub) {
 
 void ParticipantServer::stop() {
     stop_listener(impl_->http, impl_->thread);
+    impl_->http.close_door();
 }
 
 }  // namespace samling
