@@ -95,7 +95,8 @@ void FrontDoor::admit(int fd) {
     std::lock_guard lock(mu_);
     if (stopping_) return close_fd(fd);
     Address& a = addresses_[address];
-    if (static_cast<int>(a.ready.size()) >= limits_.ready_per_address) {
+    const int held = static_cast<int>(waiting_.size()) + ready_total_ + busy_total_;
+    if (static_cast<int>(a.ready.size()) >= limits_.ready_per_address || held >= limits_.max_held) {
         ++closed_crowded_;
         return close_fd(fd);
     }

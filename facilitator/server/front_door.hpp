@@ -23,7 +23,10 @@ struct FrontDoorLimits {
     // out that address's oldest (a slow client's, as a quick phone's waits a round trip).
     int waiting_per_address = 256;
     // Whole requests of one address waiting for a worker; beyond this a new one is closed.
-    int ready_per_address = 2048;
+    int ready_per_address = 512;
+    // Connections held at the door in all, kept under the open-file limit so the accept loop
+    // always has a descriptor for the next phone; beyond this a new one is closed.
+    int max_held = 16'000;
     // The whole request (headers and body) must arrive within this, or the connection closes.
     std::chrono::milliseconds request_deadline{10'000};
     // Largest request kept whole: cpp-httplib's 8 KiB of headers plus our 16 KiB of body.
