@@ -112,6 +112,18 @@ TEST_CASE("a catch-up picture waits while the room needs frames, but not for eve
     CHECK(q.next(t + PictureQueue::starved_ms, false) == sor);
 }
 
+TEST_CASE("a catch-up picture waits for the room to settle, not only for one idle moment") {
+    PictureRoom r;
+    const Id sor = r.conclude(r.sor, 2000);
+    PictureQueue q(r.data_dir);
+    q.look(r.w);
+    const Timestamp t = 10'000;
+    CHECK(q.next(t, false) == 0);     // a phone's note: the room draws
+    CHECK(q.next(t + 1, true) == 0);  // idle for a moment, between two notes
+    CHECK(q.due_at() == t + PictureQueue::settle_ms);
+    CHECK(q.next(t + PictureQueue::settle_ms, true) == sor);
+}
+
 TEST_CASE("a run concluded while the window is open is pictured at once, before the catch-up, with its toast") {
     PictureRoom r;
     const Id sor = r.conclude(r.sor, 2000);

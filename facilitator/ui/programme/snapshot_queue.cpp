@@ -65,9 +65,10 @@ Id PictureQueue::next(Timestamp now, bool room_idle) {
         fresh_.pop_front();
         return run;
     }
+    if (!room_idle) last_busy_ = now;
     if (behind_.empty()) return 0;
     if (now < last_catch_up_ + catch_up_ms) return 0;
-    if (!room_idle) {  // the room's frames first, for a while
+    if (!room_idle || now - last_busy_ < settle_ms) {  // the room's frames first, for a while
         if (busy_since_ == 0) busy_since_ = now;
         if (now - busy_since_ < starved_ms) return 0;
     }

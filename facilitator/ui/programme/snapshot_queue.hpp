@@ -4,6 +4,7 @@
 // GLFW, OpenGL or the hub.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <set>
@@ -21,13 +22,16 @@ std::vector<Id> runs_to_picture(const Workshop& state, const std::string& data_d
 
 // A run concluded while the window is open is pictured at once and toasted; those concluded
 // before (a store of 1,080 runs concluded with no window) are caught up quietly, one every
-// `catch_up_ms`, only in a moment the room needs no frame, with one summary at the end.
+// `catch_up_ms`, only once the room has needed no frame for `settle_ms` (each picture is a whole
+// frame drawn and read back: while phones write, it would slow their answers), with one summary
+// at the end.
 // Each run is tried once per process, so a write that keeps failing never loops.
 class PictureQueue {
 public:
     static constexpr Timestamp catch_up_ms = 250;
-    // A catch-up picture waits for a moment the room needs no frame, at most this long.
-    static constexpr Timestamp starved_ms = 2000;
+    static constexpr Timestamp settle_ms = 1000;
+    // A catch-up picture waits for the room to settle, at most this long.
+    static constexpr Timestamp starved_ms = 5000;
 
     explicit PictureQueue(std::string data_dir) : data_dir_(std::move(data_dir)) {}
 
@@ -40,7 +44,9 @@ public:
     // The loop wrote (or failed to write) a catch-up picture.
     void caught_up(Id run, const std::string& error);
     // When the next catch-up picture is due (0: none waiting), for the loop's sleep.
-    Timestamp due_at() const { return behind_.empty() ? 0 : last_catch_up_ + catch_up_ms; }
+    Timestamp due_at() const {
+        return behind_.empty() ? 0 : std::max(last_catch_up_ + catch_up_ms, last_busy_ + settle_ms);
+    }
 
     struct Summary {
         int pictured = 0, failed = 0;
@@ -58,6 +64,7 @@ private:
     std::set<Id> catching_up_;  // behind_ and the one being pictured
     Timestamp last_catch_up_ = 0;
     Timestamp busy_since_ = 0;  // a catch-up has waited for the room since then (0: not waiting)
+    Timestamp last_busy_ = 0;   // the room last needed a frame
     Summary summary_;
     bool summary_due_ = false;
 };
