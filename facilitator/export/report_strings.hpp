@@ -22,7 +22,9 @@ struct ReportStrings {
     std::array<std::string_view, 12> months;
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const ReportStrings& report_strings(Language lang);
+void fill_strings(ReportStrings& s, Language lang);
 
 // "1 stemme", "3 stemmer".
 std::string dots_text(int dots, const ReportStrings& s);

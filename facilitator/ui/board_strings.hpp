@@ -28,6 +28,8 @@ struct BoardStrings {
     const char* anonymous;
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const BoardStrings& board_strings(Language lang);
+void fill_strings(BoardStrings& s, Language lang);
 
 }  // namespace samling

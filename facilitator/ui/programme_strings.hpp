@@ -15,7 +15,7 @@ namespace samling {
 struct ProgrammeStrings {
     const char* gathering;               // "Samling" in "Samling 2 · 20. jan."
     std::array<const char*, 12> months;  // short month names as written after a day
-    bool day_first_dot;                  // "20. jan." (nb, nn) or "20 Jan" (en)
+    const char* day_month;               // "{day}. {month}" (nb, nn) or "{day} {month}" (en)
     // Setup (F2)
     const char* setup_title;
     const char* programme;
@@ -97,7 +97,9 @@ struct ProgrammeStrings {
     const char* export_failed;
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const ProgrammeStrings& programme_strings(Language lang);
+void fill_strings(ProgrammeStrings& s, Language lang);
 
 // "20. jan." from "2026-01-20" ("20 Jan" in English); the text itself when it is not a date.
 std::string short_date(const ProgrammeStrings& s, std::string_view iso_date);

@@ -13,6 +13,8 @@ struct RoomStrings {
     const char* storage_failed;  // before the store's own words, while writes are failing
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const RoomStrings& room_strings(Language lang);
+void fill_strings(RoomStrings& s, Language lang);
 
 }  // namespace samling

@@ -118,7 +118,9 @@ struct UiStrings {
     std::array<KeyHelp, key_help_lines> help;
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const UiStrings& ui_strings(Language lang);
+void fill_strings(UiStrings& s, Language lang);
 
 // "Steg 1 av 5 · Skriv"
 std::string step_position(const UiStrings& s, int index, int count, StepKind kind);
