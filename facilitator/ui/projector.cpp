@@ -18,19 +18,19 @@
 #include <imgui.h>
 
 #include "hub/hub.hpp"
-#include "ui/controls.hpp"
-#include "ui/export_action.hpp"
 #include "ui/fonts.hpp"
 #include "ui/key_taps.hpp"
 #include "ui/keys.hpp"
-#include "ui/log_model.hpp"
-#include "ui/programme_strings.hpp"
+#include "ui/panels/controls.hpp"
+#include "ui/programme/export_action.hpp"
+#include "ui/programme/log_model.hpp"
+#include "ui/programme/programme_strings.hpp"
+#include "ui/programme/snapshot_queue.hpp"
+#include "ui/programme/thumbnails.hpp"
 #include "ui/projector_loop.hpp"
 #include "ui/projector_view.hpp"
 #include "ui/screenshot.hpp"
-#include "ui/snapshot_queue.hpp"
 #include "ui/theme.hpp"
-#include "ui/thumbnails.hpp"
 #include "ui/window.hpp"
 
 namespace samling {

@@ -18,8 +18,8 @@
 #include "core/participant_view.hpp"
 #include "hub/hub.hpp"
 #include "store/store.hpp"
-#include "ui/board_model.hpp"
-#include "ui/board_strings.hpp"
+#include "ui/board/model.hpp"
+#include "ui/board/strings.hpp"
 #include "ui/ui_strings.hpp"
 
 using namespace samling;

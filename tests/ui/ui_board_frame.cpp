@@ -10,7 +10,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "ui/board_view.hpp"
+#include "ui/board/view.hpp"
 #include "ui/fonts.hpp"
 #include "ui_board_fixture.hpp"
 

@@ -1,0 +1,60 @@
+// The programme views' texts (generated from i18n/strings.json) and how dates are written.
+// Must not depend on ImGui, GLFW or the workshop state.
+#include "ui/programme/programme_strings.hpp"
+
+#include "core/phrase.hpp"
+#include "core/string_table.hpp"
+
+#include <cctype>
+#include <ctime>
+
+namespace samling {
+namespace {
+
+bool digits(std::string_view s) {
+    for (char c : s)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return !s.empty();
+}
+
+std::string day_month(const ProgrammeStrings& s, int day, int month) {
+    return fill(s.day_month, {{"day", std::to_string(day)}, {"month", s.months[static_cast<std::size_t>(month - 1)]}});
+}
+
+}  // namespace
+
+const ProgrammeStrings& programme_strings(Language lang) {
+    return string_table<ProgrammeStrings>(lang);
+}
+
+std::string short_date(const ProgrammeStrings& s, std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(iso.substr(5, 2)) || !digits(iso.substr(8, 2)))
+        return std::string(iso);
+    const int month = std::stoi(std::string(iso.substr(5, 2))), day = std::stoi(std::string(iso.substr(8, 2)));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
+    return day_month(s, day, month);
+}
+
+std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStrings& s) {
+    std::string out;
+    for (const auto& [field, value] : fields) {
+        if (!out.empty()) out += " · ";
+        out += field->kind == NoteFieldDefinition::Kind::date ? short_date(s, value) : value;
+    }
+    return out;
+}
+
+std::string short_date(const ProgrammeStrings& s, Timestamp at) {
+    const std::time_t t = static_cast<std::time_t>(at / 1000);
+    std::tm local{};
+    if (!localtime_r(&t, &local)) return {};
+    return day_month(s, local.tm_mday, local.tm_mon + 1);
+}
+
+std::string gathering_label(const ProgrammeStrings& s, const Gathering& g) {
+    std::string label = std::string(s.gathering) + " " + std::to_string(g.number);
+    if (!g.date.empty()) label += " · " + short_date(s, g.date);
+    return label;
+}
+
+}  // namespace samling

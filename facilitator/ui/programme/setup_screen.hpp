@@ -1,0 +1,78 @@
+// The setup screen (F2; opens by itself in a room without leader groups): the programme's
+// name, the room's name and language, its gatherings (add, edit, open, archive, delete), the
+// leader groups (paste rows; services, project, archive, delete, participants) and the open
+// gathering's agenda. Keyboard first: Tab / Shift+Tab move
+// between fields, Enter saves a field, arrows drive the agenda, Esc closes. Appends commands;
+// draws with ImGui; no GLFW functions (key codes only), OpenGL or hub.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/presence.hpp"
+#include "core/workshop.hpp"
+#include "ui/fonts.hpp"
+#include "ui/panels/control_state.hpp"
+#include "ui/programme/programme_strings.hpp"
+#include "ui/ui_strings.hpp"
+
+namespace samling {
+
+// Draws the screen over the whole window `size`; `presence` says which participants are here.
+void draw_setup(const Workshop& state, ControlState& controls, const Presence& presence, const Fonts& fonts,
+                const ProgrammeStrings& strings, Language lang, ImVec2 size, Timestamp now, std::vector<Command>& out);
+
+// A deletion or removal is asking (Enter = yes, Esc = no): Esc must not close the screen.
+bool setup_asking(const ControlState& controls);
+
+// --- Parts of the screen (setup_screen.cpp, setup_lists.cpp) ---------------------------------
+
+// A one-line field showing `current` unless it is being typed in (or was just saved and the
+// hub has not answered). True when it was left after an edit (Enter, Tab, a click elsewhere)
+// with a text other than `current`; the text is then in setup.drafts[key].
+bool setup_field(const Workshop& state, SetupState& setup, const std::string& key, const char* hint,
+                 const std::string& current, float width);
+
+// Pasting rows of groups, and each group's name, services, project, actions and participants.
+void draw_setup_groups(const Workshop& state, ControlState& controls, const Presence& presence, const Fonts& fonts,
+                       const ProgrammeStrings& strings, Timestamp now, std::vector<Command>& out);
+
+// --- Housekeeping (setup_admin.cpp) ------------------------------------------------------------
+
+// The room's name (empty: the programme's) and the language phones and exports use.
+void draw_setup_room(const Workshop& state, SetupState& setup, const Fonts& fonts, const ProgrammeStrings& strings,
+                     std::vector<Command>& out);
+
+// Archive and delete for one group or gathering; delete asks first, or says at once why it cannot.
+void draw_group_actions(const Workshop& state, ControlState& controls, const LeaderGroup& group, const Fonts& fonts,
+                        const ProgrammeStrings& strings, Timestamp now, std::vector<Command>& out);
+void draw_gathering_actions(const Workshop& state, ControlState& controls, const Gathering& gathering,
+                            const Fonts& fonts, const ProgrammeStrings& strings, Timestamp now,
+                            std::vector<Command>& out);
+
+// A group's participants: name or "anonym", here or not, "Flytt til …" and "Fjern" (asks first).
+void draw_setup_participants(const Workshop& state, ControlState& controls, const Presence& presence, Id group,
+                             const Fonts& fonts, const ProgrammeStrings& strings, Timestamp now,
+                             std::vector<Command>& out);
+
+// Archived groups and gatherings, greyed and apart, each with a button that brings it back.
+void draw_archived_groups(const Workshop& state, const Fonts& fonts, const ProgrammeStrings& strings,
+                          std::vector<Command>& out);
+void draw_archived_gatherings(const Workshop& state, const Fonts& fonts, const ProgrammeStrings& strings,
+                              std::vector<Command>& out);
+
+// The question a deletion asks, in front of the screen: Enter or "Ja" does it, Esc or "Nei" not.
+void draw_setup_confirm(SetupState& setup, const Fonts& fonts, const ProgrammeStrings& strings, ImVec2 size,
+                        std::vector<Command>& out);
+
+// The open gathering's agenda and the catalogue to add from.
+void draw_setup_agenda(const Workshop& state, ControlState& controls, const Fonts& fonts,
+                       const ProgrammeStrings& strings, Language lang, std::vector<Command>& out);
+
+// The agenda's keys while no field has the keyboard: ↑ ↓ pick, Shift+↑ ↓ move, Delete removes,
+// ← → switch between agenda and catalogue, Enter adds the chosen exercise.
+void setup_agenda_keys(const Workshop& state, SetupState& setup, std::vector<Command>& out);
+
+}  // namespace samling
