@@ -167,8 +167,10 @@ std::string cpp_literal(const std::string& s) {
     return out + "\"";
 }
 
-std::string cpp_value(const Text& t) {
-    return t.plural ? "{" + cpp_literal(t.one) + ", " + cpp_literal(t.other) + "}" : cpp_literal(t.other);
+// A plural carries its language: the form for a count follows that language's rule (core/phrase.hpp).
+std::string cpp_value(const Text& t, const std::string& lang) {
+    return t.plural ? "{" + cpp_literal(t.one) + ", " + cpp_literal(t.other) + ", Language::" + lang + "}"
+                    : cpp_literal(t.other);
 }
 
 void write(const fs::path& file, const std::string& text) {
@@ -187,7 +189,8 @@ std::string cpp_table(const Catalogue& c, const std::string& table) {
         out << "        case Language::" << lang << ":\n";
         for (const auto& e : c.entries)
             for (const auto& u : e.uses)
-                if (u.table == table) out << "            s." << u.path << " = " << cpp_value(e.text.at(lang)) << ";\n";
+                if (u.table == table)
+                    out << "            s." << u.path << " = " << cpp_value(e.text.at(lang), lang) << ";\n";
         out << "            return;\n";
     }
     out << "    }\n}\n\n}  // namespace samling\n";

@@ -26,8 +26,8 @@ std::string fill(std::string_view pattern, PhraseValues values) {
     return out;
 }
 
-const char* plural_form(Language lang, const Plural& p, int n) {
-    switch (lang) {
+const char* plural_form(const Plural& p, int n) {
+    switch (p.lang) {
         case Language::nb:
         case Language::nn:
         case Language::en:
@@ -36,8 +36,8 @@ const char* plural_form(Language lang, const Plural& p, int n) {
     return p.other;
 }
 
-std::string count_text(Language lang, const Plural& p, int n) {
-    return fill(plural_form(lang, p, n), {{"n", std::to_string(n)}});
+std::string count_text(const Plural& p, int n) {
+    return fill(plural_form(p, n), {{"n", std::to_string(n)}});
 }
 
 }  // namespace samling

@@ -11,10 +11,11 @@
 
 namespace samling {
 
-// A text that depends on a count: {"{n} lapp", "{n} lapper"}.
+// A text that depends on a count, in one language: {"{n} lapp", "{n} lapper", Language::nb}.
 struct Plural {
     const char* one = "";
     const char* other = "";
+    Language lang = Language::nb;  // whose rule picks the form
 };
 
 using PhraseValues = std::initializer_list<std::pair<std::string_view, std::string_view>>;
@@ -23,10 +24,11 @@ using PhraseValues = std::initializer_list<std::pair<std::string_view, std::stri
 // missing value shows on screen instead of vanishing.
 std::string fill(std::string_view pattern, PhraseValues values);
 
-// nb, nn and en: "one" for exactly 1, "other" for every other count (CLDR's rule for all three).
-const char* plural_form(Language lang, const Plural& p, int n);
+// The form for n by the language's rule. nb, nn and en: "one" for exactly 1, "other" for every
+// other count (CLDR's rule for all three); a language with a dual or a few adds its case here.
+const char* plural_form(const Plural& p, int n);
 
-// The plural form for n, with {n} filled in: "1 lapp", "12 lapper".
-std::string count_text(Language lang, const Plural& p, int n);
+// The form for n with {n} filled in: "1 lapp", "12 lapper".
+std::string count_text(const Plural& p, int n);
 
 }  // namespace samling

@@ -10,7 +10,11 @@ const ReportStrings& report_strings(Language lang) {
 }
 
 std::string dots_text(int dots, const ReportStrings& s) {
-    return std::to_string(dots) + " " + std::string(dots == 1 ? s.dot : s.dots);
+    return count_text(s.votes, dots);
+}
+
+std::string gathering_name(const ReportStrings& s, int number) {
+    return fill(s.gathering_number, {{"n", std::to_string(number)}});
 }
 
 }  // namespace samling

@@ -11,16 +11,14 @@ const UiStrings& ui_strings(Language lang) {
 }
 
 std::string step_position(const UiStrings& s, int index, int count, StepKind kind) {
-    return std::string(s.step) + " " + std::to_string(index + 1) + " " + s.of + " " + std::to_string(count) + " · " +
+    return fill(s.step_of, {{"i", std::to_string(index + 1)}, {"n", std::to_string(count)}}) + " · " +
            s.step_kind[static_cast<int>(kind)];
 }
 
-std::string count_of(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
+// Every code has the projector's own words: the core's message is for developers (English) and
+// never reaches the screen. No default, so a new Errc does not compile until it has its words.
 std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo) {
-    const char* reason = nullptr;
+    const char* reason = s.reason_other;
     switch (error.code) {
         case Errc::note_not_found:
             reason = s.reason_gone;
@@ -41,16 +39,29 @@ std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo
             reason = s.reason_storage;
             break;
         case Errc::invalid_request:
-            if (was_undo) reason = s.reason_cannot_undo;
+            reason = was_undo ? s.reason_cannot_undo : s.reason_other;
             break;
         case Errc::group_has_notes:
             reason = s.reason_has_notes;
             break;
-        default:
+        case Errc::nothing_to_undo:
+            reason = s.nothing_to_undo;
             break;
+        case Errc::group_not_found:
+            reason = s.reason_group_gone;
+            break;
+        case Errc::room_code_invalid:
+        case Errc::unauthorized:
+        case Errc::not_your_note:
+        case Errc::text_invalid:
+        case Errc::name_too_long:
+        case Errc::client_id_invalid:
+        case Errc::step_closed:
+        case Errc::no_votes_left:
+        case Errc::vote_not_found:
+            break;  // a phone's refusals: the facilitator's commands never meet them
     }
-    const std::string why = reason ? std::string(reason) : error.message;
-    return std::string(was_undo ? s.could_not_undo : s.could_not_do) + ": " + why;
+    return fill(was_undo ? s.could_not_undo : s.could_not_do, {{"reason", reason}});
 }
 
 }  // namespace samling

@@ -52,7 +52,7 @@ std::string short_date(const ProgrammeStrings& s, Timestamp at) {
 }
 
 std::string gathering_label(const ProgrammeStrings& s, const Gathering& g) {
-    std::string label = std::string(s.gathering) + " " + std::to_string(g.number);
+    std::string label = fill(s.gathering_number, {{"n", std::to_string(g.number)}});
     if (!g.date.empty()) label += " · " + short_date(s, g.date);
     return label;
 }
