@@ -163,8 +163,13 @@ bool board_moving(const BoardState& board, Timestamp now) {
     return moving(board.motion, now);
 }
 
-void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
-                 Language lang, Timestamp now, BoardState& board, std::vector<Command>& out) {
+void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardState& board) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& strings = frame.words;
+    const Language lang = frame.lang;
+    const Timestamp now = frame.now;
+    std::vector<Command>& out = frame.out;
     if (board.group != group) {
         board.ui = {};
         board.motion = {};

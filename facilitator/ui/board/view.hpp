@@ -14,6 +14,7 @@
 #include "ui/board/motion.hpp"
 #include "ui/board/state.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
@@ -32,8 +33,7 @@ struct BoardState {
 // keys over it. Board edits are appended to `out` as facilitator commands (cmd::PlaceNote,
 // cmd::SetCluster, cmd::MergeNotes, cmd::MakeCluster, cmd::RenameCluster, cmd::SetNoteText,
 // cmd::RemoveNote, cmd::HighlightNote...); the caller posts them to the hub. Never writes state.
-void board_frame(const Workshop& state, Id group, ImVec2 min, ImVec2 max, const Fonts& fonts, const UiStrings& strings,
-                 Language lang, Timestamp now, BoardState& board, std::vector<Command>& out);
+void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardState& board);
 
 // Whether cards are still gliding after a new layout: the frame loop keeps drawing until they stop.
 bool board_moving(const BoardState& board, Timestamp now);

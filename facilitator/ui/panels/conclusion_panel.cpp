@@ -208,8 +208,12 @@ void leave_conclusion_field(ConclusionState& panel, std::vector<Command>& out) {
     panel.target.clear();  // the mark moves on to the first field still empty
 }
 
-void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
-                           const Fonts& fonts, const UiStrings& s, Language lang, std::vector<Command>& out) {
+void draw_conclusion_panel(const Frame& frame, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
+    const Language lang = frame.lang;
+    std::vector<Command>& out = frame.out;
     const ExerciseRun* run = state.current_run(group);
     if (!run) {
         panel.open_request = false;  // nothing to open: never wait for it

@@ -11,6 +11,7 @@
 
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/panels/control_state.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -26,7 +27,6 @@ std::vector<const Note*> proposals(const Workshop& state, const ExerciseRun& run
 void leave_conclusion_field(ConclusionState& panel, std::vector<Command>& out);
 
 // Draws the panel in [min, max] for the group's current run.
-void draw_conclusion_panel(const Workshop& state, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max,
-                           const Fonts& fonts, const UiStrings& strings, Language lang, std::vector<Command>& out);
+void draw_conclusion_panel(const Frame& frame, Id group, ConclusionState& panel, ImVec2 min, ImVec2 max);
 
 }  // namespace samling

@@ -81,7 +81,9 @@ bool answer_confirm(ControlState& c, std::vector<Command>& out) {
     return true;
 }
 
-void draw_confirm(const PendingConfirm& confirm, ImVec2 size, const Fonts& fonts, const UiStrings& s) {
+void draw_confirm(const Frame& frame, const PendingConfirm& confirm, ImVec2 size) {
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
     if (confirm.question.empty()) return;
     const float em = fonts.em;
     // A window of its own over everything, so the room under it takes no hover or click.

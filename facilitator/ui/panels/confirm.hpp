@@ -12,6 +12,7 @@
 
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/panels/control_state.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -32,7 +33,7 @@ void ask_or_post(ControlState& c, std::string question, std::vector<Command> com
 bool answer_confirm(ControlState& c, std::vector<Command>& out);
 
 // The question over the whole window, in front of everything; takes the mouse while shown.
-void draw_confirm(const PendingConfirm& confirm, ImVec2 size, const Fonts& fonts, const UiStrings& strings);
+void draw_confirm(const Frame& frame, const PendingConfirm& confirm, ImVec2 size);
 
 // What S would start next for the group on the open gathering's agenda; empty: nothing left.
 std::string next_on_agenda(const Workshop& state, Id group);

@@ -59,8 +59,12 @@ void step_commands(const Workshop& state, const std::vector<Id>& groups, int del
     }
 }
 
-void control_keys(const Workshop& state, Id focused, ControlState& c, const UiStrings& strings, Language lang,
-                  Timestamp now, std::vector<Command>& out) {
+void control_keys(const Frame& frame, Id focused, ControlState& c) {
+    const Workshop& state = frame.state;
+    const UiStrings& strings = frame.words;
+    const Language lang = frame.lang;
+    const Timestamp now = frame.now;
+    std::vector<Command>& out = frame.out;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || keys_go_to_text(c)) return;
     if (answer_confirm(c, out)) return;  // a question waits: its answer is this frame's only key

@@ -12,6 +12,7 @@
 #include "core/workshop.hpp"
 #include "ui/command_outbox.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/panels/control_state.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -25,8 +26,7 @@ void step_commands(const Workshop& state, const std::vector<Id>& groups, int del
 
 // Reads this frame's keys. Does nothing while a text field has the keyboard; actions on two or
 // more groups wait for a yes (controls.confirm). `lang` names exercises in those questions.
-void control_keys(const Workshop& state, Id focused, ControlState& controls, const UiStrings& strings, Language lang,
-                  Timestamp now, std::vector<Command>& out);
+void control_keys(const Frame& frame, Id focused, ControlState& controls);
 
 // Applies the hub's answers: a refusal shows in the toast.
 void receive(ControlState& controls, const std::vector<Outcome>& outcomes, const UiStrings& strings, Timestamp now);

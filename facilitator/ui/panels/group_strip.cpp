@@ -65,8 +65,13 @@ float group_strip_height(int groups, float width, const Fonts& fonts) {
     return s.rows == 0 ? 0.0f : static_cast<float>(s.rows) * (s.chip_h + gap) - gap;
 }
 
-Id draw_group_strip(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
-                    const Fonts& fonts, const UiStrings& strings, Language lang, Timestamp now) {
+Id draw_group_strip(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max) {
+    const Workshop& state = frame.state;
+    const Presence& presence = frame.presence;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& strings = frame.words;
+    const Language lang = frame.lang;
+    const Timestamp now = frame.now;
     const std::vector<Id> ids = group_order(state);
     const StripShape s = shape_of(static_cast<int>(ids.size()), max.x - min.x, fonts);
     const float gap = gap_of(fonts, s.compact);

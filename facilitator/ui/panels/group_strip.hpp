@@ -9,6 +9,7 @@
 #include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
@@ -21,7 +22,6 @@ float group_strip_height(int groups, float width, const Fonts& fonts);
 
 // Draws the strip in [min, max] with ImGui buttons; returns the group clicked, or 0. Head and
 // done counts are of the participants here now (`presence` at `now`): "3 til stede · 2 ferdige".
-Id draw_group_strip(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
-                    const Fonts& fonts, const UiStrings& strings, Language lang, Timestamp now);
+Id draw_group_strip(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max);
 
 }  // namespace samling

@@ -34,7 +34,9 @@ void draw_column(ImDrawList* dl, const UiStrings& s, std::size_t from, std::size
 
 }  // namespace
 
-void draw_help(ImDrawList* dl, ImVec2 size, const Fonts& fonts, const UiStrings& s) {
+void draw_help(const Frame& frame, ImDrawList* dl, ImVec2 size) {
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
     const float em = fonts.em;
     // Split before the section heading nearest the middle.
     std::size_t split = s.help.size();

@@ -5,10 +5,11 @@
 #include <imgui.h>
 
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
 
-void draw_help(ImDrawList* dl, ImVec2 size, const Fonts& fonts, const UiStrings& strings);
+void draw_help(const Frame& frame, ImDrawList* dl, ImVec2 size);
 
 }  // namespace samling

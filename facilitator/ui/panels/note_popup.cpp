@@ -44,8 +44,12 @@ std::vector<const Zone*> note_zones(const Workshop& state, Id group) {
     return zones;
 }
 
-bool draw_note_popup(const Workshop& state, NotePopupState& panel, Id selected, const Fonts& fonts, const UiStrings& s,
-                     Language lang, ImVec2 size, std::vector<Command>& out) {
+bool draw_note_popup(const Frame& frame, NotePopupState& panel, Id selected, ImVec2 size) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
+    const Language lang = frame.lang;
+    std::vector<Command>& out = frame.out;
     const float em = fonts.em;
     const ExerciseRun* run = state.current_run(panel.group);
     const Step* step = run ? state.current_step(*run) : nullptr;

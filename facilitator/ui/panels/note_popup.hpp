@@ -12,6 +12,7 @@
 
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/panels/control_state.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -28,7 +29,6 @@ std::vector<const Zone*> note_zones(const Workshop& state, Id group);
 // Draws the popup for `panel.group`; `selected` is the board's hovered or selected note when
 // the popup opens (a chain step's default answer), else 0. Returns false when it closed itself
 // (added or cancelled).
-bool draw_note_popup(const Workshop& state, NotePopupState& panel, Id selected, const Fonts& fonts,
-                     const UiStrings& strings, Language lang, ImVec2 size, std::vector<Command>& out);
+bool draw_note_popup(const Frame& frame, NotePopupState& panel, Id selected, ImVec2 size);
 
 }  // namespace samling

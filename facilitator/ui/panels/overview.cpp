@@ -143,8 +143,13 @@ void draw_tile(ImDrawList* dl, const Workshop& state, const Presence& presence, 
 
 }  // namespace
 
-Id draw_overview(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
-                 const Fonts& fonts, const UiStrings& s, Language lang, Timestamp now, const std::string& join) {
+Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join) {
+    const Workshop& state = frame.state;
+    const Presence& presence = frame.presence;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
+    const Language lang = frame.lang;
+    const Timestamp now = frame.now;
     const float em = fonts.em;
     const std::vector<Id> ids = group_order(state);
     // Heading: what this is, how many groups; where latecomers join, at the right.

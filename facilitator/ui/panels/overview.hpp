@@ -10,6 +10,7 @@
 #include "core/presence.hpp"
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
@@ -26,7 +27,6 @@ TileGrid tile_grid(int tiles, ImVec2 area, float gap);
 // Draws the overview in [min, max] with a tile button per group; `join` is the line that
 // still tells latecomers where to go. Head and done counts are of the participants here now
 // (`presence`). Returns the group clicked, or 0.
-Id draw_overview(ImDrawList* dl, const Workshop& state, const Presence& presence, Id focused, ImVec2 min, ImVec2 max,
-                 const Fonts& fonts, const UiStrings& strings, Language lang, Timestamp now, const std::string& join);
+Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join);
 
 }  // namespace samling

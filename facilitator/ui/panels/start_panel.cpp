@@ -45,8 +45,11 @@ int ticked_count(const Workshop& state, const StartPanelState& panel) {
 
 }  // namespace
 
-bool draw_start_panel(const Workshop& state, StartPanelState& panel, const Fonts& fonts, const UiStrings& s,
-                      Language lang, ImVec2 size, std::vector<Command>& out) {
+bool draw_start_panel(const Frame& frame, StartPanelState& panel, ImVec2 size, std::vector<Command>& out) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
+    const Language lang = frame.lang;
     const float em = fonts.em;
     const auto list = exercise_list(state);
     const int count = static_cast<int>(list.size());

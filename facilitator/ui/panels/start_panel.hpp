@@ -9,6 +9,7 @@
 
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/panels/control_state.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -21,7 +22,6 @@ std::vector<const ExerciseDefinition*> exercise_list(const Workshop& state);
 void start_commands(const Workshop& state, const StartPanelState& panel, std::vector<Command>& out);
 
 // Draws the panel centred in `size`; returns false when it closed itself (started or cancelled).
-bool draw_start_panel(const Workshop& state, StartPanelState& panel, const Fonts& fonts, const UiStrings& strings,
-                      Language lang, ImVec2 size, std::vector<Command>& out);
+bool draw_start_panel(const Frame& frame, StartPanelState& panel, ImVec2 size, std::vector<Command>& out);
 
 }  // namespace samling

@@ -40,8 +40,12 @@ float earlier_runs_height(const Workshop& state, Id group, const Fonts& fonts) {
     return fonts.em * 1.6f + static_cast<float>(n) * (ImGui::GetFrameHeight() + 0.4f * fonts.em);
 }
 
-void draw_earlier_runs(const Workshop& state, Id group, ImVec2 min, float max_x, const Fonts& fonts, const UiStrings& s,
-                       Language lang, std::vector<Command>& out) {
+void draw_earlier_runs(const Frame& frame, Id group, ImVec2 min, float max_x) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
+    const Language lang = frame.lang;
+    std::vector<Command>& out = frame.out;
     const std::vector<const ExerciseRun*> runs = earlier_runs(state, group);
     if (runs.empty()) return;
     const float em = fonts.em;

@@ -9,6 +9,7 @@
 
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
@@ -21,7 +22,6 @@ std::vector<const ExerciseRun*> earlier_runs(const Workshop& state, Id group);
 float earlier_runs_height(const Workshop& state, Id group, const Fonts& fonts);
 
 // Draws the list from `min` across to `max_x`; a click appends cmd::ReopenRun.
-void draw_earlier_runs(const Workshop& state, Id group, ImVec2 min, float max_x, const Fonts& fonts,
-                       const UiStrings& strings, Language lang, std::vector<Command>& out);
+void draw_earlier_runs(const Frame& frame, Id group, ImVec2 min, float max_x);
 
 }  // namespace samling

@@ -97,9 +97,12 @@ void draw_card(ImDrawList* dl, const LogCard& card, const CardLayout& l, ImVec2 
 
 }  // namespace
 
-bool draw_project_log(const Workshop& state, Id group, ReadingViewState& reading, ImVec2 min, ImVec2 max,
-                      const Fonts& fonts, const ProgrammeStrings& s, Language lang, const std::string& data_dir,
-                      const ThumbnailSource& thumbnails) {
+bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, ImVec2 min, ImVec2 max,
+                      const std::string& data_dir, const ThumbnailSource& thumbnails) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Language lang = frame.lang;
     const float em = fonts.em;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const LeaderGroup* g = group ? state.group(group) : nullptr;

@@ -10,6 +10,7 @@
 
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame.hpp"
 #include "ui/panels/control_state.hpp"
 #include "ui/programme/programme_strings.hpp"
 #include "ui/programme/thumbnail.hpp"
@@ -18,12 +19,10 @@ namespace samling {
 
 // Fills [min, max] with the group's project log. `thumbnails` may be empty (no pictures).
 // Returns true when its export button was clicked.
-bool draw_project_log(const Workshop& state, Id group, ReadingViewState& reading, ImVec2 min, ImVec2 max,
-                      const Fonts& fonts, const ProgrammeStrings& strings, Language lang, const std::string& data_dir,
-                      const ThumbnailSource& thumbnails);
+bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, ImVec2 min, ImVec2 max,
+                      const std::string& data_dir, const ThumbnailSource& thumbnails);
 
 // Fills [min, max] with "since last time"; returns the group whose tile was clicked, or 0.
-Id draw_since_last_time(const Workshop& state, Id focused, ReadingViewState& reading, ImVec2 min, ImVec2 max,
-                        const Fonts& fonts, const ProgrammeStrings& strings, Language lang);
+Id draw_since_last_time(const Frame& frame, Id focused, ReadingViewState& reading, ImVec2 min, ImVec2 max);
 
 }  // namespace samling

@@ -55,8 +55,11 @@ bool setup_asking(const ControlState& c) {
     return c.overlay == Overlay::setup && c.setup.confirm.ask != SetupAsk::none;
 }
 
-void draw_setup_room(const Workshop& state, SetupState& setup, const Fonts& fonts, const ProgrammeStrings& s,
-                     std::vector<Command>& out) {
+void draw_setup_room(const Frame& frame, SetupState& setup) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    std::vector<Command>& out = frame.out;
     const std::optional<Room>& room = state.room();
     if (!room) return;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -80,8 +83,12 @@ void draw_setup_room(const Workshop& state, SetupState& setup, const Fonts& font
     }
 }
 
-void draw_group_actions(const Workshop& state, ControlState& c, const LeaderGroup& g, const Fonts& fonts,
-                        const ProgrammeStrings& s, Timestamp now, std::vector<Command>& out) {
+void draw_group_actions(const Frame& frame, ControlState& c, const LeaderGroup& g) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Timestamp now = frame.now;
+    std::vector<Command>& out = frame.out;
     if (small_button(fonts, s.archive)) out.push_back(cmd::ArchiveGroup{g.id, true});
     ImGui::SameLine();
     if (small_button(fonts, s.remove)) {
@@ -93,8 +100,12 @@ void draw_group_actions(const Workshop& state, ControlState& c, const LeaderGrou
     }
 }
 
-void draw_gathering_actions(const Workshop& state, ControlState& c, const Gathering& g, const Fonts& fonts,
-                            const ProgrammeStrings& s, Timestamp now, std::vector<Command>& out) {
+void draw_gathering_actions(const Frame& frame, ControlState& c, const Gathering& g) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Timestamp now = frame.now;
+    std::vector<Command>& out = frame.out;
     if (small_button(fonts, s.archive)) out.push_back(cmd::ArchiveGathering{g.id, true});
     ImGui::SameLine();
     if (small_button(fonts, s.remove)) {
@@ -106,8 +117,13 @@ void draw_gathering_actions(const Workshop& state, ControlState& c, const Gather
     }
 }
 
-void draw_setup_participants(const Workshop& state, ControlState& c, const Presence& presence, Id group,
-                             const Fonts& fonts, const ProgrammeStrings& s, Timestamp now, std::vector<Command>& out) {
+void draw_setup_participants(const Frame& frame, ControlState& c, Id group) {
+    const Workshop& state = frame.state;
+    const Presence& presence = frame.presence;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Timestamp now = frame.now;
+    std::vector<Command>& out = frame.out;
     bool any = false;
     for (const auto& [pid, p] : state.participants()) {
         if (p.group != group || p.removed) continue;
@@ -170,8 +186,10 @@ void draw_archived_gatherings(const Workshop& state, const Fonts& fonts, const P
     }
 }
 
-void draw_setup_confirm(SetupState& setup, const Fonts& fonts, const ProgrammeStrings& s, ImVec2 size,
-                        std::vector<Command>& out) {
+void draw_setup_confirm(const Frame& frame, SetupState& setup, ImVec2 size) {
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    std::vector<Command>& out = frame.out;
     SetupConfirm& q = setup.confirm;
     if (q.ask == SetupAsk::none) return;
     const float em = fonts.em;

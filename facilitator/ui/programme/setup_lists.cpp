@@ -132,8 +132,12 @@ bool list_row(ImDrawList*& dl, int id, const std::string& text, float w, bool cu
 
 }  // namespace
 
-void draw_setup_groups(const Workshop& state, ControlState& c, const Presence& presence, const Fonts& fonts,
-                       const ProgrammeStrings& s, Timestamp now, std::vector<Command>& out) {
+void draw_setup_groups(const Frame& frame, ControlState& c) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Timestamp now = frame.now;
+    std::vector<Command>& out = frame.out;
     SetupState& setup = c.setup;
     const float em = fonts.em;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -201,8 +205,8 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Presence& p
                                          setup.drafts[key + ".project"]});
         ImGui::SetCursorPosX(number_w);
         ImGui::BeginGroup();
-        draw_group_actions(state, c, *g, fonts, s, now, out);
-        draw_setup_participants(state, c, presence, id, fonts, s, now, out);
+        draw_group_actions(frame, c, *g);
+        draw_setup_participants(frame, c, id);
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, 0.25f * em));
         ImGui::PopID();
@@ -211,8 +215,12 @@ void draw_setup_groups(const Workshop& state, ControlState& c, const Presence& p
     ImGui::EndChild();
 }
 
-void draw_setup_agenda(const Workshop& state, ControlState& c, const Fonts& fonts, const ProgrammeStrings& s,
-                       Language lang, std::vector<Command>& out) {
+void draw_setup_agenda(const Frame& frame, ControlState& c) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Language lang = frame.lang;
+    std::vector<Command>& out = frame.out;
     SetupState& setup = c.setup;
     const float em = fonts.em;
     const float w = ImGui::GetContentRegionAvail().x;

@@ -34,8 +34,11 @@ std::vector<const Gathering*> gatherings_in_order(const Workshop& state) {
 }
 
 // Programme name and the gatherings: one row each (number, title, date, open), then a new one.
-void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, const ProgrammeStrings& s,
-                    Timestamp now, std::vector<Command>& out) {
+void draw_programme(const Frame& frame, ControlState& c) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    std::vector<Command>& out = frame.out;
     SetupState& setup = c.setup;
     const float em = fonts.em;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -48,7 +51,7 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
         out.push_back(cmd::NameProgramme{setup.drafts["programme"]});
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     heading(fonts, s.room);
-    draw_setup_room(state, setup, fonts, s, out);
+    draw_setup_room(frame, setup);
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     heading(fonts, s.gatherings);
 
@@ -86,7 +89,7 @@ void draw_programme(const Workshop& state, ControlState& c, const Fonts& fonts, 
             out.push_back(cmd::OpenGathering{g->id});
         }
         ImGui::SetCursorPosX(number_w);
-        draw_gathering_actions(state, c, *g, fonts, s, now, out);
+        draw_gathering_actions(frame, c, *g);
         ImGui::PopID();
     }
 
@@ -135,8 +138,11 @@ bool setup_field(const Workshop& state, SetupState& setup, const std::string& ke
     return true;
 }
 
-void draw_setup(const Workshop& state, ControlState& c, const Presence& presence, const Fonts& fonts,
-                const ProgrammeStrings& s, Language lang, ImVec2 size, Timestamp now, std::vector<Command>& out) {
+void draw_setup(const Frame& frame, ControlState& c, ImVec2 size) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    std::vector<Command>& out = frame.out;
     SetupState& setup = c.setup;
     const float em = fonts.em;
     setup.next_active.clear();
@@ -165,21 +171,21 @@ void draw_setup(const Workshop& state, ControlState& c, const Presence& presence
     const float col1 = std::round((w - 2 * gap) * 0.37f), col2 = std::round((w - 2 * gap) * 0.33f);
     const ImGuiWindowFlags child = ImGuiWindowFlags_NavFlattened;
     ImGui::BeginChild("##programme", ImVec2(col1, h), false, child);
-    draw_programme(state, c, fonts, s, now, out);
+    draw_programme(frame, c);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("##groups", ImVec2(col2, h), false, child);
-    draw_setup_groups(state, c, presence, fonts, s, now, out);
+    draw_setup_groups(frame, c);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("##agenda", ImVec2(0, h), false, child);
-    draw_setup_agenda(state, c, fonts, s, lang, out);
+    draw_setup_agenda(frame, c);
     ImGui::EndChild();
     ImGui::End();
     pop_panel_style();
 
     if (setup.confirm.ask != SetupAsk::none)
-        draw_setup_confirm(setup, fonts, s, size, out);  // Enter and Esc are its own while it asks
+        draw_setup_confirm(frame, setup, size);  // Enter and Esc are its own while it asks
     else if (setup.active.empty() && setup.next_active.empty())
         setup_agenda_keys(state, setup, out);
     setup.active = setup.next_active;

@@ -77,8 +77,11 @@ void draw_tile(ImDrawList* dl, const SinceGroup& g, int number, bool focused, bo
 
 }  // namespace
 
-Id draw_since_last_time(const Workshop& state, Id focused, ReadingViewState& reading, ImVec2 min, ImVec2 max,
-                        const Fonts& fonts, const ProgrammeStrings& s, Language lang) {
+Id draw_since_last_time(const Frame& frame, Id focused, ReadingViewState& reading, ImVec2 min, ImVec2 max) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const ProgrammeStrings& s = frame.programme;
+    const Language lang = frame.lang;
     const float em = fonts.em;
     reading.page = 0;  // the tiles fit the screen; nothing scrolls
     ImDrawList* dl = ImGui::GetWindowDrawList();
