@@ -26,7 +26,6 @@ struct UiStrings {
     const char* room_code;       // label over the room code
     const char* step_of;         // "Steg {i} av {n}"
     const char* step_number;     // "Steg {i}"
-    Plural participants;         // "{n} deltaker"
     Plural notes;                // "{n} lapp"
     const char* empty_board;     // no notes yet
     const char* hidden_heading;  // silent writing: "{notes} skrevet så langt"
