@@ -54,9 +54,9 @@ Status in_order(std::initializer_list<std::function<Status()>> steps) {
 
 Error Store::damaged(const std::string& why) const {
     return storage_error(db_path_.string() + " is damaged (" + why +
-                         "). Samling did not start on it, and has not changed it. Restore the last backup "
-                         "(samling restore), or salvage what can be read (samling recover): README, \"When the store "
-                         "is damaged\".");
+                         "). Samling did not start on it, and has not changed it. Restore the last backup with "
+                         "samling restore FILE --replace (the automatic ones are in the backups folder beside it): "
+                         "README, \"When the store is damaged\".");
 }
 
 Store::Store(sqlite3* db, int lock_fd, std::filesystem::path db_path)
@@ -638,7 +638,13 @@ Status Store::write(const Change& change) {
 Status Store::commit(const std::vector<Change>& changes, Revision revision_after) {
     if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
     for (const Change& c : changes) {
-        if (auto s = write(c); !s) {
+        Status s = Ok{};
+        try {
+            s = write(c);
+        } catch (const std::exception& e) {  // bad_alloc binding a text: the transaction must not stay open
+            s = storage_error(db_path_.string() + ": " + e.what());
+        }
+        if (!s) {
             (void)exec("ROLLBACK");
             return s;
         }

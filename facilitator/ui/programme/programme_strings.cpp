@@ -57,4 +57,14 @@ std::string gathering_label(const ProgrammeStrings& s, const Gathering& g) {
     return label;
 }
 
+std::string export_progress(const ProgrammeStrings& s, std::string_view format, int done, int total) {
+    return fill(s.exporting, {{"format", format}, {"n", std::to_string(done)}, {"m", std::to_string(total)}});
+}
+
+std::string pictures_summary(const ProgrammeStrings& s, int pictured, int failed, const std::string& error) {
+    std::string text = fill(s.pictures_caught_up, {{"n", std::to_string(pictured)}});
+    if (failed > 0) text += "; " + fill(s.pictures_not_saved, {{"n", std::to_string(failed)}, {"why", error}});
+    return text;
+}
+
 }  // namespace samling
