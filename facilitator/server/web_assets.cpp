@@ -1,12 +1,12 @@
 // Loading the page's files into memory, with a content type per extension, compressed once.
 #include "server/web_assets.hpp"
 
-#include <openssl/evp.h>
-
 #include "server/phone_strings.hpp"
 
 #include <fstream>
 #include <sstream>
+
+#include "core/sha256.hpp"
 
 namespace samling {
 namespace {
@@ -26,19 +26,6 @@ std::string content_type_for(const std::filesystem::path& p) {
 // Text compresses; PNG and ICO files already are.
 bool worth_compressing(const std::string& type) {
     return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 || type == "image/svg+xml";
-}
-
-std::string sha256_hex(const std::string& data) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < size; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 15];
-    }
-    return out;
 }
 
 }  // namespace

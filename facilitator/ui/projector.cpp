@@ -135,11 +135,11 @@ void apply_screenshot_view(ViewState& view) {
     }
 }
 
-// A toast the facilitator's terminal hears of too (the window may be on the projector only).
+// A toast the facilitator's terminal hears of too (the window may be on the projector only), on
+// standard error: standard output keeps its one join line (docs/API.md).
 void toast_and_say(ControlState& c, const std::string& text, Timestamp now) {
     show_toast(c, text, now);
-    std::printf("samling: %s\n", text.c_str());
-    std::fflush(stdout);
+    std::fprintf(stderr, "samling: %s\n", text.c_str());
 }
 
 // X: starts the export of every group's log on a worker, which wakes the loop as it goes.

@@ -4,7 +4,7 @@
 # (1) The window catches the missing pictures up quietly: while they are written the screen the
 #     room sees does not change (no toast per picture), and one summary line comes at the end.
 # (2) X, typed with xdotool, exports every group: the frame loop shows the export's progress
-#     while the worker writes ("Eksporterer HTML: 12 av 27 grupper …", printed by the loop as it
+#     while the worker writes ("Eksporterer HTML: 12 av 27 grupper …", on standard error as it
 #     toasts it), then says where the files went, and they are there.
 # Usage: export_catch_up_test.sh SAMLING_BIN SEED_STORE_BIN ARTIFACT_DIR
 set -euo pipefail
@@ -66,29 +66,29 @@ for i in 1 2; do
     }
 done
 echo "$who: the room's screen did not change while the pictures were caught up"
-for _ in $(seq 200); do grep -q "tavlebilder fra før" "$work/out" && break; sleep 0.1; done
-summary=$(grep -c "tavlebilder fra før" "$work/out" || true)
-[[ $summary == 1 ]] || fail "expected one summary line of the caught-up pictures, got $summary: $(cat "$work/out")"
-grep -q "^samling: 27 tavlebilder fra før lagt i prosjektloggen$" "$work/out" ||
-    fail "the summary does not say 27 pictures: $(grep "tavlebilder" "$work/out")"
+for _ in $(seq 200); do grep -q "tavlebilder fra før" "$work/err" && break; sleep 0.1; done
+summary=$(grep -c "tavlebilder fra før" "$work/err" || true)
+[[ $summary == 1 ]] || fail "expected one summary line of the caught-up pictures, got $summary: $(cat "$work/err")"
+grep -q "^samling: 27 tavlebilder fra før lagt i prosjektloggen$" "$work/err" ||
+    fail "the summary does not say 27 pictures: $(grep "tavlebilder" "$work/err")"
 [[ $(pictures) == 27 ]] || fail "expected 27 pictures, found $(pictures)"
-echo "$who: one summary: $(grep "tavlebilder" "$work/out")"
+echo "$who: one summary: $(grep "tavlebilder" "$work/err")"
 
 # (2) X exports every group's log; the loop prints each step of progress it shows.
 xdotool key x
-for _ in $(seq 300); do grep -q "Eksportert til" "$work/out" && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q "Eksportert til" "$work/err" && break; sleep 0.1; done
 import -window root "$artifacts/export_done.png"
-grep -q "Eksportert til" "$work/out" || fail "the export did not finish: $(tail -5 "$work/out")"
-grep -q "^samling: Eksporterer HTML: 0 av 27 grupper …$" "$work/out" || fail "no progress shown at the start: $(grep -E "Eksport" "$work/out")"
-progress=$(grep -cE "^samling: Eksporterer (HTML|CSV): [0-9]+ av 27 grupper …$" "$work/out" || true)
+grep -q "Eksportert til" "$work/err" || fail "the export did not finish: $(tail -5 "$work/err")"
+grep -q "^samling: Eksporterer HTML: 0 av 27 grupper …$" "$work/err" || fail "no progress shown at the start: $(grep -E "Eksport" "$work/err")"
+progress=$(grep -cE "^samling: Eksporterer (HTML|CSV): [0-9]+ av 27 grupper …$" "$work/err" || true)
 ((progress >= 2)) || fail "the loop showed $progress progress steps"
 # A step between the first and the last group: the loop drew while the worker wrote.
-grep -qE "^samling: Eksporterer (HTML|CSV): ([1-9]|1[0-9]|2[0-6]) av 27 grupper …$" "$work/out" ||
-    fail "no progress between the first and the last group: $(grep Eksporterer "$work/out")"
+grep -qE "^samling: Eksporterer (HTML|CSV): ([1-9]|1[0-9]|2[0-6]) av 27 grupper …$" "$work/err" ||
+    fail "no progress between the first and the last group: $(grep Eksporterer "$work/err")"
 # The last progress line comes before the answer: the answer is the final word.
-last=$(grep -nE "Eksporterer|Eksportert til" "$work/out" | tail -1)
+last=$(grep -nE "Eksporterer|Eksportert til" "$work/err" | tail -1)
 [[ $last == *"Eksportert til"* ]] || fail "a progress line came after the export's answer: $last"
-echo "$who: the loop showed $progress progress steps, then: $(grep "Eksportert til" "$work/out")"
+echo "$who: the loop showed $progress progress steps, then: $(grep "Eksportert til" "$work/err")"
 html=$(find "$dir/exports" -name '*.html' | wc -l)
 csv=$(find "$dir/exports" -name '*-notes.csv' | wc -l)
 [[ $html == 29 && $csv == 27 ]] || fail "expected 27 logs + index + 1 gathering report as HTML and 27 CSV, got $html and $csv"
