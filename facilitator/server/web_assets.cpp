@@ -1,12 +1,11 @@
 // Loading the page's files into memory, with a content type per extension, compressed once.
 #include "server/web_assets.hpp"
 
-#include "server/phone_strings.hpp"
-
 #include <fstream>
 #include <sstream>
 
 #include "core/sha256.hpp"
+#include "server/phone_strings.hpp"
 
 namespace samling {
 namespace {
