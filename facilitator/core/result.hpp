@@ -35,7 +35,7 @@ std::string_view to_string(Errc code);
 
 struct Error {
     Errc code;
-    std::string message;  // for a human; Norwegian where a participant may see it
+    std::string message;  // for a developer, in English: clients show their own words per code (i18n/strings.json)
 };
 
 // A value or an Error. Deliberately small: callers check ok() and read value() or error().

@@ -17,11 +17,11 @@ bool Workshop::visible_to(const Note& n, Id participant_id) const {
 
 Result<Workshop::Target> Workshop::participant_step(Id participant_id) const {
     const Participant* p = participant(participant_id);
-    if (!p) return make_error(Errc::unauthorized, "Ukjent deltaker.");
+    if (!p) return make_error(Errc::unauthorized, "No such participant.");
     const ExerciseRun* run = current_run(p->group);
-    if (!run) return make_error(Errc::no_activity, "Gruppen har ingen øvelse i gang.");
+    if (!run) return make_error(Errc::no_activity, "The group has no exercise running.");
     const Step* step = current_step(*run);
-    if (!step) return make_error(Errc::no_activity, "Øvelsen finnes ikke lenger.");
+    if (!step) return make_error(Errc::no_activity, "The group's exercise is no longer installed.");
     return Target{run, step};
 }
 
@@ -29,15 +29,15 @@ Result<Workshop::Target> Workshop::writable_step(Id participant_id) const {
     auto target = participant_step(participant_id);
     if (!target) return target;
     if (!target->step->takes_notes() || target->run->writing_locked)
-        return make_error(Errc::step_closed, "Skrivingen er lukket.");
+        return make_error(Errc::step_closed, "The current step does not take notes.");
     return target;
 }
 
 Result<Decision> Workshop::decide_(const cmd::Join& c, Timestamp now) const {
     if (!room_ || !room_->open || fold_case(text::trim(c.code)) != room_->code)
-        return make_error(Errc::room_code_invalid, "Feil romkode.");
+        return make_error(Errc::room_code_invalid, "Wrong or closed room code.");
     if (const LeaderGroup* g = group(c.group); !g || g->archived)
-        return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
+        return make_error(Errc::group_not_found, "No such leader group in this room.");
     auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, true);
     if (!name) return name.error();
     if (c.secret.size() < 32) return make_error(Errc::invalid_request, "A token secret has 128 bits.");
@@ -71,7 +71,7 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
     } else if (c.zone && !c.zone->empty()) {
         const bool known = def.zone(*c.zone) &&
                            (allowed.empty() || std::find(allowed.begin(), allowed.end(), *c.zone) != allowed.end());
-        if (!known) return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
+        if (!known) return make_error(Errc::zone_unknown, "No zone on this board: " + *c.zone);
         zone = *c.zone;
     } else if (!allowed.empty()) {
         zone = allowed.front();
@@ -80,9 +80,9 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
     }
     if (c.parent != 0) {
         const Note* parent = note(c.parent);
-        if (!step.chain) return make_error(Errc::invalid_request, "Denne oppgaven har ingen hvorfor-kjeder.");
+        if (!step.chain) return make_error(Errc::invalid_request, "This step has no why-chains.");
         if (!parent || parent->run != target->run->id || !visible_to(*parent, c.participant))
-            return make_error(Errc::note_not_found, "Fant ikke lappen du svarer på.");
+            return make_error(Errc::note_not_found, "No such note to answer.");
         zone = parent->zone;  // a "why?" stays on its cause's bone
     }
     auto fields = clean_note_fields(step, c.fields);
@@ -104,14 +104,14 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
 
 Result<const Note*> Workshop::own_note(Id participant_id, Id note_id) const {
     const Participant* p = participant(participant_id);
-    if (!p) return make_error(Errc::unauthorized, "Ukjent deltaker.");
+    if (!p) return make_error(Errc::unauthorized, "No such participant.");
     const Note* n = note(note_id);
-    if (!n || n->deleted || n->merged_into != 0) return make_error(Errc::note_not_found, "Fant ikke lappen.");
+    if (!n || n->deleted || n->merged_into != 0) return make_error(Errc::note_not_found, "No such note.");
     if (n->author != participant_id) {
         // A note the participant cannot see is none of its business: do not confirm it exists.
         if (runs_.at(n->run).group != p->group || !n->revealed)
-            return make_error(Errc::note_not_found, "Fant ikke lappen.");
-        return make_error(Errc::not_your_note, "Du kan bare endre dine egne lapper.");
+            return make_error(Errc::note_not_found, "No such note.");
+        return make_error(Errc::not_your_note, "A participant changes only their own notes.");
     }
     return n;
 }
@@ -122,7 +122,7 @@ Result<Workshop::EditableNote> Workshop::editable_note(Id participant_id, Id not
     auto target = writable_step(participant_id);
     if (!target) return target.error();
     if (n.value()->run != target->run->id)
-        return make_error(Errc::step_closed, "Lappen hører til en avsluttet øvelse.");
+        return make_error(Errc::step_closed, "The note belongs to a run that is over.");
     return EditableNote{n.value(), target.value()};
 }
 
@@ -143,7 +143,7 @@ Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const 
         const auto& allowed = target.step->zones;
         if (!def.zone(*c.zone) ||
             (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *c.zone) == allowed.end()))
-            return make_error(Errc::zone_unknown, "Ukjent felt: " + *c.zone);
+            return make_error(Errc::zone_unknown, "No zone on this board: " + *c.zone);
         zone = *c.zone;
     }
     NoteFields fields = note->fields;
@@ -164,32 +164,32 @@ Result<Decision> Workshop::decide_(const cmd::DeleteNote& c, Timestamp now) cons
 Result<Decision> Workshop::decide_(const cmd::CastVote& c, Timestamp) const {
     auto target = participant_step(c.participant);
     if (!target) return target.error();
-    if (target->step->kind != StepKind::vote) return make_error(Errc::step_closed, "Stemmingen er ikke åpen.");
+    if (target->step->kind != StepKind::vote) return make_error(Errc::step_closed, "The current step is not a vote.");
     const Note* n = note(c.note);
     if (!n || n->run != target->run->id || !visible_to(*n, c.participant) || n->step > target->run->step)
-        return make_error(Errc::note_not_found, "Fant ikke lappen.");
+        return make_error(Errc::note_not_found, "No such note.");
     if (dots_used(c.participant, target->run->id) >= target->step->vote_budget)
-        return make_error(Errc::no_votes_left, "Du har brukt alle stemmene dine.");
+        return make_error(Errc::no_votes_left, "No votes left.");
     return decided(change::VoteCast{c.note, c.participant}, c.note);
 }
 
 Result<Decision> Workshop::decide_(const cmd::RetractVote& c, Timestamp) const {
     auto target = participant_step(c.participant);
     if (!target) return target.error();
-    if (target->step->kind != StepKind::vote) return make_error(Errc::step_closed, "Stemmingen er ikke åpen.");
+    if (target->step->kind != StepKind::vote) return make_error(Errc::step_closed, "The current step is not a vote.");
     const Note* n = note(c.note);
     if (!n || n->run != target->run->id || !visible_to(*n, c.participant))
-        return make_error(Errc::note_not_found, "Fant ikke lappen.");
+        return make_error(Errc::note_not_found, "No such note.");
     if (dots_by(c.participant, c.note) == 0)
-        return make_error(Errc::vote_not_found, "Du har ingen stemme på denne lappen.");
+        return make_error(Errc::vote_not_found, "No vote of this participant on this note.");
     return decided(change::VoteRetracted{c.note, c.participant}, c.note);
 }
 
 Result<Decision> Workshop::decide_(const cmd::ChangeGroup& c, Timestamp) const {
     const Participant* p = participant(c.participant);
-    if (!p || p->removed) return make_error(Errc::unauthorized, "Ukjent deltaker.");
+    if (!p || p->removed) return make_error(Errc::unauthorized, "No such participant.");
     if (const LeaderGroup* g = group(c.group); !g || g->archived)
-        return make_error(Errc::group_not_found, "Fant ikke ledergruppen.");
+        return make_error(Errc::group_not_found, "No such leader group in this room.");
     if (p->group == c.group) {
         Decision d;  // already there: a second tap changes nothing
         d.subject = c.participant;

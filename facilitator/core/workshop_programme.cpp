@@ -30,11 +30,11 @@ Result<NoteFields> Workshop::clean_note_fields(const Step& step, const NoteField
         const std::string& raw = entry.second;
         const auto def = std::find_if(step.note_fields.begin(), step.note_fields.end(),
                                       [&](const NoteFieldDefinition& f) { return f.id == id; });
-        if (def == step.note_fields.end()) return make_error(Errc::invalid_request, "Ukjent felt på lappen: " + id);
+        if (def == step.note_fields.end()) return make_error(Errc::invalid_request, "No such note field: " + id);
         auto value = clean_text(raw, max_title_code_points, Errc::text_too_long, true);
         if (!value) return value.error();
         if (def->kind == NoteFieldDefinition::Kind::date && !value->empty() && !is_date(value.value()))
-            return make_error(Errc::invalid_request, "Datoen må skrives ÅÅÅÅ-MM-DD: " + value.value());
+            return make_error(Errc::invalid_request, "A date is YYYY-MM-DD: " + value.value());
         if (!value->empty()) out[id] = value.value();
     }
     return out;

@@ -23,12 +23,12 @@ inline std::string fold_case(std::string_view s) {
 // The checks every piece of typed text goes through, in the order a person would fix them.
 inline Result<std::string> clean_text(std::string_view raw, std::size_t max_code_points, Errc too_long,
                                       bool allow_empty) {
-    if (!text::is_valid_utf8(raw)) return make_error(Errc::text_invalid, "Teksten er ikke gyldig UTF-8.");
+    if (!text::is_valid_utf8(raw)) return make_error(Errc::text_invalid, "The text is not valid UTF-8.");
     std::string t = text::trim(raw);
-    if (text::has_control_characters(t)) return make_error(Errc::text_invalid, "Teksten inneholder kontrolltegn.");
-    if (t.empty() && !allow_empty) return make_error(Errc::text_empty, "Lappen er tom.");
+    if (text::has_control_characters(t)) return make_error(Errc::text_invalid, "The text contains control characters.");
+    if (t.empty() && !allow_empty) return make_error(Errc::text_empty, "The text is empty after trimming.");
     if (text::code_points(t) > max_code_points)
-        return make_error(too_long, "Teksten er for lang (høyst " + std::to_string(max_code_points) + " tegn).");
+        return make_error(too_long, "The text is over " + std::to_string(max_code_points) + " code points.");
     return t;
 }
 

@@ -124,7 +124,7 @@ GatheringReport build_gathering_report(const Workshop& w, Id gathering, const st
 
 std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
     const ReportStrings& s = report_strings(r.language);
-    std::string heading = std::string(s.gathering) + " " + std::to_string(r.gathering.number);
+    std::string heading = gathering_name(s, r.gathering.number);
     if (!r.gathering.title.empty()) heading += " — " + r.gathering.title;
     std::string kicker(s.gathering_report);
     if (!r.programme.empty()) kicker += " · " + r.programme;

@@ -17,7 +17,7 @@ std::string user(std::string_view text) {
 
 std::string gathering_heading(const std::optional<GatheringInfo>& g, const ReportStrings& s) {
     if (!g) return html(s.no_gathering);
-    std::string out = html(s.gathering) + " " + std::to_string(g->number);
+    std::string out = html(gathering_name(s, g->number));
     if (!g->title.empty()) out += " — " + html(g->title);
     if (!g->date.empty()) out += " <span class=\"when\">· " + html(encode::long_date(g->date, s)) + "</span>";
     return out;
@@ -27,9 +27,9 @@ std::string anchor_of(const std::optional<GatheringInfo>& g) {
     return g ? "samling-" + std::to_string(g->number) : std::string("uten-samling");
 }
 
-std::string count_text(std::size_t n, const ReportStrings& s) {
+std::string entries_text(std::size_t n, const ReportStrings& s) {
     if (n == 0) return std::string(s.no_entries_yet);
-    return std::to_string(n) + " " + std::string(n == 1 ? s.entries_one : s.entries_many);
+    return count_text(s.entries, static_cast<int>(n));
 }
 
 std::string timeline(const ProjectLog& log, const ReportStrings& s) {
@@ -40,14 +40,14 @@ std::string timeline(const ProjectLog& log, const ReportStrings& s) {
                 return e.gathering.has_value() == g.has_value() && (!g || e.gathering->id == g->id);
             }));
         std::string li = n ? "<li class=\"has-entries\">" : "<li>";
-        std::string head = g ? html(s.gathering) + " " + std::to_string(g->number) : html(s.no_gathering);
+        std::string head = g ? html(gathering_name(s, g->number)) : html(s.no_gathering);
         if (g && !g->title.empty()) head += " — " + html(g->title);
         li +=
             n ? "<a href=\"#" + anchor_of(g) + "\"><strong>" + head + "</strong></a>" : "<strong>" + head + "</strong>";
         if (g)
             li += " <span class=\"when\">· " +
                   html(g->date.empty() ? std::string(s.no_date) : encode::long_date(g->date, s)) + "</span>";
-        li += " <span class=\"count\">· " + html(count_text(n, s)) + "</span></li>\n";
+        li += " <span class=\"count\">· " + html(entries_text(n, s)) + "</span></li>\n";
         return li;
     };
     for (const GatheringInfo& g : log.gatherings) out += item(g);
@@ -110,8 +110,8 @@ std::string zone_table(const BoardZone& z, const ReportStrings& s) {
 std::string entry_html(const LogEntry& e, const ReportStrings& s, const std::map<Id, std::string>& pngs) {
     std::string out =
         "<article class=\"entry\" id=\"run-" + std::to_string(e.run) + "\">\n<div class=\"entry-head\">\n";
-    out += "<p class=\"kicker\">" + html(s.exercise) + " · " + html(s.concluded) + " " +
-           html(encode::long_date(encode::iso_date(e.concluded_at), s)) + "</p>\n";
+    out += "<p class=\"kicker\">" + html(s.exercise) + " · " +
+           html(fill(s.concluded, {{"date", encode::long_date(encode::iso_date(e.concluded_at), s)}})) + "</p>\n";
     out += "<h3>" + html(e.title) + "</h3>\n";
     if (!e.purpose.empty()) out += "<p class=\"purpose\">" + html(e.purpose) + "</p>\n";
     out += "<div class=\"conclusion\">\n";

@@ -20,7 +20,7 @@ std::string render_index(const std::string& programme, const std::vector<Gatheri
 
     body += "<section class=\"timeline\">\n<h2>" + html(s.gathering_reports) + "</h2>\n<ol>\n";
     for (const GatheringInfo& g : gatherings) {
-        std::string label = std::string(s.gathering) + " " + std::to_string(g.number);
+        std::string label = gathering_name(s, g.number);
         if (!g.title.empty()) label += " — " + g.title;
         body += "<li class=\"has-entries\"><a href=\"" + encode::url_path(gathering_file_name(g.number)) +
                 "\"><strong>" + html(label) + "</strong></a> <span class=\"when\">· " +
@@ -35,9 +35,8 @@ std::string render_index(const std::string& programme, const std::vector<Gatheri
         std::string about;
         if (!g.services.empty()) about += html(g.services);
         if (!g.project.empty()) about += (about.empty() ? "" : " · ") + html(g.project);
-        const std::string count = g.entries == 0 ? std::string(s.no_entries_yet)
-                                                 : std::to_string(g.entries) + " " +
-                                                       std::string(g.entries == 1 ? s.entries_one : s.entries_many);
+        const std::string count =
+            g.entries == 0 ? std::string(s.no_entries_yet) : count_text(s.entries, static_cast<int>(g.entries));
         about += (about.empty() ? "" : " · ") + html(count);
         body += " <span class=\"count\">· " + about + "</span></li>\n";
     }

@@ -12,7 +12,7 @@ using encode::markdown;
 
 std::string gathering_line(const std::optional<GatheringInfo>& g, const ReportStrings& s) {
     if (!g) return markdown(s.no_gathering);
-    std::string out = markdown(s.gathering) + " " + std::to_string(g->number);
+    std::string out = markdown(gathering_name(s, g->number));
     if (!g->title.empty()) out += " — " + markdown(g->title);
     if (!g->date.empty()) out += " · " + markdown(encode::long_date(g->date, s));
     return out;
@@ -30,7 +30,7 @@ void note_item(std::string& out, const ReportNote& n, const ReportStrings& s, co
 
 void entry(std::string& out, const LogEntry& e, const ReportStrings& s, std::string_view images_dir) {
     out += "### " + markdown(e.title) + "\n\n";
-    out += "*" + markdown(s.concluded) + " " + markdown(encode::long_date(encode::iso_date(e.concluded_at), s)) + ".*";
+    out += "*" + markdown(fill(s.concluded, {{"date", encode::long_date(encode::iso_date(e.concluded_at), s)}})) + ".*";
     if (!e.purpose.empty()) out += " " + markdown(e.purpose);
     out += "\n\n";
     if (e.conclusion.empty()) out += "> " + markdown(s.no_conclusion) + "\n\n";
@@ -105,7 +105,7 @@ std::string render_markdown(const ProjectLog& log, Timestamp now, std::string_vi
         });
         const std::size_t n = it == sections.end() ? 0 : it->entries.size();
         if (n == 0) return std::string(s.no_entries_yet);
-        return std::to_string(n) + " " + std::string(n == 1 ? s.entries_one : s.entries_many);
+        return count_text(s.entries, static_cast<int>(n));
     };
     for (const GatheringInfo& g : log.gatherings) {
         out += "- " + gathering_line(g, s);

@@ -1,5 +1,5 @@
-// Every word the exported reports print, in bokmål, nynorsk and English: one table, so a
-// translation is one place to read. Plain data; depends on core/model.hpp only.
+// Every word the exported reports print, as fields by name; translated in i18n/strings.json
+// (the build fills them). Plain data; depends on core only.
 #pragma once
 
 #include <array>
@@ -7,24 +7,33 @@
 #include <string_view>
 
 #include "core/model.hpp"
+#include "core/phrase.hpp"
 
 namespace samling {
 
 struct ReportStrings {
     std::string_view lang_tag;  // the HTML lang attribute
     std::string_view project_log, programme, group, services, project, exported, none_set;
-    std::string_view gatherings, gathering, no_gathering, no_date, entries_one, entries_many, no_entries_yet;
+    std::string_view gatherings, gathering, gathering_number /* "Samling {n}" */, no_gathering, no_date;
+    Plural entries;  // "{n} oppføringer"
+    std::string_view no_entries_yet;
     std::string_view empty_log;  // the friendly text of a log with no entries
-    std::string_view exercise, concluded, conclusion, no_conclusion, top_voted, dot, dots, votes_heading, board,
-        unclustered, other_notes, why_chains, snapshot_alt, snapshot_caption;
+    std::string_view exercise, concluded /* "Avsluttet {date}" */, conclusion, no_conclusion, top_voted;
+    Plural votes;  // "{n} stemmer"
+    std::string_view votes_heading, board, unclustered, other_notes, why_chains, snapshot_alt, snapshot_caption;
     std::string_view index_title, group_logs, gathering_reports, open_log;
     std::string_view gathering_report, no_runs_in_gathering, measure, details, from_exercise, builds_on;
     std::array<std::string_view, 12> months;
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const ReportStrings& report_strings(Language lang);
+void fill_strings(ReportStrings& s, Language lang);
 
 // "1 stemme", "3 stemmer".
 std::string dots_text(int dots, const ReportStrings& s);
+
+// "Samling 2".
+std::string gathering_name(const ReportStrings& s, int number);
 
 }  // namespace samling

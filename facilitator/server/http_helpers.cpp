@@ -23,17 +23,17 @@ void send_error(httplib::Response& res, const Error& error) {
 
 void send_rate_limited(httplib::Response& res, int retry_after_seconds) {
     res.set_header("Retry-After", std::to_string(retry_after_seconds));
-    send_error(res, 429, "rate_limited", "For mange forespørsler. Vent litt og prøv igjen.");
+    send_error(res, 429, "rate_limited", "Too many requests: wait for Retry-After seconds.");
 }
 
 std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res) {
     if (!text::is_valid_utf8(req.body)) {
-        send_error(res, 400, "invalid_utf8", "Forespørselen er ikke gyldig UTF-8.");
+        send_error(res, 400, "invalid_utf8", "The request is not valid UTF-8.");
         return std::nullopt;
     }
     auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
     if (body.is_discarded() || !body.is_object()) {
-        send_error(res, 400, "bad_json", "Forespørselen må være et JSON-objekt.");
+        send_error(res, 400, "bad_json", "The body must be a JSON object.");
         return std::nullopt;
     }
     return body;

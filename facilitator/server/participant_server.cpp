@@ -80,14 +80,14 @@ bool optional_string(const json& body, const char* key, std::optional<std::strin
     return true;
 }
 
-// What a phone may be told of an error: its code and a message for a person. A store that
-// failed says so in words of its own; the file's path and SQLite's text stay on the laptop
-// (standard error), never on a phone on the venue's Wi-Fi.
+// What a phone may be told of an error: its code and an English message for a developer (the
+// page shows its own words per code, i18n/strings.json). A store that failed says so plainly; the file's path and
+// SQLite's text stay on the laptop (standard error), never on a phone on the venue's Wi-Fi.
 void send_phone_error(Response& res, const Error& error) {
     if (error.code == Errc::storage_failed) {
         std::fprintf(stderr, "samling: a phone's write was not stored: %s\n", error.message.c_str());
         return http::send_error(res, 503, "storage_failed",
-                                "Lagring feilet på arrangørens maskin. Lappen er ikke lagret; prøv igjen om litt.");
+                                "The facilitator's machine could not store this; nothing was saved. Try again later.");
     }
     http::send_error(res, error);
 }
@@ -154,7 +154,7 @@ struct ParticipantServer::Impl {
         const std::string token = http::bearer_token(req);
         const auto who = token.empty() ? std::nullopt : hub().snapshot()->authenticate(token);
         if (!who) {
-            http::send_error(res, 401, "unauthorized", "Du må bli med i en ledergruppe først.");
+            http::send_error(res, 401, "unauthorized", "Join a leader group first (no valid token).");
             return std::nullopt;
         }
         if (int wait = limiter.take("p" + std::to_string(*who)); wait > 0) {
@@ -193,7 +193,7 @@ struct ParticipantServer::Impl {
     void send_note(Response& res, const Result<Receipt>& r, Id participant, int created_status) {
         if (!r) return send_phone_error(res, r.error());
         const Note* n = r->state->note(r->subject);
-        if (!n) return http::send_error(res, 503, "storage_failed", "Prøv igjen.");
+        if (!n) return http::send_error(res, 503, "storage_failed", "The store could not commit; try again.");
         http::send_json(res, r->created ? created_status : 200,
                         {{"note", to_json(note_view(*r->state, *n, participant))}});
     }
@@ -222,7 +222,7 @@ void ParticipantServer::Impl::routes() {
         const auto state = hub().snapshot();
         const auto& room = state->room();
         if (!is_right_code(*state, req.get_param_value("code")))
-            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Wrong or closed room code."));
         if (!limit_address(req, res, room_lookups)) return;
         json groups = json::array();
         for (const auto& [id, g] : state->groups())
@@ -239,14 +239,14 @@ void ParticipantServer::Impl::routes() {
         std::optional<std::string> code, name;
         if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
         const auto group = id_field(*body, "group");
-        if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
+        if (!group) return http::send_error(res, 404, "group_not_found", "\"group\" must name a leader group.");
         // The code decides which budget the call spends: a wrong one the guesser's, before
         // anything is written; a right one (or a phone's own token) the room's.
         const std::string token = http::bearer_token(req);
         const auto state = hub().snapshot();
         const auto mover = token.empty() ? std::nullopt : state->authenticate(token);
         if (!mover && !is_right_code(*state, code.value_or("")))
-            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Wrong or closed room code."));
         if (!limit_address(req, res, joins)) return;
         // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
         // the same participant and token, never a second one left behind in the old group.
@@ -293,7 +293,7 @@ void ParticipantServer::Impl::routes() {
         Id parent = 0;
         if (body->contains("parent") && !(*body)["parent"].is_null()) {
             const auto p = id_field(*body, "parent");
-            if (!p) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen du svarer på.");
+            if (!p) return http::send_error(res, 404, "note_not_found", "No such note to answer.");
             parent = *p;
         }
         std::optional<NoteFields> fields;
@@ -308,7 +308,7 @@ void ParticipantServer::Impl::routes() {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         const auto note = parse_id(req.matches[1].str());
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        if (!note) return http::send_error(res, 404, "note_not_found", "No such note.");
         auto body = http::json_body(req, res);
         if (!body) return;
         std::optional<std::string> text, zone;
@@ -325,7 +325,7 @@ void ParticipantServer::Impl::routes() {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         const auto note = parse_id(req.matches[1].str());
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        if (!note) return http::send_error(res, 404, "note_not_found", "No such note.");
         auto r = hub().submit(cmd::DeleteNote{*who, *note});
         if (!r) return send_phone_error(res, r.error());
         res.status = 204;
@@ -337,7 +337,7 @@ void ParticipantServer::Impl::routes() {
         auto body = http::json_body(req, res);
         if (!body) return;
         const auto note = id_field(*body, "note");
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        if (!note) return http::send_error(res, 404, "note_not_found", "No such note.");
         auto r = hub().submit(cmd::CastVote{*who, *note});
         if (!r) return send_phone_error(res, r.error());
         const auto view = view_for(*r->state, *who, now_ms());
@@ -352,7 +352,7 @@ void ParticipantServer::Impl::routes() {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         const auto note = parse_id(req.matches[1].str());
-        if (!note) return http::send_error(res, 404, "note_not_found", "Fant ikke lappen.");
+        if (!note) return http::send_error(res, 404, "note_not_found", "No such note.");
         auto r = hub().submit(cmd::RetractVote{*who, *note});
         if (!r) return send_phone_error(res, r.error());
         res.status = 204;
@@ -379,7 +379,7 @@ void ParticipantServer::Impl::routes() {
     // The page: exact file names from memory, nothing else.
     http.Get(R"(/[^/]*)", [this](const Request& req, Response& res) {
         const WebAsset* asset = assets.find(req.path);
-        if (!asset) return http::send_error(res, 404, "not_found", "Ingen slik side.");
+        if (!asset) return http::send_error(res, 404, "not_found", "No such page.");
         serve_asset(req, res, *asset);
     });
 }
@@ -405,13 +405,13 @@ ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
         if (res.body.empty()) {
             const bool missing = res.status == 404;
             http::send_error(res, res.status, missing ? "not_found" : "bad_request",
-                             missing ? "Ingen slik side." : "Forespørselen kunne ikke leses.");
+                             missing ? "No such page." : "The request could not be read.");
         }
         add_security_headers(res);
         return httplib::Server::HandlerResponse::Unhandled;
     }));
     http.set_exception_handler([](const Request&, Response& res, const std::exception_ptr&) {
-        http::send_error(res, 500, "internal_error", "Noe gikk galt på fasilitatorens maskin.");
+        http::send_error(res, 500, "internal_error", "Something failed on the facilitator's machine.");
     });
     impl_->routes();
 }

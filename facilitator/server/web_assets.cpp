@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/sha256.hpp"
+#include "server/phone_strings.hpp"
 
 namespace samling {
 namespace {
@@ -66,6 +67,8 @@ Result<WebAssets> WebAssets::load(const std::filesystem::path& dir) {
         body << in.rdbuf();
         assets.add(entry.path().filename().string(), WebAsset{type, body.str()});
     }
+    // The texts are built from i18n/strings.json, never read from the folder.
+    assets.add("strings.js", WebAsset{"text/javascript; charset=utf-8", std::string(phone_strings_js())});
     if (!assets.find("/"))
         return make_error(Errc::invalid_request,
                           "the participant page is missing: no " + (dir / "index.html").string());

@@ -173,8 +173,7 @@ bool finish_export(ControlState& c, ExportRunner& exports, Language lang, Timest
     if (!done) return false;
     const ProgrammeStrings& s = programme_strings(lang);
     toast_and_say(
-        c,
-        done->ok ? std::string(s.exported_to) + " " + done->folder : std::string(s.export_failed) + ": " + done->error,
+        c, done->ok ? fill(s.exported_to, {{"folder", done->folder}}) : fill(s.export_failed, {{"why", done->error}}),
         now);
     return true;
 }

@@ -194,7 +194,7 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
 void draw_storage_alarm(ImDrawList* dl, const std::string& why, ImVec2 size, const Fonts& fonts, Language lang) {
     const float em = fonts.em;
     const std::string line = fit_line(
-        fonts.bold, em, std::string(room_strings(lang).storage_failed) + ": " + drawable_text(why), size.x - 3 * em);
+        fonts.bold, em, fill(room_strings(lang).storage_failed, {{"why", drawable_text(why)}}), size.x - 3 * em);
     const ImVec2 a(0, 0), b(size.x, 2.2f * em);
     dl->AddRectFilled(a, b, theme::alarm);
     draw_text(dl, fonts, fonts.bold, ImVec2(1.5f * em, 0.6f * em), theme::text, line);
@@ -240,8 +240,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (c.snapshot.pictured) {  // the loop has written the picture, or failed to
         const LeaderGroup* g = state.group(c.snapshot.group);
         show_toast(c,
-                   c.snapshot.error.empty() ? std::string(ps.saved_to_log) + " " + (g ? g->name : std::string())
-                                            : std::string(ps.picture_failed) + ": " + c.snapshot.error,
+                   c.snapshot.error.empty() ? fill(ps.saved_to_log, {{"group", g ? g->name : std::string()}})
+                                            : fill(ps.picture_failed, {{"why", c.snapshot.error}}),
                    now);
         c.snapshot = PendingSnapshot{};
     }

@@ -1,5 +1,5 @@
-// Every word the projector shows, in bokmål, nynorsk and English: the one place to translate.
-// Plain data; must not depend on ImGui, GLFW or the workshop state.
+// Every word the projector shows, as fields the code reads; translated in i18n/strings.json (the
+// build fills them). Plain data; must not depend on ImGui, GLFW or the workshop state.
 #pragma once
 
 #include <array>
@@ -8,6 +8,7 @@
 
 #include "core/exercise.hpp"
 #include "core/model.hpp"
+#include "core/phrase.hpp"
 #include "core/result.hpp"
 
 namespace samling {
@@ -20,22 +21,19 @@ struct KeyHelp {
 inline constexpr std::size_t key_help_lines = 37;
 
 struct UiStrings {
-    const char* join_heading;  // over the QR code
-    const char* join_address;  // label over host:port
-    const char* room_code;     // label over the room code
-    const char* step;          // "Steg" in "Steg 1 av 5"
-    const char* of;            // "av" in "Steg 1 av 5"
-    const char* participants_one;
-    const char* participants_many;
-    const char* notes_one;
-    const char* notes_many;
+    const char* join_heading;    // over the QR code
+    const char* join_address;    // label over host:port
+    const char* room_code;       // label over the room code
+    const char* step_of;         // "Steg {i} av {n}"
+    const char* step_number;     // "Steg {i}"
+    Plural notes;                // "{n} lapp"
     const char* empty_board;     // no notes yet
-    const char* hidden_heading;  // silent writing: notes not shown yet
+    const char* hidden_heading;  // silent writing: "{notes} skrevet så langt"
     const char* hidden_hint;
     const char* no_activity;   // the group has no exercise running
     const char* no_groups;     // the room has no leader groups yet
     const char* no_zone;       // column for notes without a known zone
-    const char* more_notes;    // "+N more" card: prefix before the number
+    const char* more_notes;    // the "+{n} flere" card
     const char* key_hint;      // items split by "  ·  ", most needed first: the tail drops when short of room
     const char* step_kind[5];  // write, reveal, organise, vote, conclude
 
@@ -44,12 +42,13 @@ struct UiStrings {
     const char* timer_paused;
     const char* timer_ready;  // a countdown not started yet (T starts it)
     const char* timer_up;     // the countdown reached zero
-    const char* done_suffix;  // "2 av 5" + " er ferdige"
-    const char* done_short;   // "2/5 ferdige" in tiles and chips
+    const char* done_of;      // "{n} av {m} er ferdige"
+    const char* done_short;   // "{n} ferdige" in the group strip
+    const char* done_ratio;   // "{n}/{m} ferdige" in the overview's tiles
     const char* writing_locked;
     // Answers from the hub
-    const char* could_not_undo;
-    const char* could_not_do;
+    const char* could_not_undo;  // "Kunne ikke angre: {reason}"
+    const char* could_not_do;    // "Ikke utført: {reason}"
     const char* nothing_to_undo;
     const char* reason_gone;  // the note or cluster was removed meanwhile
     const char* reason_no_activity;
@@ -60,15 +59,15 @@ struct UiStrings {
     const char* reason_cannot_undo;
     const char* reason_has_notes;    // deleting a group or gathering that holds work: archive it
     const char* reason_agenda_done;  // S: the group has started everything on the agenda
+    const char* reason_group_gone;   // the leader group was deleted meanwhile
+    const char* reason_other;        // any other refusal: it no longer fits what is on screen
     const char* no_gathering_open;   // S with no gathering open
     // Overview (O)
     const char* overview_title;
-    const char* groups_one;
-    const char* groups_many;
+    Plural groups;  // "{n} gruppe"
     const char* overview_hint;
     const char* top_notes;
-    const char* dots_one;
-    const char* dots_many;
+    Plural votes;  // "{n} stemme"
     // Start an exercise (E)
     const char* start_title;
     const char* start_exercise;  // list heading
@@ -89,16 +88,16 @@ struct UiStrings {
     const char* preview_title;
     const char* preview_open;  // writing is open
     const char* preview_closed;
-    const char* preview_votes;  // "Du har" + N + dots
+    Plural preview_votes;  // "Du har {n} stemmer"
     const char* preview_no_notes;
-    const char* preview_more;  // "+N more notes" on the phone's list
+    Plural preview_more;  // "+{n} lapper til" on the phone's list
     // Conclusion (K)
     const char* conclusion_title;
     const char* conclusion_hint;
     const char* proposals;
     const char* no_proposals;
     const char* quick_picks;  // top-voted notes
-    const char* use_in;       // "Bruk i: <field>"
+    const char* use_in;       // "Bruk i: {field}"
     // Questions before acting on two or more groups: {x} what, {n} how many groups
     const char* confirm_start;  // {x}: the exercise's title
     const char* confirm_start_next;
@@ -108,7 +107,7 @@ struct UiStrings {
     const char* confirm_lock;
     const char* confirm_unlock;
     const char* confirm_answer;  // "Enter = ja, Esc = nei"
-    const char* group_number;    // "Gruppe" in the badge "Gruppe 2_" while a number is typed
+    const char* group_number;    // "Gruppe {n}" in the badge "Gruppe 2_" while a number is typed
     // G: runs the group left in this gathering (start-next, a new start), to reopen
     const char* earlier_runs;
     const char* reopen;
@@ -118,13 +117,12 @@ struct UiStrings {
     std::array<KeyHelp, key_help_lines> help;
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const UiStrings& ui_strings(Language lang);
+void fill_strings(UiStrings& s, Language lang);
 
 // "Steg 1 av 5 · Skriv"
 std::string step_position(const UiStrings& s, int index, int count, StepKind kind);
-
-// "1 deltaker", "12 lapper": the count and the noun in the right number.
-std::string count_of(int n, const char* one, const char* many);
 
 // Why the hub refused a facilitator command, in the UI language where we know the code.
 std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo);

@@ -63,6 +63,12 @@ TEST_CASE("a posted board edit is answered; Ctrl+Z's cmd::UndoLast takes it back
     ControlState controls;
     receive(controls, answers, ui_strings(Language::nb), test::test_now);
     CHECK(controls.toast.text.rfind("Ikke utført: ", 0) == 0);
+    // The projector's own words for the code, in its language: never the core's English message.
+    CHECK(answers[1].error.message == "No such step.");
+    CHECK(controls.toast.text == "Ikke utført: det passer ikke lenger med det som vises nå");
+    ControlState english;
+    receive(english, answers, ui_strings(Language::en), test::test_now);
+    CHECK(english.toast.text == "Not done: it no longer fits what is on screen");
     std::vector<Command> undo{cmd::UndoLast{}};
     post_all(post, undo, queue);
     const std::vector<Outcome> undone = wait_for(*queue, 1);

@@ -54,8 +54,8 @@ TEST_CASE("the closed phone counts again once it polls; a group with nobody here
 }
 
 TEST_CASE("the words for who is here, in all three languages") {
-    CHECK(std::string(room_strings(Language::nb).present) == "til stede");
-    CHECK(std::string(room_strings(Language::nn).present) == "til stades");
-    CHECK(std::string(room_strings(Language::en).present) == "present");
+    CHECK(fill(room_strings(Language::nb).present, {{"n", "3"}}) == "3 til stede");
+    CHECK(fill(room_strings(Language::nn).present, {{"n", "3"}}) == "3 til stades");
+    CHECK(fill(room_strings(Language::en).present, {{"n", "3"}}) == "3 present");
     CHECK(std::string(room_strings(Language::nn).saved) == "Lagra");
 }

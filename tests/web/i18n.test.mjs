@@ -12,10 +12,12 @@ import { pageModule, WEB } from './page_modules.mjs';
 const i18n = await pageModule('i18n.js');
 const { translate, pluralForm } = i18n;
 
-// strings.js as the page runs it: a classic script that sets window.SAMLING_STRINGS.
+// strings.js as the page runs it: a classic script that sets window.SAMLING_STRINGS. The build
+// generates it from i18n/strings.json (ctest passes its path); the server sends the same text.
 function realStrings() {
   const window = {};
-  vm.runInNewContext(readFileSync(join(WEB, 'strings.js'), 'utf8'), { window });
+  const file = process.env.SAMLING_STRINGS_JS || join(WEB, 'strings.js');
+  vm.runInNewContext(readFileSync(file, 'utf8'), { window });
   return window.SAMLING_STRINGS;
 }
 

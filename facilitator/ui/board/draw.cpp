@@ -313,7 +313,7 @@ void draw_scene(ImDrawList* dl, const BoardScene& s, const BoardModel& m, const 
     const ImFont* font = fonts.card[static_cast<std::size_t>(s.level)];
     for (const OverflowCard& o : s.overflow) {
         dl->AddRectFilled(p.at(o.min), p.at(o.max), theme::panel_hover, 0.22f * size);
-        const std::string text = "+" + std::to_string(o.count) + " " + strings.more_notes;
+        const std::string text = fill(strings.more_notes, {{"n", std::to_string(o.count)}});
         dl->AddText(font, size, p.at(ImVec2(o.min.x + s.pad, o.min.y + s.pad)), theme::text,
                     fit_line(font, s.size, text, o.max.x - o.min.x - 2 * s.pad).c_str());
     }

@@ -33,8 +33,7 @@ void draw_hidden(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
     const float em = fonts.em;
     const float centre = (min.x + max.x) / 2;
     const std::string number = std::to_string(count);
-    const std::string label =
-        std::string(count == 1 ? strings.notes_one : strings.notes_many) + " " + strings.hidden_heading;
+    const std::string label = fill(strings.hidden_heading, {{"notes", count_text(strings.notes, count)}});
     const float card_w = 2.4f * em, card_h = 1.7f * em, gap = 0.45f * em;
     const int per_row = std::max(1, static_cast<int>((max.x - min.x + gap) / (card_w + gap)));
     const float text_block = fonts.size(fonts.display) + fonts.size(fonts.title) + 3.6f * em;
@@ -108,12 +107,11 @@ void draw_status(ImDrawList* dl, const BoardModel& m, ImVec2 min, ImVec2 max, co
         }
         x += 0.9f * em + 0.35f * em * static_cast<float>(std::min<std::size_t>(m.hidden.size(), 5) - 1) + 0.5f * em;
         const int n = static_cast<int>(m.hidden.size());
-        const std::string text = std::to_string(n) + " " + (n == 1 ? words.hidden_one : words.hidden_many);
+        const std::string text = count_text(words.hidden, n);
         x += draw_text_fit(dl, fonts, fonts.body, ImVec2(x, y), theme::text_muted, text, max.x - x) + 1.2f * em;
     }
     if (m.voting_hidden && x < max.x) {
-        const std::string text = std::to_string(m.dots_cast) + " " +
-                                 (m.dots_cast == 1 ? words.votes_one : words.votes_many) + " · " + words.totals_later;
+        const std::string text = count_text(words.votes_cast, m.dots_cast) + " · " + words.totals_later;
         draw_text_fit(dl, fonts, fonts.body, ImVec2(x, y), theme::text_muted, text, max.x - x);
     }
 }
@@ -122,7 +120,7 @@ void draw_selection_hint(ImDrawList* dl, const BoardInteraction& ui, ImVec2 max,
                          const BoardStrings& words) {
     if (ui.selected.empty()) return;
     const float em = fonts.em;
-    const std::string text = std::to_string(ui.selected.size()) + " " + words.selected;
+    const std::string text = fill(words.selected, {{"n", std::to_string(ui.selected.size())}});
     const float w = width_of(fonts, fonts.bold, text) + 1.2f * em;
     const ImVec2 a = snap(ImVec2(max.x - w, max.y - 1.7f * em));
     dl->AddRectFilled(a, ImVec2(max.x, max.y), theme::accent, 0.5f * em);

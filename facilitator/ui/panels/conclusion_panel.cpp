@@ -191,7 +191,7 @@ void draw_pick(const Workshop& state, const ExerciseRun& run, ConclusionState& p
     }
     ImGui::SetCursorScreenPos(ImVec2(a.x + 0.5f * em, y + 0.1f * em));
     const std::string label =
-        fit_line(fonts.small, small, std::string(s.use_in) + ": " + drawable_text(target.label.in(lang)), w - 2 * em) +
+        fit_line(fonts.small, small, fill(s.use_in, {{"field", drawable_text(target.label.in(lang))}}), w - 2 * em) +
         "##use" + std::to_string(note.id);
     ImGui::PushFont(fonts.small);
     if (ImGui::Button(label.c_str())) use_in(state, run, panel, target.id, note.text, out);

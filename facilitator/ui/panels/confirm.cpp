@@ -9,6 +9,7 @@
 
 #include <GLFW/glfw3.h>  // key codes only (1.86 reads keys by GLFW code)
 
+#include "core/phrase.hpp"
 #include "ui/panels/control_theme.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/text_wrap.hpp"
@@ -45,19 +46,7 @@ void spend_input() {
 }  // namespace
 
 std::string fill_question(std::string_view pattern, std::string_view what, std::size_t groups) {
-    std::string out;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern.substr(i, 3) == "{x}") {
-            out += what;
-            i += 2;
-        } else if (pattern.substr(i, 3) == "{n}") {
-            out += std::to_string(groups);
-            i += 2;
-        } else {
-            out += pattern[i];
-        }
-    }
-    return out;
+    return fill(pattern, {{"x", what}, {"n", std::to_string(groups)}});
 }
 
 std::size_t groups_in(const std::vector<Command>& commands) {

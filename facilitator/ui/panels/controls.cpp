@@ -124,7 +124,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
             const std::string question = def ? fill_question(strings.confirm_start, def->title.in(lang), starts.size())
                                              : fill_question(strings.confirm_start_next, {}, starts.size());
             if (starts.empty())
-                show_toast(c, std::string(strings.could_not_do) + ": " + strings.reason_agenda_done, now);
+                show_toast(c, fill(strings.could_not_do, {{"reason", strings.reason_agenda_done}}), now);
             ask_or_post(c, question, std::move(starts), out);
         } else if (focused) {
             out.push_back(cmd::StartNext{focused});
@@ -184,7 +184,7 @@ void receive(ControlState& c, const std::vector<Outcome>& outcomes, const UiStri
     for (const Outcome& o : outcomes) {
         if (!o.ok) {
             if (o.command == command_index<cmd::StartNext>() && o.error.code == Errc::invalid_request)
-                show_toast(c, std::string(strings.could_not_do) + ": " + strings.reason_agenda_done, now);
+                show_toast(c, fill(strings.could_not_do, {{"reason", strings.reason_agenda_done}}), now);
             else if (o.error.code == Errc::nothing_to_undo)
                 show_toast(c, strings.nothing_to_undo, now);
             else

@@ -62,7 +62,7 @@ void draw_group_number(ImDrawList* dl, const GroupNumberEntry& e, float centre_x
                        const UiStrings& s) {
     if (e.digits.empty()) return;
     const float em = fonts.em;
-    const std::string text = std::string(s.group_number) + " " + e.digits + "_";
+    const std::string text = fill(s.group_number, {{"n", e.digits + "_"}});
     const float w = width_of(fonts, fonts.title, text) + 2.4f * em;
     const float h = fonts.size(fonts.title) + 1.2f * em;
     const ImVec2 a = snap(ImVec2(centre_x - w / 2, bottom - h)), b = snap(ImVec2(centre_x + w / 2, bottom));

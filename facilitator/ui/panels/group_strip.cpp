@@ -131,10 +131,10 @@ Id draw_group_strip(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, 
             draw_text(dl, fonts, fonts.small, ImVec2(b.x - inset - counts_w, y), ink_muted, counts);
         } else {
             draw_text(dl, fonts, fonts.bold, ImVec2(text_x, a.y + 0.4f * em), ink, name);
-            std::string counts = std::to_string(here) + " " + room_strings(lang).present;
+            std::string counts = fill(room_strings(lang).present, {{"n", std::to_string(here)}});
             if (const int done = done_in_step(state, presence, id, now); done >= 0)
-                counts += "  ·  " + std::to_string(done) + " " + strings.done_short;
-            counts += "  ·  " + count_of(notes, strings.notes_one, strings.notes_many);
+                counts += "  ·  " + fill(strings.done_short, {{"n", std::to_string(done)}});
+            counts += "  ·  " + count_text(strings.notes, notes);
             draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, a.y + 0.4f * em + em), ink_muted, counts, text_w);
         }
     }

@@ -114,14 +114,13 @@ void draw_tile(ImDrawList* dl, const Workshop& state, const Presence& presence, 
     if (room_for(line)) {
         // Notes at the left; "done" at the right, where it is never cut.
         const int here = presence.present_in(state, id, now);
-        const std::string notes =
-            count_of(static_cast<int>(state.notes_of_run(run->id).size()), s.notes_one, s.notes_many);
+        const std::string notes = count_text(s.notes, static_cast<int>(state.notes_of_run(run->id).size()));
         std::string done;
         if (const int d = done_in_step(state, presence, id, now); d >= 0)
-            done = std::to_string(d) + "/" + std::to_string(here) + " " + s.done_short;
+            done = fill(s.done_ratio, {{"n", std::to_string(d)}, {"m", std::to_string(here)}});
         const float dw = done.empty() ? 0 : width_of(fonts, text, done);
         if (!done.empty()) draw_text(dl, fonts, text, ImVec2(b.x - pad - dw, y), theme::good, done);
-        const std::string left = std::to_string(here) + " " + room_strings(lang).present + " · " + notes;
+        const std::string left = fill(room_strings(lang).present, {{"n", std::to_string(here)}}) + " · " + notes;
         draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, left, w - dw - 0.5f * em);
         y += line * 1.25f;
     }
@@ -155,7 +154,7 @@ Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImV
     const std::vector<Id> ids = group_order(state);
     // Heading: what this is, how many groups; where latecomers join, at the right.
     const std::string title =
-        std::string(s.overview_title) + "  ·  " + count_of(static_cast<int>(ids.size()), s.groups_one, s.groups_many);
+        std::string(s.overview_title) + "  ·  " + count_text(s.groups, static_cast<int>(ids.size()));
     draw_text(dl, fonts, fonts.title, min, theme::text, title);
     const float title_w = width_of(fonts, fonts.title, title);
     const std::string joined = fit_line(fonts.bold, em, join, max.x - min.x - title_w - 2 * em);

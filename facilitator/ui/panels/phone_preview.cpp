@@ -20,7 +20,7 @@ PhoneStatus phone_status(const ParticipantView& view, const UiStrings& s) {
         st.open = a.accepts_notes;
         st.writing = st.open ? s.preview_open : s.preview_closed;
     }
-    if (a.votes) st.votes = std::string(s.preview_votes) + " " + count_of(a.votes->left, s.dots_one, s.dots_many);
+    if (a.votes) st.votes = count_text(s.preview_votes, a.votes->left);
     if (a.step.timer_seconds > 0 || a.timer.running || a.timer.remaining_seconds != a.timer.duration_seconds)
         st.timer = clock_text(static_cast<std::int64_t>(a.timer.remaining_seconds) * 1000);
     return st;
@@ -139,7 +139,7 @@ void draw_phone_preview(ImDrawList* dl, const ParticipantView& view, ImVec2 min,
         const std::size_t left = view.notes.size() - i;
         if (y + ch > bottom - (left > 1 ? small * 1.4f : 0)) {
             draw_text_fit(dl, fonts, fonts.small, ImVec2(x, y), theme::phone_muted,
-                          "+" + std::to_string(left) + " " + s.preview_more, tw);
+                          count_text(s.preview_more, static_cast<int>(left)), tw);
             break;
         }
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + tw, y + ch), theme::phone_note, 0.3f * em);

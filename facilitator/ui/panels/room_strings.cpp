@@ -1,31 +1,12 @@
-// The room's words in three languages: the one place to translate them. Plain data only.
+// The room's words: the table is generated from i18n/strings.json, where they are translated.
 #include "ui/panels/room_strings.hpp"
 
+#include "core/string_table.hpp"
+
 namespace samling {
-namespace {
-
-const RoomStrings nb = {
-    "Lagret",
-    "til stede",
-    "Lagring feilet – nye lapper blir ikke lagret",
-};
-
-const RoomStrings nn = {
-    "Lagra",
-    "til stades",
-    "Lagring feila – nye lappar blir ikkje lagra",
-};
-
-const RoomStrings en = {
-    "Saved",
-    "present",
-    "Saving failed – new notes are not being stored",
-};
-
-}  // namespace
 
 const RoomStrings& room_strings(Language lang) {
-    return in_language(lang, nb, nn, en);
+    return string_table<RoomStrings>(lang);
 }
 
 }  // namespace samling

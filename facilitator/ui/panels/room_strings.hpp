@@ -1,18 +1,21 @@
 // The words of the room at a glance (the overview's tiles, the group strip): who is here now,
-// whether a run is saved in the project log, in bokmål, nynorsk and English. Plain data; must not depend on
-// ImGui, GLFW or the workshop state.
+// whether a run is saved in the project log; translated in i18n/strings.json. Plain data; must
+// not depend on ImGui, GLFW or the workshop state.
 #pragma once
 
 #include "core/model.hpp"
+#include "core/phrase.hpp"
 
 namespace samling {
 
 struct RoomStrings {
     const char* saved;           // a tile whose run is in the group's project log: "Lagret"
-    const char* present;         // "3 til stede": phones heard from in the last few minutes, after the number
-    const char* storage_failed;  // before the store's own words, while writes are failing
+    const char* present;         // "{n} til stede": phones heard from in the last few minutes
+    const char* storage_failed;  // "Lagring feilet …: {why}", the store's own words, while writes are failing
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const RoomStrings& room_strings(Language lang);
+void fill_strings(RoomStrings& s, Language lang);
 
 }  // namespace samling

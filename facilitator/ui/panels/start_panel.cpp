@@ -139,7 +139,7 @@ bool draw_start_panel(const Frame& frame, StartPanelState& panel, ImVec2 size, s
     std::string start_label = std::string(s.start_button);
     if (count > 0)
         start_label += ": " + drawable_text(list[static_cast<std::size_t>(panel.exercise)]->title.in(lang)) + " · " +
-                       count_of(ticked, s.groups_one, s.groups_many);
+                       count_text(s.groups, ticked);
     start_label = fit_line(fonts.body, em, start_label, inner_w * 0.75f);
     ImGui::BeginDisabled(ticked == 0 || count == 0);
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::accent));

@@ -51,8 +51,8 @@ std::string done_text(const Workshop& state, const Presence& presence, const Exe
                       Timestamp now) {
     const int done = done_in_step(state, presence, run.group, now);
     if (done < 0) return {};
-    return std::to_string(done) + " " + strings.of + " " + std::to_string(presence.present_in(state, run.group, now)) +
-           " " + strings.done_suffix;
+    return fill(strings.done_of,
+                {{"n", std::to_string(done)}, {"m", std::to_string(presence.present_in(state, run.group, now))}});
 }
 
 std::string pill_label(int index, StepKind kind, const UiStrings& strings) {

@@ -60,9 +60,9 @@ void draw_earlier_runs(const Frame& frame, Id group, ImVec2 min, float max_x) {
     for (const ExerciseRun* run : runs) {
         const ExerciseDefinition* def = state.definition(*run);
         const std::size_t notes = state.notes_of_run(run->id).size();
-        const std::string what = "«" + drawable_text(def->title.in(lang)) + "»  ·  " + s.step + " " +
-                                 std::to_string(run->step + 1) + "  ·  " + std::to_string(notes) + " " +
-                                 (notes == 1 ? s.notes_one : s.notes_many) + "  ·  " + s.reopen;
+        const std::string what = "«" + drawable_text(def->title.in(lang)) + "»  ·  " +
+                                 fill(s.step_number, {{"i", std::to_string(run->step + 1)}}) + "  ·  " +
+                                 count_text(s.notes, static_cast<int>(notes)) + "  ·  " + s.reopen;
         const std::string label = fit_line(fonts.body, fonts.size(fonts.body), what, max_x - min.x - 2 * em) +
                                   "##reopen" + std::to_string(run->id);
         ImGui::SetCursorScreenPos(ImVec2(min.x, y));

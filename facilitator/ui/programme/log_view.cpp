@@ -64,7 +64,7 @@ void draw_card(ImDrawList* dl, const LogCard& card, const CardLayout& l, ImVec2 
     float x = a.x + pad, y = a.y + pad;
     draw_text_fit(dl, fonts, fonts.title, ImVec2(x, y), theme::text, drawable_text(card.title), l.text_w);
     y += fonts.size(fonts.title) * 1.1f;
-    const std::string when = std::string(s.concluded) + " " + short_date(s, card.concluded_at);
+    const std::string when = fill(s.concluded, {{"date", short_date(s, card.concluded_at)}});
     draw_text(dl, fonts, fonts.small, ImVec2(x, y), theme::text_dim, when);
     y += fonts.size(fonts.small) * 1.4f;
     const ImFont* font = field_font(fonts);

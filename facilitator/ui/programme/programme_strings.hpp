@@ -1,5 +1,5 @@
 // The words of the programme views — setup (F2), project log (G), "since last time" (Shift+G) —
-// in bokmål, nynorsk and English, and how a gathering and a date are written.
+// translated in i18n/strings.json, and how a gathering and a date are written.
 // Plain data and string functions; must not depend on ImGui, GLFW or the workshop state.
 #pragma once
 
@@ -9,13 +9,15 @@
 
 #include "core/carry_over.hpp"
 #include "core/model.hpp"
+#include "core/phrase.hpp"
 
 namespace samling {
 
 struct ProgrammeStrings {
-    const char* gathering;               // "Samling" in "Samling 2 · 20. jan."
+    const char* gathering;               // "Samling", a heading
+    const char* gathering_number;        // "Samling {n}" in "Samling 2 · 20. jan."
     std::array<const char*, 12> months;  // short month names as written after a day
-    bool day_first_dot;                  // "20. jan." (nb, nn) or "20 Jan" (en)
+    const char* day_month;               // "{day}. {month}" (nb, nn) or "{day} {month}" (en)
     // Setup (F2)
     const char* setup_title;
     const char* programme;
@@ -29,10 +31,10 @@ struct ProgrammeStrings {
     const char* groups;
     const char* paste_hint;
     const char* add_groups;
-    const char* added;          // "Lagt til: 3"
+    const char* added;          // "Lagt til: {n}"
     const char* nothing_added;  // a paste that added no group
-    const char* not_added;      // "Ikke lagt til: 2"
-    const char* row;            // "Rad 4 «Navn»: …"
+    const char* not_added;      // "Ikke lagt til: {n}"
+    const char* row;            // "Rad {row} «{text}»: {why}"
     // Why a pasted row was not added (setup_model.hpp's PasteRefusal, in its order)
     const char* refused_exists;
     const char* refused_repeated;
@@ -51,13 +53,13 @@ struct ProgrammeStrings {
     const char* restore;  // an archived group or gathering comes back
     const char* remove;   // "Slett" a group or gathering
     const char* archived;
-    const char* confirm_delete;  // "Slette" + «name» + "?"
-    const char* confirm_remove;  // "Fjerne" + name + "fra rommet?"
+    const char* confirm_delete;  // "Slette «{name}»?"
+    const char* confirm_remove;  // "Fjerne {name} fra rommet?"
     const char* confirm_keys;    // "Enter = ja, Esc = nei"
     const char* yes;
     const char* no;
-    const char* group_has_notes;     // why a group cannot be deleted
-    const char* gathering_has_runs;  // why a gathering cannot be deleted
+    const char* group_has_notes;     // why a group cannot be deleted: "«{name}» har skrevet lapper …"
+    const char* gathering_has_runs;  // why a gathering cannot be deleted: "«{name}» har hatt øvelser …"
     const char* anonymous;           // a participant without a name
     const char* present;             // seen in the last few minutes
     const char* away;                // not seen for a while
@@ -67,8 +69,8 @@ struct ProgrammeStrings {
     const char* name_hint;
     const char* services_hint;
     const char* project_hint;
-    const char* agenda;  // "Agenda for Samling 2"
-    const char* agenda_for;
+    const char* agenda;      // "Agenda for Samling 2"
+    const char* agenda_for;  // "Agenda for {gathering}"
     const char* no_open_gathering;
     const char* empty_agenda;
     const char* catalogue;
@@ -76,13 +78,13 @@ struct ProgrammeStrings {
     const char* show_since;  // the button that opens "since last time"
     // Conclude
     const char* save_to_log;     // the conclusion panel's button
-    const char* saved_to_log;    // "Lagret i prosjektloggen for" + group
-    const char* picture_failed;  // the board's picture could not be written
+    const char* saved_to_log;    // "Lagret i prosjektloggen for {group}"
+    const char* picture_failed;  // "Bildet av tavla ble ikke lagret: {why}"
     // Project log (G)
     const char* log_title;
     const char* log_empty;
     const char* no_gathering;  // runs concluded while no gathering was open
-    const char* concluded;     // "Lagret 14. sep."
+    const char* concluded;     // "Lagret {date}"
     const char* top_notes;
     const char* log_hint;
     const char* no_group;
@@ -93,17 +95,17 @@ struct ProgrammeStrings {
     const char* since_hint;
     // Export (X)
     const char* export_button;  // the project log's button (X)
-    const char* exported_to;    // "Eksportert til" + folder
-    const char* export_failed;
-    const char* exporting;  // "Eksporterer" HTML: 12 "av" 27 "grupper …"
-    const char* exporting_of;
-    const char* exporting_groups;
+    const char* exported_to;    // "Eksportert til {folder}"
+    const char* export_failed;  // "Eksporten feilet: {why}"
+    const char* exporting;      // "Eksporterer {format}: {n} av {m} grupper …"
     // Board pictures caught up after the window opens on runs concluded without it
-    const char* pictures_caught_up;  // 1080 "tavlebilder fra før lagt i prosjektloggen"
-    const char* pictures_not_saved;  // 3 "kunne ikke lagres"
+    const char* pictures_caught_up;  // "{n} tavlebilder fra før lagt i prosjektloggen"
+    const char* pictures_not_saved;  // "{n} kunne ikke lagres: {why}"
 };
 
+// The texts are translated in i18n/strings.json; the build generates fill_strings from it.
 const ProgrammeStrings& programme_strings(Language lang);
+void fill_strings(ProgrammeStrings& s, Language lang);
 
 // "20. jan." from "2026-01-20" ("20 Jan" in English); the text itself when it is not a date.
 std::string short_date(const ProgrammeStrings& s, std::string_view iso_date);

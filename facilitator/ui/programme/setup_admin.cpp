@@ -94,9 +94,9 @@ void draw_group_actions(const Frame& frame, ControlState& c, const LeaderGroup& 
     if (small_button(fonts, s.remove)) {
         // The hub would refuse it: say why at once, and ask nothing.
         if (state.group_has_content(g.id))
-            show_toast(c, "«" + g.name + "» " + s.group_has_notes, now);
+            show_toast(c, fill(s.group_has_notes, {{"name", g.name}}), now);
         else
-            c.setup.confirm = {SetupAsk::delete_group, g.id, std::string(s.confirm_delete) + " «" + g.name + "»?"};
+            c.setup.confirm = {SetupAsk::delete_group, g.id, fill(s.confirm_delete, {{"name", g.name}})};
     }
 }
 
@@ -111,9 +111,9 @@ void draw_gathering_actions(const Frame& frame, ControlState& c, const Gathering
     if (small_button(fonts, s.remove)) {
         const std::string label = gathering_name(s, g);
         if (gathering_has_runs(state, g.id))
-            show_toast(c, "«" + label + "» " + s.gathering_has_runs, now);
+            show_toast(c, fill(s.gathering_has_runs, {{"name", label}}), now);
         else
-            c.setup.confirm = {SetupAsk::delete_gathering, g.id, std::string(s.confirm_delete) + " «" + label + "»?"};
+            c.setup.confirm = {SetupAsk::delete_gathering, g.id, fill(s.confirm_delete, {{"name", label}})};
     }
 }
 
@@ -140,7 +140,7 @@ void draw_setup_participants(const Frame& frame, ControlState& c, Id group) {
         if (ImGui::SmallButton(s.move_to)) ImGui::OpenPopup("move");
         ImGui::SameLine();
         if (ImGui::SmallButton(s.remove_participant))
-            c.setup.confirm = {SetupAsk::remove_participant, pid, std::string(s.confirm_remove) + " " + name + "?"};
+            c.setup.confirm = {SetupAsk::remove_participant, pid, fill(s.confirm_remove, {{"name", name}})};
         ImGui::PopFont();
         if (ImGui::BeginPopup("move")) {
             for (Id other : group_order(state)) {

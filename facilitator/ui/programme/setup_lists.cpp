@@ -59,13 +59,13 @@ void add_pasted(const Workshop& state, ControlState& c, const ProgrammeStrings& 
     const GroupPaste paste = read_group_paste(state, setup.paste);
     group_paste_commands(paste, out, setup.pasted_details);
     std::string summary = paste.groups.empty() ? std::string(s.nothing_added)
-                                               : std::string(s.added) + ": " + std::to_string(paste.groups.size());
-    if (!paste.refused.empty())
-        summary += "  ·  " + std::string(s.not_added) + ": " + std::to_string(paste.refused.size());
+                                               : fill(s.added, {{"n", std::to_string(paste.groups.size())}});
+    if (!paste.refused.empty()) summary += "  ·  " + fill(s.not_added, {{"n", std::to_string(paste.refused.size())}});
     setup.paste_report = {summary};
     for (const RefusedRow& r : paste.refused)
-        setup.paste_report.push_back(std::string(s.row) + " " + std::to_string(r.line) + " «" + drawable_text(r.text) +
-                                     "»: " + refusal_text(s, r.reason));
+        setup.paste_report.push_back(fill(
+            s.row,
+            {{"row", std::to_string(r.line)}, {"text", drawable_text(r.text)}, {"why", refusal_text(s, r.reason)}}));
     show_toast(c, summary, now);
     setup.paste.clear();
 }
@@ -234,7 +234,7 @@ void draw_setup_agenda(const Frame& frame, ControlState& c) {
         ImGui::PopStyleColor();
         return;
     }
-    heading(fonts, std::string(s.agenda_for) + " " + gathering_label(s, *open));
+    heading(fonts, fill(s.agenda_for, {{"gathering", gathering_label(s, *open)}}));
     const std::vector<std::string>& agenda = state.agenda(open->id);
     const auto list = exercise_list(state);
     setup.agenda_cursor = std::clamp(setup.agenda_cursor, 0, std::max(0, static_cast<int>(agenda.size()) - 1));

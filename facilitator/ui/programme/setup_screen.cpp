@@ -109,7 +109,7 @@ void draw_programme(const Frame& frame, ControlState& c) {
     add |= ImGui::Button(s.add_gathering, ImVec2(button_w, 0));
     if (add) {
         std::string title = text::trim(setup.new_title);
-        if (title.empty()) title = std::string(s.gathering) + " " + std::to_string(state.gatherings().size() + 1);
+        if (title.empty()) title = fill(s.gathering_number, {{"n", std::to_string(state.gatherings().size() + 1)}});
         out.push_back(cmd::SaveGathering{0, title, text::trim(setup.new_date)});
         setup.new_title.clear();
         setup.new_date.clear();

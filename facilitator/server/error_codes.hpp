@@ -1,0 +1,26 @@
+// The error codes the server answers with besides the core's Errc (core/result.hpp): requests
+// refused before the core sees them. docs/API.md lists them all; every one has the phone's own
+// words in i18n/strings.json (tests/server_strings.cpp holds both to this list).
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace samling {
+
+inline constexpr std::array<std::string_view, 12> server_error_codes = {
+    "bad_request",             // 400: a field of the wrong type, a body where none belongs
+    "bad_json",                // 400: the body is not a JSON object
+    "invalid_utf8",            // 400: the body is not UTF-8
+    "not_found",               // 404: no such page or call
+    "length_required",         // 411: a body without Content-Length (chunked)
+    "body_too_large",          // 413: over 16 KiB
+    "encoding_not_supported",  // 415: a compressed body
+    "range_not_satisfiable",   // 416: more than one byte range
+    "host_not_allowed",        // 403: a Host header that is not one of the server's addresses
+    "rate_limited",            // 429: too many requests, with Retry-After
+    "too_many_headers",        // 431
+    "internal_error",          // 500: an exception in a route
+};
+
+}  // namespace samling
