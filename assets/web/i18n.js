@@ -43,5 +43,6 @@ export function errorText(r) {
   if (r.network) return t('err_network');
   if (r.status === 429) return t('err_rate_limited', { s: r.retryAfter });
   if (r.code && (table().nb || {})['err_' + r.code]) return t('err_' + r.code);
-  return r.message || t('err_unknown', { status: r.status });
+  // The server's message is English, for developers: a phone shows its own words, always.
+  return t('err_unknown', { status: r.status });
 }

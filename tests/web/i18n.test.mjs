@@ -90,7 +90,8 @@ describe('the page\'s t() and errorText() over strings.js', () => {
       assert.equal(errorText({ network: true, status: 0 }), L.err_network);
       assert.equal(errorText({ status: 429, retryAfter: 7, code: 'rate_limited' }), L.err_rate_limited.replace('{s}', '7'));
       assert.equal(errorText({ status: 409, code: 'step_closed', message: 'Writing is closed.' }), L.err_step_closed);
-      assert.equal(errorText({ status: 400, code: 'some_new_code', message: 'Server words.' }), 'Server words.');
+      assert.equal(errorText({ status: 400, code: 'some_new_code', message: 'Server words.' }),
+        L.err_unknown.replace('{status}', '400'));
       assert.equal(errorText({ status: 500, code: '', message: '' }), L.err_unknown.replace('{status}', '500'));
     }
     setLanguage('nb');
