@@ -10,16 +10,31 @@
 (function () {
   'use strict';
 
-  const MAX = 280;
+  const MAX = 280; // characters in a note, as the server counts them (model.hpp)
+  const PER_CHARACTER = 4; // and at most 4 code points per character on average
   const POLL_MS = 900; // follow the facilitator's step within a second
   const JITTER_MS = 150;
-  const FIELD_MAX = 120; // code points in a note field's value
+  const FIELD_MAX = 120; // a note field's characters (maxLength counts UTF-16 units: never more)
   const KEY = {
     session: 'samling.session', outbox: 'samling.outbox', draft: 'samling.draft',
     fieldsDraft: 'samling.draft.fields', labels: 'samling.fieldLabels',
   };
   const $ = (id) => document.getElementById(id);
   const codePoints = (s) => [...s].length;
+  // Characters as a person counts them and as the server does (core/text.hpp): the text composed
+  // (NFC), then grapheme clusters, so "👍🏽", "🇳🇴" and "Å" typed as A + ring are one each. A browser
+  // without Intl.Segmenter counts code points: never fewer than the server, so it lets nothing
+  // too long through.
+  const graphemes = typeof Intl !== 'undefined' && Intl.Segmenter
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  function characters(s) {
+    const composed = s.normalize('NFC');
+    if (!graphemes) return codePoints(composed);
+    let n = 0;
+    for (const _ of graphemes.segment(composed)) n += 1; // eslint-disable-line no-unused-vars
+    return n;
+  }
+  const tooLong = (s) => characters(s) > MAX || codePoints(s.normalize('NFC')) > PER_CHARACTER * MAX;
 
   // ---- 1 storage and state ------------------------------------------------------------------
 
@@ -550,14 +565,15 @@
 
   function renderCounter() {
     const text = $('note-text').value;
-    const n = codePoints(text);
+    const n = characters(text);
+    const over = tooLong(text);
     const counter = $('counter');
     counter.textContent = t('counter', { n, max: MAX });
-    counter.classList.toggle('over', n > MAX);
-    counter.classList.toggle('near', n > MAX - 20 && n <= MAX);
-    $('too-long').hidden = n <= MAX;
+    counter.classList.toggle('over', over);
+    counter.classList.toggle('near', n > MAX - 20 && !over);
+    $('too-long').hidden = !over;
     $('too-long').textContent = t('tooLong', { max: MAX });
-    $('send').disabled = n > MAX || !text.trim();
+    $('send').disabled = over || !text.trim();
   }
 
   function newClientId() {
@@ -579,7 +595,7 @@
     e.preventDefault();
     const area = $('note-text');
     const text = area.value.trim();
-    if (!text || codePoints(text) > MAX) return;
+    if (!text || tooLong(text)) return;
     const inputs = $('note-fields').hidden ? null : $('note-field-inputs');
     if (inputs && !datesComplete(inputs, $('fields-error'))) return;
     const item = { client_id: newClientId(), code: S.session.code, text, at: Date.now(), status: 'sending' };
@@ -781,10 +797,10 @@
     const count = el('span', 'counter');
     const update = () => {
       ed.draft = area.value;
-      const c = codePoints(area.value);
-      count.textContent = t('counter', { n: c, max: MAX });
-      count.classList.toggle('over', c > MAX);
-      saveBtn.disabled = ed.busy || c > MAX || !area.value.trim();
+      const over = tooLong(area.value);
+      count.textContent = t('counter', { n: characters(area.value), max: MAX });
+      count.classList.toggle('over', over);
+      saveBtn.disabled = ed.busy || over || !area.value.trim();
     };
     const saveBtn = button('primary', ed.busy ? t('saving') : t('save'), () => saveEdit(n));
     area.addEventListener('input', update);
@@ -822,7 +838,7 @@
   async function saveEdit(n) {
     const ed = S.edit;
     const text = ed.draft.trim();
-    if (!text || codePoints(text) > MAX || ed.busy) return;
+    if (!text || tooLong(text) || ed.busy) return;
     const body = { text };
     if (editableFields(n).length) {
       const card = $('note-list').querySelector('li.editing');

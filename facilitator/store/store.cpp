@@ -154,10 +154,9 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     // Rebuilds the state by applying, in id order, the changes that would have made it.
     Workshop w(std::move(catalog));
     {
-        Statement s(db_, "SELECT code, name, language, open FROM room WHERE id = 1");
+        Statement s(db_, "SELECT code, name, language FROM room WHERE id = 1");
         if (s.step() == SQLITE_ROW)
-            w.apply(change::RoomOpened{
-                Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
+            w.apply(change::RoomOpened{Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb)}});
     }
     {
         Statement s(db_, "SELECT id, name, services, project, archived FROM leader_groups ORDER BY id");
@@ -280,11 +279,9 @@ Status Store::write(const Change& change) {
     return std::visit(
         overloaded{
             [&](const change::RoomOpened& c) {
-                Statement s(db_, "INSERT OR REPLACE INTO room (id, code, name, language, open) VALUES (1, ?, ?, ?, ?)");
-                s.bind(1, c.room.code)
-                    .bind(2, c.room.name)
-                    .bind(3, to_string(c.room.language))
-                    .bind(4, c.room.open ? 1 : 0);
+                // `open` is always 1: a room is open while it exists (the column stays for old stores).
+                Statement s(db_, "INSERT OR REPLACE INTO room (id, code, name, language, open) VALUES (1, ?, ?, ?, 1)");
+                s.bind(1, c.room.code).bind(2, c.room.name).bind(3, to_string(c.room.language));
                 return run(s);
             },
             [&](const change::GroupAdded& c) {

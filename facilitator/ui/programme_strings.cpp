@@ -2,8 +2,9 @@
 // Must not depend on ImGui, GLFW or the workshop state.
 #include "ui/programme_strings.hpp"
 
-#include <cctype>
 #include <ctime>
+
+#include "core/dates.hpp"
 
 namespace samling {
 namespace {
@@ -252,12 +253,6 @@ const ProgrammeStrings en_strings{
     .export_failed = "The export failed",
 };
 
-bool digits(std::string_view s) {
-    for (char c : s)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    return !s.empty();
-}
-
 std::string day_month(const ProgrammeStrings& s, int day, int month) {
     const std::string m = s.months[static_cast<std::size_t>(month - 1)];
     return s.day_first_dot ? std::to_string(day) + ". " + m : std::to_string(day) + " " + m;
@@ -270,11 +265,10 @@ const ProgrammeStrings& programme_strings(Language lang) {
 }
 
 std::string short_date(const ProgrammeStrings& s, std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(iso.substr(5, 2)) || !digits(iso.substr(8, 2)))
-        return std::string(iso);
-    const int month = std::stoi(std::string(iso.substr(5, 2))), day = std::stoi(std::string(iso.substr(8, 2)));
-    if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
-    return day_month(s, day, month);
+    const auto date = parse_iso_date(iso);
+    if (!date) return std::string(iso);
+    return day_month(s, static_cast<int>(static_cast<unsigned>(date->day())),
+                     static_cast<int>(static_cast<unsigned>(date->month())));
 }
 
 std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStrings& s) {

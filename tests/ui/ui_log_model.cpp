@@ -156,6 +156,8 @@ TEST_CASE("gatherings and dates are written the way each language writes them") 
     CHECK(gathering_label(programme_strings(Language::en), g) == "Gathering 2 · 20 Jan");
     CHECK(gathering_label(programme_strings(Language::nn), Gathering{12, 3, "x", ""}) == "Samling 3");
     CHECK(short_date(programme_strings(Language::nb), std::string_view("2027-13-01")) == "2027-13-01");
+    CHECK(short_date(programme_strings(Language::nb), std::string_view("2027-02-31")) == "2027-02-31");
+    CHECK(short_date(programme_strings(Language::nb), std::string_view("2028-02-29")) == "29. feb.");
 }
 
 TEST_CASE("the project log and since-last-time views draw for a full log, an empty one, and many groups") {
