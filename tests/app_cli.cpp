@@ -171,6 +171,11 @@ TEST_CASE("an invalid exercise file is skipped with a message naming it; the oth
 
 TEST_CASE("samling export writes a concluded run's log beside a running Samling, and names bad groups") {
     TempDir data, out;
+    // As an older Samling or a hand-made folder left it: readable by every user of the laptop.
+    std::filesystem::permissions(data.path, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                                std::filesystem::perms::group_exec |
+                                                std::filesystem::perms::others_read |
+                                                std::filesystem::perms::others_exec);
     Process app({"--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--control-port", "0", "--data-dir",
                  data.path.string()});
     expect_join_line(app);
@@ -213,6 +218,23 @@ TEST_CASE("samling export writes a concluded run's log beside a running Samling,
 
     app.signal(SIGINT);
     CHECK(app.wait() == 0);
+
+    // Nothing Samling wrote is readable by another user: folders 0700, files 0600.
+    int checked = 0;
+    for (const auto& root : {data.path, out.path}) {
+        CHECK((std::filesystem::status(root).permissions() & std::filesystem::perms::all) ==
+              std::filesystem::perms::owner_all);
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+            const auto mode = entry.status().permissions() & std::filesystem::perms::all;
+            const auto want = entry.is_directory()
+                                  ? std::filesystem::perms::owner_all
+                                  : std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+            CAPTURE(entry.path());
+            CHECK(mode == want);
+            ++checked;
+        }
+    }
+    CHECK(checked >= 5);  // the store, its lock, the control file, the exports
 }
 
 namespace {

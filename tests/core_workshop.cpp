@@ -144,7 +144,7 @@ TEST_CASE("while writing, a phone sees only its own notes; in a vote step the gr
     REQUIRE(v.activity);
     CHECK(v.activity->accepts_notes);
     CHECK(v.activity->note_zones == std::vector<std::string>{"obs"});
-    CHECK(v.participant.secret.empty());
+    CHECK(v.participant.secret_hash.empty());
 
     run(f.w, cmd::GoToStep{f.nord, 1});
     run(f.w, cmd::CastVote{f.anna, v.notes[0].id});

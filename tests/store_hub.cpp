@@ -83,3 +83,36 @@ TEST_CASE("wait_for_change returns as soon as the revision moves") {
     writer.join();
     CHECK(state->revision() == r0 + 1);
 }
+
+TEST_CASE("an exception while deciding fails that batch in words; the hub keeps serving and nothing half-saved") {
+    TempDir dir;
+    auto store = Store::open(dir.path);
+    REQUIRE(store.ok());
+    auto loaded = store.value()->load(test_catalog());
+    REQUIRE(loaded.ok());
+    std::atomic<bool> explode{false};
+    Hub hub(*store.value(), std::move(loaded.value()), [&explode]() -> Timestamp {
+        if (explode.exchange(false)) throw std::out_of_range("map::at");  // as a stray at() would
+        return 1000;
+    });
+    REQUIRE(hub.submit(cmd::OpenRoom{"Rom", "ABC234", Language::nb}).ok());
+    const Id group = hub.submit(cmd::AddGroup{"Nord"})->subject;
+    const Revision before = hub.snapshot()->revision();
+
+    explode = true;
+    auto failed = hub.submit(cmd::AddGroup{"Sør"});
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().code == Errc::storage_failed);
+    CHECK(failed.error().message.find("map::at") != std::string::npos);
+    CHECK(hub.snapshot()->revision() == before);
+    CHECK(hub.storage_trouble().find("nothing of it was saved") != std::string::npos);
+
+    // Still serving: the next change is decided, saved and published; the trouble is over.
+    auto next = hub.submit(cmd::EditGroup{group, std::string("Nord-Vest"), std::nullopt, std::nullopt});
+    REQUIRE(next.ok());
+    CHECK(hub.snapshot()->group(group)->name == "Nord-Vest");
+    CHECK(hub.storage_trouble().empty());
+    auto reread = store.value()->load(test_catalog());
+    REQUIRE(reread.ok());
+    CHECK(reread->groups().size() == 1);  // "Sør" never reached the disk
+}

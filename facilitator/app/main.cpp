@@ -1,13 +1,17 @@
 // samling: the facilitator's app. Everything happens in run_samling(); see the README's code tour.
-#include <string>
-#include <vector>
+#include <sys/stat.h>
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "app/options.hpp"
 #include "app/samling_app.hpp"
 
 int main(int argc, char** argv) {
+    // Notes about children: nothing Samling writes (store, pictures, exports, backups) may be
+    // readable by the laptop's other users. Files 0600, folders 0700.
+    ::umask(S_IRWXG | S_IRWXO);
     const std::vector<std::string> args(argv + 1, argv + argc);
     auto options = samling::parse_options(args);
     if (!options) {

@@ -59,12 +59,13 @@ struct Gathering {
     bool archived = false;  // a gathering that did not happen, or belongs to an old plan: kept, set aside
 };
 
-// A phone that joined a leader group. Its token is "<id>.<secret>".
+// A phone that joined a leader group. Its token is "<id>.<secret>"; only the secret's digest is
+// kept, so neither a copied store file nor a snapshot can act as the phone.
 struct Participant {
     Id id = 0;
     Id group = 0;
-    std::string name;    // optional; empty means anonymous
-    std::string secret;  // 128 random bits, hex
+    std::string name;         // optional; empty means anonymous
+    std::string secret_hash;  // SHA-256 of the token's 128-bit secret, hex
     Timestamp joined_at = 0;
     bool removed = false;  // the facilitator took the phone out of the room: its token is refused
 };

@@ -41,7 +41,7 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     v.room.name = w.room_title();
     if (const Participant* p = w.participant(participant_id)) {
         v.participant = *p;
-        v.participant.secret.clear();
+        v.participant.secret_hash.clear();
     } else {
         v.participant.group = group_id;
     }

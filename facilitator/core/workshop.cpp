@@ -6,6 +6,7 @@
 #include <cassert>
 
 #include "core/secrets.hpp"
+#include "core/sha256.hpp"
 #include "core/workshop_rules.hpp"
 
 namespace samling {
@@ -244,7 +245,9 @@ std::optional<Id> Workshop::authenticate(std::string_view token) const {
         id = id * 10 + (c - '0');
     }
     const Participant* p = participant(id);
-    if (!p || p->removed || p->secret.empty() || !secrets::equal(p->secret, token.substr(dot + 1))) return std::nullopt;
+    if (!p || p->removed || p->secret_hash.empty() ||
+        !secrets::equal(p->secret_hash, sha256_hex(token.substr(dot + 1))))
+        return std::nullopt;
     return id;
 }
 

@@ -1,6 +1,7 @@
 // The rules for what a participant's phone may do: join, write, edit, vote, say "done".
 #include <algorithm>
 
+#include "core/sha256.hpp"
 #include "core/workshop.hpp"
 #include "core/workshop_rules.hpp"
 
@@ -39,7 +40,8 @@ Result<Decision> Workshop::decide_(const cmd::Join& c, Timestamp now) const {
     auto name = clean_text(c.name, max_name_characters, Errc::name_too_long, true);
     if (!name) return name.error();
     if (c.secret.size() < 32) return make_error(Errc::invalid_request, "A token secret has 128 bits.");
-    return decided(change::ParticipantJoined{Participant{next_id_, c.group, name.value(), c.secret, now}}, next_id_);
+    return decided(change::ParticipantJoined{Participant{next_id_, c.group, name.value(), sha256_hex(c.secret), now}},
+                   next_id_);
 }
 
 Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {

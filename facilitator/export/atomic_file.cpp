@@ -61,8 +61,9 @@ Status write_file_atomically(const std::filesystem::path& dir, std::string_view 
         ::unlink(tmp.c_str());
         return io_error(what, target, err);
     };
-    // mkstemp makes the file private (0600); an export is an ordinary document.
-    if (::fchmod(fd, 0644) != 0 || !write_all(fd, contents) || ::fsync(fd) != 0) {
+    // mkstemp makes the file private (0600), and so it stays: an export holds notes about
+    // children, for the facilitator to share on purpose, never for every user of the laptop.
+    if (!write_all(fd, contents) || ::fsync(fd) != 0) {
         const int err = errno;
         ::close(fd);
         return fail("Cannot write", err);

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <optional>
+#include <string>
+#include <utility>
 
 #include "store/store.hpp"
 
@@ -82,8 +85,27 @@ void Hub::writer_loop() {
                 queue_.pop_front();
             }
         }
-        process(batch);
+        // The writer's edge: whatever throws below (an at(), bad_alloc) fails the batch's unanswered
+        // commands in words and the hub keeps serving. Thrown while deciding or writing (the
+        // store rolls back), nothing of the batch reached the disk or the snapshot.
+        try {
+            process(batch);
+        } catch (const std::exception& e) {
+            fail_batch(batch, e.what());
+        } catch (...) {
+            fail_batch(batch, "an unknown exception");
+        }
     }
+}
+
+void Hub::fail_batch(std::vector<Pending>& batch, const std::string& what) {
+    const std::string why = "Samling could not handle a change (" + what + "); nothing of it was saved";
+    {
+        std::lock_guard lock(state_mu_);
+        storage_trouble_ = why;
+    }
+    for (Pending& p : batch)
+        if (p.answer) std::exchange(p.answer, nullptr)(make_error(Errc::storage_failed, why));
 }
 
 void Hub::seen(Id participant, Timestamp now) {
@@ -238,7 +260,7 @@ void Hub::process(std::vector<Pending>& batch) {
 
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (outcomes[i]->ok()) outcomes[i]->value().state = published;
-        batch[i].answer(std::move(*outcomes[i]));
+        std::exchange(batch[i].answer, nullptr)(std::move(*outcomes[i]));  // answered once, whatever follows
     }
     if (committed && !changes.empty()) {
         std::vector<std::function<void()>> listeners;

@@ -82,8 +82,9 @@ public:
 private:
     struct Pending {
         Command command;
-        std::function<void(Result<Receipt>)> answer;
+        std::function<void(Result<Receipt>)> answer;  // empty once called
     };
+    void fail_batch(std::vector<Pending>& batch, const std::string& what);
 
     // The facilitator's actions, newest last: each the changes that take it back. An empty
     // entry is an action that cannot be undone (a deleted group): Ctrl+Z stops there.

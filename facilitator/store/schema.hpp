@@ -130,6 +130,14 @@ inline constexpr std::array migrations = {
     ALTER TABLE participants ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
     UPDATE room SET name = '' WHERE name = 'Samling';
     )sql",
+
+    // 5: token secrets kept as digests (Store::migrate hashes the rows in the same transaction)
+    R"sql(
+    ALTER TABLE participants RENAME COLUMN secret TO secret_hash;
+    )sql",
 };
+
+// The version whose migration replaces each clear secret by its SHA-256, in C++.
+constexpr int secrets_hashed = 5;
 
 }  // namespace samling::schema

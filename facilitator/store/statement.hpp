@@ -22,22 +22,17 @@ public:
 
     bool valid() const { return stmt_ != nullptr; }
 
-    Statement& bind(int i, std::int64_t v) {
-        sqlite3_bind_int64(stmt_, i, v);
-        return *this;
-    }
-    Statement& bind(int i, double v) {
-        sqlite3_bind_double(stmt_, i, v);
-        return *this;
-    }
+    // A bind that fails (a statement that did not prepare, SQLITE_NOMEM, SQLITE_TOOBIG) is
+    // remembered: the statement then never runs, so no half-bound row is ever written.
+    Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
+    Statement& bind(int i, double v) { return check(sqlite3_bind_double(stmt_, i, v)); }
     Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
     Statement& bind(int i, std::string_view v) {
-        sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
+        return check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     }
 
     // SQLITE_ROW while rows come, SQLITE_DONE at the end, anything else is an error.
-    int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
+    int step() { return stmt_ && bound_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
     bool run() { return step() == SQLITE_DONE; }
 
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
@@ -47,11 +42,17 @@ public:
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
     }
 
-    std::string error() const { return sqlite3_errmsg(db_); }
+    std::string error() const { return !stmt_ || bound_ ? sqlite3_errmsg(db_) : "a value could not be bound"; }
 
 private:
+    Statement& check(int rc) {
+        bound_ = bound_ && stmt_ && rc == SQLITE_OK;
+        return *this;
+    }
+
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    bool bound_ = true;
 };
 
 }  // namespace samling

@@ -9,11 +9,16 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
 #include "core/overloaded.hpp"
+#include "core/sha256.hpp"
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 
@@ -38,7 +43,21 @@ NoteFields fields_from_json(const std::string& text) {
     return out;
 }
 
+// The loaders in order; the first that fails stops the rest.
+Status in_order(std::initializer_list<std::function<Status()>> steps) {
+    for (const auto& step : steps)
+        if (auto s = step(); !s) return s;
+    return Ok{};
+}
+
 }  // namespace
+
+Error Store::damaged(const std::string& why) const {
+    return storage_error(db_path_.string() + " is damaged (" + why +
+                         "). Samling did not start on it, and has not changed it. Restore the last backup "
+                         "(samling restore), or salvage what can be read (samling recover): README, \"When the store "
+                         "is damaged\".");
+}
 
 Store::Store(sqlite3* db, int lock_fd, std::filesystem::path db_path)
     : db_(db), lock_fd_(lock_fd), db_path_(std::move(db_path)) {}
@@ -56,6 +75,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
         return storage_error("cannot use data folder " + data_dir.string() + ": " +
                              (ec ? ec.message() : "not a folder"));
 
+    // A folder (and store files) made by an older Samling, or by hand, may be readable by all:
+    // the data folder is the facilitator's alone.
+    constexpr auto others = std::filesystem::perms::group_all | std::filesystem::perms::others_all;
+    std::filesystem::permissions(data_dir, others, std::filesystem::perm_options::remove, ec);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::permissions(data_dir / (std::string(database_file) + suffix), others,
+                                     std::filesystem::perm_options::remove, ec);
     const auto lock_path = data_dir / lock_file;
     const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) return storage_error("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
@@ -72,6 +98,16 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
                              " is empty (an interrupted copy?): restore it from a backup, or start with --new to "
                              "begin a new room there");
     }
+    // A WAL holds the newest commits; without its database SQLite would start a new, empty file
+    // and discard it. That is a copy that missed its main file, never a new room.
+    if (std::error_code wal_ec; !std::filesystem::exists(db_path, wal_ec) &&
+                                std::filesystem::file_size(db_path.string() + "-wal", wal_ec) > 0 && !wal_ec) {
+        ::close(fd);
+        return storage_error(data_dir.string() + " holds " + db_path.filename().string() + "-wal but not " +
+                             db_path.filename().string() +
+                             " (a copy that missed the main file?): copy the whole folder again, or restore a "
+                             "backup (samling restore)");
+    }
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, tuning.vfs) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
@@ -85,11 +121,17 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
     // what makes an acknowledged note survive power loss, not only a crash.
     {
         Statement wal(db, "PRAGMA journal_mode=WAL");
-        if (wal.step() != SQLITE_ROW || wal.text(0) != "wal")
+        if (wal.step() != SQLITE_ROW || wal.text(0) != "wal") {
+            if (const int rc = sqlite3_errcode(db); rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+                return store->damaged(sqlite3_errmsg(db));
             return storage_error("cannot use " + db_path.string() + ": " + sqlite3_errmsg(db));
+        }
     }
+    if (auto s = store->check(); !s) return s.error();
     const char* sync = tuning.full_sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-    for (const char* pragma : {sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
+    // secure_delete: a deleted note or participant is overwritten with zeros, not left readable
+    // in a free page of the file.
+    for (const char* pragma : {sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA secure_delete=ON"})
         if (auto s = store->exec(pragma); !s) return s.error();
     if (auto s = store->migrate(); !s) return s.error();
     return store;
@@ -110,6 +152,23 @@ Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path
     if (store->schema_version() != static_cast<int>(schema::migrations.size()))
         return storage_error(db_path.string() + " has another schema version; start Samling on it once to upgrade");
     return store;
+}
+
+// SQLite's quick_check reads every page and checks each b-tree's structure (not the indexes'
+// contents, which integrity_check adds at several times the cost): enough to refuse a file with
+// a bad sector before any phone is told its notes are safe.
+Status Store::check() {
+    Statement s(db_, "PRAGMA quick_check");
+    std::string first;
+    int problems = 0, rc = SQLITE_ERROR;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        if (s.text(0) == "ok") continue;
+        if (problems++ == 0) first = s.text(0);
+    }
+    if (rc != SQLITE_DONE) return damaged(s.error());
+    if (problems > 0)
+        return damaged(first + (problems > 1 ? " and " + std::to_string(problems - 1) + " more problems" : ""));
+    return Ok{};
 }
 
 Status Store::exec(const char* sql) {
@@ -141,6 +200,11 @@ Status Store::migrate() {
             (void)exec("ROLLBACK");
             return s;
         }
+        if (v + 1 == schema::secrets_hashed)
+            if (auto s = hash_secrets(); !s) {
+                (void)exec("ROLLBACK");
+                return s;
+            }
         if (auto s = exec(bump.c_str()); !s) {
             (void)exec("ROLLBACK");
             return s;
@@ -150,117 +214,155 @@ Status Store::migrate() {
     return Ok{};
 }
 
+// Every secret written before version 5 is a clear one: each becomes its digest, so the tokens
+// phones hold keep working and the file no longer holds them.
+Status Store::hash_secrets() {
+    std::vector<std::pair<Id, std::string>> clear;
+    {
+        Statement s(db_, "SELECT id, secret_hash FROM participants");
+        int rc = SQLITE_ERROR;
+        while ((rc = s.step()) == SQLITE_ROW) clear.emplace_back(s.integer(0), s.text(1));
+        if (rc != SQLITE_DONE) return storage_error(db_path_.string() + ": " + s.error());
+    }
+    for (const auto& [id, secret] : clear) {
+        Statement s(db_, "UPDATE participants SET secret_hash = ? WHERE id = ?");
+        if (!s.bind(1, sha256_hex(secret)).bind(2, id).run())
+            return storage_error(db_path_.string() + ": " + s.error());
+    }
+    return Ok{};
+}
+
 Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
-    // Rebuilds the state by applying, in id order, the changes that would have made it.
+    // Rebuilds the state by applying, in id order, the changes that would have made it. Every
+    // table is read to its end or the load fails: a damaged page must never show as a room with
+    // fewer notes.
     Workshop w(std::move(catalog));
-    {
-        Statement s(db_, "SELECT code, name, language FROM room WHERE id = 1");
-        if (s.step() == SQLITE_ROW)
-            w.apply(change::RoomOpened{Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb)}});
-    }
-    {
-        Statement s(db_, "SELECT id, name, services, project, archived FROM leader_groups ORDER BY id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::GroupAdded{LeaderGroup{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0}});
-    }
-    {
-        Statement s(db_, "SELECT id, number, title, date, archived FROM gatherings ORDER BY id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::GatheringSaved{
-                Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3), s.integer(4) != 0}});
-    }
-    {
-        Statement s(db_, "SELECT name, open_gathering FROM programme WHERE id = 1");
-        if (s.step() == SQLITE_ROW) {
-            w.apply(change::ProgrammeNamed{s.text(0)});
-            if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
-        }
-    }
-    {
-        Statement s(db_, "SELECT gathering_id, exercise FROM agenda_items ORDER BY gathering_id, position");
-        std::map<Id, std::vector<std::string>> agendas;
-        while (s.step() == SQLITE_ROW) agendas[s.integer(0)].push_back(s.text(1));
-        for (auto& [gathering, exercises] : agendas) w.apply(change::AgendaSet{gathering, std::move(exercises)});
-    }
-    {
-        Statement s(db_, "SELECT id, group_id, name, secret, joined_at, removed FROM participants ORDER BY id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::ParticipantJoined{
-                Participant{s.integer(0), s.integer(1), s.text(2), s.text(3), s.integer(4), s.integer(5) != 0}});
-    }
-    {
-        Statement s(db_,
-                    "SELECT id, group_id, exercise, step, started_at, writing_locked, timer_duration_ms, "
-                    "timer_elapsed_ms, timer_running_since, gathering_id, concluded_at FROM exercise_runs ORDER BY id");
-        while (s.step() == SQLITE_ROW) {
-            ExerciseRun r{s.integer(0),
-                          s.integer(1),
-                          s.text(2),
-                          static_cast<int>(s.integer(3)),
-                          s.integer(4),
-                          s.integer(5) != 0,
-                          Timer{s.integer(6), s.integer(7), s.integer(8)},
-                          s.integer(9),
-                          s.integer(10)};
-            w.apply(change::ExerciseStarted{r});
-        }
-    }
-    {
-        // A current run the facilitator chose (reopened, or none after an undone start).
-        Statement s(db_, "SELECT id, current_run FROM leader_groups WHERE current_run IS NOT NULL ORDER BY id");
-        while (s.step() == SQLITE_ROW) w.apply(change::RunReopened{s.integer(0), s.integer(1)});
-    }
-    {
-        Statement s(db_, "SELECT id, run_id, zone, name FROM clusters ORDER BY id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::ClusterMade{Cluster{s.integer(0), s.integer(1), s.text(2), s.text(3)}});
-    }
-    {
-        Statement s(db_,
-                    "SELECT id, run_id, author, client_id, text, zone, created_at, updated_at, deleted, revealed, "
-                    "highlighted, x, y, cluster_id, parent_id, merged_into, step, fields FROM notes ORDER BY id");
-        while (s.step() == SQLITE_ROW) {
-            Note n;
-            n.id = s.integer(0);
-            n.run = s.integer(1);
-            n.author = s.integer(2);
-            n.client_id = s.text(3);
-            n.text = s.text(4);
-            n.zone = s.text(5);
-            n.created_at = s.integer(6);
-            n.updated_at = s.integer(7);
-            n.deleted = s.integer(8) != 0;
-            n.revealed = s.integer(9) != 0;
-            n.highlighted = s.integer(10) != 0;
-            n.x = s.real(11);
-            n.y = s.real(12);
-            n.cluster = s.integer(13);
-            n.parent = s.integer(14);
-            n.merged_into = s.integer(15);
-            n.step = static_cast<int>(s.integer(16));
-            n.fields = fields_from_json(s.text(17));
-            w.apply(change::NoteAdded{std::move(n)});
-        }
-    }
-    {
-        Statement s(db_, "SELECT note_id, participant_id, dots FROM votes ORDER BY note_id, participant_id");
-        while (s.step() == SQLITE_ROW)
-            for (std::int64_t i = 0; i < s.integer(2); ++i) w.apply(change::VoteCast{s.integer(0), s.integer(1)});
-    }
-    {
-        Statement s(db_, "SELECT run_id, field, text, updated_at FROM conclusions ORDER BY run_id, field");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::ConclusionSet{ConclusionField{s.integer(0), s.text(1), s.text(2), s.integer(3)}});
-    }
-    {
-        Statement s(db_, "SELECT run_id, step, participant_id FROM done_marks ORDER BY run_id, step, participant_id");
-        while (s.step() == SQLITE_ROW)
-            w.apply(change::DoneMarked{s.integer(0), static_cast<int>(s.integer(1)), s.integer(2), true});
-    }
-    Statement rev(db_, "SELECT value FROM meta WHERE key = 'revision'");
-    if (rev.step() != SQLITE_ROW) return storage_error(db_path_.string() + ": no revision in meta table");
+    const auto rows = [this](std::string_view sql, const auto& row) -> Status {
+        Statement s(db_, sql);
+        int rc = SQLITE_ERROR;
+        while ((rc = s.step()) == SQLITE_ROW) row(s);
+        if (rc != SQLITE_DONE) return damaged(s.error());
+        return Ok{};
+    };
+    std::map<Id, std::vector<std::string>> agendas;
+    const Status read = in_order({
+        [&] {
+            return rows("SELECT code, name, language FROM room WHERE id = 1", [&](Statement& s) {
+                w.apply(
+                    change::RoomOpened{Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb)}});
+            });
+        },
+        [&] {
+            return rows("SELECT id, name, services, project, archived FROM leader_groups ORDER BY id",
+                        [&](Statement& s) {
+                            w.apply(change::GroupAdded{
+                                LeaderGroup{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0}});
+                        });
+        },
+        [&] {
+            return rows("SELECT id, number, title, date, archived FROM gatherings ORDER BY id", [&](Statement& s) {
+                w.apply(change::GatheringSaved{
+                    Gathering{s.integer(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3), s.integer(4) != 0}});
+            });
+        },
+        [&] {
+            return rows("SELECT name, open_gathering FROM programme WHERE id = 1", [&](Statement& s) {
+                w.apply(change::ProgrammeNamed{s.text(0)});
+                if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
+            });
+        },
+        [&] {
+            const Status st = rows("SELECT gathering_id, exercise FROM agenda_items ORDER BY gathering_id, position",
+                                   [&](Statement& s) { agendas[s.integer(0)].push_back(s.text(1)); });
+            for (auto& [gathering, exercises] : agendas) w.apply(change::AgendaSet{gathering, std::move(exercises)});
+            return st;
+        },
+        [&] {
+            return rows("SELECT id, group_id, name, secret_hash, joined_at, removed FROM participants ORDER BY id",
+                        [&](Statement& s) {
+                            w.apply(change::ParticipantJoined{Participant{s.integer(0), s.integer(1), s.text(2),
+                                                                          s.text(3), s.integer(4), s.integer(5) != 0}});
+                        });
+        },
+        [&] {
+            return rows(
+                "SELECT id, group_id, exercise, step, started_at, writing_locked, timer_duration_ms, "
+                "timer_elapsed_ms, timer_running_since, gathering_id, concluded_at FROM exercise_runs ORDER BY id",
+                [&](Statement& s) {
+                    w.apply(change::ExerciseStarted{
+                        ExerciseRun{s.integer(0), s.integer(1), s.text(2), static_cast<int>(s.integer(3)), s.integer(4),
+                                    s.integer(5) != 0, Timer{s.integer(6), s.integer(7), s.integer(8)}, s.integer(9),
+                                    s.integer(10)}});
+                });
+        },
+        [&] {
+            // A current run the facilitator chose (reopened, or none after an undone start).
+            return rows("SELECT id, current_run FROM leader_groups WHERE current_run IS NOT NULL ORDER BY id",
+                        [&](Statement& s) {
+                            w.apply(change::RunReopened{s.integer(0), s.integer(1)});
+                        });
+        },
+        [&] {
+            return rows("SELECT id, run_id, zone, name FROM clusters ORDER BY id", [&](Statement& s) {
+                w.apply(change::ClusterMade{Cluster{s.integer(0), s.integer(1), s.text(2), s.text(3)}});
+            });
+        },
+        [&] {
+            return rows(
+                "SELECT id, run_id, author, client_id, text, zone, created_at, updated_at, deleted, revealed, "
+                "highlighted, x, y, cluster_id, parent_id, merged_into, step, fields FROM notes ORDER BY id",
+                [&](Statement& s) {
+                    Note n;
+                    n.id = s.integer(0);
+                    n.run = s.integer(1);
+                    n.author = s.integer(2);
+                    n.client_id = s.text(3);
+                    n.text = s.text(4);
+                    n.zone = s.text(5);
+                    n.created_at = s.integer(6);
+                    n.updated_at = s.integer(7);
+                    n.deleted = s.integer(8) != 0;
+                    n.revealed = s.integer(9) != 0;
+                    n.highlighted = s.integer(10) != 0;
+                    n.x = s.real(11);
+                    n.y = s.real(12);
+                    n.cluster = s.integer(13);
+                    n.parent = s.integer(14);
+                    n.merged_into = s.integer(15);
+                    n.step = static_cast<int>(s.integer(16));
+                    n.fields = fields_from_json(s.text(17));
+                    w.apply(change::NoteAdded{std::move(n)});
+                });
+        },
+        [&] {
+            return rows("SELECT note_id, participant_id, dots FROM votes ORDER BY note_id, participant_id",
+                        [&](Statement& s) {
+                            for (std::int64_t i = 0; i < s.integer(2); ++i)
+                                w.apply(change::VoteCast{s.integer(0), s.integer(1)});
+                        });
+        },
+        [&] {
+            return rows(
+                "SELECT run_id, field, text, updated_at FROM conclusions ORDER BY run_id, field", [&](Statement& s) {
+                    w.apply(change::ConclusionSet{ConclusionField{s.integer(0), s.text(1), s.text(2), s.integer(3)}});
+                });
+        },
+        [&] {
+            return rows(
+                "SELECT run_id, step, participant_id FROM done_marks ORDER BY run_id, step, participant_id",
+                [&](Statement& s) {
+                    w.apply(change::DoneMarked{s.integer(0), static_cast<int>(s.integer(1)), s.integer(2), true});
+                });
+        },
+    });
+    if (!read) return read.error();
+    std::optional<Revision> revision;
+    if (auto st = rows("SELECT value FROM meta WHERE key = 'revision'", [&](Statement& s) { revision = s.integer(0); });
+        !st)
+        return st.error();
+    if (!revision) return damaged("no revision in the meta table");
     // The stored revision, not the count of rows replayed: phones compare against it.
-    w.set_revision(rev.integer(0));
+    w.set_revision(*revision);
     return w;
 }
 
@@ -401,9 +503,9 @@ Status Store::write(const Change& change) {
             [&](const change::ParticipantJoined& c) {
                 const Participant& p = c.participant;
                 Statement s(db_,
-                            "INSERT INTO participants (id, group_id, name, secret, joined_at, removed) "
+                            "INSERT INTO participants (id, group_id, name, secret_hash, joined_at, removed) "
                             "VALUES (?, ?, ?, ?, ?, ?)");
-                s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret).bind(5, p.joined_at);
+                s.bind(1, p.id).bind(2, p.group).bind(3, p.name).bind(4, p.secret_hash).bind(5, p.joined_at);
                 s.bind(6, p.removed ? 1 : 0);
                 return run(s);
             },
@@ -534,7 +636,13 @@ Status Store::write(const Change& change) {
 Status Store::commit(const std::vector<Change>& changes, Revision revision_after) {
     if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
     for (const Change& c : changes) {
-        if (auto s = write(c); !s) {
+        Status s = Ok{};
+        try {
+            s = write(c);
+        } catch (const std::exception& e) {  // bad_alloc binding a text: the transaction must not stay open
+            s = storage_error(db_path_.string() + ": " + e.what());
+        }
+        if (!s) {
             (void)exec("ROLLBACK");
             return s;
         }

@@ -58,7 +58,11 @@ private:
     Store(sqlite3* db, int lock_fd, std::filesystem::path db_path);
     Status exec(const char* sql);
     Status migrate();
+    Status check();
+    Status hash_secrets();  // the migration to schema::secrets_hashed  // PRAGMA quick_check: the whole file is
+                            // readable and well-formed
     Status write(const Change& change);
+    Error damaged(const std::string& why) const;  // the one line a damaged file gets
 
     sqlite3* db_;
     int lock_fd_;

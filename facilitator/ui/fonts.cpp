@@ -8,7 +8,7 @@
 
 #include <imgui_freetype.h>
 
-#include "ui/drawable_text.hpp"
+#include "ui/text/drawable_text.hpp"
 
 namespace samling {
 namespace {

@@ -10,8 +10,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "ui/programme/setup_screen.hpp"
 #include "ui/projector_view.hpp"
-#include "ui/setup_screen.hpp"
 #include "ui/window.hpp"
 
 namespace samling {

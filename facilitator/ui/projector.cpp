@@ -1,7 +1,8 @@
-// run_projector: init, poll (or wait), new frame, draw the snapshot, post the frame's commands,
-// render, swap — the whole loop on one screen. Idle it sleeps in glfwWaitEventsTimeout; the hub
-// wakes it on a change or an answer. The UI thread reads snapshots and posts commands: it never
-// waits on the network, the disk or the hub's writer.
+// run_projector: init, then the loop on one screen — poll (or wait), new frame, draw the snapshot,
+// post the frame's commands, render, swap — with font baking, board pictures and export in named
+// helpers above it. Idle it sleeps in glfwWaitEventsTimeout; the hub wakes it on a change or an
+// answer. The UI thread reads snapshots and posts commands: it never waits on the network, the
+// disk or the hub's writer.
 #include "ui/projector.hpp"
 
 #include <algorithm>
@@ -18,19 +19,19 @@
 #include <imgui.h>
 
 #include "hub/hub.hpp"
-#include "ui/controls.hpp"
-#include "ui/export_action.hpp"
 #include "ui/fonts.hpp"
 #include "ui/key_taps.hpp"
 #include "ui/keys.hpp"
-#include "ui/log_model.hpp"
-#include "ui/programme_strings.hpp"
+#include "ui/panels/controls.hpp"
+#include "ui/programme/export_action.hpp"
+#include "ui/programme/log_model.hpp"
+#include "ui/programme/programme_strings.hpp"
+#include "ui/programme/snapshot_queue.hpp"
+#include "ui/programme/thumbnails.hpp"
 #include "ui/projector_loop.hpp"
 #include "ui/projector_view.hpp"
 #include "ui/screenshot.hpp"
-#include "ui/snapshot_queue.hpp"
 #include "ui/theme.hpp"
-#include "ui/thumbnails.hpp"
 #include "ui/window.hpp"
 
 namespace samling {
@@ -163,6 +164,130 @@ Timestamp wall_clock_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// Polls while frames are due; else sleeps until an event, the next tick of a running clock
+// (about 1 fps) or idle_wait_seconds, when the loop checks should_stop.
+void wait_for_events(GLFWwindow* w, bool busy, Timestamp redraw_at) {
+    if (busy || mouse_held(w)) {
+        glfwPollEvents();
+        return;
+    }
+    double wait = idle_wait_seconds;
+    if (redraw_at) wait = std::clamp(static_cast<double>(redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
+    glfwWaitEventsTimeout(wait);
+}
+
+int present_count(const Workshop& state, const Presence& presence, Timestamp now) {
+    int here = 0;
+    for (const auto& [id, p] : state.participants()) here += presence.present(state, id, now) ? 1 : 0;
+    return here;
+}
+
+void start_imgui(const Window& window) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
+    ImGui_ImplOpenGL3_Init(window.glsl_version);
+}
+
+ProjectorContent make_content(const ProjectorConfig& config) {
+    ProjectorContent content;
+    content.strings = &ui_strings(config.language);
+    content.language = config.language;
+    content.qr = encode_qr(config.join_url);
+    content.address = parse_join_url(config.join_url);
+    content.data_dir = config.data_dir;
+    return content;
+}
+
+// Fonts are baked per size in ImGui 1.86: baked again between frames when the window's size,
+// the zoom or the pixel ratio changes.
+struct FontBake {
+    Fonts fonts;
+    float em = 0, ratio = 0;
+    bool on_device = false;  // the GL backend has uploaded a font texture
+
+    bool fit(GLFWwindow* w, float zoom, float pixel_ratio, const FontFiles& files) {
+        const float want = body_em(w, zoom);
+        if (want == em && pixel_ratio == ratio) return true;
+        ImGuiIO& io = ImGui::GetIO();
+        if (!bake_fonts(*io.Fonts, files, want, pixel_ratio, fonts)) return false;
+        em = want;
+        ratio = pixel_ratio;
+        io.FontDefault = fonts.body;
+        io.FontGlobalScale = 1.0f / pixel_ratio;
+        ImGui::GetStyle() = theme::make_style(want / body_px_at_720);
+        if (on_device) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        return true;
+    }
+};
+
+// Concluded runs whose board still needs its picture, whoever concluded them and whenever.
+// Looked for when the state changes (it asks the disk); each run is tried once per process, so
+// a write that keeps failing never loops.
+struct Pictures {
+    bool enabled = false;
+    std::vector<Id> waiting;
+    std::set<Id> attempted;
+    Revision looked_at = -1;
+
+    void look_for(const Workshop& state, const std::string& data_dir) {
+        if (!enabled || state.revision() == looked_at) return;
+        looked_at = state.revision();
+        waiting = runs_to_picture(state, data_dir, attempted);
+    }
+    // A run in the project log without its picture: this frame draws its board alone and is
+    // read, never shown; the next one is the room's again (and says so in the toast). Called
+    // only once the room has seen a frame: the first one settles fonts and layout.
+    bool begin_frame(const Workshop& state, ControlState& controls) {
+        if (waiting.empty() || controls.snapshot.run != 0) return false;
+        const Id run = waiting.front();
+        waiting.erase(waiting.begin());
+        attempted.insert(run);
+        const auto it = state.runs().find(run);
+        if (it == state.runs().end()) return false;
+        controls.snapshot = PendingSnapshot{run, it->second.group, false, {}};
+        return true;
+    }
+};
+
+// Clears and draws the frame into the back buffer; returns the framebuffer's height.
+int render(GLFWwindow* w) {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(w, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(theme::background[0], theme::background[1], theme::background[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return fb_h;
+}
+
+// Reads the picture frame's board back into its PNG; the next frame's toast tells the room.
+void write_picture(ViewState& view, const std::string& data_dir, float em, float ratio, int fb_h) {
+    PendingSnapshot& snap = view.controls.snapshot;
+    const auto px = [ratio](float v) { return static_cast<int>(std::lround(v * ratio)); };
+    const float edge = 0.4f * em;  // a little room around the board's own edges
+    const ImVec2 a(view.board_min.x - edge, view.board_min.y - edge);
+    const ImVec2 b(view.board_max.x + edge, view.board_max.y + edge);
+    std::string error;
+    if (!write_region_png(snapshot_path(data_dir, snap.run), px(a.x), px(a.y), px(b.x) - px(a.x), px(b.y) - px(a.y),
+                          fb_h, error))
+        snap.error = error;
+    snap.pictured = true;
+    view.snapshot_frame = false;
+}
+
+bool write_screenshot(GLFWwindow* w, const std::string& path, std::string& error) {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(w, &fb_w, &fb_h);
+    return write_back_buffer_png(path, fb_w, fb_h, error);
+}
+
 int fail(const std::string& line) {
     std::fprintf(stderr, "samling: %s\n", line.c_str());
     return 1;
@@ -189,7 +314,6 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
                        const std::function<bool()>& should_stop, Waker& waker) {
     const FontFiles font_files = find_font_files();
     if (font_files.regular.empty()) return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
-
     capture_glfw_errors();
     if (!glfwInit()) return fail("cannot open the projector window: " + last_glfw_error());
     Window window;
@@ -202,21 +326,9 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     glfwSetWindowUserPointer(window.handle, &signals);
     install_event_marks(window.handle);
     waker.arm();
+    start_imgui(window);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    ImGui_ImplGlfw_InitForOpenGL(window.handle, true);
-    ImGui_ImplOpenGL3_Init(window.glsl_version);
-
-    ProjectorContent content;
-    content.strings = &ui_strings(config.language);
-    content.language = config.language;
-    content.qr = encode_qr(config.join_url);
-    content.address = parse_join_url(config.join_url);
-    content.data_dir = config.data_dir;
+    ProjectorContent content = make_content(config);
     auto thumbnails = std::make_unique<ThumbnailCache>();  // textures: deleted before the context
     ExportRunner exports;                                  // X; waits for a running export when the loop ends
     content.thumbnails = [&thumbnails](const std::string& path) { return thumbnails->get(path); };
@@ -224,36 +336,20 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     ViewState view;
     const auto answers = std::make_shared<OutcomeQueue>();  // outlives the loop if the hub answers late
     std::vector<Command> commands;
-    Fonts fonts;
-    float baked_em = 0, baked_ratio = 0;
-    bool device_fonts = false;  // the GL backend has uploaded a font texture
+    FontBake bake;
+    Pictures pictures;
+    pictures.enabled = config.screenshot_path.empty() && !config.data_dir.empty();
+    const bool screenshot = !config.screenshot_path.empty();
+    if (screenshot) apply_screenshot_view(view);
     Revision drawn_revision = -1;
     int drawn_present = -1;  // participants here at the last frame shown
     int frame = 0;
     int result = 0;
-    const bool screenshot = !config.screenshot_path.empty();
-    if (screenshot) apply_screenshot_view(view);
-    // Concluded runs whose board still needs its picture, whoever concluded them and whenever.
-    // Looked for when the state changes (it asks the disk); each run is tried once per process,
-    // so a write that keeps failing never loops.
-    const bool pictures = !screenshot && !config.data_dir.empty();
-    std::vector<Id> to_picture;
-    std::set<Id> attempted;
-    Revision looked_at = -1;
+    ImGuiIO& io = ImGui::GetIO();
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
-        const bool busy = screenshot || signals.frames_left > 0 || mouse_held(window.handle);
-        if (busy) {
-            glfwPollEvents();
-        } else {
-            // Asleep until an event, the next tick of a running clock (about 1 fps), or the
-            // should_stop check.
-            double wait = idle_wait_seconds;
-            if (view.redraw_at)
-                wait = std::clamp(static_cast<double>(view.redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
-            glfwWaitEventsTimeout(wait);
-        }
-
+        // 1. Poll, or sleep until an event, the next tick of a running clock or the stop check.
+        wait_for_events(window.handle, screenshot || signals.frames_left > 0, view.redraw_at);
         std::vector<Outcome> outcomes = answers->drain();
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
@@ -263,60 +359,33 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             signals.frames_left = frames_after_event;
         }
         // Head counts change with no new revision: a phone falls quiet, or comes back.
-        int here = 0;
-        for (const auto& [id, p] : state->participants()) here += view.presence.present(*state, id, now) ? 1 : 0;
+        const int here = present_count(*state, view.presence, now);
         if (state->revision() != drawn_revision || here != drawn_present || !outcomes.empty())
             signals.frames_left = frames_after_event;
-        if (pictures && state->revision() != looked_at) {
-            looked_at = state->revision();
-            to_picture = runs_to_picture(*state, config.data_dir, attempted);
-        }
+        pictures.look_for(*state, config.data_dir);
         if (finish_export(view.controls, exports, config.language, now)) signals.frames_left = frames_after_event;
         const bool due = view.redraw_at != 0 && now >= view.redraw_at;
         if (!screenshot && !due && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
         receive(view.controls, outcomes, *content.strings, now);
 
-        // Fonts are baked per size in 1.86: re-bake between frames when the size changes.
-        const float em = body_em(window.handle, view.zoom);
+        // 2. New frame: fonts for this window's size, the room's frame or a board picture's.
         const float ratio = pixel_ratio(window.handle);
-        if (em != baked_em || ratio != baked_ratio) {
-            if (!bake_fonts(*io.Fonts, font_files, em, ratio, fonts)) {
-                result = fail("cannot load the font " + font_files.regular);
-                break;
-            }
-            baked_em = em;
-            baked_ratio = ratio;
-            io.FontDefault = fonts.body;
-            io.FontGlobalScale = 1.0f / ratio;
-            ImGui::GetStyle() = theme::make_style(em / body_px_at_720);
-            if (device_fonts) {
-                ImGui_ImplOpenGL3_DestroyFontsTexture();
-                ImGui_ImplOpenGL3_CreateFontsTexture();
-            }
+        if (!bake.fit(window.handle, view.zoom, ratio, font_files)) {
+            result = fail("cannot load the font " + font_files.regular);
+            break;
         }
-
-        // A run in the project log without its picture: this frame draws its board alone and is
-        // read, never shown; the next one is the room's again (and says so in the toast). Not
-        // before the room has seen a frame: the first one settles fonts and layout.
-        view.snapshot_frame = false;
-        if (!to_picture.empty() && view.controls.snapshot.run == 0 && drawn_revision >= 0) {
-            const Id run = to_picture.front();
-            to_picture.erase(to_picture.begin());
-            attempted.insert(run);
-            if (const auto it = state->runs().find(run); it != state->runs().end()) {
-                view.controls.snapshot = PendingSnapshot{run, it->second.group, false, {}};
-                view.snapshot_frame = true;
-            }
-        }
+        view.snapshot_frame = drawn_revision >= 0 && pictures.begin_frame(*state, view.controls);
         signals.taps.hold(io, !view.snapshot_frame);                           // the room's frame reads the keys
         if (signals.taps.holding()) signals.frames_left = frames_after_event;  // more events wait
         thumbnails->next_frame();
         ImGui_ImplOpenGL3_NewFrame();
-        device_fonts = true;
+        bake.on_device = true;
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+
+        // 3. Draw the snapshot; the frame's commands go to the hub, the export to its worker.
         if (!view.snapshot_frame) handle_keys(view, window);
-        draw_projector(*state, view, content, fonts, io.DisplaySize, ratio, now, commands);
+        draw_projector(*state, view, content, bake.fonts, io.DisplaySize, ratio, now, commands);
         ImGui::Render();
         // Cards gliding to a new layout are drawn at the full frame rate until they arrive.
         if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now))
@@ -324,31 +393,15 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         post_all(post, commands, answers);
         start_export(view.controls, exports, state, config, waker, now);
 
-        int fb_w = 0, fb_h = 0;
-        glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
-        glViewport(0, 0, fb_w, fb_h);
-        glClearColor(theme::background[0], theme::background[1], theme::background[2], 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
+        // 4. Render; 5. swap — unless the frame was a board picture or the screenshot.
+        const int fb_h = render(window.handle);
         if (view.snapshot_frame) {
-            PendingSnapshot& snap = view.controls.snapshot;
-            const std::string path = snapshot_path(config.data_dir, snap.run);
-            const auto px = [ratio](float v) { return static_cast<int>(std::lround(v * ratio)); };
-            const float edge = 0.4f * fonts.em;  // a little room around the board's own edges
-            const ImVec2 a(view.board_min.x - edge, view.board_min.y - edge);
-            const ImVec2 b(view.board_max.x + edge, view.board_max.y + edge);
-            std::string error;
-            if (!write_region_png(path, px(a.x), px(a.y), px(b.x) - px(a.x), px(b.y) - px(a.y), fb_h, error))
-                snap.error = error;
-            snap.pictured = true;
-            view.snapshot_frame = false;
+            write_picture(view, config.data_dir, bake.fonts.em, ratio, fb_h);
             signals.frames_left = frames_after_event;
             continue;  // not swapped: the room never sees this frame
         }
         if (screenshot && ++frame >= screenshot_frame) {
-            std::string error;
-            if (!write_back_buffer_png(config.screenshot_path, fb_w, fb_h, error))
+            if (std::string error; !write_screenshot(window.handle, config.screenshot_path, error))
                 result = fail("cannot write the screenshot: " + error);
             break;
         }

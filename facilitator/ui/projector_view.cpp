@@ -7,28 +7,28 @@
 #include <cmath>
 
 #include "core/participant_view.hpp"
-#include "ui/carry_band.hpp"
-#include "ui/conclusion_panel.hpp"
-#include "ui/confirm.hpp"
-#include "ui/control_theme.hpp"
-#include "ui/controls.hpp"
-#include "ui/draw_text.hpp"
-#include "ui/drawable_text.hpp"
-#include "ui/earlier_runs.hpp"
-#include "ui/group_number.hpp"
-#include "ui/group_strip.hpp"
-#include "ui/help_overlay.hpp"
-#include "ui/log_view.hpp"
-#include "ui/note_popup.hpp"
-#include "ui/overlay_window.hpp"
-#include "ui/overview.hpp"
-#include "ui/phone_preview.hpp"
-#include "ui/programme_strings.hpp"
-#include "ui/room_strings.hpp"
-#include "ui/setup_screen.hpp"
-#include "ui/start_panel.hpp"
-#include "ui/step_bar.hpp"
-#include "ui/top_bar.hpp"
+#include "ui/board/carry_band.hpp"
+#include "ui/panels/conclusion_panel.hpp"
+#include "ui/panels/confirm.hpp"
+#include "ui/panels/control_theme.hpp"
+#include "ui/panels/controls.hpp"
+#include "ui/panels/group_number.hpp"
+#include "ui/panels/group_strip.hpp"
+#include "ui/panels/help_overlay.hpp"
+#include "ui/panels/note_popup.hpp"
+#include "ui/panels/overlay_window.hpp"
+#include "ui/panels/overview.hpp"
+#include "ui/panels/phone_preview.hpp"
+#include "ui/panels/room_strings.hpp"
+#include "ui/panels/start_panel.hpp"
+#include "ui/panels/step_bar.hpp"
+#include "ui/panels/top_bar.hpp"
+#include "ui/programme/earlier_runs.hpp"
+#include "ui/programme/log_view.hpp"
+#include "ui/programme/programme_strings.hpp"
+#include "ui/programme/setup_screen.hpp"
+#include "ui/text/draw_text.hpp"
+#include "ui/text/drawable_text.hpp"
 
 namespace samling {
 namespace {
@@ -109,14 +109,16 @@ FrameLayout make_frame(const Workshop& state, const Presence& presence, Id group
 }
 
 // The bottom row: the focused group's steps as pills, then the key hint in what is left.
-void draw_bottom_row(ImDrawList* dl, const Workshop& state, Id group, const FrameLayout& f, const Fonts& fonts,
-                     const UiStrings& s, std::vector<Command>& out) {
+void draw_bottom_row(const Frame& frame, ImDrawList* dl, Id group, const FrameLayout& f) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const UiStrings& s = frame.words;
     const ExerciseRun* run = group ? state.current_run(group) : nullptr;
     const ExerciseDefinition* def = run ? state.definition(*run) : nullptr;
     float used = 0;
     if (def) {
         const int clicked = draw_step_bar(dl, *def, run->step, ImVec2(f.left, f.steps_top), f.right, fonts, s, &used);
-        if (clicked >= 0 && clicked != run->step) out.push_back(cmd::GoToStep{group, clicked});
+        if (clicked >= 0 && clicked != run->step) frame.out.push_back(cmd::GoToStep{group, clicked});
         used += 0.6f * fonts.em;
     }
     const float hint_y = f.steps_top + (step_bar_height(fonts) - fonts.size(fonts.small)) / 2;
@@ -143,11 +145,13 @@ std::string join_line(const Workshop& state, const ProjectorContent& content) {
 }
 
 // The room's view: top bar, board (or conclusion), strip, steps, join panel (or phone).
-void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view, const ProjectorContent& content,
-               const Fonts& fonts, ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out,
-               bool conclusion_visible) {
+void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, const ProjectorContent& content,
+               ImVec2 size, float pixels_per_unit, bool conclusion_visible) {
+    const Workshop& state = frame.state;
+    const Fonts& fonts = frame.fonts;
+    const Timestamp now = frame.now;
+    const UiStrings& s = frame.words;
     const float em = fonts.em;
-    const UiStrings& s = *content.strings;
     FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false);
     // The phone preview needs the full panel width; the conclusion panel never crowds.
     if (group && !conclusion_visible && !view.controls.preview && f.board_max.y > f.board_min.y + 2 * em &&
@@ -168,7 +172,7 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
         dl->AddText(fonts.title, fonts.size(fonts.title),
                     snap(ImVec2(f.left, (f.board_min.y + f.strip_bottom - fonts.size(fonts.title)) / 2)),
                     theme::text_muted, s.no_groups);
-        draw_bottom_row(dl, state, group, f, fonts, s, out);
+        draw_bottom_row(frame, dl, group, f);
         return;
     }
     draw_carry_band(dl, f.carry, f.carry_min, ImVec2(f.right, f.carry_min.y + f.carry.height), fonts);
@@ -176,15 +180,13 @@ void draw_room(ImDrawList* dl, const Workshop& state, Id group, ViewState& view,
     view.board_max = f.board_max;
     if (f.board_max.y > f.board_min.y + 2 * em) {
         if (conclusion_visible)
-            draw_conclusion_panel(state, group, view.controls.conclusion_edit, f.board_min, f.board_max, fonts, s,
-                                  content.language, out);
+            draw_conclusion_panel(frame, group, view.controls.conclusion_edit, f.board_min, f.board_max);
         else
-            board_frame(state, group, f.board_min, f.board_max, fonts, s, content.language, now, view.board, out);
+            board_frame(frame, group, f.board_min, f.board_max, view.board);
     }
-    const Id clicked = draw_group_strip(dl, state, view.presence, group, ImVec2(f.left, f.strip_top),
-                                        ImVec2(f.right, f.strip_bottom), fonts, s, content.language, now);
+    const Id clicked = draw_group_strip(frame, dl, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom));
     if (clicked) view.focused = clicked;
-    draw_bottom_row(dl, state, group, f, fonts, s, out);
+    draw_bottom_row(frame, dl, group, f);
 }
 
 // While saves fail (a full disk, a folder gone), a red band at the top says so in words, and
@@ -205,6 +207,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const float em = fonts.em;
     const UiStrings& s = *content.strings;
     const ProgrammeStrings& ps = programme_strings(content.language);
+    const Frame frame{state, view.presence, fonts, content.language, s, ps, now, out};
     ControlState& c = view.controls;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -242,7 +245,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
                    now);
         c.snapshot = PendingSnapshot{};
     }
-    control_keys(state, group, c, s, content.language, now, out);
+    control_keys(frame, group, c);
     if (c.number.pick >= 0) {  // a group's number was typed: focus it in this frame already
         view.focus_index = c.number.pick;
         c.number.pick = -1;
@@ -260,8 +263,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const ImVec2 page_min(margin, margin), page_max(size.x - margin, size.y - margin);
     bool conclusion_drawn = false;
     if (c.overlay == Overlay::overview) {
-        const Id clicked = draw_overview(dl, state, view.presence, group, page_min, page_max, fonts, s,
-                                         content.language, now, join_line(state, content));
+        const Id clicked = draw_overview(frame, dl, group, page_min, page_max, join_line(state, content));
         if (clicked) {
             view.focused = clicked;
             c.overlay = Overlay::none;
@@ -270,22 +272,18 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         // Runs the group left in this gathering stand under its log, each to be reopened.
         const float earlier = earlier_runs_height(state, group, fonts);
         const ImVec2 log_max(page_max.x, page_max.y - (earlier > 0 ? earlier + 0.6f * em : 0.0f));
-        if (draw_project_log(state, group, c.reading, page_min, log_max, fonts, ps, content.language, content.data_dir,
-                             content.thumbnails))
+        if (draw_project_log(frame, group, c.reading, page_min, log_max, content.data_dir, content.thumbnails))
             c.export_requested = true;
-        if (earlier > 0)
-            draw_earlier_runs(state, group, ImVec2(page_min.x, page_max.y - earlier), page_max.x, fonts, s,
-                              content.language, out);
+        if (earlier > 0) draw_earlier_runs(frame, group, ImVec2(page_min.x, page_max.y - earlier), page_max.x);
     } else if (c.overlay == Overlay::since_last_time) {
-        const Id clicked =
-            draw_since_last_time(state, group, c.reading, page_min, page_max, fonts, ps, content.language);
+        const Id clicked = draw_since_last_time(frame, group, c.reading, page_min, page_max);
         if (clicked) {  // a tile opens that group's project log
             view.focused = clicked;
             c.overlay = Overlay::project_log;
         }
     } else if (c.overlay != Overlay::setup) {
         conclusion_drawn = c.conclusion && !panel_open;
-        draw_room(dl, state, group, view, content, fonts, size, pixels_per_unit, now, out, conclusion_drawn);
+        draw_room(frame, dl, group, view, content, size, pixels_per_unit, conclusion_drawn);
     }
     if (panel_open) draw_scrim(dl, size);
     ImGui::End();
@@ -293,10 +291,10 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     // what was typed.
     if (!conclusion_drawn) leave_conclusion_field(c.conclusion_edit, out);
 
-    if (c.overlay == Overlay::setup) draw_setup(state, c, view.presence, fonts, ps, content.language, size, now, out);
+    if (c.overlay == Overlay::setup) draw_setup(frame, c, size);
     if (c.overlay == Overlay::start_exercise) {
         std::vector<Command> starts;
-        if (!draw_start_panel(state, c.start, fonts, s, content.language, size, starts)) c.overlay = Overlay::none;
+        if (!draw_start_panel(frame, c.start, size, starts)) c.overlay = Overlay::none;
         const auto* first = starts.empty() ? nullptr : std::get_if<cmd::StartExercise>(&starts.front());
         const ExerciseDefinition* def = first ? state.catalog().find(first->exercise) : nullptr;
         const std::string title = def ? def->title.in(content.language) : std::string();
@@ -309,12 +307,11 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         const BoardInteraction& ui = view.board.ui;
         pick = ui.marks.hovered ? ui.marks.hovered : ui.selected.empty() ? 0 : ui.selected.front();
     }
-    if (c.overlay == Overlay::add_note && !draw_note_popup(state, c.note, pick, fonts, s, content.language, size, out))
-        c.overlay = Overlay::none;
+    if (c.overlay == Overlay::add_note && !draw_note_popup(frame, c.note, pick, size)) c.overlay = Overlay::none;
     ImDrawList* front = ImGui::GetForegroundDrawList();
     if (c.overlay == Overlay::help) {
         draw_scrim(front, size);
-        draw_help(front, size, fonts, s);
+        draw_help(frame, front, size);
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
     if (!view.storage_trouble.empty()) draw_storage_alarm(front, view.storage_trouble, size, fonts, content.language);
@@ -323,7 +320,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         draw_group_number(front, c.number, (f.left + f.right) / 2, (f.board_min.y + f.board_max.y) / 2 + 1.6f * em,
                           fonts, s);
     }
-    draw_confirm(c.confirm, size, fonts, s);
+    draw_confirm(frame, c.confirm, size);
     view.redraw_at = next_redraw(state, c, now);
 }
 

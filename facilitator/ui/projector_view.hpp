@@ -12,12 +12,12 @@
 
 #include "core/presence.hpp"
 #include "core/workshop.hpp"
-#include "ui/board_view.hpp"
-#include "ui/control_state.hpp"
+#include "ui/board/view.hpp"
 #include "ui/fonts.hpp"
-#include "ui/join_panel.hpp"
-#include "ui/qr_code.hpp"
-#include "ui/thumbnail.hpp"
+#include "ui/panels/control_state.hpp"
+#include "ui/panels/join_panel.hpp"
+#include "ui/panels/qr_code.hpp"
+#include "ui/programme/thumbnail.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {

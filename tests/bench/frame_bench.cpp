@@ -14,9 +14,9 @@
 
 #include "app/exercise_files.hpp"
 #include "core/workshop.hpp"
-#include "ui/join_panel.hpp"
+#include "ui/panels/join_panel.hpp"
+#include "ui/panels/qr_code.hpp"
 #include "ui/projector_view.hpp"
-#include "ui/qr_code.hpp"
 
 using namespace samling;
 

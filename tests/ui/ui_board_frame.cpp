@@ -10,7 +10,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "ui/board_view.hpp"
+#include "ui/board/view.hpp"
 #include "ui/fonts.hpp"
 #include "ui_board_fixture.hpp"
 
@@ -56,7 +56,10 @@ struct Hands {
         ImGui::Begin("##projector", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
-        board_frame(w, 1, min, max, fonts, ui_strings(Language::nb), Language::nb, now, board, out);
+        const Presence nobody;
+        const Frame f{w,   nobody, fonts, Language::nb, ui_strings(Language::nb), programme_strings(Language::nb),
+                      now, out};
+        board_frame(f, 1, min, max, board);
         ImGui::End();
         ImGui::Render();
         io.MouseWheel = 0;

@@ -7,9 +7,9 @@
 
 #include <imgui.h>
 
-#include "ui/board_layout.hpp"
+#include "ui/board/layout.hpp"
 #include "ui/fonts.hpp"
-#include "ui/text_wrap.hpp"
+#include "ui/text/text_wrap.hpp"
 #include "ui_fonts_fixture.hpp"
 
 using namespace samling;

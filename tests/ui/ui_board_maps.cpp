@@ -9,8 +9,8 @@
 
 #include <imgui.h>
 
-#include "ui/board_scene.hpp"
-#include "ui/board_spread.hpp"
+#include "ui/board/scene.hpp"
+#include "ui/board/spread.hpp"
 #include "ui/fonts.hpp"
 #include "ui_fonts_fixture.hpp"
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "ui/board_message.hpp"
-#include "ui/text_wrap.hpp"
+#include "ui/board/message.hpp"
+#include "ui/text/text_wrap.hpp"
 #include "ui_fonts_fixture.hpp"
 
 using namespace samling;

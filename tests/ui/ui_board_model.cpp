@@ -9,8 +9,8 @@
 #include <imgui.h>
 
 #include "../core_fixture.hpp"
-#include "ui/board_model.hpp"
-#include "ui/board_scene.hpp"
+#include "ui/board/model.hpp"
+#include "ui/board/scene.hpp"
 #include "ui/fonts.hpp"
 #include "ui_board_fixture.hpp"
 #include "ui_fonts_fixture.hpp"

@@ -3,7 +3,7 @@
 // Pure state; no window, no fonts.
 #include <doctest/doctest.h>
 
-#include "ui/board_motion.hpp"
+#include "ui/board/motion.hpp"
 
 using namespace samling;
 

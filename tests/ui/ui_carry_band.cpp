@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../core_fixture.hpp"
-#include "ui/carry_band.hpp"
+#include "ui/board/carry_band.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

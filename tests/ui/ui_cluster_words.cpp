@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/board_strings.hpp"
+#include "ui/board/strings.hpp"
 #include "ui/ui_strings.hpp"
 
 using namespace samling;

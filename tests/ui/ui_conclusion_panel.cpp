@@ -3,7 +3,7 @@
 // and no key reaches the room while a field has the keyboard.
 #include <doctest/doctest.h>
 
-#include "ui/conclusion_panel.hpp"
+#include "ui/panels/conclusion_panel.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

@@ -2,8 +2,8 @@
 // keys without a window; the commands each frame asks for are read back.
 #include <doctest/doctest.h>
 
-#include "ui/confirm.hpp"
-#include "ui/group_number.hpp"
+#include "ui/panels/confirm.hpp"
+#include "ui/panels/group_number.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

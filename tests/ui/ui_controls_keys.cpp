@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "ui/command_outbox.hpp"
-#include "ui/controls.hpp"
+#include "ui/panels/controls.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

@@ -10,7 +10,7 @@
 #include "hub/hub.hpp"
 #include "store/store.hpp"
 #include "ui/command_outbox.hpp"
-#include "ui/controls.hpp"
+#include "ui/panels/controls.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

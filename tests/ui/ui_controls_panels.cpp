@@ -4,13 +4,13 @@
 
 #include "core/participant_view.hpp"
 #include "core/text.hpp"
-#include "ui/conclusion_panel.hpp"
-#include "ui/note_popup.hpp"
-#include "ui/overview.hpp"
-#include "ui/phone_preview.hpp"
-#include "ui/start_panel.hpp"
-#include "ui/step_bar.hpp"
-#include "ui/vote_results.hpp"
+#include "ui/board/vote_results.hpp"
+#include "ui/panels/conclusion_panel.hpp"
+#include "ui/panels/note_popup.hpp"
+#include "ui/panels/overview.hpp"
+#include "ui/panels/phone_preview.hpp"
+#include "ui/panels/start_panel.hpp"
+#include "ui/panels/step_bar.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

@@ -1,7 +1,7 @@
 // The projector never garbles a card: what the atlas cannot draw becomes one visible placeholder.
 #include <doctest/doctest.h>
 
-#include "ui/drawable_text.hpp"
+#include "ui/text/drawable_text.hpp"
 
 using samling::drawable_text;
 

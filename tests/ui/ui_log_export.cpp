@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "ui/export_action.hpp"
+#include "ui/programme/export_action.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

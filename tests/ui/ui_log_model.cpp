@@ -2,9 +2,9 @@
 // gathering 1, root causes and goals and measures at gathering 2; and both views drawn.
 #include <doctest/doctest.h>
 
-#include "ui/log_model.hpp"
-#include "ui/log_view.hpp"
-#include "ui/programme_strings.hpp"
+#include "ui/programme/log_model.hpp"
+#include "ui/programme/log_view.hpp"
+#include "ui/programme/programme_strings.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

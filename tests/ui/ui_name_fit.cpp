@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "ui/name_fit.hpp"
-#include "ui/text_wrap.hpp"
+#include "ui/text/name_fit.hpp"
+#include "ui/text/text_wrap.hpp"
 #include "ui_fonts_fixture.hpp"
 
 using namespace samling;

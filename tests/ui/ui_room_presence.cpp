@@ -4,9 +4,9 @@
 #include <doctest/doctest.h>
 
 #include "core/presence.hpp"
-#include "ui/room_strings.hpp"
-#include "ui/step_bar.hpp"
-#include "ui/top_bar.hpp"
+#include "ui/panels/room_strings.hpp"
+#include "ui/panels/step_bar.hpp"
+#include "ui/panels/top_bar.hpp"
 #include "ui_fonts_fixture.hpp"
 #include "ui_projector_harness.hpp"
 

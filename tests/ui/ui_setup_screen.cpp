@@ -2,8 +2,8 @@
 // saves, the agenda moved with the keyboard, Esc closes; and the pure helpers behind it.
 #include <doctest/doctest.h>
 
-#include "ui/setup_model.hpp"
-#include "ui/setup_screen.hpp"
+#include "ui/programme/setup_model.hpp"
+#include "ui/programme/setup_screen.hpp"
 #include "ui_projector_harness.hpp"
 
 using namespace samling;

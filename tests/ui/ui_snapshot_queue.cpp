@@ -6,8 +6,8 @@
 
 #include "../core_fixture.hpp"
 #include "../store_temp_dir.hpp"
-#include "ui/log_model.hpp"
-#include "ui/snapshot_queue.hpp"
+#include "ui/programme/log_model.hpp"
+#include "ui/programme/snapshot_queue.hpp"
 
 using namespace samling;
 using samling::testing::RoomFixture;
