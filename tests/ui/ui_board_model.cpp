@@ -173,6 +173,7 @@ TEST_CASE("columns: a cluster is a box in its zone holding its cards; 150 notes 
     REQUIRE(f.ok);
     World s("themes");
     std::vector<Id> ids;
+    ids.reserve(150);
     for (int i = 0; i < 150; ++i)
         ids.push_back(s.note(observations[i % 14], i % 5 == 4 ? "parking" : i % 3 ? "observations" : "themes"));
     s.cluster("themes", "Informasjonsflyt", {ids[0], ids[3], ids[6]});

@@ -15,7 +15,7 @@ namespace {
 constexpr Timestamp day = 86'400'000;
 constexpr Timestamp t0 = 1'789'000'000'000;  // September 2026
 
-ExerciseDefinition exercise(std::string id, std::string title, std::vector<FieldDefinition> fields,
+ExerciseDefinition exercise(std::string id, const std::string& title, std::vector<FieldDefinition> fields,
                             std::vector<NoteFieldDefinition> note_fields = {}) {
     ExerciseDefinition def;
     def.id = std::move(id);
@@ -55,7 +55,7 @@ std::shared_ptr<ExerciseCatalog> programme_catalog() {
 }
 
 void run(Workshop& w, Id id, Id group, const char* exercise, Id gathering, Timestamp concluded,
-         std::vector<std::pair<const char*, const char*>> fields) {
+         const std::vector<std::pair<const char*, const char*>>& fields) {
     ExerciseRun r;
     r.id = id;
     r.group = group;
