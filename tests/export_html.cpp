@@ -195,7 +195,7 @@ TEST_CASE("sample export for the browser check (written only when SAMLING_EXPORT
     write_bytes(snapshot_file(snaps.path, f.cause_run), board_png(640, 360));
     for (const auto format : {ExportRequest::html, ExportRequest::markdown, ExportRequest::csv, ExportRequest::json}) {
         const Status s =
-            export_logs(f.w, ExportRequest{{}, format, where, snaps.path, Language::nb, day2 + 100 * minute});
+            export_logs(f.w, ExportRequest{{}, format, where, snaps.path, Language::nb, day2 + 100 * minute, {}});
         CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
     }
     CHECK(std::filesystem::exists(std::filesystem::path(where) / "oppvekst-nordvik.html"));

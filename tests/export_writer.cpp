@@ -23,7 +23,7 @@ std::set<std::string> files_under(const fs::path& root) {
 }
 
 ExportRequest request(ExportRequest::Format format, const fs::path& out, const fs::path& snaps = {}) {
-    return ExportRequest{{}, format, out, snaps, Language::nb, day2};
+    return ExportRequest{{}, format, out, snaps, Language::nb, day2, {}};
 }
 
 }  // namespace
@@ -129,7 +129,7 @@ TEST_CASE("an existing export is replaced whole, and no temporary file is left b
     CHECK(now.ends_with("</html>\n"));
     struct stat after {};
     REQUIRE(::stat((out / "oppvekst-nordvik.html").c_str(), &after) == 0);
-    CHECK(after.st_ino != before.st_ino);  // renamed over, not rewritten in place
+    CHECK(after.st_ino != before.st_ino);   // renamed over, not rewritten in place
     CHECK((after.st_mode & 0777) == 0600);  // the facilitator's alone, whatever the umask
     REQUIRE(export_logs(f.w, request(ExportRequest::html, out)).ok());
     for (const std::string& file : files_under(out)) CHECK_FALSE(file.starts_with(".samling-export-"));
@@ -142,9 +142,9 @@ TEST_CASE("Markdown pictures are copied beside the log, linked relatively; stale
     TempDir snaps, root;
     write_bytes(snapshot_file(snaps.path, f.problem_run), board_png());
     write_bytes(root.path / "oppvekst-nordvik-images" / "run-999.png", "stale");
-    REQUIRE(
-        export_logs(f.w, ExportRequest{{f.nord}, ExportRequest::markdown, root.path, snaps.path, Language::nb, day2})
-            .ok());
+    REQUIRE(export_logs(f.w,
+                        ExportRequest{{f.nord}, ExportRequest::markdown, root.path, snaps.path, Language::nb, day2, {}})
+                .ok());
     const std::string picture = "oppvekst-nordvik-images/run-" + std::to_string(f.problem_run) + ".png";
     CHECK(files_under(root.path) == std::set<std::string>{"oppvekst-nordvik.md", picture});
     CHECK(read_file(root.path / picture) == board_png());
@@ -162,15 +162,15 @@ TEST_CASE("writes refuse names and symlinks that lead outside the folder; errors
     write_bytes(root.path / "secret.txt", "keep");
     fs::create_symlink(root.path / "secret.txt", out / "oppvekst-nordvik.html");
     ProgrammeFixture f;
-    const Status s = export_logs(f.w, ExportRequest{{f.nord}, ExportRequest::html, out, {}, Language::nb, day2});
+    const Status s = export_logs(f.w, ExportRequest{{f.nord}, ExportRequest::html, out, {}, Language::nb, day2, {}});
     CHECK(s.error().code == Errc::invalid_request);
     CHECK(read_file(root.path / "secret.txt") == "keep");
     for (const std::string& file : files_under(root.path))
         CHECK_FALSE(fs::path(file).filename().string().starts_with(".samling"));
 
-    CHECK(export_logs(f.w, ExportRequest{{12345}, ExportRequest::html, out, {}, Language::nb, day2}).error().code ==
+    CHECK(export_logs(f.w, ExportRequest{{12345}, ExportRequest::html, out, {}, Language::nb, day2, {}}).error().code ==
           Errc::group_not_found);
-    CHECK(export_logs(f.w, ExportRequest{{}, ExportRequest::html, "", {}, Language::nb, day2}).error().code ==
+    CHECK(export_logs(f.w, ExportRequest{{}, ExportRequest::html, "", {}, Language::nb, day2, {}}).error().code ==
           Errc::invalid_request);
     write_bytes(root.path / "a-file", "x");
     CHECK(export_logs(f.w, request(ExportRequest::csv, root.path / "a-file")).error().code == Errc::storage_failed);

@@ -55,7 +55,10 @@ struct TestServer {
         auto w = store->load(catalog);
         REQUIRE(w.ok());
         hub = std::make_unique<Hub>(*store, std::move(w.value()));
-        WebAssets assets;
+        // The real page's files, with two small stand-ins whose bytes the tests know.
+        auto real = WebAssets::load(std::filesystem::path(SAMLING_SOURCE_DIR) / "assets" / "web");
+        REQUIRE(real.ok());
+        WebAssets assets = std::move(real.value());
         assets.add("index.html", {"text/html; charset=utf-8", "<!doctype html><title>Samling</title>"});
         assets.add("app.js", {"text/javascript; charset=utf-8", "console.log('hei')"});
         server = std::make_unique<ParticipantServer>(std::move(assets), ServerConfig{"127.0.0.1", 0});

@@ -88,7 +88,7 @@ TEST_CASE("bytes overwritten in any page: the store loads whole or is refused, n
             ++whole;
         } else {
             CHECK(why.find("is damaged") != std::string::npos);
-            CHECK(why.find("samling recover") != std::string::npos);
+            CHECK(why.find("samling restore") != std::string::npos);
             ++refused;
         }
     }

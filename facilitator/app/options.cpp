@@ -25,7 +25,12 @@ std::string usage_text() {
            "Usage: samling export (--group NAME | --all) --format md|html|csv|json --out DIR\n"
            "                      [--data-dir DIR] [--lang nb|nn|en]\n"
            "Writes leader groups' project logs (and, with html, the programme index and a report\n"
-           "per gathering) into DIR, replacing earlier exports whole. Works beside a running Samling.\n";
+           "per gathering) into DIR, replacing earlier exports whole. Works beside a running Samling.\n\n"
+           "Usage: samling backup --out FILE [--data-dir DIR]\n"
+           "Writes the programme into one new file, beside a running Samling or not.\n\n"
+           "Usage: samling restore FILE [--data-dir DIR] [--replace]\n"
+           "Checks FILE and makes it the data folder's programme; --replace when the folder holds\n"
+           "one already (it is kept in DIR/backups first). Samling must not be running there.\n";
 }
 
 namespace {
@@ -45,6 +50,16 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
     if (!args.empty() && args.front() == "export") {
         o.export_logs = ExportOptions{};
         args.erase(args.begin());
+    } else if (!args.empty() && args.front() == "backup") {
+        o.backup = BackupOptions{};
+        args.erase(args.begin());
+    } else if (!args.empty() && args.front() == "restore") {
+        o.restore = RestoreOptions{};
+        args.erase(args.begin());
+        if (!args.empty() && !args.front().starts_with("--")) {
+            o.restore->file = args.front();
+            args.erase(args.begin());
+        }
     }
     auto bad = [](std::string msg) { return make_error(Errc::invalid_request, std::move(msg)); };
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -84,6 +99,10 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
                 return bad("--format takes md, html, csv or json");
         } else if (o.export_logs && a == "--out") {
             if (!value(o.export_logs->out)) return bad("--out needs a folder");
+        } else if (o.backup && a == "--out") {
+            if (!value(o.backup->out)) return bad("--out needs a file name for the backup");
+        } else if (o.restore && a == "--replace") {
+            o.restore->replace = true;
         } else if (a == "--lang") {
             if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
             o.language = *parse_language(v);
@@ -103,6 +122,15 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         if (e.out.empty()) return bad("export needs --out DIR");
         if (o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0)
             return bad("export takes only --group/--all, --format, --out, --data-dir and --lang");
+    }
+    const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0;
+    if (o.backup) {
+        if (o.backup->out.empty()) return bad("backup needs --out FILE");
+        if (session) return bad("backup takes only --out and --data-dir");
+    }
+    if (o.restore) {
+        if (o.restore->file.empty()) return bad("restore needs the backup file: samling restore FILE");
+        if (session) return bad("restore takes only the file, --data-dir and --replace");
     }
     return o;
 }

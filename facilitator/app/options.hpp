@@ -18,6 +18,15 @@ struct ExportOptions {
     std::string out;
 };
 
+// `samling backup --out FILE` and `samling restore FILE [--replace]`
+struct BackupOptions {
+    std::string out;
+};
+struct RestoreOptions {
+    std::string file;
+    bool replace = false;
+};
+
 struct Options {
     std::string data_dir;  // empty: the platform default
     std::string host = "0.0.0.0";
@@ -29,6 +38,8 @@ struct Options {
     std::string screenshot;                    // PNG path, or empty
     int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
     std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
+    std::optional<BackupOptions> backup;       // set: write a backup and exit
+    std::optional<RestoreOptions> restore;     // set: restore a backup and exit
     bool help = false;
     bool version = false;
 };

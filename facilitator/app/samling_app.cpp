@@ -16,6 +16,8 @@
 #include <mutex>
 #include <thread>
 
+#include "app/auto_backup.hpp"
+#include "app/backup_command.hpp"
 #include "app/exercise_files.hpp"
 #include "app/export_command.hpp"
 #include "app/lan_address.hpp"
@@ -109,6 +111,8 @@ int run_samling(const Options& o) {
         return 0;
     }
     if (o.export_logs) return run_export(o);
+    if (o.backup) return run_backup(o);
+    if (o.restore) return run_restore(o);
     SignalWatcher signals;
 
     const auto exercise_dir = find_shipped("exercises");
@@ -146,6 +150,8 @@ int run_samling(const Options& o) {
     if (o.demo)
         if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
 
+    AutoBackup backups(hub, data_dir);
+
     std::unique_ptr<ControlServer> control;
     const auto control_file = data_dir / "control.json";
     if (o.control_port >= 0) {
@@ -173,6 +179,7 @@ int run_samling(const Options& o) {
         control->stop();
         std::filesystem::remove(control_file);
     }
+    if (code == 0 && o.screenshot.empty()) backups.at_exit();  // a clean end of the day
     return code;
 }
 

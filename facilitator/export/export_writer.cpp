@@ -52,6 +52,7 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, con
     std::vector<OutFile> files;
     const std::map<Id, std::string> stems = export_file_stems(w);
     std::vector<IndexLink> links;
+    int done = 0;
     for (Id id : groups) {
         const std::string& stem = stems.at(id);
         const ProjectLog log = build_project_log(w, id, r.language, r.snapshots_dir);
@@ -86,6 +87,7 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, con
                 files.push_back({"", stem + ".json", render_json(log, note_rows(w, id, r.language), r.now)});
                 break;
         }
+        if (r.progress) r.progress(++done, static_cast<int>(groups.size()));
     }
     if (r.format == ExportRequest::html) {
         const ProjectLog frame = build_project_log(w, 0, r.language, {});  // the programme and its gatherings

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct ExportRequest {
     std::filesystem::path snapshots_dir;  // where run-<id>.png pictures are; may be empty
     Language language = Language::nb;
     Timestamp now = 0;  // the export's date, printed on every report
+    // Called after each group's files are rendered (done of total groups), on the exporting
+    // thread; may be empty.
+    std::function<void(int done, int total)> progress;
 };
 
 // Largest snapshot picture an export copies or embeds.

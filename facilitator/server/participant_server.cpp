@@ -2,8 +2,10 @@
 // request into a command or a view, and leaves every rule to the core via the hub.
 #include "server/participant_server.hpp"
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -11,7 +13,9 @@
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "hub/hub.hpp"
+#include "server/asset_route.hpp"
 #include "server/http_helpers.hpp"
+#include "server/http_server.hpp"
 #include "server/json_views.hpp"
 #include "server/listener.hpp"
 #include "server/rate_limiter.hpp"
@@ -23,12 +27,6 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 using nlohmann::json;
-
-// cpp-httplib keeps its listening socket protected; this gives it a room-sized backlog.
-class HttpServer : public httplib::Server {
-public:
-    bool widen_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
-};
 
 Timestamp now_ms() {
     using namespace std::chrono;
@@ -96,6 +94,15 @@ void send_phone_error(Response& res, const Error& error) {
 
 }  // namespace
 
+// Compared case-insensitively, as a person types it. The code is on the projector, so it is
+// no secret; the wrong-code limit is what stops guessing.
+bool is_right_code(const Workshop& state, std::string code) {
+    code = text::trim(code);
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto& room = state.room();
+    return room && code == room->code;
+}
+
 struct ParticipantServer::Impl {
     Hub* hub_ = nullptr;  // set by start(), before the first request can arrive
     WebAssets assets;
@@ -103,14 +110,42 @@ struct ParticipantServer::Impl {
     HttpServer http;
     std::thread thread;
 
-    // Joins and room look-ups per address are generous (a venue may NAT every phone behind
-    // one address); wrong room codes per address are not. Writes and polls per participant.
-    RateLimiter lookups{3000, 50};
-    RateLimiter wrong_codes{30, 1};
+    // Per address, a venue may put every phone behind one NAT address, so a right code is
+    // budgeted apart from a wrong one (README, "Limits"). A room of 2,000 scanning the QR code
+    // at once makes 2,000 look-ups and 2,000 joins: each burst holds a room and a half, then
+    // refills at a pace no phone that behaves like the page reaches. A look-up reads the
+    // snapshot; a join writes a participant, so joins refill slower. Wrong codes are what a
+    // guesser sends: 100 (a room's typos), then 1 per second.
+    RateLimiter room_lookups{3000, 100};
+    RateLimiter joins{3000, 20};
+    RateLimiter wrong_codes{100, 1};
+    // Per participant: writes and polls.
     RateLimiter writes{20, 1};
     RateLimiter polls{10, 2};
 
-    Impl(WebAssets a, ServerConfig c) : assets(std::move(a)), config(std::move(c)) {}
+    Impl(WebAssets a, ServerConfig c)
+        : assets(std::move(a)), config(std::move(c)), http(door_limits(config), config.answer_deadline) {}
+
+    static FrontDoorLimits door_limits(const ServerConfig& c) {
+        FrontDoorLimits limits;
+        // Every phone is a socket: take the open-file limit up to what the system allows (a
+        // shell's default soft limit is often 1024), and hold at the door at most all but a
+        // margin of it, for the accept loop, the store and the window.
+        rlimit files{};
+        if (::getrlimit(RLIMIT_NOFILE, &files) == 0) {
+            if (files.rlim_cur < files.rlim_max) {
+                files.rlim_cur = files.rlim_max;
+                (void)::setrlimit(RLIMIT_NOFILE, &files);
+                (void)::getrlimit(RLIMIT_NOFILE, &files);
+            }
+            const auto usable = files.rlim_cur > 256 ? files.rlim_cur - 128 : files.rlim_cur / 2;
+            limits.max_held = static_cast<int>(std::min<rlim_t>(usable, 1'000'000));
+        }
+        limits.workers = c.workers;
+        limits.workers_per_address = c.workers_per_address;
+        limits.request_deadline = c.request_deadline;
+        return limits;
+    }
 
     Hub& hub() { return *hub_; }
 
@@ -130,8 +165,9 @@ struct ParticipantServer::Impl {
         return who;
     }
 
-    bool limit_address(const Request& req, Response& res) {
-        if (int wait = lookups.take(http::peer_address(req)); wait > 0) {
+    // Spends one of the address's right-code calls from `budget`; 429 when none is left.
+    bool limit_address(const Request& req, Response& res, RateLimiter& budget) {
+        if (int wait = budget.take(http::peer_address(req)); wait > 0) {
             http::send_rate_limited(res, wait);
             return false;
         }
@@ -143,6 +179,8 @@ struct ParticipantServer::Impl {
         http::send_error(res, e);
     }
 
+    // Checked before the code is: an address past its wrong-code budget learns nothing more,
+    // not even whether its next code is right.
     bool too_many_wrong_codes(const Request& req, Response& res) {
         if (int wait = wrong_codes.peek(http::peer_address(req)); wait > 0) {
             http::send_rate_limited(res, wait);
@@ -163,17 +201,29 @@ struct ParticipantServer::Impl {
     void routes();
 };
 
+// A route whose JSON answer goes out gzip-compressed to a phone that accepts it: a changed
+// poll resends the whole board (issue 16: 53 Mbit/s for a 60-phone plenary board).
+template <class Route>
+httplib::Server::Handler json_route(Route route) {
+    return [route = std::move(route)](const Request& req, Response& res) {
+        route(req, res);
+        gzip_json_answer(req, res);
+    };
+}
+
 void ParticipantServer::Impl::routes() {
-    http.Get("/api/room", [this](const Request& req, Response& res) {
-        if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
+    const auto api_get = [this](const char* path, auto route) { http.Get(path, json_route(std::move(route))); };
+    const auto api_post = [this](const char* path, auto route) { http.Post(path, json_route(std::move(route))); };
+    const auto api_patch = [this](const char* path, auto route) { http.Patch(path, json_route(std::move(route))); };
+    const auto api_delete = [this](const char* path, auto route) { http.Delete(path, json_route(std::move(route))); };
+
+    api_get("/api/room", [this](const Request& req, Response& res) {
+        if (too_many_wrong_codes(req, res)) return;
         const auto state = hub().snapshot();
         const auto& room = state->room();
-        // Compared case-insensitively, as a person types it. The code is on the projector,
-        // so it is no secret; the wrong-code limit is what stops guessing.
-        std::string code = text::trim(req.get_param_value("code"));
-        for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (!room || code != room->code)
+        if (!is_right_code(*state, req.get_param_value("code")))
             return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+        if (!limit_address(req, res, room_lookups)) return;
         json groups = json::array();
         for (const auto& [id, g] : state->groups())
             if (!g.archived) groups.push_back({{"id", id}, {"name", g.name}});
@@ -182,26 +232,32 @@ void ParticipantServer::Impl::routes() {
             {{"room", {{"name", state->room_title()}, {"language", to_string(room->language)}}}, {"groups", groups}});
     });
 
-    http.Post("/api/join", [this](const Request& req, Response& res) {
-        if (!limit_address(req, res) || too_many_wrong_codes(req, res)) return;
+    api_post("/api/join", [this](const Request& req, Response& res) {
+        if (too_many_wrong_codes(req, res)) return;
         auto body = http::json_body(req, res);
         if (!body) return;
         std::optional<std::string> code, name;
         if (!optional_string(*body, "code", code, res) || !optional_string(*body, "name", name, res)) return;
         const auto group = id_field(*body, "group");
         if (!group) return http::send_error(res, 404, "group_not_found", "Velg en ledergruppe.");
+        // The code decides which budget the call spends: a wrong one the guesser's, before
+        // anything is written; a right one (or a phone's own token) the room's.
+        const std::string token = http::bearer_token(req);
+        const auto state = hub().snapshot();
+        const auto mover = token.empty() ? std::nullopt : state->authenticate(token);
+        if (!mover && !is_right_code(*state, code.value_or("")))
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Feil romkode."));
+        if (!limit_address(req, res, joins)) return;
         // A phone that is already in the room and picks another group ("Bytt gruppe") moves:
         // the same participant and token, never a second one left behind in the old group.
-        if (const std::string token = http::bearer_token(req); !token.empty())
-            if (const auto who = hub().snapshot()->authenticate(token)) {
-                auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
-                if (!moved) return send_phone_error(res, moved.error());
-                const Participant& p = *moved->state->participant(*who);
-                hub().seen(p.id, now_ms());
-                return http::send_json(
-                    res, 200,
-                    {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}}, {"token", token}});
-            }
+        if (const auto who = mover) {
+            auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
+            if (!moved) return send_phone_error(res, moved.error());
+            const Participant& p = *moved->state->participant(*who);
+            hub().seen(p.id, now_ms());
+            return http::send_json(
+                res, 200, {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}}, {"token", token}});
+        }
         const std::string secret = secrets::token_secret();
         auto r = hub().submit(cmd::Join{code.value_or(""), *group, name.value_or(""), secret});
         if (!r) {
@@ -214,7 +270,7 @@ void ParticipantServer::Impl::routes() {
                          {"token", std::to_string(p.id) + "." + secret}});
     });
 
-    http.Get("/api/state", [this](const Request& req, Response& res) {
+    api_get("/api/state", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, polls);
         if (!who) return;
         const auto state = hub().snapshot();
@@ -225,7 +281,7 @@ void ParticipantServer::Impl::routes() {
         http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
     });
 
-    http.Post("/api/notes", [this](const Request& req, Response& res) {
+    api_post("/api/notes", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         auto body = http::json_body(req, res);
@@ -248,7 +304,7 @@ void ParticipantServer::Impl::routes() {
                   *who, 201);
     });
 
-    http.Patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
+    api_patch(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         const auto note = parse_id(req.matches[1].str());
@@ -265,7 +321,7 @@ void ParticipantServer::Impl::routes() {
         send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
     });
 
-    http.Delete(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
+    api_delete(R"(/api/notes/(\d+))", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         const auto note = parse_id(req.matches[1].str());
@@ -275,7 +331,7 @@ void ParticipantServer::Impl::routes() {
         res.status = 204;
     });
 
-    http.Post("/api/votes", [this](const Request& req, Response& res) {
+    api_post("/api/votes", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         auto body = http::json_body(req, res);
@@ -292,7 +348,7 @@ void ParticipantServer::Impl::routes() {
                         {{"note", to_json(note_view(*r->state, *r->state->note(*note), *who))}, {"votes", votes}});
     });
 
-    http.Delete(R"(/api/votes/(\d+))", [this](const Request& req, Response& res) {
+    api_delete(R"(/api/votes/(\d+))", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         const auto note = parse_id(req.matches[1].str());
@@ -302,7 +358,7 @@ void ParticipantServer::Impl::routes() {
         res.status = 204;
     });
 
-    http.Post("/api/done", [this](const Request& req, Response& res) {
+    api_post("/api/done", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         auto body = http::json_body(req, res);
@@ -324,16 +380,13 @@ void ParticipantServer::Impl::routes() {
     http.Get(R"(/[^/]*)", [this](const Request& req, Response& res) {
         const WebAsset* asset = assets.find(req.path);
         if (!asset) return http::send_error(res, 404, "not_found", "Ingen slik side.");
-        res.set_header("Cache-Control", "no-cache");
-        res.set_content(asset->body, asset->content_type.c_str());
+        serve_asset(req, res, *asset);
     });
 }
 
 ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
     : impl_(std::make_unique<Impl>(std::move(assets), std::move(config))) {
     auto& http = impl_->http;
-    const int workers = impl_->config.workers;
-    http.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<std::size_t>(workers)); };
     // One answer per connection: an idle keep-alive connection would hold a worker.
     http.set_keep_alive_max_count(1);
     http.set_keep_alive_timeout(1);
@@ -381,6 +434,7 @@ void ParticipantServer::start(Hub& hub) {
 
 void ParticipantServer::stop() {
     stop_listener(impl_->http, impl_->thread);
+    impl_->http.close_door();
 }
 
 }  // namespace samling

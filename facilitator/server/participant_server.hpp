@@ -2,6 +2,7 @@
 // (API.md). Translates HTTP to hub commands and views to JSON; the rules live in the core.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -16,9 +17,16 @@ class Hub;
 struct ServerConfig {
     std::string host = "0.0.0.0";
     int port = 8765;  // 0: any free port
-    // One connection holds one worker for its whole life (cpp-httplib 0.11). Connections are
-    // closed after each answer and phones poll, so workers are busy only while answering.
+    // Workers answer whole requests only: a connection waits for its request at the front
+    // door (front_door.hpp) without one. Connections close after each answer.
     int workers = 48;
+    // A third of the workers at most for one address, so one phone (or one attacker) opening
+    // connections can never take the rest from the room. A room behind one NAT address still
+    // gets 16 at once, which answer thousands of polls a second.
+    int workers_per_address = 16;
+    // A request must arrive whole within this; an answer must be taken within this.
+    std::chrono::milliseconds request_deadline{10'000};
+    std::chrono::milliseconds answer_deadline{10'000};
     int listen_backlog = 1024;  // a room scanning the QR code at once; httplib hard-codes 5
 };
 

@@ -64,6 +64,9 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request& req, http
         const_cast<httplib::Request&>(req).ranges.clear();
         return refuse(res, 416, "range_not_satisfiable", "One byte range at most.");
     }
+    // Byte ranges are for the page's files (asset_route.cpp); an API answer is always whole,
+    // so a compressed JSON answer is never cut by httplib after it was made.
+    if (req.path.rfind("/api/", 0) == 0) const_cast<httplib::Request&>(req).ranges.clear();
     if (req.has_header("Transfer-Encoding"))
         return refuse(res, 411, "length_required", "Send the body with a Content-Length, not chunked.");
     if (req.has_header("Content-Encoding"))

@@ -1,8 +1,10 @@
-// Loading the page's files into memory, with a content type per extension.
+// Loading the page's files into memory, with a content type per extension, compressed once.
 #include "server/web_assets.hpp"
 
 #include <fstream>
 #include <sstream>
+
+#include "core/sha256.hpp"
 
 namespace samling {
 namespace {
@@ -19,7 +21,36 @@ std::string content_type_for(const std::filesystem::path& p) {
     return "";
 }
 
+// Text compresses; PNG and ICO files already are.
+bool worth_compressing(const std::string& type) {
+    return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 || type == "image/svg+xml";
+}
+
 }  // namespace
+
+const std::string& WebAsset::encoded(Coding wanted, Coding& used) const {
+    if (wanted == Coding::br && !br.empty()) return used = Coding::br, br;
+    if (wanted != Coding::identity && !gzip.empty()) return used = Coding::gzip, gzip;
+    return used = Coding::identity, body;
+}
+
+std::string WebAsset::etag(Coding used) const {
+    // 32 hex digits (128 bits) name a release's file; the coding keeps representations apart.
+    const std::string_view suffix = coding_name(used);
+    return "\"" + hash.substr(0, 32) + (suffix.empty() ? "" : "-") + std::string(suffix) + "\"";
+}
+
+void WebAssets::add(std::string name, WebAsset asset) {
+    asset.hash = sha256_hex(asset.body);
+    asset.gzip.clear();
+    asset.br.clear();
+    if (worth_compressing(asset.content_type)) {
+        // Best levels: paid once per start, for every phone of the day.
+        if (auto z = gzip_compress(asset.body, 9); z && z->size() < asset.body.size()) asset.gzip = std::move(*z);
+        if (auto b = brotli_compress(asset.body, 11); b && b->size() < asset.body.size()) asset.br = std::move(*b);
+    }
+    files_[std::move(name)] = std::move(asset);
+}
 
 Result<WebAssets> WebAssets::load(const std::filesystem::path& dir) {
     WebAssets assets;

@@ -54,9 +54,9 @@ Status in_order(std::initializer_list<std::function<Status()>> steps) {
 
 Error Store::damaged(const std::string& why) const {
     return storage_error(db_path_.string() + " is damaged (" + why +
-                         "). Samling did not start on it, and has not changed it. Restore the last backup "
-                         "(samling restore), or salvage what can be read (samling recover): README, \"When the store "
-                         "is damaged\".");
+                         "). Samling did not start on it, and has not changed it. Restore the last backup with "
+                         "samling restore FILE --replace (the automatic ones are in the backups folder beside it): "
+                         "README, \"When the store is damaged\".");
 }
 
 Store::Store(sqlite3* db, int lock_fd, std::filesystem::path db_path)

@@ -135,16 +135,36 @@ void apply_screenshot_view(ViewState& view) {
     }
 }
 
-// X: starts the export of every group's log on a worker, which wakes the loop when done.
-void start_export(ControlState& c, ExportRunner& exports, const std::shared_ptr<const Workshop>& state,
-                  const ProjectorConfig& config, Waker& waker, Timestamp now) {
+// A toast the facilitator's terminal hears of too (the window may be on the projector only), on
+// standard error: standard output keeps its one join line (docs/API.md).
+void toast_and_say(ControlState& c, const std::string& text, Timestamp now) {
+    show_toast(c, text, now);
+    std::fprintf(stderr, "samling: %s\n", text.c_str());
+}
+
+// X: starts the export of every group's log on a worker, which wakes the loop as it goes.
+void start_export(ControlState& c, ExportRunner& exports, ExportProgress& shown,
+                  const std::shared_ptr<const Workshop>& state, const ProjectorConfig& config, Waker& waker,
+                  Timestamp now) {
     if (!c.export_requested) return;
     c.export_requested = false;
     const ProgrammeStrings& s = programme_strings(config.language);
-    if (config.data_dir.empty())
+    if (config.data_dir.empty()) {
         show_toast(c, std::string(s.export_failed) + ": no data folder", now);
-    else
-        exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); });
+    } else if (exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); })) {
+        shown = {"HTML", 0, static_cast<int>(state->groups().size())};  // said at once, however fast it goes
+        toast_and_say(c, export_progress(s, shown.format, shown.done, shown.total), now);
+    }
+}
+
+// While X's export runs: how far it has come, in the toast, each time it moves on.
+bool show_export_progress(ControlState& c, const ExportRunner& exports, ExportProgress& shown, Language lang,
+                          Timestamp now) {
+    const auto p = exports.progress();
+    if (!p || *p == shown) return false;
+    shown = *p;
+    toast_and_say(c, export_progress(programme_strings(lang), p->format, p->done, p->total), now);
+    return true;
 }
 
 // The export's answer, once it has come: a toast with the folder (or why it failed).
@@ -152,7 +172,7 @@ bool finish_export(ControlState& c, ExportRunner& exports, Language lang, Timest
     const auto done = exports.take();
     if (!done) return false;
     const ProgrammeStrings& s = programme_strings(lang);
-    show_toast(
+    toast_and_say(
         c,
         done->ok ? std::string(s.exported_to) + " " + done->folder : std::string(s.export_failed) + ": " + done->error,
         now);
@@ -165,14 +185,16 @@ Timestamp wall_clock_ms() {
 }
 
 // Polls while frames are due; else sleeps until an event, the next tick of a running clock
-// (about 1 fps) or idle_wait_seconds, when the loop checks should_stop.
-void wait_for_events(GLFWwindow* w, bool busy, Timestamp redraw_at) {
+// (about 1 fps), the next board picture to catch up, or idle_wait_seconds, when the loop checks
+// should_stop.
+void wait_for_events(GLFWwindow* w, bool busy, Timestamp redraw_at, Timestamp picture_at) {
     if (busy || mouse_held(w)) {
         glfwPollEvents();
         return;
     }
     double wait = idle_wait_seconds;
-    if (redraw_at) wait = std::clamp(static_cast<double>(redraw_at - wall_clock_ms()) / 1000.0, 0.0, wait);
+    for (const Timestamp at : {redraw_at, picture_at})
+        if (at) wait = std::clamp(static_cast<double>(at - wall_clock_ms()) / 1000.0, 0.0, wait);
     glfwWaitEventsTimeout(wait);
 }
 
@@ -227,32 +249,42 @@ struct FontBake {
     }
 };
 
-// Concluded runs whose board still needs its picture, whoever concluded them and whenever.
-// Looked for when the state changes (it asks the disk); each run is tried once per process, so
-// a write that keeps failing never loops.
+// Concluded runs whose board still needs its picture, whoever concluded them and whenever
+// (ui/programme/snapshot_queue.hpp): one concluded while the window is open at once, with its
+// toast; those concluded with no window caught up quietly, in moments the room needs no frame.
 struct Pictures {
-    bool enabled = false;
-    std::vector<Id> waiting;
-    std::set<Id> attempted;
+    PictureQueue queue;
     Revision looked_at = -1;
 
-    void look_for(const Workshop& state, const std::string& data_dir) {
-        if (!enabled || state.revision() == looked_at) return;
+    void look_for(const Workshop& state) {
+        if (state.revision() == looked_at) return;
         looked_at = state.revision();
-        waiting = runs_to_picture(state, data_dir, attempted);
+        queue.look(state);
     }
-    // A run in the project log without its picture: this frame draws its board alone and is
-    // read, never shown; the next one is the room's again (and says so in the toast). Called
-    // only once the room has seen a frame: the first one settles fonts and layout.
-    bool begin_frame(const Workshop& state, ControlState& controls) {
-        if (waiting.empty() || controls.snapshot.run != 0) return false;
-        const Id run = waiting.front();
-        waiting.erase(waiting.begin());
-        attempted.insert(run);
+    // The run to picture in this iteration, or 0. Called only once the room has seen a frame:
+    // the first one settles fonts and layout.
+    Id due(const ControlState& controls, Timestamp now, bool room_idle) {
+        return controls.snapshot.run != 0 ? 0 : queue.next(now, room_idle);
+    }
+    // This frame draws the run's board alone and is read, never shown.
+    bool begin_frame(const Workshop& state, ControlState& controls, Id run) {
+        if (run == 0) return false;
         const auto it = state.runs().find(run);
-        if (it == state.runs().end()) return false;
+        if (it == state.runs().end()) {
+            queue.caught_up(run, {});
+            return false;
+        }
         controls.snapshot = PendingSnapshot{run, it->second.group, false, {}};
         return true;
+    }
+    // After the picture is written: a caught-up one is counted for the summary and needs no
+    // frame of the room's; a fresh one is toasted in the next frame. True for a fresh one.
+    bool written(ControlState& controls) {
+        PendingSnapshot& snap = controls.snapshot;
+        if (!queue.quiet(snap.run)) return true;
+        queue.caught_up(snap.run, snap.error);
+        snap = PendingSnapshot{};
+        return false;
     }
 };
 
@@ -337,8 +369,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     const auto answers = std::make_shared<OutcomeQueue>();  // outlives the loop if the hub answers late
     std::vector<Command> commands;
     FontBake bake;
-    Pictures pictures;
-    pictures.enabled = config.screenshot_path.empty() && !config.data_dir.empty();
+    Pictures pictures{PictureQueue(config.screenshot_path.empty() ? config.data_dir : std::string())};
+    ExportProgress export_shown;
     const bool screenshot = !config.screenshot_path.empty();
     if (screenshot) apply_screenshot_view(view);
     Revision drawn_revision = -1;
@@ -349,7 +381,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
 
     while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
         // 1. Poll, or sleep until an event, the next tick of a running clock or the stop check.
-        wait_for_events(window.handle, screenshot || signals.frames_left > 0, view.redraw_at);
+        wait_for_events(window.handle, screenshot || signals.frames_left > 0, view.redraw_at, pictures.queue.due_at());
         std::vector<Outcome> outcomes = answers->drain();
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
@@ -362,10 +394,22 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         const int here = present_count(*state, view.presence, now);
         if (state->revision() != drawn_revision || here != drawn_present || !outcomes.empty())
             signals.frames_left = frames_after_event;
-        pictures.look_for(*state, config.data_dir);
+        pictures.look_for(*state);
         if (finish_export(view.controls, exports, config.language, now)) signals.frames_left = frames_after_event;
+        if (show_export_progress(view.controls, exports, export_shown, config.language, now))
+            signals.frames_left = frames_after_event;
+        if (const auto caught_up = pictures.queue.take_summary();
+            caught_up && caught_up->pictured + caught_up->failed > 0) {
+            toast_and_say(view.controls,
+                          pictures_summary(programme_strings(config.language), caught_up->pictured, caught_up->failed,
+                                           caught_up->error),
+                          now);
+            signals.frames_left = frames_after_event;
+        }
         const bool due = view.redraw_at != 0 && now >= view.redraw_at;
-        if (!screenshot && !due && signals.frames_left <= 0 && !mouse_held(window.handle)) continue;
+        const bool room_idle = !due && signals.frames_left <= 0 && !mouse_held(window.handle);
+        const Id picture_run = drawn_revision >= 0 ? pictures.due(view.controls, now, room_idle) : 0;
+        if (!screenshot && room_idle && picture_run == 0) continue;
         receive(view.controls, outcomes, *content.strings, now);
 
         // 2. New frame: fonts for this window's size, the room's frame or a board picture's.
@@ -374,7 +418,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             result = fail("cannot load the font " + font_files.regular);
             break;
         }
-        view.snapshot_frame = drawn_revision >= 0 && pictures.begin_frame(*state, view.controls);
+        view.snapshot_frame = pictures.begin_frame(*state, view.controls, picture_run);
         signals.taps.hold(io, !view.snapshot_frame);                           // the room's frame reads the keys
         if (signals.taps.holding()) signals.frames_left = frames_after_event;  // more events wait
         thumbnails->next_frame();
@@ -391,13 +435,13 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now))
             signals.frames_left = frames_after_event;
         post_all(post, commands, answers);
-        start_export(view.controls, exports, state, config, waker, now);
+        start_export(view.controls, exports, export_shown, state, config, waker, now);
 
         // 4. Render; 5. swap — unless the frame was a board picture or the screenshot.
         const int fb_h = render(window.handle);
         if (view.snapshot_frame) {
             write_picture(view, config.data_dir, bake.fonts.em, ratio, fb_h);
-            signals.frames_left = frames_after_event;
+            if (pictures.written(view.controls)) signals.frames_left = frames_after_event;  // its toast
             continue;  // not swapped: the room never sees this frame
         }
         if (screenshot && ++frame >= screenshot_frame) {

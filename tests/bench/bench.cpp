@@ -3,7 +3,8 @@
 // What it measures. N simulated phones, each on its own thread with its own
 // keep-alive httplib::Client, scan the QR code within the first ~2 s, look up
 // the room (GET /api/room), join a leader group round robin (POST /api/join),
-// then until the run ends poll GET /api/state every 1.5 s ± 0.3 s and write K
+// then until the run ends poll GET /api/state as the page does (its POLL_MS ± its
+// jitter, read from assets/web/*.js at start; --poll-ms overrides) and write K
 // sticky notes at random moments (POST /api/notes, 201 expected). It reports
 // latency (p50/p99/max) of joins, note writes and polls, every unexpected
 // answer by call and status (connection failures and 429 included), the
@@ -14,7 +15,13 @@
 // How to run (from the build directory):
 //   tests/samling_bench [--phones N] [--seconds S] [--notes-per-phone K]
 //                       [--samling PATH] [--url http://127.0.0.1:PORT/?room=CODE]
-//                       [--no-restart-check]
+//                       [--no-restart-check] [--poll-ms MS] [--poll-jitter-ms MS]
+//                       [--reveal-at SHARE]
+// At SHARE of the run (default 0.5) the bench reveals every group's board through the control
+// surface (DATA-DIR/control.json), as a facilitator does for the plenary: from then on every
+// changed poll carries the group's whole board, the load issue 16 measured.
+// Phones send "Accept-Encoding: gzip, deflate, br" as a browser does; the report gives the
+// bytes on the wire per changed poll and the poll answers' total rate in Mbit/s.
 // Defaults: 200 phones, 30 s, 5 notes per phone. Without --url it starts
 // `samling --headless --demo --host 127.0.0.1 --port 0 --data-dir <temp dir>`
 // (PATH defaults to `samling` next to this binary's directory) and stops it
@@ -23,7 +30,10 @@
 // be started.
 
 #include <httplib.h>
+
 #include <nlohmann/json.hpp>
+
+#include "../child_process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -49,7 +59,9 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -62,20 +74,22 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 using Millis = std::chrono::duration<double, std::milli>;
 using namespace std::chrono_literals;
+using samling::testing::ChildProcess;
 
 // ---------------------------------------------------------------- constants
 
-constexpr auto kScanBurst = 2s;      // phones start within this window
-constexpr auto kPollEvery = 1500ms;  // a phone polls this often ...
-constexpr auto kPollJitter = 300ms;  // ... give or take this much
-constexpr auto kGrace = 5s;          // after the end, wait this long for calls in flight
+constexpr auto kScanBurst = 2s;  // phones start within this window
+// A phone polls every POLL_MS give or take its jitter, read from the page (page_poll_timing).
+std::chrono::milliseconds g_poll_every = 900ms;
+std::chrono::milliseconds g_poll_jitter = 150ms;
+constexpr auto kGrace = 5s;  // after the end, wait this long for calls in flight
 constexpr auto kServerStartTimeout = 20s;
 constexpr auto kServerStopTimeout = 10s;
 constexpr auto kSlowPoll = 1s;       // a poll slower than this is reported as slow
 constexpr int kMaxNoteAttempts = 5;  // a phone retries a failed note (same client_id)
 constexpr int kCheckThreads = 8;     // threads for the after-run note check ...
 constexpr auto kCheckBudget = 20s;   // ... which gives up on the phones left after this long
-constexpr std::string_view kJoinPrefix = "samling: participants join at ";
+constexpr std::string_view kJoinPrefix = samling::testing::join_line_prefix;
 
 constexpr const char* kRoom = "GET /api/room";
 constexpr const char* kJoin = "POST /api/join";
@@ -91,13 +105,16 @@ struct Options {
     std::string samling;  // empty: look next to this binary
     std::string url;      // non-empty: benchmark a server that is already running
     bool restart_check = true;
+    int poll_ms = 0, poll_jitter_ms = -1;  // 0 / -1: as the page's source says
+    double reveal_at = 0.5;                // share of the run after which every board is revealed
 };
 
 void usage(std::FILE* out) {
     std::fprintf(out,
                  "usage: samling_bench [--phones N] [--seconds S] [--notes-per-phone K]\n"
                  "                     [--samling PATH] [--url http://HOST:PORT/?room=CODE]\n"
-                 "                     [--no-restart-check]\n"
+                 "                     [--no-restart-check] [--poll-ms MS] [--poll-jitter-ms MS]\n"
+                 "                     [--reveal-at SHARE]\n"
                  "Simulates N phones (default 200) joining a Samling room, polling its state\n"
                  "and writing K notes each (default 5) during a run of S seconds (default 30).\n");
 }
@@ -125,6 +142,19 @@ std::optional<Options> parse_options(int argc, char** argv) {
             std::exit(0);
         } else if (arg == "--no-restart-check") {
             o.restart_check = false;
+        } else if (arg == "--reveal-at") {
+            const auto v = value();
+            if (!v || !parse_number(*v, o.reveal_at) || o.reveal_at < 0 || o.reveal_at >= 1) {
+                std::fprintf(stderr, "samling_bench: --reveal-at takes a share of the run, 0 (never) to 0.99\n");
+                return std::nullopt;
+            }
+        } else if (arg == "--poll-ms" || arg == "--poll-jitter-ms") {
+            const auto v = value();
+            int& into = arg == "--poll-ms" ? o.poll_ms : o.poll_jitter_ms;
+            if (!v || !parse_number(*v, into) || into < 0 || (arg == "--poll-ms" && into == 0)) {
+                std::fprintf(stderr, "samling_bench: bad value for %s\n", argv[i - (v ? 1 : 0)]);
+                return std::nullopt;
+            }
         } else if (arg == "--phones" || arg == "--notes-per-phone" || arg == "--seconds" || arg == "--samling" ||
                    arg == "--url") {
             const auto v = value();
@@ -265,162 +295,78 @@ public:
     ServerProcess() = default;
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
-    ~ServerProcess() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
-        if (drain_.joinable()) drain_.join();
-        if (out_fd_ >= 0) ::close(out_fd_);
-    }
+    ~ServerProcess() { stop_draining(); }
 
-    // Starts `path --headless --demo --host 127.0.0.1 --port 0 --data-dir DIR`
+    // Starts `path --headless --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir DIR`
     // with its stderr appended to `log`, and waits for the join line.
     bool start(const std::string& path, const fs::path& data_dir, const fs::path& log, const rlimit& child_nofile,
                std::string& error) {
-        std::vector<std::string> args = {path,     "--headless", "--demo",     "--host",         "127.0.0.1",
-                                         "--port", "0",          "--data-dir", data_dir.string()};
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) {
-            error = std::string("pipe: ") + std::strerror(errno);
+        if (!child_.start({{path, "--headless", "--demo", "--host", "127.0.0.1", "--port", "0", "--control-port", "0",
+                            "--data-dir", data_dir.string()},
+                           log.string(),
+                           child_nofile},
+                          error))
+            return false;
+        std::vector<std::string> lines;
+        const auto url = samling::testing::wait_for_join_url(child_, kServerStartTimeout, &lines);
+        for (auto& line : lines) remember(std::move(line));
+        if (!url) {
+            error = "no join line on standard output within " +
+                    std::to_string(std::chrono::duration_cast<std::chrono::seconds>(kServerStartTimeout).count()) +
+                    " s";
             return false;
         }
-        const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-        if (log_fd < 0) {
-            error = "cannot open " + log.string() + ": " + std::strerror(errno);
-            ::close(fds[0]);
-            ::close(fds[1]);
-            return false;
-        }
-        const pid_t parent = ::getpid();
-        const pid_t pid = ::fork();
-        if (pid < 0) {
-            error = std::string("fork: ") + std::strerror(errno);
-            ::close(fds[0]);
-            ::close(fds[1]);
-            ::close(log_fd);
-            return false;
-        }
-        if (pid == 0) {  // child: async-signal-safe calls only
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-            if (::getppid() != parent) ::_exit(127);
-            ::dup2(fds[1], STDOUT_FILENO);
-            ::dup2(log_fd, STDERR_FILENO);
-            struct sigaction dfl {};
-            dfl.sa_handler = SIG_DFL;
-            ::sigaction(SIGPIPE, &dfl, nullptr);  // ignored dispositions survive exec
-            sigset_t none;
-            ::sigemptyset(&none);
-            ::sigprocmask(SIG_SETMASK, &none, nullptr);
-            ::setrlimit(RLIMIT_NOFILE, &child_nofile);  // the limits a facilitator's shell gives
-            ::execv(argv[0], argv.data());
-            constexpr char msg[] = "samling_bench: exec failed\n";
-            [[maybe_unused]] auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
-            ::_exit(127);
-        }
-        pid_ = pid;
-        out_fd_ = fds[0];
-        ::close(fds[1]);
-        ::close(log_fd);
-
-        // Read standard output line by line until the join line appears.
-        std::string buffer;
-        const auto deadline = Clock::now() + kServerStartTimeout;
-        while (true) {
-            std::size_t nl;
-            while ((nl = buffer.find('\n')) != std::string::npos) {
-                std::string line = buffer.substr(0, nl);
-                buffer.erase(0, nl + 1);
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                if (line.starts_with(kJoinPrefix)) {
-                    join_url_ = line.substr(kJoinPrefix.size());
-                    drain_ = std::jthread([this] { drain(); });
-                    return true;
-                }
-                remember(std::move(line));
+        join_url_ = *url;
+        // Keeps reading the child's stdout so that it never blocks on a full pipe.
+        drain_ = std::jthread([this](std::stop_token stop) {
+            while (!stop.stop_requested()) {
+                child_.drain();
+                std::this_thread::sleep_for(50ms);
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-            if (left <= 0ms) {
-                error = "no join line on standard output within " +
-                        std::to_string(std::chrono::duration_cast<std::chrono::seconds>(kServerStartTimeout).count()) +
-                        " s";
-                return false;
-            }
-            pollfd p{out_fd_, POLLIN, 0};
-            const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
-            if (ready < 0 && errno != EINTR) {
-                error = std::string("poll: ") + std::strerror(errno);
-                return false;
-            }
-            if (ready <= 0) continue;
-            char chunk[4096];
-            const ssize_t n = ::read(out_fd_, chunk, sizeof chunk);
-            if (n > 0) {
-                buffer.append(chunk, static_cast<std::size_t>(n));
-            } else if (n == 0 || errno != EINTR) {
-                int status = 0;
-                ::waitpid(pid_, &status, 0);
-                pid_ = -1;
-                error = "samling exited before printing the join line (" + describe_status(status) + ")";
-                return false;
-            }
-        }
+        });
+        return true;
     }
 
-    pid_t pid() const { return pid_; }
+    pid_t pid() const { return child_.pid(); }
     const std::string& join_url() const { return join_url_; }
 
     std::vector<std::string> stdout_tail() const {
         std::lock_guard lock(mutex_);
-        return {tail_.begin(), tail_.end()};
+        std::vector<std::string> tail(tail_.begin(), tail_.end());
+        if (!drain_.joinable()) {  // after stop(): what came after the join line
+            std::istringstream rest(child_.out());
+            for (std::string line; std::getline(rest, line);) tail.push_back(line);
+        }
+        if (tail.size() > 20) tail.erase(tail.begin(), tail.end() - 20);
+        return tail;
     }
 
     // SIGINT, then wait; SIGKILL if it does not exit in time.
     StopResult stop() {
         StopResult r;
-        if (pid_ <= 0) {
+        if (child_.pid() <= 0) {
             r.how = "not running";
             return r;
         }
+        stop_draining();
         const auto t0 = Clock::now();
-        ::kill(pid_, SIGINT);
-        int status = 0;
-        bool exited = false;
-        while (Clock::now() - t0 < kServerStopTimeout) {
-            const pid_t w = ::waitpid(pid_, &status, WNOHANG);
-            if (w == pid_) {
-                exited = true;
-                break;
-            }
-            std::this_thread::sleep_for(10ms);
-        }
+        const int status = child_.interrupt_and_wait(kServerStopTimeout);
         r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-        if (exited) {
-            r.how = describe_status(status);
-            r.clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-        } else {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, &status, 0);
+        if (r.seconds >= std::chrono::duration<double>(kServerStopTimeout).count()) {
             r.how = "did not exit within 10 s of SIGINT; killed with SIGKILL";
+        } else {
+            r.how = ChildProcess::describe(status);
+            r.clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
         }
-        pid_ = -1;
-        if (drain_.joinable()) drain_.join();
-        ::close(out_fd_);
-        out_fd_ = -1;
         return r;
     }
 
 private:
-    static std::string describe_status(int status) {
-        if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
-        if (WIFSIGNALED(status)) {
-            return "killed by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+    void stop_draining() {
+        if (drain_.joinable()) {
+            drain_.request_stop();
+            drain_.join();
         }
-        return "status " + std::to_string(status);
     }
 
     void remember(std::string line) {
@@ -429,25 +375,7 @@ private:
         if (tail_.size() > 20) tail_.pop_front();
     }
 
-    // Keeps reading the child's stdout so that it never blocks on a full pipe.
-    void drain() {
-        std::string buffer;
-        char chunk[4096];
-        while (true) {
-            const ssize_t n = ::read(out_fd_, chunk, sizeof chunk);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            buffer.append(chunk, static_cast<std::size_t>(n));
-            std::size_t nl;
-            while ((nl = buffer.find('\n')) != std::string::npos) {
-                remember(buffer.substr(0, nl));
-                buffer.erase(0, nl + 1);
-            }
-        }
-    }
-
-    pid_t pid_ = -1;
-    int out_fd_ = -1;
+    ChildProcess child_;
     std::string join_url_;
     mutable std::mutex mutex_;
     std::deque<std::string> tail_;
@@ -474,6 +402,7 @@ struct RunPlan {
     Clock::time_point end;    // phones stop starting new calls
     int notes_per_phone = 5;
     std::string run_id;  // makes client_ids unique across runs
+    std::atomic<bool> revealed{false};
 };
 
 // What one phone saw. Filled by its own thread only; read after it finished.
@@ -488,6 +417,9 @@ struct PhoneResult {
     int note_errors = 0;     // failed attempts (each counted)
     int polls_changed = 0;
     int polls_unchanged = 0;
+    // Changed polls' bodies as sent (Content-Length) and as JSON, before and after the reveal.
+    long long poll_wire_bytes[2] = {0, 0}, poll_decoded_bytes[2] = {0, 0};
+    int polls_changed_in[2] = {0, 0};
     int polls_slow = 0;
     int poll_errors = 0;
     int stale_retries = 0;               // transport failure on a reused connection, retried at once
@@ -511,7 +443,10 @@ public:
         client_.set_connection_timeout(5s);
         client_.set_read_timeout(30s);
         client_.set_write_timeout(5s);
-        client_.set_default_headers({{"Accept", "application/json"}, {"User-Agent", "samling_bench"}});
+        // As a browser asks; httplib's client decompresses, Content-Length tells the wire size.
+        client_.set_default_headers({{"Accept", "application/json"},
+                                     {"Accept-Encoding", "gzip, deflate, br"},
+                                     {"User-Agent", "samling_bench"}});
     }
 
     void run() {
@@ -640,7 +575,7 @@ private:
                 }
             } else if (next_poll <= Clock::now()) {
                 poll(revision);
-                next_poll = Clock::now() + random_between(kPollEvery - kPollJitter, kPollEvery + kPollJitter);
+                next_poll = Clock::now() + random_between(g_poll_every - g_poll_jitter, g_poll_every + g_poll_jitter);
             }
         }
         result_.notes_unsent += static_cast<int>(notes.size());
@@ -727,6 +662,12 @@ private:
             ++result_.polls_unchanged;
         } else {
             ++result_.polls_changed;
+            long long wire = 0;
+            if (!parse_number(res->get_header_value("Content-Length"), wire)) wire = 0;
+            const int after = plan_.revealed ? 1 : 0;
+            result_.poll_wire_bytes[after] += wire;
+            result_.poll_decoded_bytes[after] += static_cast<long long>(res->body.size());
+            ++result_.polls_changed_in[after];
         }
     }
 
@@ -837,6 +778,53 @@ rlimit raise_open_files_limit() {
     return original;
 }
 
+// The page's poll interval and jitter, read from its source so the bench polls as phones do:
+// `POLL_MS = 900` and `POLL_JITTER_MS = 150` (or `JITTER_MS`) in assets/web/*.js.
+std::string page_poll_timing(const Options& o) {
+    std::string from = "--poll-ms";
+    std::optional<int> every, jitter;
+    const std::regex every_re(R"(\bPOLL_MS\s*=\s*(\d+))"), jitter_re(R"(\b(?:POLL_)?JITTER_MS\s*=\s*(\d+))");
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(fs::path(SAMLING_SOURCE_DIR) / "assets" / "web", ec)) {
+        if (entry.path().extension() != ".js" && entry.path().extension() != ".mjs") continue;
+        std::ifstream in(entry.path());
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        std::smatch m;
+        if (!every && std::regex_search(text, m, every_re)) {
+            every = std::stoi(m[1]);
+            from = "assets/web/" + entry.path().filename().string();
+        }
+        if (!jitter && std::regex_search(text, m, jitter_re)) jitter = std::stoi(m[1]);
+    }
+    if (o.poll_ms > 0) every = o.poll_ms, from = "--poll-ms";
+    if (o.poll_jitter_ms >= 0) jitter = o.poll_jitter_ms;
+    if (!every) from = "no POLL_MS in assets/web/*.js; the bench's default";
+    g_poll_every = std::chrono::milliseconds(every.value_or(900));
+    g_poll_jitter = std::chrono::milliseconds(jitter.value_or(150));
+    return std::to_string(g_poll_every.count()) + " ms ± " + std::to_string(g_poll_jitter.count()) + " ms (" + from +
+           ")";
+}
+
+// Reveals every group's notes in one facilitator action, through the control surface.
+bool reveal_all(const fs::path& control_file, std::string& why) {
+    std::ifstream in(control_file);
+    const auto control = json::parse(in, nullptr, false);
+    if (!control.is_object() || !control.contains("url") || !control.contains("token"))
+        return why = "no " + control_file.string(), false;
+    httplib::Client c(control["url"].get<std::string>());
+    const httplib::Headers auth = {{"Authorization", "Bearer " + control["token"].get<std::string>()}};
+    auto state = c.Get("/control/state", auth);
+    if (!state || state->status != 200) return why = "GET /control/state " + describe(state), false;
+    const auto body = json::parse(state->body, nullptr, false);
+    json reveals = json::array();
+    if (body.is_object() && body.contains("groups"))
+        for (const auto& g : body["groups"]) reveals.push_back({{"command", "reveal"}, {"group", g["id"]}});
+    auto res = c.Post("/control/commands", auth, json{{"command", "together"}, {"commands", reveals}}.dump(),
+                      "application/json");
+    if (!res || res->status != 200) return why = "POST /control/commands " + describe(res), false;
+    return true;
+}
+
 std::string random_run_id() {
     std::mt19937_64 rng(std::random_device{}());
     char buf[17];
@@ -905,8 +893,9 @@ int main(int argc, char** argv) {
         target = *t;
         server_pid = server.pid();
     }
-    std::fprintf(stderr, "samling_bench: %d phones against http://%s:%d/?room=%s for %.0f s\n", opt.phones,
-                 target.host.c_str(), target.port, target.code.c_str(), opt.seconds);
+    const std::string polling = page_poll_timing(opt);
+    std::fprintf(stderr, "samling_bench: %d phones against http://%s:%d/?room=%s for %.0f s, polling every %s\n",
+                 opt.phones, target.host.c_str(), target.port, target.code.c_str(), opt.seconds, polling.c_str());
 
     // --- the run
     RunPlan plan;
@@ -930,6 +919,19 @@ int main(int argc, char** argv) {
     }
     const std::size_t started = threads.size();
 
+    std::optional<double> reveal_seconds;
+    if (opt.reveal_at > 0 && !data_dir.empty()) {
+        std::this_thread::sleep_until(
+            plan.start + std::chrono::duration_cast<Clock::duration>((plan.end - plan.start) * opt.reveal_at));
+        std::string why;
+        if (reveal_all(data_dir / "control.json", why)) {
+            plan.revealed = true;
+            reveal_seconds = std::chrono::duration<double>(Clock::now() - plan.start).count();
+            std::fprintf(stderr, "samling_bench: every group's board revealed at %.1f s\n", *reveal_seconds);
+        } else {
+            std::fprintf(stderr, "samling_bench: could not reveal the boards: %s\n", why.c_str());
+        }
+    }
     std::this_thread::sleep_until(plan.end);
     auto all_done = [&] {
         for (std::size_t i = 0; i < started; ++i)
@@ -970,6 +972,11 @@ int main(int argc, char** argv) {
         sum.note_errors += r.note_errors;
         sum.polls_changed += r.polls_changed;
         sum.polls_unchanged += r.polls_unchanged;
+        for (int k = 0; k < 2; ++k) {
+            sum.poll_wire_bytes[k] += r.poll_wire_bytes[k];
+            sum.poll_decoded_bytes[k] += r.poll_decoded_bytes[k];
+            sum.polls_changed_in[k] += r.polls_changed_in[k];
+        }
         sum.polls_slow += r.polls_slow;
         sum.poll_errors += r.poll_errors;
         sum.stale_retries += r.stale_retries;
@@ -1014,8 +1021,8 @@ int main(int argc, char** argv) {
     const int notes_acked = sum.notes_created + sum.notes_replayed;
     const int polls = sum.polls_changed + sum.polls_unchanged;
     const std::string server_name = server_pid > 0 ? "pid " + std::to_string(server_pid) : "at " + opt.url;
-    std::printf("\nsamling_bench: %d phones, %.0f s, %d notes per phone, server %s\n", opt.phones, opt.seconds,
-                opt.notes_per_phone, server_name.c_str());
+    std::printf("\nsamling_bench: %d phones, %.0f s, %d notes per phone, server %s; polls every %s\n", opt.phones,
+                opt.seconds, opt.notes_per_phone, server_name.c_str(), polling.c_str());
     if (!thread_error.empty()) std::printf("WARNING: %s\n", thread_error.c_str());
     std::printf("room lookups: %d ok, %d failed; %s\n", rooms_ok, joins_tried - rooms_ok,
                 latency_summary(sum.room_ms).c_str());
@@ -1029,6 +1036,15 @@ int main(int argc, char** argv) {
     std::printf("polls:        %d answered (%d with changes, %d unchanged, %d slower than 1 s), %d errors; %s\n", polls,
                 sum.polls_changed, sum.polls_unchanged, sum.polls_slow, sum.poll_errors,
                 latency_summary(sum.poll_ms).c_str());
+    for (int k = 0; k < 2; ++k) {
+        if (sum.polls_changed_in[k] == 0) continue;
+        const double per = static_cast<double>(sum.poll_wire_bytes[k]) / sum.polls_changed_in[k];
+        const double decoded = static_cast<double>(sum.poll_decoded_bytes[k]) / sum.polls_changed_in[k];
+        const double span = k == 0 ? reveal_seconds.value_or(run_seconds) : run_seconds - reveal_seconds.value_or(0);
+        std::printf("poll answers %s: %d changed, %.0f B on the wire each (%.0f B of JSON, %.1fx); %.2f Mbit/s\n",
+                    k == 0 ? "while writing " : "after reveal  ", sum.polls_changed_in[k], per, decoded,
+                    per > 0 ? decoded / per : 0.0, static_cast<double>(sum.poll_wire_bytes[k]) * 8 / 1e6 / span);
+    }
     std::printf("throughput:   %d calls in %.1f s (%.0f calls/s)\n", sum.calls, run_seconds,
                 static_cast<double>(sum.calls) / run_seconds);
     if (sum.stale_retries > 0) {

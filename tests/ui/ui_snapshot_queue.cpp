@@ -74,3 +74,65 @@ TEST_CASE("without a data folder nothing is listed") {
     r.conclude(r.nord);
     CHECK(runs_to_picture(r.w, "", {}).empty());
 }
+
+TEST_CASE("runs concluded before the window opened are caught up one per interval, quietly, with one summary") {
+    PictureRoom r;
+    const Id sor = r.conclude(r.sor, 2000);
+    const Id nord = r.conclude(r.nord, 3000);
+    PictureQueue q(r.data_dir);
+    q.look(r.w);
+    const Timestamp t = 10'000;
+    const Id first = q.next(t, true);
+    CHECK(first == sor);
+    CHECK(q.quiet(sor));
+    CHECK(q.next(t + 1, true) == 0);  // not yet: one per interval
+    CHECK(q.due_at() == t + PictureQueue::catch_up_ms);
+    q.caught_up(sor, {});
+    CHECK(!q.take_summary());  // one still behind
+    CHECK(q.next(t + PictureQueue::catch_up_ms, true) == nord);
+    q.caught_up(nord, "disk full");
+    CHECK(q.due_at() == 0);
+    const auto summary = q.take_summary();
+    REQUIRE(summary);
+    CHECK(summary->pictured == 1);
+    CHECK(summary->failed == 1);
+    CHECK(summary->error == "disk full");
+    CHECK(!q.take_summary());  // once
+    CHECK(q.next(t + 10 * PictureQueue::catch_up_ms, true) == 0);
+}
+
+TEST_CASE("a catch-up picture waits while the room needs frames, but not for ever") {
+    PictureRoom r;
+    const Id sor = r.conclude(r.sor, 2000);
+    PictureQueue q(r.data_dir);
+    q.look(r.w);
+    const Timestamp t = 10'000;
+    CHECK(q.next(t, false) == 0);
+    CHECK(q.next(t + PictureQueue::starved_ms - 1, false) == 0);
+    CHECK(q.next(t + PictureQueue::starved_ms, false) == sor);
+}
+
+TEST_CASE("a run concluded while the window is open is pictured at once, before the catch-up, with its toast") {
+    PictureRoom r;
+    const Id sor = r.conclude(r.sor, 2000);
+    PictureQueue q(r.data_dir);
+    q.look(r.w);
+    CHECK(q.next(10'000, true) == sor);
+    const Id nord = r.conclude(r.nord, 3000);
+    q.look(r.w);
+    CHECK(q.next(10'001, false) == nord);  // even while the room is busy
+    CHECK(!q.quiet(nord));
+    q.look(r.w);  // seen once: never again, even if its picture failed
+    CHECK(q.next(20'000, true) == 0);
+}
+
+TEST_CASE("a later revision looks on disk only for runs newly concluded") {
+    PictureRoom r;
+    PictureQueue q(r.data_dir);
+    q.look(r.w);
+    const Id nord = r.conclude(r.nord, 3000);
+    r.picture(nord);  // already on disk (written by another window on this folder)
+    q.look(r.w);
+    CHECK(q.next(10'000, true) == 0);
+    CHECK(q.due_at() == 0);
+}

@@ -5,7 +5,8 @@
 // the loopback control surface: timer, "done", silent writing and reveal, writing closed under
 // a note in flight, the organised board, the vote and the conclusion. Last, the first phone's
 // group plans measures: a write step whose notes carry fields (owner, start date, indicator),
-// and its evaluation lists them under "what we build on".
+// and its evaluation lists them under "what we build on". Every screen photographed is also
+// checked by axe-core (WCAG 2.x A and AA).
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,6 +105,21 @@ function watch(p) {
   p.on('console', (m) => {
     if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) pageProblems.push(m.text());
   });
+}
+
+// axe-core's WCAG 2.x A and AA rules on the page as it is now; its source is evaluated
+// through the DevTools protocol, so the page's CSP stays as strict as for a phone.
+const AXE = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+async function shot(p, name, opts = {}) {
+  await p.screenshot({ path: join(ARTIFACTS, name + '.png'), ...opts });
+  if (!(await p.evaluate(() => !!window.axe))) await p.evaluate(AXE);
+  const violations = await p.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+  });
+  assert.deepEqual(violations, [], `axe-core on ${name}`);
 }
 
 const note = (text, state) => page.locator(`#note-list > li${state ? `[data-state="${state}"]` : ''}`)
@@ -208,7 +224,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await page.textContent('#join-room'), room.room.name);
     assert.equal(await page.locator('#group-list button').count(), room.groups.length);
     assert.equal(await page.inputValue('#name-input'), '', 'anonymous by default');
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-join.png') });
+    await shot(page, 'phone-join');
 
     await page.locator('#group-list button').nth(1).click();
     await page.locator('#screen-write').waitFor();
@@ -228,7 +244,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.match(await note(NOTE_1).locator('.state').textContent(), /Lagret/);
     assert.equal(await page.inputValue('#note-text'), '', 'the form is ready for the next note');
     await page.fill('#note-text', 'Vi vet for lite om hva');
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-writing.png') });
+    await shot(page, 'phone-writing');
     await page.fill('#note-text', '');
   });
 
@@ -315,7 +331,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.deepEqual(mine, [NOTE_1_EDITED, NOTE_XSS, NOTE_LOST].sort());
     const shown = await page.locator('#note-list .card-text').allTextContents();
     assert.deepEqual(shown.sort(), mine);
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-notes.png'), fullPage: true });
+    await shot(page, 'phone-notes', { fullPage: true });
   });
 
   it('joins from the bare address by typing the room code', async () => {
@@ -328,7 +344,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await p.fill('#code-input', wrong);
     await p.click('#code-form button[type=submit]');
     await p.locator('#code-error', { hasText: 'Fant ikke rommet' }).waitFor({ timeout: 5000 });
-    await p.screenshot({ path: join(ARTIFACTS, 'phone-code.png') });
+    await shot(p, 'phone-code');
 
     await p.fill('#code-input', code.toLowerCase()); // codes are case-insensitive
     await p.click('#code-form button[type=submit]');
@@ -393,7 +409,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await b.p.click('#done');
     await b.p.locator('#done', { hasText: 'Du er ferdig ✓ (2 av 2)' }).waitFor({ timeout: 3000 });
     await a.p.locator('#done', { hasText: 'Du er ferdig ✓ (2 av 2)' }).waitFor({ timeout: 3000 });
-    await a.p.screenshot({ path: join(ARTIFACTS, 'phone-done.png') });
+    await shot(a.p, 'phone-done');
     assert.equal((await controlRun(G)).done, 2);
     await a.p.click('#done'); // not done after all
     await a.p.locator('#done', { hasText: 'Jeg er ferdig' }).waitFor({ timeout: 3000 });
@@ -526,7 +542,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await p.isVisible('#note-form'), false, 'nothing to write while organising');
     assert.equal(await p.isVisible('#closed'), false, 'and no "closed" notice in the way of the board');
     await card(b.p, 'board-list', NOTE_WHY).waitFor({ timeout: 3000 });
-    await p.screenshot({ path: join(ARTIFACTS, 'phone-board.png') });
+    await shot(p, 'phone-board');
   });
 
   it('the vote step: shown within ~1.5 s, three dots, the fourth refused, one taken back', async (t) => {
@@ -569,7 +585,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await b.p.textContent('#votes-left'), 'Stemmer igjen: 3 av 3');
     assert.equal(await p.isVisible('#done'), true, '"Jeg er ferdig" while voting too');
     await p.evaluate(() => window.scrollTo(0, 0));
-    await p.screenshot({ path: join(ARTIFACTS, 'phone-vote.png') });
+    await shot(p, 'phone-vote');
   });
 
   it('the conclude step shows the conclusion so far and takes a proposal', async () => {
@@ -590,7 +606,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await card(b.p, 'board-list', PROPOSAL).count(), 0, 'a proposal is not on the board');
     await card(p, 'board-list', NOTE_B).waitFor();
     await p.evaluate(() => window.scrollTo(0, 0));
-    await p.screenshot({ path: join(ARTIFACTS, 'phone-conclude.png') });
+    await shot(p, 'phone-conclude');
   });
 
   // ---- the first phone's group plans measures: notes with fields ---------------------------
@@ -629,7 +645,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await page.getByLabel('Startdato').inputValue(), '2027-02-01');
     await page.getByLabel('Slik vet vi at det virker').fill(INDICATOR);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-form.png') });
+    await shot(page, 'phone-measure-form');
   });
 
   it('writes a measure with owner and start date and shows them saved', async () => {
@@ -657,7 +673,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.equal(await page.getByLabel('Eier').inputValue(), '', 'the sent draft is gone after a reload');
     // The form's last field, "Send", and the saved measure below it: what a thumb sees.
     await page.evaluate(() => window.scrollTo(0, document.getElementById('mine').offsetTop - 330));
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure.png') });
+    await shot(page, 'phone-measure');
   });
 
   it('edits a measure\'s fields with its text', async () => {
@@ -670,7 +686,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await editing.getByLabel('Startdato').fill('2027-03-15');
     await editing.getByLabel('Slik vet vi at det virker').fill('');
     await editing.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-edit.png') });
+    await shot(page, 'phone-measure-edit');
     await editing.getByRole('button', { name: 'Lagre' }).click();
     await page.locator('#note-list li.editing').waitFor({ state: 'detached', timeout: 5000 });
     await untilRun(G1, (run) => run.notes.some((x) => x.text === MEASURE && x.fields.owner === 'Per Ek'),
@@ -722,7 +738,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
     assert.deepEqual(await c.locator('.nf-line').allTextContents(), ['Eier: Per Ek', 'Startdato: 15. mars 2027'],
       'labels remembered from the measures step');
     await c.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-measure-board.png') });
+    await shot(page, 'phone-measure-board');
     // A phone that joins only now never saw the measures step: the labels come from the server.
     const late = await phoneIn(1);
     const lateCard = card(late.p, 'board-list', MEASURE);
@@ -778,7 +794,7 @@ describe('participant phone page', { timeout: 60000 }, () => {
       'the measures in the order they were written; the goal zone is not listed');
     assert.equal(await box.locator('.context-text').textContent(), EXPERIMENT);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-context.png') });
+    await shot(page, 'phone-context');
 
     // Folded away, it stays folded while the phone polls and the step moves on.
     await page.click('#context summary');

@@ -7,7 +7,8 @@
 
 namespace samling {
 
-ExportOutcome export_all_groups(const Workshop& state, const std::string& data_dir, Language lang, Timestamp now) {
+ExportOutcome export_all_groups(const Workshop& state, const std::string& data_dir, Language lang, Timestamp now,
+                                const std::function<void(ExportProgress)>& progress) {
     const std::filesystem::path root(data_dir);
     ExportOutcome outcome;
     outcome.folder = (root / "exports").string();
@@ -23,6 +24,8 @@ ExportOutcome export_all_groups(const Workshop& state, const std::string& data_d
         request.snapshots_dir = root / "snapshots";
         request.language = lang;
         request.now = now;
+        const char* name = format == ExportRequest::html ? "HTML" : "CSV";
+        if (progress) request.progress = [&](int done, int total) { progress({name, done, total}); };
         if (Status s = export_logs(state, request); !s) {
             outcome.ok = false;
             outcome.error = s.error().message;
@@ -37,21 +40,38 @@ ExportRunner::~ExportRunner() {
 }
 
 bool ExportRunner::start(std::shared_ptr<const Workshop> state, std::string data_dir, Language lang, Timestamp now,
-                         std::function<void()> finished) {
+                         std::function<void()> changed) {
     if (running_) return false;
     if (worker_.joinable()) worker_.join();  // the last one has finished: reap it
+    {
+        std::lock_guard lock(mu_);
+        progress_ = {"HTML", 0, static_cast<int>(state->groups().size())};
+    }
     running_ = true;
     worker_ = std::thread(
-        [this, state = std::move(state), data_dir = std::move(data_dir), lang, now, finished = std::move(finished)] {
-            ExportOutcome outcome = export_all_groups(*state, data_dir, lang, now);
+        [this, state = std::move(state), data_dir = std::move(data_dir), lang, now, changed = std::move(changed)] {
+            const auto on_progress = [&](ExportProgress p) {
+                {
+                    std::lock_guard lock(mu_);
+                    progress_ = p;
+                }
+                if (changed) changed();
+            };
+            ExportOutcome outcome = export_all_groups(*state, data_dir, lang, now, on_progress);
             {
-                std::lock_guard lock(mu_);
+                std::lock_guard lock(mu_);  // with the outcome: no progress is read after it
                 outcome_ = std::move(outcome);
+                running_ = false;
             }
-            running_ = false;
-            if (finished) finished();
+            if (changed) changed();
         });
     return true;
+}
+
+std::optional<ExportProgress> ExportRunner::progress() const {
+    std::lock_guard lock(mu_);
+    if (!running_) return std::nullopt;
+    return progress_;
 }
 
 std::optional<ExportOutcome> ExportRunner::take() {

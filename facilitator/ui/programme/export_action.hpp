@@ -1,6 +1,7 @@
 // X: every leader group's project log exported as HTML and CSV into <data_dir>/exports/, in
 // one key press. The export reads an immutable snapshot on a worker thread, so the frame loop
-// never waits on the disk; the answer comes back once, for the toast. Depends on
+// never waits on the disk; it polls the progress ("HTML: 12 of 27 groups") and the answer
+// comes back once, for the toast. Depends on
 // facilitator/export (the samling_export target) and core; never on ImGui, GLFW or the hub.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "core/workshop.hpp"
@@ -22,9 +24,18 @@ struct ExportOutcome {
     std::string error;   // when not ok
 };
 
+// How far a running export has come: the format being written ("HTML", "CSV") and its groups.
+struct ExportProgress {
+    std::string_view format;  // "HTML" or "CSV"
+    int done = 0, total = 0;
+    bool operator==(const ExportProgress&) const = default;
+};
+
 // Runs export_logs for every group, HTML then CSV, into `<data_dir>/exports`; pictures from
-// `<data_dir>/snapshots`. Blocks: call it off the UI thread.
-ExportOutcome export_all_groups(const Workshop& state, const std::string& data_dir, Language lang, Timestamp now);
+// `<data_dir>/snapshots`. Blocks: call it off the UI thread. `progress` (may be empty) hears
+// of each group rendered.
+ExportOutcome export_all_groups(const Workshop& state, const std::string& data_dir, Language lang, Timestamp now,
+                                const std::function<void(ExportProgress)>& progress = {});
 
 // One export at a time, on its own thread.
 class ExportRunner {
@@ -34,18 +45,21 @@ public:
     ExportRunner(const ExportRunner&) = delete;
     ExportRunner& operator=(const ExportRunner&) = delete;
 
-    // False (and nothing starts) while an export is still running. `finished` runs on the
-    // worker when it is done (to wake the frame loop).
+    // False (and nothing starts) while an export is still running. `changed` runs on the
+    // worker after each group and when it is done (to wake the frame loop).
     bool start(std::shared_ptr<const Workshop> state, std::string data_dir, Language lang, Timestamp now,
-               std::function<void()> finished);
+               std::function<void()> changed);
+    // The running export's progress; nullopt when none is running.
+    std::optional<ExportProgress> progress() const;
     // The finished export's outcome, once.
     std::optional<ExportOutcome> take();
 
 private:
     std::thread worker_;
     std::atomic<bool> running_{false};
-    std::mutex mu_;
+    mutable std::mutex mu_;
     std::optional<ExportOutcome> outcome_;
+    ExportProgress progress_;
 };
 
 }  // namespace samling

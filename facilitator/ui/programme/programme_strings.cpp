@@ -89,6 +89,11 @@ const ProgrammeStrings nb_strings{
     .export_button = "Eksporter alle (X)",
     .exported_to = "Eksportert til",
     .export_failed = "Eksporten feilet",
+    .exporting = "Eksporterer",
+    .exporting_of = "av",
+    .exporting_groups = "grupper …",
+    .pictures_caught_up = "tavlebilder fra før lagt i prosjektloggen",
+    .pictures_not_saved = "kunne ikke lagres",
 };
 
 const ProgrammeStrings nn_strings{
@@ -171,6 +176,11 @@ const ProgrammeStrings nn_strings{
     .export_button = "Eksporter alle (X)",
     .exported_to = "Eksportert til",
     .export_failed = "Eksporten feila",
+    .exporting = "Eksporterer",
+    .exporting_of = "av",
+    .exporting_groups = "grupper …",
+    .pictures_caught_up = "tavlebilete frå før lagde i prosjektloggen",
+    .pictures_not_saved = "kunne ikkje lagrast",
 };
 
 const ProgrammeStrings en_strings{
@@ -251,6 +261,11 @@ const ProgrammeStrings en_strings{
     .export_button = "Export all (X)",
     .exported_to = "Exported to",
     .export_failed = "The export failed",
+    .exporting = "Exporting",
+    .exporting_of = "of",
+    .exporting_groups = "groups …",
+    .pictures_caught_up = "earlier board pictures added to the project log",
+    .pictures_not_saved = "could not be saved",
 };
 
 std::string day_month(const ProgrammeStrings& s, int day, int month) {
@@ -291,6 +306,17 @@ std::string gathering_label(const ProgrammeStrings& s, const Gathering& g) {
     std::string label = std::string(s.gathering) + " " + std::to_string(g.number);
     if (!g.date.empty()) label += " · " + short_date(s, g.date);
     return label;
+}
+
+std::string export_progress(const ProgrammeStrings& s, std::string_view format, int done, int total) {
+    return std::string(s.exporting) + " " + std::string(format) + ": " + std::to_string(done) + " " + s.exporting_of +
+           " " + std::to_string(total) + " " + s.exporting_groups;
+}
+
+std::string pictures_summary(const ProgrammeStrings& s, int pictured, int failed, const std::string& error) {
+    std::string text = std::to_string(pictured) + " " + s.pictures_caught_up;
+    if (failed > 0) text += "; " + std::to_string(failed) + " " + s.pictures_not_saved + ": " + error;
+    return text;
 }
 
 }  // namespace samling

@@ -95,6 +95,12 @@ struct ProgrammeStrings {
     const char* export_button;  // the project log's button (X)
     const char* exported_to;    // "Eksportert til" + folder
     const char* export_failed;
+    const char* exporting;  // "Eksporterer" HTML: 12 "av" 27 "grupper …"
+    const char* exporting_of;
+    const char* exporting_groups;
+    // Board pictures caught up after the window opens on runs concluded without it
+    const char* pictures_caught_up;  // 1080 "tavlebilder fra før lagt i prosjektloggen"
+    const char* pictures_not_saved;  // 3 "kunne ikke lagres"
 };
 
 const ProgrammeStrings& programme_strings(Language lang);
@@ -107,6 +113,12 @@ std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStri
 
 // The date of a timestamp in the local time zone, as short_date writes it.
 std::string short_date(const ProgrammeStrings& s, Timestamp at);
+
+// "Eksporterer HTML: 12 av 27 grupper …" while X's export runs.
+std::string export_progress(const ProgrammeStrings& s, std::string_view format, int done, int total);
+
+// "1080 tavlebilder fra før lagt i prosjektloggen" (and how many could not be saved, and why).
+std::string pictures_summary(const ProgrammeStrings& s, int pictured, int failed, const std::string& error);
 
 // "Samling 2 · 20. jan." (no date part while the date is not set).
 std::string gathering_label(const ProgrammeStrings& s, const Gathering& g);

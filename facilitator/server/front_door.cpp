@@ -1,0 +1,226 @@
+// The front door: one epoll thread watches connections until their whole request is in the
+// kernel's buffer (peeked, never read), then workers answer them address by address in turn.
+// A slow sender costs a file descriptor, not a worker; a slow reader holds at most its
+// address's share of the workers, and only until the answer's deadline.
+#include "server/front_door.hpp"
+
+#include <netdb.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string_view>
+
+namespace samling {
+namespace {
+
+std::string address_of(int fd) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return {};
+    char host[NI_MAXHOST] = {};
+    if (::getnameinfo(reinterpret_cast<sockaddr*>(&addr), len, host, sizeof host, nullptr, 0, NI_NUMERICHOST) != 0)
+        return {};
+    return host;
+}
+
+void close_fd(int fd) {
+    ::shutdown(fd, SHUT_RDWR);
+    ::close(fd);
+}
+
+// The value of header `name` (lower case, with the colon) in `head`, or "" when absent.
+std::string_view header_value(std::string_view head, std::string_view name) {
+    for (std::size_t at = head.find("\r\n"); at != std::string_view::npos; at = head.find("\r\n", at + 2)) {
+        const std::string_view line = head.substr(at + 2, head.find("\r\n", at + 2) - (at + 2));
+        if (line.size() < name.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < name.size() && same; ++i)
+            same = std::tolower(static_cast<unsigned char>(line[i])) == name[i];
+        if (!same) continue;
+        std::string_view v = line.substr(name.size());
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        return v;
+    }
+    return {};
+}
+
+}  // namespace
+
+FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<void(int)> serve)
+    : limits_(limits), serve_(std::move(serve)) {
+    epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
+    wake_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = wake_;
+    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wake_, &ev);
+    watcher_ = std::thread([this] { watch(); });
+    for (int i = 0; i < std::max(1, limits_.workers); ++i) workers_.emplace_back([this] { work(); });
+}
+
+FrontDoor::~FrontDoor() {
+    stop();
+    ::close(epoll_);
+    ::close(wake_);
+}
+
+void FrontDoor::stop() {
+    {
+        std::lock_guard lock(mu_);
+        if (stopping_) return;
+        stopping_ = true;
+    }
+    const std::uint64_t one = 1;
+    (void)::write(wake_, &one, sizeof one);
+    work_cv_.notify_all();
+    if (watcher_.joinable()) watcher_.join();
+    for (auto& w : workers_)
+        if (w.joinable()) w.join();
+    std::lock_guard lock(mu_);
+    for (auto& [fd, w] : waiting_) close_fd(fd);
+    waiting_.clear();
+    for (auto& [address, a] : addresses_)
+        for (int fd : a.ready) close_fd(fd);
+    addresses_.clear();
+    turn_.clear();
+}
+
+void FrontDoor::admit(int fd) {
+    std::string address = address_of(fd);
+    std::lock_guard lock(mu_);
+    if (stopping_) return close_fd(fd);
+    Address& a = addresses_[address];
+    const int held = static_cast<int>(waiting_.size()) + ready_total_ + busy_total_;
+    if (static_cast<int>(a.ready.size()) >= limits_.ready_per_address || held >= limits_.max_held) {
+        ++closed_crowded_;
+        return close_fd(fd);
+    }
+    if (static_cast<int>(a.waiting.size()) >= limits_.waiting_per_address) {
+        ++closed_crowded_;
+        drop_waiting(a.waiting.front(), true);
+    }
+    a.waiting.push_back(fd);
+    waiting_[fd] = Waiting{std::move(address), Clock::now() + limits_.request_deadline};
+    // Edge-triggered: peeking leaves the bytes in the buffer, so only new bytes wake us.
+    epoll_event ev{};
+    ev.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
+    ev.data.fd = fd;
+    if (::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &ev) != 0) drop_waiting(fd, true);
+}
+
+void FrontDoor::drop_waiting(int fd, bool close_it) {
+    auto it = waiting_.find(fd);
+    if (it == waiting_.end()) return;
+    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);
+    auto& list = addresses_[it->second.address].waiting;
+    list.erase(std::remove(list.begin(), list.end(), fd), list.end());
+    waiting_.erase(it);
+    if (close_it) close_fd(fd);
+}
+
+int FrontDoor::request_complete(int fd) {
+    thread_local std::vector<char> buf;
+    buf.resize(limits_.max_request_bytes + 1);
+    const ssize_t n = ::recv(fd, buf.data(), buf.size(), MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0) return -1;  // closed before its request was whole
+    if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1;
+    const std::string_view seen(buf.data(), static_cast<std::size_t>(n));
+    const auto end = seen.find("\r\n\r\n");
+    if (end == std::string_view::npos) return seen.size() > limits_.max_request_bytes ? -1 : 0;
+    const std::string_view head = seen.substr(0, end + 2);
+    // Whatever the guards refuse unread (chunked, too long, 100-continue) goes on as it is.
+    if (!header_value(head, "transfer-encoding:").empty() || !header_value(head, "expect:").empty()) return 1;
+    const std::string_view length = header_value(head, "content-length:");
+    std::size_t body = 0;
+    for (char c : length) {
+        if (c < '0' || c > '9' || body > limits_.max_request_bytes) return 1;  // the guards answer it
+        body = body * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (body > limits_.max_request_bytes) return 1;
+    return seen.size() >= end + 4 + body ? 1 : 0;
+}
+
+void FrontDoor::watch() {
+    std::vector<epoll_event> events(256);
+    for (;;) {
+        const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), 100);
+        std::lock_guard lock(mu_);
+        if (stopping_) return;
+        for (int i = 0; i < n; ++i) {
+            const int fd = events[static_cast<std::size_t>(i)].data.fd;
+            if (fd == wake_ || !waiting_.count(fd)) continue;
+            const int whole = request_complete(fd);
+            if (whole < 0) {
+                drop_waiting(fd, true);
+            } else if (whole > 0) {
+                const std::string address = waiting_[fd].address;
+                drop_waiting(fd, false);
+                Address& a = addresses_[address];
+                if (a.ready.empty()) turn_.push_back(address);
+                a.ready.push_back(fd);
+                ++ready_total_;
+                work_cv_.notify_one();
+            }
+        }
+        // Slow senders: out when their deadline passes, whatever they were sending.
+        const auto now = Clock::now();
+        std::vector<int> late;
+        for (const auto& [fd, w] : waiting_)
+            if (w.deadline <= now) late.push_back(fd);
+        for (int fd : late) drop_waiting(fd, true);
+        closed_slow_ += static_cast<long long>(late.size());
+        // Addresses with nothing left are forgotten, so the map stays the size of the room.
+        for (auto it = addresses_.begin(); it != addresses_.end();)
+            it = it->second.waiting.empty() && it->second.ready.empty() && it->second.busy == 0 ? addresses_.erase(it)
+                                                                                                : std::next(it);
+    }
+}
+
+bool FrontDoor::next_ready(int& fd, std::string& address) {
+    // Round robin over the addresses with work, skipping those at their share of workers.
+    for (std::size_t i = 0; i < turn_.size(); ++i) {
+        Address& a = addresses_[turn_[i]];
+        if (a.busy >= limits_.workers_per_address) continue;
+        address = turn_[i];
+        fd = a.ready.front();
+        a.ready.pop_front();
+        ++a.busy;
+        --ready_total_;
+        turn_.erase(turn_.begin() + static_cast<std::ptrdiff_t>(i));
+        if (!a.ready.empty()) turn_.push_back(address);
+        return true;
+    }
+    return false;
+}
+
+void FrontDoor::work() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+        int fd = -1;
+        std::string address;
+        work_cv_.wait(lock, [&] { return stopping_ || next_ready(fd, address); });
+        if (stopping_ && fd < 0) return;
+        ++busy_total_;
+        lock.unlock();
+        serve_(fd);
+        lock.lock();
+        --busy_total_;
+        Address& a = addresses_[address];
+        --a.busy;
+        // This address may now take another worker, and it may be the only one waiting.
+        if (!a.ready.empty()) work_cv_.notify_one();
+        if (stopping_) return;
+    }
+}
+
+FrontDoor::Counts FrontDoor::counts() const {
+    std::lock_guard lock(mu_);
+    return {static_cast<int>(waiting_.size()), ready_total_, busy_total_, closed_slow_, closed_crowded_};
+}
+
+}  // namespace samling

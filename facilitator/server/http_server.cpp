@@ -1,0 +1,121 @@
+// The socket stream cpp-httplib reads a request from and writes its answer to, with one
+// deadline for the whole answer (httplib's own timeouts restart at every write, so a client
+// reading a byte at a time could hold a worker for hours).
+#include "server/http_server.hpp"
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace samling {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Runs every task at once on the accept loop's thread: the task is FrontDoor::admit, which
+// never blocks, so no queue of sockets builds up where nobody watches their deadlines.
+class RunAtOnce : public httplib::TaskQueue {
+public:
+    void enqueue(std::function<void()> fn) override { fn(); }
+    void shutdown() override {}
+};
+
+class DeadlineStream : public httplib::Stream {
+public:
+    DeadlineStream(int fd, Clock::time_point deadline) : fd_(fd), deadline_(deadline) {}
+
+    bool is_readable() const override { return pos_ < len_ || wait_for(POLLIN); }
+    bool is_writable() const override { return wait_for(POLLOUT); }
+
+    ssize_t read(char* ptr, size_t size) override {
+        // httplib reads the request line a byte at a time: serve those from a buffer.
+        if (pos_ == len_) {
+            if (!wait_for(POLLIN)) return -1;
+            const ssize_t n = ::recv(fd_, buf_.data(), buf_.size(), 0);
+            if (n <= 0) return n;
+            pos_ = 0;
+            len_ = static_cast<size_t>(n);
+        }
+        const size_t n = std::min(size, len_ - pos_);
+        std::memcpy(ptr, buf_.data() + pos_, n);
+        pos_ += n;
+        return static_cast<ssize_t>(n);
+    }
+
+    ssize_t write(const char* ptr, size_t size) override {
+        if (!wait_for(POLLOUT)) return -1;
+        return ::send(fd_, ptr, size, MSG_NOSIGNAL);
+    }
+
+    void get_remote_ip_and_port(std::string& ip, int& port) const override { name_of(true, ip, port); }
+    void get_local_ip_and_port(std::string& ip, int& port) const override { name_of(false, ip, port); }
+    socket_t socket() const override { return fd_; }
+
+private:
+    bool wait_for(short what) const {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count();
+        if (left <= 0) return false;
+        pollfd p{fd_, what, 0};
+        return ::poll(&p, 1, static_cast<int>(left)) > 0 && (p.revents & what);
+    }
+
+    void name_of(bool peer, std::string& ip, int& port) const {
+        sockaddr_storage addr{};
+        socklen_t len = sizeof addr;
+        const int rc = peer ? ::getpeername(fd_, reinterpret_cast<sockaddr*>(&addr), &len)
+                            : ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+        if (rc != 0) return;
+        char host[NI_MAXHOST] = {}, serv[NI_MAXSERV] = {};
+        if (::getnameinfo(reinterpret_cast<sockaddr*>(&addr), len, host, sizeof host, serv, sizeof serv,
+                          NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
+            ip = host;
+            port = std::atoi(serv);
+        }
+    }
+
+    int fd_;
+    Clock::time_point deadline_;
+    std::array<char, 4096> buf_{};
+    size_t pos_ = 0, len_ = 0;
+};
+
+}  // namespace
+
+HttpServer::HttpServer(FrontDoorLimits limits, std::chrono::milliseconds answer_deadline)
+    : answer_deadline_(answer_deadline), door_(std::make_unique<FrontDoor>(limits, [this](int fd) { answer(fd); })) {
+    new_task_queue = [] { return new RunAtOnce; };
+}
+
+HttpServer::~HttpServer() {
+    close_door();
+}
+
+bool HttpServer::widen_backlog(int backlog) {
+    return ::listen(svr_sock_, backlog) == 0;
+}
+
+void HttpServer::close_door() {
+    door_->stop();
+}
+
+bool HttpServer::process_and_close_socket(socket_t sock) {
+    door_->admit(sock);
+    return true;
+}
+
+void HttpServer::answer(int fd) {
+    // The request is whole in the kernel's buffer (FrontDoor peeked at it), so reading it is
+    // quick; the deadline bounds the answer's writing. One request per connection.
+    DeadlineStream stream(fd, Clock::now() + answer_deadline_);
+    bool closed = false;
+    (void)process_request(stream, /*close_connection=*/true, closed, nullptr);
+    ::shutdown(fd, SHUT_RDWR);
+    ::close(fd);
+}
+
+}  // namespace samling

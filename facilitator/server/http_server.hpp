@@ -1,0 +1,33 @@
+// cpp-httplib's Server with its connections taken in through the FrontDoor: the accept loop
+// hands each socket over and goes back to accepting; workers answer whole requests only.
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+
+#include "server/front_door.hpp"
+
+namespace samling {
+
+class HttpServer : public httplib::Server {
+public:
+    // `answer_deadline`: the longest a worker writes one answer to a client that reads slowly.
+    HttpServer(FrontDoorLimits limits, std::chrono::milliseconds answer_deadline);
+    ~HttpServer() override;
+
+    // cpp-httplib keeps its listening socket protected; this gives it a room-sized backlog.
+    bool widen_backlog(int backlog);
+    // After stop_listener(): closes what waits at the door and joins the workers.
+    void close_door();
+    FrontDoor::Counts door_counts() const { return door_->counts(); }
+
+private:
+    bool process_and_close_socket(socket_t sock) override;
+    void answer(int fd);
+
+    std::chrono::milliseconds answer_deadline_;
+    std::unique_ptr<FrontDoor> door_;
+};
+
+}  // namespace samling
