@@ -144,3 +144,24 @@ TEST_CASE("a grid needs axes and four quadrant zones; anonymity has three settin
     REQUIRE(def.ok());
     CHECK(def->anonymity == Anonymity::projector);
 }
+
+TEST_CASE("a fishbone's head names its field: another exercise's, or one its own conclude step declares") {
+    const std::string fishbone = R"("layout": "fishbone", )";
+    const std::string conclude =
+        R"([{"kind": "conclude", "prompt": {"nb": "a", "nn": "b", "en": "c"},
+             "fields": [{"id": "problem", "label": {"nb": "P", "nn": "P", "en": "P"}}]}])";
+    auto other = parse_exercise(minimal(write_step, fishbone + R"("head": {"exercise": "y", "field": "statement"}, )"),
+                                "x.json");
+    REQUIRE(other.ok());
+    CHECK(other->head->exercise == "y");
+    CHECK(other->head->field == "statement");
+    auto own = parse_exercise(minimal(conclude, fishbone + R"("head": {"field": "problem"}, )"), "x.json");
+    REQUIRE(own.ok());
+    CHECK(own->head->exercise.empty());
+    CHECK(own->head->field == "problem");
+    CHECK(error_of(minimal(write_step, fishbone + R"("head": {"field": "problem"}, )")) ==
+          "x.json: head: names no conclusion field of this exercise: \"problem\"");
+    CHECK(error_of(minimal(write_step, R"("head": {"exercise": "y", "field": "statement"}, )"))
+              .find("only a fishbone layout has a head") != std::string::npos);
+    CHECK(error_of(minimal(write_step, fishbone + R"("head": {"exercise": "y"}, )")).find("head") != std::string::npos);
+}

@@ -194,3 +194,10 @@ TEST_CASE("JSON: the group, its entries and every live note with total dots, nev
     CHECK(found);
     CHECK(doc.dump().find("Anna") == std::string::npos);  // a participant's name never leaves
 }
+
+TEST_CASE("a date is written out in the report's language; a day the calendar lacks is left as typed") {
+    CHECK(encode::long_date("2027-02-01", report_strings(Language::nb)) == "1. februar 2027");
+    CHECK(encode::long_date("2028-02-29", report_strings(Language::en)) == "29 February 2028");
+    CHECK(encode::long_date("2027-02-31", report_strings(Language::nb)) == "2027-02-31");
+    CHECK(encode::long_date("neste uke", report_strings(Language::nb)) == "neste uke");
+}

@@ -256,7 +256,7 @@ TEST_CASE("votes: a dot per call within the budget, 409 no_votes_left after, and
 TEST_CASE("a body over 16 KiB is 413 and nothing is stored") {
     TestServer s;
     const std::string token = s.join(s.nord);
-    auto res = s.post_note(token, "big", std::string(17 * 1024, 'x'));
+    auto res = s.post_note(token, "big", std::string(std::size_t{17} * 1024, 'x'));
     REQUIRE(res);
     CHECK(res->status == 413);
     auto state = json::parse(s.client().Get("/api/state", TestServer::bearer(token))->body);
@@ -298,6 +298,7 @@ TEST_CASE("many byte ranges in one request are refused: the answer is never larg
     // A phone's note goes through while 20 such requests arrive at once.
     const std::string token = s.join(s.nord);
     std::vector<std::thread> attackers;
+    attackers.reserve(20);
     for (int i = 0; i < 20; ++i) attackers.emplace_back([&] { (void)s.raw(hostile); });
     const auto start = std::chrono::steady_clock::now();
     auto res = s.post_note(token, "during", "Lagret mens noen angrep");

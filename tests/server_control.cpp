@@ -1,30 +1,9 @@
 // Specification of the loopback control surface: token, commands as JSON, the full state.
 #include "server/control_commands.hpp"
-#include "server/control_server.hpp"
 #include "server_fixture.hpp"
 
 using namespace samling;
 using namespace samling::testing;
-
-namespace {
-
-struct ControlFixture : TestServer {
-    ControlServer control{"s3cret-token-for-tests-0123456789"};
-    int control_port = 0;
-    ControlFixture() {
-        auto p = control.bind(0);
-        REQUIRE(p.ok());
-        control_port = p.value();
-        control.start(*hub);
-    }
-    ~ControlFixture() { control.stop(); }
-    httplib::Result command(const json& body, const std::string& token = "s3cret-token-for-tests-0123456789") {
-        httplib::Client c("127.0.0.1", control_port);
-        return c.Post("/control/commands", TestServer::bearer(token), body.dump(), "application/json");
-    }
-};
-
-}  // namespace
 
 TEST_CASE("the control surface needs its token") {
     ControlFixture f;

@@ -1,5 +1,6 @@
 // A real participant server on 127.0.0.1 port 0 over a real SQLite file, driven by httplib's
-// client, plus a raw socket for requests httplib's client refuses to send.
+// client, plus a raw socket for requests httplib's client refuses to send and, for the
+// facilitator's side, the loopback control surface.
 #pragma once
 
 #include <arpa/inet.h>
@@ -15,6 +16,7 @@
 
 #include "core_fixture.hpp"
 #include "hub/hub.hpp"
+#include "server/control_server.hpp"
 #include "server/participant_server.hpp"
 #include "store/store.hpp"
 #include "store_temp_dir.hpp"
@@ -132,6 +134,23 @@ struct TestServer {
         for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<size_t>(n));
         ::close(fd);
         return answer;
+    }
+};
+
+// The same server with the facilitator's loopback control surface beside it.
+struct ControlFixture : TestServer {
+    ControlServer control{"s3cret-token-for-tests-0123456789"};
+    int control_port = 0;
+    ControlFixture() {
+        auto p = control.bind(0);
+        REQUIRE(p.ok());
+        control_port = p.value();
+        control.start(*hub);
+    }
+    ~ControlFixture() { control.stop(); }
+    httplib::Result command(const json& body, const std::string& token = "s3cret-token-for-tests-0123456789") {
+        httplib::Client c("127.0.0.1", control_port);
+        return c.Post("/control/commands", TestServer::bearer(token), body.dump(), "application/json");
     }
 };
 

@@ -28,6 +28,7 @@ TEST_CASE("concurrent writers all get their own note, and snapshots never go bac
 
     constexpr int phones = 16, notes_each = 25;
     std::vector<std::thread> threads;
+    threads.reserve(phones);
     std::atomic<int> failures{0};
     for (int t = 0; t < phones; ++t) {
         threads.emplace_back([&, t] {

@@ -1,6 +1,6 @@
 // The participant's own notes: those still in the outbox (sending, or failed with "try again"
 // and "discard"), and those saved, which can be edited or deleted while the step takes notes.
-import { S, MAX, codePoints, zoneOf, byTime, isProposal } from './state.js';
+import { S, MAX, characters, tooLong, zoneOf, byTime, isProposal } from './state.js';
 import { t, errorText, language } from './i18n.js';
 import { $, el, button, safeColour, reconcile, toast } from './dom.js';
 import { api, outbox } from './net.js';
@@ -133,10 +133,10 @@ function editCard(li, n, ed) {
   const count = el('span', 'counter');
   const update = () => {
     ed.draft = area.value;
-    const c = codePoints(area.value);
-    count.textContent = t('counter', { n: c, max: MAX });
-    count.classList.toggle('over', c > MAX);
-    saveBtn.disabled = ed.busy || c > MAX || !area.value.trim();
+    const over = tooLong(area.value);
+    count.textContent = t('counter', { n: characters(area.value), max: MAX });
+    count.classList.toggle('over', over);
+    saveBtn.disabled = ed.busy || over || !area.value.trim();
   };
   const saveBtn = button('primary', ed.busy ? t('saving') : t('save'), () => saveEdit(n));
   area.addEventListener('input', update);
@@ -174,7 +174,7 @@ function noteGone(id) {
 async function saveEdit(n) {
   const ed = S.edit;
   const text = ed.draft.trim();
-  if (!text || codePoints(text) > MAX || ed.busy) return;
+  if (!text || tooLong(text) || ed.busy) return;
   const body = { text };
   if (editableFields(n).length) {
     const card = $('note-list').querySelector('li.editing');

@@ -3,12 +3,27 @@
 // The outbox's notes live in outbox.js; the language in i18n.js.
 import { KEY, makeStore } from './storage.js';
 
-export const MAX = 280; // code points in a note
-export const FIELD_MAX = 120; // code points in a note field's value
+export const MAX = 280; // characters in a note, as the server counts them (model.hpp)
+export const PER_CHARACTER = 4; // and at most 4 code points per character on average
+export const FIELD_MAX = 120; // a note field's characters (maxLength counts UTF-16 units: never more)
 
 export const store = makeStore(() => localStorage);
 export const params = new URLSearchParams(location.search);
 export const codePoints = (s) => [...s].length;
+// Characters as a person counts them and as the server does (core/text.hpp): the text composed
+// (NFC), then grapheme clusters, so "👍🏽", "🇳🇴" and "Å" typed as A + ring are one each. A browser
+// without Intl.Segmenter counts code points: never fewer than the server, so it lets nothing
+// too long through.
+const graphemes = typeof Intl !== 'undefined' && Intl.Segmenter
+  ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+export function characters(s) {
+  const composed = s.normalize('NFC');
+  if (!graphemes) return codePoints(composed);
+  let n = 0;
+  for (const _ of graphemes.segment(composed)) n += 1; // eslint-disable-line no-unused-vars
+  return n;
+}
+export const tooLong = (s) => characters(s) > MAX || codePoints(s.normalize('NFC')) > PER_CHARACTER * MAX;
 
 export const S = {
   session: store.load(KEY.session, null), // {code, token, group, participant, lang}

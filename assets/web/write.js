@@ -1,6 +1,6 @@
 // Writing a note: the form, its counter, the zone picker, the "why?" answer being written and
 // the draft that survives a reload. A sent note goes to the outbox (outbox.js).
-import { S, MAX, store, codePoints, zoneOf } from './state.js';
+import { S, MAX, store, characters, tooLong, zoneOf } from './state.js';
 import { KEY } from './storage.js';
 import { t, language } from './i18n.js';
 import { $, el, safeColour } from './dom.js';
@@ -48,14 +48,15 @@ export function startReply(n) {
 
 export function renderCounter() {
   const text = $('note-text').value;
-  const n = codePoints(text);
+  const n = characters(text);
+  const over = tooLong(text);
   const counter = $('counter');
   counter.textContent = t('counter', { n, max: MAX });
-  counter.classList.toggle('over', n > MAX);
-  counter.classList.toggle('near', n > MAX - 20 && n <= MAX);
-  $('too-long').hidden = n <= MAX;
+  counter.classList.toggle('over', over);
+  counter.classList.toggle('near', n > MAX - 20 && !over);
+  $('too-long').hidden = !over;
   $('too-long').textContent = t('tooLong', { max: MAX });
-  $('send').disabled = n > MAX || !text.trim();
+  $('send').disabled = over || !text.trim();
 }
 
 export function bindWrite() {
@@ -71,7 +72,7 @@ export function bindWrite() {
     e.preventDefault();
     const area = $('note-text');
     const text = area.value.trim();
-    if (!text || codePoints(text) > MAX) return;
+    if (!text || tooLong(text)) return;
     const inputs = $('note-fields').hidden ? null : $('note-field-inputs');
     if (inputs && !datesComplete(inputs, $('fields-error'))) return;
     const act = S.view && S.view.activity;

@@ -18,11 +18,6 @@ int fail(const std::string& message) {
     return 1;
 }
 
-std::string folded(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 ExportRequest::Format format_of(const std::string& f) {
     if (f == "md") return ExportRequest::markdown;
     if (f == "csv") return ExportRequest::csv;
@@ -45,9 +40,10 @@ int run_export(const Options& o) {
 
     ExportRequest request;
     if (!e.all) {
-        const std::string wanted = folded(text::trim(e.group));
+        // As the room compares names: "ås skole" finds "Ås skole", however the Å was typed.
+        const std::string wanted = text::name_key(e.group);
         for (const auto& [id, g] : w.groups())
-            if (folded(g.name) == wanted) request.groups.push_back(id);
+            if (text::name_key(g.name) == wanted) request.groups.push_back(id);
         if (request.groups.empty()) {
             std::string names;
             for (const auto& [id, g] : w.groups()) names += (names.empty() ? "" : ", ") + g.name;

@@ -211,6 +211,14 @@ std::optional<Problem> read_context(const json& doc, ExerciseDefinition& def) {
     return std::nullopt;
 }
 
+// Whether a conclude step of `def` declares the field `id`.
+bool own_conclusion_field(const ExerciseDefinition& def, const std::string& id) {
+    for (const Step& step : def.steps)
+        for (const FieldDefinition& f : step.fields)
+            if (f.id == id) return true;
+    return false;
+}
+
 }  // namespace
 
 const std::string& LocalText::in(Language lang) const {
@@ -306,10 +314,11 @@ Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::strin
                                 "bottom-left, bottom-right"});
     if (doc.contains("head")) {
         const json& h = doc["head"];
-        if (!h.is_object() || !h.contains("exercise") || !h["exercise"].is_string() || !h.contains("field") ||
+        if (!h.is_object() || (h.contains("exercise") && !h["exercise"].is_string()) || !h.contains("field") ||
             !h["field"].is_string())
-            return invalid(source, {"head", "must be {\"exercise\": id, \"field\": id}"});
-        def.head = HeadSource{h["exercise"].get<std::string>(), h["field"].get<std::string>()};
+            return invalid(source, {"head", "must be {\"exercise\": id, \"field\": id} or {\"field\": id}"});
+        if (def.layout != "fishbone") return invalid(source, {"head", "only a fishbone layout has a head"});
+        def.head = HeadSource{h.value("exercise", std::string()), h["field"].get<std::string>()};
     }
     if (auto p = read_context(doc, def)) return invalid(source, *p);
     if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
@@ -320,6 +329,8 @@ Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::strin
             return invalid(source, *p);
         def.steps.push_back(std::move(step));
     }
+    if (def.head && def.head->exercise.empty() && !own_conclusion_field(def, def.head->field))
+        return invalid(source, {"head", "names no conclusion field of this exercise: \"" + def.head->field + "\""});
     return def;
 }
 

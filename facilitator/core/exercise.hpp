@@ -73,9 +73,11 @@ struct Axes {
     LocalText x, y;
 };
 
-// Where a fishbone's head comes from: a field of the group's latest run of another exercise.
+// Which conclusion field heads a fishbone: the group's latest value of `field` in a run of
+// `exercise` (the problem statement), or, with no exercise, this run's own conclusion field.
 struct HeadSource {
-    std::string exercise, field;
+    std::string exercise;  // empty: the run's own
+    std::string field;
 };
 
 // Something a run shows from the group's earlier work: the newest value of a conclusion

@@ -25,10 +25,14 @@ const T& in_language(Language lang, const T& nb, const T& nn, const T& en) {
     return lang == Language::nn ? nn : lang == Language::en ? en : nb;
 }
 
-// Limits a phone's input must respect; the API and the page quote them.
-inline constexpr std::size_t max_note_code_points = 280;
-inline constexpr std::size_t max_name_code_points = 60;
-inline constexpr std::size_t max_title_code_points = 120;  // titles, a group's services and project
+// Limits a phone's input must respect; the API and the page quote them. They count characters as
+// a person does (grapheme clusters, text::characters): "👍🏽" and "Å" written as A + ring are one.
+inline constexpr std::size_t max_note_characters = 280;
+inline constexpr std::size_t max_name_characters = 60;
+inline constexpr std::size_t max_title_characters = 120;  // titles, a group's services and project
+// A text within its characters may still hold at most 4 code points per character on average, so
+// marks stacked on one letter cannot make a "short" note of kilobytes (the page checks the same).
+inline constexpr std::size_t max_code_points_per_character = 4;
 inline constexpr std::size_t max_client_id_bytes = 64;
 
 // The room a gathering runs in. The code is shown on the projector, so it is not a secret.
@@ -36,7 +40,6 @@ struct Room {
     std::string code;
     std::string name;  // as the facilitator set it; empty: named after the programme (Workshop::room_title)
     Language language = Language::nb;
-    bool open = true;
 };
 
 struct LeaderGroup {
@@ -115,7 +118,7 @@ struct Note {
     Id run = 0;
     Id author = 0;          // participant id; 0: the facilitator wrote it
     std::string client_id;  // the phone's idempotency key, unique per author
-    std::string text;       // trimmed, valid UTF-8, at most max_note_code_points
+    std::string text;       // trimmed, valid UTF-8, at most max_note_characters
     std::string zone;       // a zone id of the exercise's layout, or empty
     Timestamp created_at = 0;
     Timestamp updated_at = 0;

@@ -94,7 +94,7 @@ public:
     // deleted note or a duplicate merged into another.
     bool visible_to(const Note& n, Id participant) const;
 
-    // The participant a bearer token belongs to, if the token is valid and the room open.
+    // The participant a bearer token belongs to, if the token is valid in this room.
     std::optional<Id> authenticate(std::string_view token) const;
 
 private:

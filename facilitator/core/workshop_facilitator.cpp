@@ -10,11 +10,10 @@ namespace samling {
 
 using rules::clean_text;
 using rules::decided;
-using rules::fold_case;
 
 namespace {
 
-constexpr std::size_t max_conclusion_code_points = 2000;
+constexpr std::size_t max_conclusion_characters = 2000;
 constexpr std::int64_t default_timer_ms = std::int64_t{5} * 60 * 1000;  // T on a step with no time box of its own
 
 Timer fresh_timer(const Step& step) {
@@ -62,19 +61,19 @@ std::vector<Id> hidden_notes(const Workshop& w, Id run) {
 }  // namespace
 
 Result<Decision> Workshop::decide_(const cmd::OpenRoom& c, Timestamp) const {
-    if (room_ && room_->open) return make_error(Errc::invalid_request, "A room is already open.");
-    auto name = clean_text(c.name, max_name_code_points * 2, Errc::name_too_long, true);
+    if (room_) return make_error(Errc::invalid_request, "A room is already open.");
+    auto name = clean_text(c.name, max_name_characters * 2, Errc::name_too_long, true);
     if (!name) return name.error();
     if (c.code.size() < 4 || c.code.size() > 12)
         return make_error(Errc::invalid_request, "A room code has 4 to 12 characters.");
-    return decided(change::RoomOpened{Room{fold_case(c.code), name.value(), c.language, true}}, 0);
+    return decided(change::RoomOpened{Room{rules::ascii_upper(c.code), name.value(), c.language}}, 0);
 }
 
 Result<Decision> Workshop::decide_(const cmd::AddGroup& c, Timestamp) const {
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    auto name = clean_text(c.name, max_name_characters, Errc::name_too_long, false);
     if (!name) return name.error();
     for (const auto& [id, g] : groups_)
-        if (fold_case(g.name) == fold_case(name.value()))
+        if (text::same_name(g.name, name.value()))
             return make_error(Errc::invalid_request, "A leader group named \"" + g.name + "\" exists.");
     return decided(change::GroupAdded{LeaderGroup{next_id_, name.value()}}, next_id_, change::GroupDeleted{next_id_});
 }
@@ -160,7 +159,7 @@ Result<Decision> Workshop::decide_(const cmd::PlaceNote& c, Timestamp) const {
 Result<Decision> Workshop::decide_(const cmd::SetNoteText& c, Timestamp now) const {
     auto n = board_note(c.note);
     if (!n) return n.error();
-    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
+    auto body = clean_text(c.text, max_note_characters, Errc::text_too_long, false);
     if (!body) return body.error();
     const Note& old = *n.value();
     return decided(change::NoteEdited{c.note, body.value(), old.zone, now, old.fields}, c.note,
@@ -186,7 +185,7 @@ Result<Decision> Workshop::decide_(const cmd::MakeCluster& c, Timestamp) const {
     const ExerciseDefinition& def = *definition(*target->run);
     if ((!c.zone.empty() && !def.zone(c.zone)) || (c.zone.empty() && !def.zones.empty()))
         return make_error(Errc::zone_unknown, "No zone \"" + c.zone + "\" on this board.");
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    auto name = clean_text(c.name, max_name_characters, Errc::name_too_long, false);
     if (!name) return name.error();
     const Id id = next_id_;
     Decision d = decided(change::ClusterMade{Cluster{id, target->run->id, c.zone, name.value()}}, id);
@@ -202,7 +201,7 @@ Result<Decision> Workshop::decide_(const cmd::MakeCluster& c, Timestamp) const {
 Result<Decision> Workshop::decide_(const cmd::RenameCluster& c, Timestamp) const {
     const Cluster* cl = cluster(c.cluster);
     if (!cl) return make_error(Errc::invalid_request, "No such cluster.");
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, false);
+    auto name = clean_text(c.name, max_name_characters, Errc::name_too_long, false);
     if (!name) return name.error();
     return decided(change::ClusterRenamed{c.cluster, name.value()}, c.cluster,
                    change::ClusterRenamed{c.cluster, cl->name});
@@ -239,7 +238,7 @@ Result<Decision> Workshop::decide_(const cmd::MergeNotes& c, Timestamp) const {
 Result<Decision> Workshop::decide_(const cmd::AddFacilitatorNote& c, Timestamp now) const {
     auto target = group_step(c.group);
     if (!target) return target.error();
-    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
+    auto body = clean_text(c.text, max_note_characters, Errc::text_too_long, false);
     if (!body) return body.error();
     const ExerciseDefinition& def = *definition(*target->run);
     std::string zone = c.zone;
@@ -276,7 +275,7 @@ Result<Decision> Workshop::decide_(const cmd::SetConclusion& c, Timestamp now) c
         return std::any_of(s.fields.begin(), s.fields.end(), [&](const FieldDefinition& f) { return f.id == c.field; });
     });
     if (!known) return make_error(Errc::invalid_request, "No conclusion field \"" + c.field + "\".");
-    auto body = clean_text(c.text, max_conclusion_code_points, Errc::text_too_long, true);
+    auto body = clean_text(c.text, max_conclusion_characters, Errc::text_too_long, true);
     if (!body) return body.error();
     const Id run = target->run->id;
     return decided(change::ConclusionSet{ConclusionField{run, c.field, body.value(), now}}, run,

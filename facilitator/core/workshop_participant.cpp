@@ -9,7 +9,6 @@ namespace samling {
 
 using rules::clean_text;
 using rules::decided;
-using rules::fold_case;
 
 bool Workshop::visible_to(const Note& n, Id participant_id) const {
     return !n.deleted && n.merged_into == 0 && (n.author == participant_id || n.revealed);
@@ -34,11 +33,11 @@ Result<Workshop::Target> Workshop::writable_step(Id participant_id) const {
 }
 
 Result<Decision> Workshop::decide_(const cmd::Join& c, Timestamp now) const {
-    if (!room_ || !room_->open || fold_case(text::trim(c.code)) != room_->code)
+    if (!room_ || rules::ascii_upper(text::trim(c.code)) != room_->code)
         return make_error(Errc::room_code_invalid, "Wrong or closed room code.");
     if (const LeaderGroup* g = group(c.group); !g || g->archived)
         return make_error(Errc::group_not_found, "No such leader group in this room.");
-    auto name = clean_text(c.name, max_name_code_points, Errc::name_too_long, true);
+    auto name = clean_text(c.name, max_name_characters, Errc::name_too_long, true);
     if (!name) return name.error();
     if (c.secret.size() < 32) return make_error(Errc::invalid_request, "A token secret has 128 bits.");
     return decided(change::ParticipantJoined{Participant{next_id_, c.group, name.value(), sha256_hex(c.secret), now}},
@@ -59,7 +58,7 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
         }
     auto target = writable_step(c.participant);
     if (!target) return target.error();
-    auto body = clean_text(c.text, max_note_code_points, Errc::text_too_long, false);
+    auto body = clean_text(c.text, max_note_characters, Errc::text_too_long, false);
     if (!body) return body.error();
 
     const ExerciseDefinition& def = *definition(*target->run);
@@ -133,7 +132,7 @@ Result<Decision> Workshop::decide_(const cmd::EditNote& c, Timestamp now) const 
     const Target& target = editable->target;
     std::string body = note->text;
     if (c.text) {
-        auto cleaned = clean_text(*c.text, max_note_code_points, Errc::text_too_long, false);
+        auto cleaned = clean_text(*c.text, max_note_characters, Errc::text_too_long, false);
         if (!cleaned) return cleaned.error();
         body = cleaned.value();
     }

@@ -1,8 +1,10 @@
 // The rules for a programme's structure: its name, gatherings and their agendas, the leader
 // groups' details, and concluding a run into the group's project log.
 #include <algorithm>
-#include <cctype>
+#include <string>
+#include <string_view>
 
+#include "core/dates.hpp"
 #include "core/workshop.hpp"
 #include "core/workshop_rules.hpp"
 
@@ -13,12 +15,11 @@ using rules::decided;
 
 namespace {
 
-bool is_date(const std::string& d) {
-    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-    const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+// Why `d` is not a date, in the words of `format` and `no_such_day`; empty when it is one.
+std::string date_problem(const std::string& d, std::string_view format, std::string_view no_such_day) {
+    if (parse_iso_date(d)) return {};
+    const bool looks_like_one = d.size() == 10 && d[4] == '-' && d[7] == '-';
+    return std::string(looks_like_one ? no_such_day : format) + ": " + d;
 }
 
 }  // namespace
@@ -31,26 +32,32 @@ Result<NoteFields> Workshop::clean_note_fields(const Step& step, const NoteField
         const auto def = std::find_if(step.note_fields.begin(), step.note_fields.end(),
                                       [&](const NoteFieldDefinition& f) { return f.id == id; });
         if (def == step.note_fields.end()) return make_error(Errc::invalid_request, "No such note field: " + id);
-        auto value = clean_text(raw, max_title_code_points, Errc::text_too_long, true);
+        auto value = clean_text(raw, max_title_characters, Errc::text_too_long, true);
         if (!value) return value.error();
-        if (def->kind == NoteFieldDefinition::Kind::date && !value->empty() && !is_date(value.value()))
-            return make_error(Errc::invalid_request, "A date is YYYY-MM-DD: " + value.value());
+        if (def->kind == NoteFieldDefinition::Kind::date && !value->empty())
+            if (const std::string why =
+                    date_problem(value.value(), "A date is YYYY-MM-DD", "No such day in the calendar");
+                !why.empty())
+                return make_error(Errc::invalid_request, why);
         if (!value->empty()) out[id] = value.value();
     }
     return out;
 }
 
 Result<Decision> Workshop::decide_(const cmd::NameProgramme& c, Timestamp) const {
-    auto name = clean_text(c.name, max_title_code_points, Errc::name_too_long, false);
+    auto name = clean_text(c.name, max_title_characters, Errc::name_too_long, false);
     if (!name) return name.error();
     return decided(change::ProgrammeNamed{name.value()}, 0, change::ProgrammeNamed{programme_});
 }
 
 Result<Decision> Workshop::decide_(const cmd::SaveGathering& c, Timestamp) const {
-    auto title = clean_text(c.title, max_title_code_points, Errc::name_too_long, false);
+    auto title = clean_text(c.title, max_title_characters, Errc::name_too_long, false);
     if (!title) return title.error();
     const std::string date = text::trim(c.date);
-    if (!date.empty() && !is_date(date)) return make_error(Errc::invalid_request, "A date is YYYY-MM-DD: " + date);
+    if (!date.empty())
+        if (const std::string why = date_problem(date, "A date is YYYY-MM-DD", "No such day in the calendar");
+            !why.empty())
+            return make_error(Errc::invalid_request, why);
     Gathering g{c.gathering, 0, title.value(), date};
     if (c.gathering == 0) {
         // Numbers follow the highest, so deleting a gathering made by mistake frees its number.
@@ -75,14 +82,14 @@ Result<Decision> Workshop::decide_(const cmd::OpenGathering& c, Timestamp) const
 Result<Decision> Workshop::decide_(const cmd::EditGroup& c, Timestamp) const {
     const LeaderGroup* g = group(c.group);
     if (!g) return make_error(Errc::group_not_found, "No such leader group.");
-    auto name = clean_text(c.name.value_or(g->name), max_name_code_points, Errc::name_too_long, false);
+    auto name = clean_text(c.name.value_or(g->name), max_name_characters, Errc::name_too_long, false);
     if (!name) return name.error();
     for (const auto& [id, other] : groups_)
-        if (id != c.group && rules::fold_case(other.name) == rules::fold_case(name.value()))
+        if (id != c.group && text::same_name(other.name, name.value()))
             return make_error(Errc::invalid_request, "A leader group named \"" + other.name + "\" exists.");
-    auto services = clean_text(c.services.value_or(g->services), max_title_code_points, Errc::name_too_long, true);
+    auto services = clean_text(c.services.value_or(g->services), max_title_characters, Errc::name_too_long, true);
     if (!services) return services.error();
-    auto project = clean_text(c.project.value_or(g->project), max_title_code_points, Errc::name_too_long, true);
+    auto project = clean_text(c.project.value_or(g->project), max_title_characters, Errc::name_too_long, true);
     if (!project) return project.error();
     return decided(
         change::GroupEdited{LeaderGroup{c.group, name.value(), services.value(), project.value(), g->archived}},
@@ -153,7 +160,7 @@ Result<Decision> Workshop::decide_(const cmd::SetRoom& c, Timestamp) const {
     if (!room_) return make_error(Errc::invalid_request, "No room is open.");
     std::string name = room_->name;
     if (c.name) {
-        auto cleaned = clean_text(*c.name, max_title_code_points, Errc::name_too_long, true);
+        auto cleaned = clean_text(*c.name, max_title_characters, Errc::name_too_long, true);
         if (!cleaned) return cleaned.error();
         name = cleaned.value();
     }

@@ -14,21 +14,23 @@ namespace samling::rules {
 
 using samling::overloaded;
 
-inline std::string fold_case(std::string_view s) {
+// Room codes are ASCII letters and digits; a phone may type them in lower case.
+inline std::string ascii_upper(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;
 }
 
-// The checks every piece of typed text goes through, in the order a person would fix them.
-inline Result<std::string> clean_text(std::string_view raw, std::size_t max_code_points, Errc too_long,
+// The checks every piece of typed text goes through, in the order a person would fix them. The
+// text kept is NFC, so a name typed with a combining ring is the same bytes as one typed with "Å".
+inline Result<std::string> clean_text(std::string_view raw, std::size_t max_characters, Errc too_long,
                                       bool allow_empty) {
     if (!text::is_valid_utf8(raw)) return make_error(Errc::text_invalid, "The text is not valid UTF-8.");
-    std::string t = text::trim(raw);
+    std::string t = text::trim(text::nfc(raw));
     if (text::has_control_characters(t)) return make_error(Errc::text_invalid, "The text contains control characters.");
     if (t.empty() && !allow_empty) return make_error(Errc::text_empty, "The text is empty after trimming.");
-    if (text::code_points(t) > max_code_points)
-        return make_error(too_long, "The text is over " + std::to_string(max_code_points) + " code points.");
+    if (text::characters(t) > max_characters || text::code_points(t) > max_code_points_per_character * max_characters)
+        return make_error(too_long, "The text is over " + std::to_string(max_characters) + " characters.");
     return t;
 }
 

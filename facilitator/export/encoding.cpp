@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/dates.hpp"
+
 namespace samling::encode {
 
 std::string html(std::string_view s) {
@@ -172,17 +174,10 @@ std::string iso_date(Timestamp t) {
 }
 
 std::string long_date(std::string_view iso, const ReportStrings& s) {
-    const auto digits = [&](std::size_t from, std::size_t n) {
-        int v = 0;
-        for (std::size_t i = from; i < from + n; ++i) {
-            if (iso[i] < '0' || iso[i] > '9') return -1;
-            v = v * 10 + (iso[i] - '0');
-        }
-        return v;
-    };
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
-    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
+    const auto date = parse_iso_date(iso);
+    if (!date) return std::string(iso);
+    const int year = static_cast<int>(date->year());
+    const auto month = static_cast<unsigned>(date->month()), day = static_cast<unsigned>(date->day());
     const std::string month_name(s.months[static_cast<std::size_t>(month - 1)]);
     if (s.lang_tag == "en") return std::to_string(day) + " " + month_name + " " + std::to_string(year);
     return std::to_string(day) + ". " + month_name + " " + std::to_string(year);

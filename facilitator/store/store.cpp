@@ -247,9 +247,9 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     std::map<Id, std::vector<std::string>> agendas;
     const Status read = in_order({
         [&] {
-            return rows("SELECT code, name, language, open FROM room WHERE id = 1", [&](Statement& s) {
-                w.apply(change::RoomOpened{
-                    Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb), s.integer(3) != 0}});
+            return rows("SELECT code, name, language FROM room WHERE id = 1", [&](Statement& s) {
+                w.apply(
+                    change::RoomOpened{Room{s.text(0), s.text(1), parse_language(s.text(2)).value_or(Language::nb)}});
             });
         },
         [&] {
@@ -381,11 +381,9 @@ Status Store::write(const Change& change) {
     return std::visit(
         overloaded{
             [&](const change::RoomOpened& c) {
-                Statement s(db_, "INSERT OR REPLACE INTO room (id, code, name, language, open) VALUES (1, ?, ?, ?, ?)");
-                s.bind(1, c.room.code)
-                    .bind(2, c.room.name)
-                    .bind(3, to_string(c.room.language))
-                    .bind(4, c.room.open ? 1 : 0);
+                // `open` is always 1: a room is open while it exists (the column stays for old stores).
+                Statement s(db_, "INSERT OR REPLACE INTO room (id, code, name, language, open) VALUES (1, ?, ?, ?, 1)");
+                s.bind(1, c.room.code).bind(2, c.room.name).bind(3, to_string(c.room.language));
                 return run(s);
             },
             [&](const change::GroupAdded& c) {

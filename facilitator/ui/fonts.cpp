@@ -2,6 +2,7 @@
 // window size re-bakes. Must not depend on GLFW, OpenGL or the workshop state.
 #include "ui/fonts.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <initializer_list>
 #include <vector>
@@ -64,7 +65,7 @@ bool bake_fonts(ImFontAtlas& atlas, const FontFiles& files, float em, float rast
     auto add = [&](const std::string& path, float size_em, const ImWchar* ranges) -> ImFont* {
         ImFontConfig cfg;
         cfg.PixelSnapH = true;
-        const float px = static_cast<float>(static_cast<int>(size_em * em * raster_scale + 0.5f));
+        const float px = static_cast<float>(std::lround(size_em * em * raster_scale));
         ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, ranges);
         if (!font) ok = false;
         return font;

@@ -21,9 +21,9 @@ std::optional<Rgb> parse_hex(std::string_view hex) {
         return -1;
     };
     float v[3];
-    for (int k = 0; k < 3; ++k) {
-        const int hi = nibble(hex[static_cast<std::size_t>(1 + 2 * k)]);
-        const int lo = nibble(hex[static_cast<std::size_t>(2 + 2 * k)]);
+    for (std::size_t k = 0; k < 3; ++k) {
+        const int hi = nibble(hex[1 + 2 * k]);
+        const int lo = nibble(hex[2 + 2 * k]);
         if (hi < 0 || lo < 0) return std::nullopt;
         v[k] = static_cast<float>(hi * 16 + lo) / 255.0f;
     }

@@ -53,7 +53,13 @@ inline std::shared_ptr<ExerciseCatalog> catalog(Anonymity anonymity = Anonymity:
                   zone_of("resources", "Ressurser", "#FFE27A"), zone_of("context", "Barnets hverdag", "#EA9999")});
     fish.head = HeadSource{"themes", "statement"};
     fish.steps[0].chain = true;
+    // A fishbone headed by a field of its own conclude step.
+    ExerciseDefinition own_head = fish;
+    own_head.id = "own_head";
+    own_head.head = HeadSource{"", "problem"};
+    own_head.steps[4].fields = {FieldDefinition{"problem", {"Problem", "Problem", "Problem"}, {}}};
     c->add(fish);
+    c->add(own_head);
     c->add(exercise(
         "system", "rings",
         {zone_of("child", "Barnet", "#FFE27A"), zone_of("family", "Familien", "#F6B26B"),

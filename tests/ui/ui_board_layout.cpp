@@ -23,13 +23,15 @@ const char* const sample[] = {
     "Lærerne vet ikke hvem de skal ringe i barnevernet",
     "PPT har lang ventetid – opptil seks måneder",
     "Mange møter, lite handling",
-    "Foreldre opplever at de må fortelle historien sin om og om igjen til nye fagfolk, og at ingen har "
+    // One long note split over two lines on purpose (the one that must wrap).
+    "Foreldre opplever at de må fortelle historien sin om og om igjen til nye fagfolk, og at ingen har "  // NOLINT(bugprone-suspicious-missing-comma)
     "helhetsansvaret for familien",
     "Ulike journalsystemer",
 };
 
 std::vector<BoardNote> notes(int n, int columns) {
     std::vector<BoardNote> out;
+    out.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) out.push_back({sample[i % 7], i % 5 == 4 ? columns - 1 : 0});
     return out;
 }

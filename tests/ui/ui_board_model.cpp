@@ -146,7 +146,7 @@ TEST_CASE("a 5-whys chain reads cause first, each answer one level deeper, in it
     CHECK(at(why2).min.y > at(why1).max.y);
 }
 
-TEST_CASE("the fishbone's head is the group's problem statement, else the run's own, else a hint") {
+TEST_CASE("the fishbone's head is the field its exercise names: the group's problem statement, else a hint") {
     World s("themes");
     s.conclude("statement", "Barn får hjelp for sent");
     s.start("causes");
@@ -155,8 +155,17 @@ TEST_CASE("the fishbone's head is the group's problem statement, else the run's 
     World t("causes");
     CHECK(model_of(t).head_is_hint);
     CHECK(model_of(t).head == board_strings(Language::nb).head_hint);
+    // A field the exercise does not name never heads it, whatever it is called.
+    t.conclude("problem", "Egen formulering");
+    CHECK(model_of(t).head_is_hint);
+}
+
+TEST_CASE("a fishbone whose file names one of its own conclusion fields is headed by the run's value of it") {
+    World t("own_head");
+    CHECK(model_of(t).head_is_hint);
     t.conclude("problem", "Egen formulering");
     CHECK(model_of(t).head == "Egen formulering");
+    CHECK_FALSE(model_of(t).head_is_hint);
 }
 
 TEST_CASE("columns: a cluster is a box in its zone holding its cards; 150 notes never overlap") {
@@ -164,6 +173,7 @@ TEST_CASE("columns: a cluster is a box in its zone holding its cards; 150 notes 
     REQUIRE(f.ok);
     World s("themes");
     std::vector<Id> ids;
+    ids.reserve(150);
     for (int i = 0; i < 150; ++i)
         ids.push_back(s.note(observations[i % 14], i % 5 == 4 ? "parking" : i % 3 ? "observations" : "themes"));
     s.cluster("themes", "Informasjonsflyt", {ids[0], ids[3], ids[6]});

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/participant_view.hpp"
+#include "core/text.hpp"
 #include "ui/board/vote_results.hpp"
 #include "ui/panels/conclusion_panel.hpp"
 #include "ui/panels/note_popup.hpp"
@@ -99,12 +100,56 @@ TEST_CASE("N opens a text field; typing and Enter add the note on the group's be
     CHECK(h.view.controls.overlay == Overlay::none);
 }
 
-TEST_CASE("a note's text is cut at 280 code points, never inside a character") {
+TEST_CASE("a note's text is cut at 280 characters, never inside one, and kept composed") {
     std::string text;
-    for (int i = 0; i < 300; ++i) text += "å";
-    cut_to_code_points(text, max_note_code_points);
-    CHECK(code_points(text) == 280);
-    CHECK(text.size() == 560);
+    for (int i = 0; i < 300; ++i) text += "a\xCC\x8A";  // å written as a + ring
+    const std::string kept = note_field_text(text, max_note_characters);
+    CHECK(text::characters(kept) == 280);
+    CHECK(kept.size() == 560);
+    CHECK(kept.substr(0, 2) == "\xC3\xA5");
+    std::string thumbs;
+    for (int i = 0; i < 281; ++i) thumbs += "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";
+    CHECK(note_field_text(thumbs, max_note_characters).size() == 280 * 8);
+}
+
+TEST_CASE("the typed note stops at 280 characters in the field itself, and a decomposed Å arrives composed") {
+    Harness h;
+    const Workshop w = test::ui_workshop(1);
+    h.frame(w);
+    h.press(w, GLFW_KEY_N);
+    h.frame(w);
+    std::string typed = "A\xCC\x8As ";
+    for (int i = 0; i < 300; ++i) typed += "x";
+    ImGui::GetIO().AddInputCharactersUTF8(typed.c_str());
+    h.frame(w);
+    h.frame(w);
+    CHECK(h.view.controls.note.text.substr(0, 4) == "\xC3\x85s ");
+    CHECK(text::characters(h.view.controls.note.text) == 280);
+    h.press(w, GLFW_KEY_ENTER);
+    const auto added = only<cmd::AddFacilitatorNote>(h.out);
+    REQUIRE(added.size() == 1);
+    CHECK(text::characters(added[0].text) == 280);
+    CHECK(added[0].text.substr(0, 4) == "\xC3\x85s ");
+}
+
+TEST_CASE("the caret in the note field steps over a heart with its variation selector as one character") {
+    Harness h;
+    const Workshop w = test::ui_workshop(1);
+    h.frame(w);
+    h.press(w, GLFW_KEY_N);
+    h.frame(w);
+    ImGui::GetIO().AddInputCharactersUTF8("a\xE2\x9D\xA4\xEF\xB8\x8F");  // a ❤️
+    h.frame(w);
+    h.press(w, GLFW_KEY_LEFT);  // before the heart, not between it and its selector
+    ImGui::GetIO().AddInputCharactersUTF8("b");
+    h.frame(w);
+    CHECK(h.view.controls.note.text == "ab\xE2\x9D\xA4\xEF\xB8\x8F");
+    h.press(w, GLFW_KEY_RIGHT);  // past the whole heart
+    ImGui::GetIO().AddInputCharactersUTF8("c");
+    h.frame(w);
+    CHECK(h.view.controls.note.text ==
+          "ab\xE2\x9D\xA4\xEF\xB8\x8F"
+          "c");
 }
 
 TEST_CASE("clicking a step pill asks for that step") {

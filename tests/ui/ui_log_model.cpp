@@ -15,7 +15,7 @@ namespace {
 constexpr Timestamp day = 86'400'000;
 constexpr Timestamp t0 = 1'789'000'000'000;  // September 2026
 
-ExerciseDefinition exercise(std::string id, std::string title, std::vector<FieldDefinition> fields,
+ExerciseDefinition exercise(std::string id, const std::string& title, std::vector<FieldDefinition> fields,
                             std::vector<NoteFieldDefinition> note_fields = {}) {
     ExerciseDefinition def;
     def.id = std::move(id);
@@ -55,7 +55,7 @@ std::shared_ptr<ExerciseCatalog> programme_catalog() {
 }
 
 void run(Workshop& w, Id id, Id group, const char* exercise, Id gathering, Timestamp concluded,
-         std::vector<std::pair<const char*, const char*>> fields) {
+         const std::vector<std::pair<const char*, const char*>>& fields) {
     ExerciseRun r;
     r.id = id;
     r.group = group;
@@ -156,6 +156,8 @@ TEST_CASE("gatherings and dates are written the way each language writes them") 
     CHECK(gathering_label(programme_strings(Language::en), g) == "Gathering 2 · 20 Jan");
     CHECK(gathering_label(programme_strings(Language::nn), Gathering{12, 3, "x", ""}) == "Samling 3");
     CHECK(short_date(programme_strings(Language::nb), std::string_view("2027-13-01")) == "2027-13-01");
+    CHECK(short_date(programme_strings(Language::nb), std::string_view("2027-02-31")) == "2027-02-31");
+    CHECK(short_date(programme_strings(Language::nb), std::string_view("2028-02-29")) == "29. feb.");
 }
 
 TEST_CASE("the project log and since-last-time views draw for a full log, an empty one, and many groups") {

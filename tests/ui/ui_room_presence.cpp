@@ -21,7 +21,7 @@ struct PhonesRoom {
     Presence presence;
     PhonesRoom() {
         for (Id p = 1; p <= 4; ++p)
-            w.apply(change::ParticipantJoined{Participant{p, 1, "", "00", test_now - 10 * 60'000}});
+            w.apply(change::ParticipantJoined{Participant{p, 1, "", "00", test_now - 10 * Timestamp{60'000}}});
         for (Id p = 1; p <= 3; ++p) w.apply(change::DoneMarked{101, 0, p, true});
     }
     void heard(Id p, Timestamp at) { presence.last_seen[p] = at; }

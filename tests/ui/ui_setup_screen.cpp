@@ -45,6 +45,18 @@ TEST_CASE("a pasted list of bare names gives one group a line, trimmed, without 
     CHECK(paste.refused[1].reason == PasteRefusal::exists);
 }
 
+TEST_CASE("a pasted name the room has in other case or with a decomposed Å is refused, as the hub would") {
+    Workshop w = test::ui_workshop(0);
+    w.apply(change::GroupAdded{LeaderGroup{7, "\xC3\x85s skole"}});  // Ås skole
+    const GroupPaste paste = read_group_paste(w, "\xC3\xA5S SKOLE\nA\xCC\x8As skole\n\xC3\x98st\n\xC3\xB8ST\n");
+    REQUIRE(paste.groups.size() == 1);
+    CHECK(paste.groups[0].name == "\xC3\x98st");
+    REQUIRE(paste.refused.size() == 3);
+    CHECK(paste.refused[0].reason == PasteRefusal::exists);
+    CHECK(paste.refused[1].reason == PasteRefusal::exists);
+    CHECK(paste.refused[2].reason == PasteRefusal::repeated);
+}
+
 TEST_CASE("rows copied from a spreadsheet give each group its services and project; a header row is skipped") {
     const Workshop w = test::ui_workshop(0);
     const GroupPaste paste = read_group_paste(w,

@@ -248,6 +248,19 @@ describe('participant phone page', { timeout: 60000 }, () => {
     await page.fill('#note-text', '');
   });
 
+  it('counts characters as the server does: a flag or A + ring is one, a 281st is too many', async () => {
+    const full = '🇳🇴'.repeat(270) + '👍🏽'.repeat(9) + 'A\u030A'; // 560 + 18 + 2 code points
+    await page.fill('#note-text', full);
+    assert.equal(await page.textContent('#counter'), '280 / 280');
+    assert.equal(await page.isDisabled('#send'), false);
+    assert.equal(await page.isVisible('#too-long'), false);
+    await page.fill('#note-text', full + '🇳🇴');
+    assert.equal(await page.textContent('#counter'), '281 / 280');
+    assert.equal(await page.isDisabled('#send'), true);
+    assert.equal(await page.isVisible('#too-long'), true);
+    await page.fill('#note-text', '');
+  });
+
   it('keeps identity and notes across a reload', async () => {
     await page.reload();
     await note(NOTE_1, 'saved').waitFor({ timeout: 5000 });

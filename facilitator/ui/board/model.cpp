@@ -146,9 +146,12 @@ BoardModel board_model_of(const Workshop& state, const ExerciseRun& run, Languag
         m.axis_y = drawable_text(def->axes->y.in(lang));
     }
     if (def->layout == "fishbone") {
+        // The exercise file names the field that heads the fishbone (exercises/README.md).
         std::optional<std::string> head;
-        if (def->head) head = state.latest_conclusion(run.group, def->head->exercise, def->head->field);
-        if (!head && !state.conclusion(run.id, "problem").empty()) head = state.conclusion(run.id, "problem");
+        if (def->head && !def->head->exercise.empty())
+            head = state.latest_conclusion(run.group, def->head->exercise, def->head->field);
+        else if (def->head && !state.conclusion(run.id, def->head->field).empty())
+            head = state.conclusion(run.id, def->head->field);
         m.head_is_hint = !head;
         m.head = drawable_text(head ? *head : std::string(words.head_hint));
     }

@@ -28,8 +28,9 @@ struct NotePopupState {
     Id group = 0;  // the group it was opened for
     std::string text;
     std::string zone;
-    Id parent = 0;       // a chain step: the note it answers
-    bool focus = false;  // put the cursor in the text field on the next frame
+    Id parent = 0;          // a chain step: the note it answers
+    bool focus = false;     // put the cursor in the text field on the next frame
+    std::size_t caret = 0;  // the caret's byte offset last frame: which way it was moving
 };
 
 // K: the field being typed in; everything else is drawn from the snapshot.

@@ -144,6 +144,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
     }
     if (pressed(GLFW_KEY_R)) {
         std::vector<Command> reveals;
+        reveals.reserve(targets.size());
         for (Id g : targets) reveals.push_back(cmd::Reveal{g});
         ask_or_post(c, many(strings.confirm_reveal), std::move(reveals), out);
     }
@@ -152,6 +153,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
         const ExerciseRun* run = focused ? state.current_run(focused) : nullptr;
         const bool lock = run ? !run->writing_locked : true;
         std::vector<Command> locks;
+        locks.reserve(targets.size());
         for (Id g : targets) locks.push_back(cmd::LockWriting{g, lock});
         ask_or_post(c, many(lock ? strings.confirm_lock : strings.confirm_unlock), std::move(locks), out);
     }

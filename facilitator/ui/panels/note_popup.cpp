@@ -8,6 +8,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui_stdlib.h>  // Debian installs misc/cpp/imgui_stdlib.h here
 
+#include "core/text.hpp"
 #include "ui/panels/control_theme.hpp"
 #include "ui/panels/overlay_window.hpp"
 #include "ui/text/draw_text.hpp"
@@ -15,21 +16,45 @@
 
 namespace samling {
 
-std::size_t code_points(std::string_view utf8) {
-    std::size_t n = 0;
-    for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-    return n;
+namespace {
+
+// Runs every frame the field is active, on ImGui's own buffer, so what it shows is what is sent.
+int keep_field_text(ImGuiInputTextCallbackData* data) {
+    auto& panel = *static_cast<NotePopupState*>(data->UserData);
+    const std::string_view typed(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    const std::string kept = note_field_text(typed, max_note_characters);
+    if (kept != typed) {
+        const auto cursor = static_cast<std::size_t>(data->CursorPos);
+        const std::size_t at =
+            std::min(note_field_text(typed.substr(0, cursor), max_note_characters).size(), kept.size());
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, kept.data(), kept.data() + kept.size());
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = static_cast<int>(at);
+    }
+    const std::string_view now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    const auto cursor = static_cast<std::size_t>(data->CursorPos);
+    const std::size_t snapped = caret_between_characters(now, cursor, panel.caret);
+    if (snapped != cursor) {
+        const bool selecting = data->HasSelection();
+        data->CursorPos = static_cast<int>(snapped);
+        if (!selecting) data->SelectionStart = data->SelectionEnd = data->CursorPos;
+    }
+    panel.caret = snapped;
+    return 0;
 }
 
-void cut_to_code_points(std::string& text, std::size_t max) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (n++ == max) {
-            text.resize(i);
-            return;
-        }
-    }
+}  // namespace
+
+std::string note_field_text(std::string_view typed, std::size_t max) {
+    const std::string composed = text::nfc(typed);
+    return std::string(text::first_characters(composed, max));
+}
+
+std::size_t caret_between_characters(std::string_view t, std::size_t at, std::size_t before) {
+    if (at >= t.size()) return t.size();
+    const std::size_t start = text::character_start(t, at);
+    if (start == at) return at;
+    return at > before ? text::next_character(t, start) : start;
 }
 
 std::vector<const Zone*> note_zones(const Workshop& state, Id group) {
@@ -77,10 +102,12 @@ bool draw_note_popup(const Frame& frame, NotePopupState& panel, Id selected, ImV
         ImGui::SetKeyboardFocusHere();
         panel.focus = false;
     }
-    if (ImGui::InputText("##text", &panel.text, ImGuiInputTextFlags_EnterReturnsTrue)) add = true;
-    cut_to_code_points(panel.text, max_note_code_points);
-    const std::size_t used = code_points(panel.text);
-    const std::string counter = std::to_string(used) + " / " + std::to_string(max_note_code_points);
+    if (ImGui::InputText("##text", &panel.text,
+                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways, keep_field_text,
+                         &panel))
+        add = true;
+    const std::size_t used = text::characters(panel.text);
+    const std::string counter = std::to_string(used) + " / " + std::to_string(max_note_characters);
 
     // How the note will read on the board (the field itself scrolls sideways).
     if (used > 0) {

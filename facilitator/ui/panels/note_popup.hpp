@@ -1,4 +1,4 @@
-// A note written on someone's behalf (N): text (at most 280 code points, with a counter), the
+// A note written on someone's behalf (N): text (at most 280 characters, with a counter), the
 // zone it goes in, and in a "why?" chain step the note it answers. Appends
 // cmd::AddFacilitatorNote; draws with ImGui; no GLFW functions, OpenGL or hub.
 #pragma once
@@ -18,10 +18,14 @@
 
 namespace samling {
 
-std::size_t code_points(std::string_view utf8);
+// The text field's text as the core will keep it: composed (NFC), at most `max` characters
+// (grapheme clusters, as the core and the phone count them), never cut inside one.
+std::string note_field_text(std::string_view typed, std::size_t max);
 
-// Cuts `text` to at most `max` code points, never inside a character.
-void cut_to_code_points(std::string& text, std::size_t max);
+// Where a caret at byte `at` of `text` belongs when it moved there from `before`: on the
+// boundary of the character it landed in, past it when moving right. ImGui 1.86 steps by code
+// point, which would stop inside "❤️" (heart + variation selector).
+std::size_t caret_between_characters(std::string_view text, std::size_t at, std::size_t before);
 
 // The zones a new note may go in for the group's current step (the step's, else all).
 std::vector<const Zone*> note_zones(const Workshop& state, Id group);

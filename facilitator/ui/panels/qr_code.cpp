@@ -16,10 +16,11 @@ QrModules encode_qr(std::string_view text) {
         const std::string s(text);
         const auto qr = qrcodegen::QrCode::encodeText(s.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
         out.size = qr.getSize();
-        out.dark.resize(static_cast<std::size_t>(out.size * out.size));
+        out.dark.resize(static_cast<std::size_t>(out.size) * static_cast<std::size_t>(out.size));
         for (int y = 0; y < out.size; ++y)
             for (int x = 0; x < out.size; ++x)
-                out.dark[static_cast<std::size_t>(y * out.size + x)] = qr.getModule(x, y);
+                out.dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(out.size) +
+                         static_cast<std::size_t>(x)] = qr.getModule(x, y);
     } catch (const std::exception&) {
         out = {};  // too long for any QR version: the address and code are still shown
     }
@@ -53,12 +54,16 @@ float draw_qr(ImDrawList* dl, const QrModules& qr, ImVec2 top_left, float max_si
     for (int y = 0; y < qr.size; ++y) {
         int x = 0;
         while (x < qr.size) {
-            if (!qr.dark[static_cast<std::size_t>(y * qr.size + x)]) {
+            if (!qr.dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(qr.size) +
+                         static_cast<std::size_t>(x)]) {
                 ++x;
                 continue;
             }
             const int run_start = x;
-            while (x < qr.size && qr.dark[static_cast<std::size_t>(y * qr.size + x)]) ++x;
+            while (
+                x < qr.size &&
+                qr.dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(qr.size) + static_cast<std::size_t>(x)])
+                ++x;
             const ImVec2 a(o.x + q + m * static_cast<float>(run_start), o.y + q + m * static_cast<float>(y));
             dl->AddRectFilled(a, ImVec2(o.x + q + m * static_cast<float>(x), a.y + m), IM_COL32_BLACK);
         }

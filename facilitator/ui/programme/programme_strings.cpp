@@ -2,20 +2,14 @@
 // Must not depend on ImGui, GLFW or the workshop state.
 #include "ui/programme/programme_strings.hpp"
 
+#include <ctime>
+
+#include "core/dates.hpp"
 #include "core/phrase.hpp"
 #include "core/string_table.hpp"
 
-#include <cctype>
-#include <ctime>
-
 namespace samling {
 namespace {
-
-bool digits(std::string_view s) {
-    for (char c : s)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    return !s.empty();
-}
 
 std::string day_month(const ProgrammeStrings& s, int day, int month) {
     return fill(s.day_month, {{"day", std::to_string(day)}, {"month", s.months[static_cast<std::size_t>(month - 1)]}});
@@ -28,11 +22,10 @@ const ProgrammeStrings& programme_strings(Language lang) {
 }
 
 std::string short_date(const ProgrammeStrings& s, std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(iso.substr(5, 2)) || !digits(iso.substr(8, 2)))
-        return std::string(iso);
-    const int month = std::stoi(std::string(iso.substr(5, 2))), day = std::stoi(std::string(iso.substr(8, 2)));
-    if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
-    return day_month(s, day, month);
+    const auto date = parse_iso_date(iso);
+    if (!date) return std::string(iso);
+    return day_month(s, static_cast<int>(static_cast<unsigned>(date->day())),
+                     static_cast<int>(static_cast<unsigned>(date->month())));
 }
 
 std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStrings& s) {

@@ -2,20 +2,12 @@
 #include "ui/programme/setup_model.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 #include "core/text.hpp"
 
 namespace samling {
 namespace {
-
-// The hub's comparison of group names (ASCII letters without case).
-std::string folded(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // The separator of the first row with any text: a tab, else ";", else ","; none for bare names.
 char separator_of(std::string_view text) {
@@ -78,9 +70,9 @@ std::vector<Row> rows_of(std::string_view text, char sep) {
 // A first row that names the columns rather than a group.
 bool is_header(const std::string& first_cell) {
     static const std::vector<std::string> names = {
-        "NAVN",  "NAMN",       "NAME",       "GRUPPE",     "LEDERGRUPPE",  "LEIARGRUPPE",  "LEADER GROUP",
-        "GROUP", "GRUPPENAVN", "GRUPPENAMN", "GROUP NAME", "LEDERGRUPPER", "LEIARGRUPPER", "LEADER GROUPS"};
-    return std::find(names.begin(), names.end(), folded(first_cell)) != names.end();
+        "navn",  "namn",       "name",       "gruppe",     "ledergruppe",  "leiargruppe",  "leader group",
+        "group", "gruppenavn", "gruppenamn", "group name", "ledergrupper", "leiargrupper", "leader groups"};
+    return std::find(names.begin(), names.end(), text::name_key(first_cell)) != names.end();  // keys are folded
 }
 
 // A cell's line breaks and tabs (a quoted cell may hold them) as single spaces: the fields are one line.
@@ -109,7 +101,7 @@ GroupPaste read_group_paste(const Workshop& state, std::string_view pasted) {
         text.replace(at, column_mark.size(), "\t");
     GroupPaste paste;
     std::vector<std::string> seen;
-    for (const auto& [id, g] : state.groups()) seen.push_back(folded(g.name));
+    for (const auto& [id, g] : state.groups()) seen.push_back(text::name_key(g.name));
     bool first = true;
     for (Row& row : rows_of(text, separator_of(text))) {
         for (std::string& cell : row.cells) cell = one_line(cell);
@@ -130,16 +122,16 @@ GroupPaste read_group_paste(const Workshop& state, std::string_view pasted) {
             refuse(PasteRefusal::text, text::is_valid_utf8(shown) ? shown : std::string("?"));
         } else if (g.name.empty()) {
             refuse(PasteRefusal::no_name, shown);
-        } else if (text::code_points(g.name) > max_name_code_points) {
+        } else if (text::characters(g.name) > max_name_characters) {
             refuse(PasteRefusal::name_too_long, shown);
-        } else if (text::code_points(g.services) > max_title_code_points) {
+        } else if (text::characters(g.services) > max_title_characters) {
             refuse(PasteRefusal::services_too_long, shown);
-        } else if (text::code_points(g.project) > max_title_code_points) {
+        } else if (text::characters(g.project) > max_title_characters) {
             refuse(PasteRefusal::project_too_long, shown);
         } else {
-            const std::string key = folded(g.name);
+            const std::string key = text::name_key(g.name);
             const bool in_room = std::any_of(state.groups().begin(), state.groups().end(),
-                                             [&](const auto& e) { return folded(e.second.name) == key; });
+                                             [&](const auto& e) { return text::name_key(e.second.name) == key; });
             if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
                 refuse(in_room ? PasteRefusal::exists : PasteRefusal::repeated, shown);
                 continue;
@@ -155,7 +147,7 @@ void group_paste_commands(const GroupPaste& paste, std::vector<Command>& out,
                           std::map<std::string, PastedGroup>& details) {
     for (const PastedGroup& g : paste.groups) {
         out.push_back(cmd::AddGroup{g.name});
-        if (!g.services.empty() || !g.project.empty()) details[folded(g.name)] = g;
+        if (!g.services.empty() || !g.project.empty()) details[text::name_key(g.name)] = g;
     }
 }
 
@@ -163,7 +155,7 @@ void pasted_details_commands(const Workshop& state, std::map<std::string, Pasted
                              std::vector<Command>& out) {
     if (details.empty()) return;
     for (const auto& [id, g] : state.groups()) {
-        const auto it = details.find(folded(g.name));
+        const auto it = details.find(text::name_key(g.name));
         if (it == details.end()) continue;
         out.push_back(cmd::EditGroup{id, g.name, it->second.services, it->second.project});
         details.erase(it);

@@ -31,6 +31,7 @@ std::vector<Id> runs_to_picture(const Workshop& state, const std::string& data_d
     std::stable_sort(due.begin(), due.end(),
                      [](const ExerciseRun* a, const ExerciseRun* b) { return a->concluded_at < b->concluded_at; });
     std::vector<Id> ids;
+    ids.reserve(due.size());
     for (const ExerciseRun* run : due) ids.push_back(run->id);
     return ids;
 }

@@ -33,7 +33,8 @@ Thumbnail load_png(const std::string& path) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     stbi_image_free(pixels);
-    t.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id));
+    // ImGui 1.86 carries an OpenGL texture name as its void* ImTextureID: the cast is the API.
+    t.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id));  // NOLINT(performance-no-int-to-ptr)
     t.width = w;
     t.height = h;
     return t;

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "core/text.hpp"
+
 namespace samling {
 namespace {
 
@@ -24,48 +26,48 @@ bool in_ranges(char32_t cp) {
     return false;
 }
 
-// Characters that only modify the one before: dropped, never drawn on their own.
+// Characters that only modify the one before, or are not meant to be seen: never drawn alone.
 bool is_invisible_modifier(char32_t cp) {
     return (cp >= 0x0300 && cp <= 0x036F)        // combining diacritics
            || (cp >= 0x200B && cp <= 0x200F)     // zero-width space, joiners, direction marks
            || (cp >= 0x20D0 && cp <= 0x20FF)     // combining marks for symbols (keycap)
            || (cp >= 0xFE00 && cp <= 0xFE0F)     // variation selectors
            || cp == 0xFEFF                       // byte-order mark
+           || (cp >= 0x1F3FB && cp <= 0x1F3FF)   // skin tones
            || (cp >= 0xE0000 && cp <= 0xE007F);  // tag characters (subdivision flags)
 }
 
-bool is_skin_tone(char32_t cp) {
-    return cp >= 0x1F3FB && cp <= 0x1F3FF;
-}
-bool is_regional_indicator(char32_t cp) {
-    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
-}
-
-// Decodes one code point at s[i]; returns 0xFFFFFFFF and advances one byte on bad input.
-char32_t decode(std::string_view s, std::size_t& i) {
-    constexpr char32_t bad = 0xFFFFFFFF;
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-        ++i;
-        return bad;
+// One character (grapheme cluster) as the atlas can draw it: composed if that makes it one
+// drawable letter ("A" + ring is "Å"), else its base letter without the marks the atlas lacks,
+// else one placeholder for the whole of it (an emoji with its skin tone, a ZWJ family, a flag).
+void append_character(std::string& out, std::string_view c) {
+    const text::Decoded first = text::decode(c, 0);
+    if (first.length == 0) {
+        out += placeholder_glyph;
+        return;
     }
-    char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return bad;
-        }
-        cp = (cp << 6) | (b & 0x3F);
+    if (first.code_point == '\t') {
+        out += ' ';
+        return;
     }
-    static constexpr char32_t min_for_len[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return bad;
+    if (first.code_point == '\n' || first.code_point == '\r') {  // "\r\n" is one character
+        out += '\n';
+        return;
     }
-    i += static_cast<std::size_t>(len);
-    return cp;
+    if (is_invisible_modifier(first.code_point)) return;
+    const std::string composed = c.size() == first.length ? std::string(c) : text::nfc(c);
+    const text::Decoded base = text::decode(composed, 0);
+    if (!in_ranges(base.code_point)) {
+        out += placeholder_glyph;
+        return;
+    }
+    out.append(composed, 0, base.length);
+    for (std::size_t i = base.length; i < composed.size();) {  // marks the atlas can draw stay
+        const text::Decoded d = text::decode(composed, i);
+        if (d.length == 0) break;
+        if (in_ranges(d.code_point) && !is_invisible_modifier(d.code_point)) out.append(composed, i, d.length);
+        i += d.length;
+    }
 }
 
 }  // namespace
@@ -77,36 +79,10 @@ std::span<const CodeRange> drawable_ranges() {
 std::string drawable_text(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    bool after_placeholder = false;  // the last thing written was a placeholder for an emoji
-    bool joined = false;             // a zero-width joiner followed that emoji
-    bool open_flag = false;          // the placeholder stands for one regional indicator so far
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const std::size_t start = i;
-        const char32_t cp = decode(s, i);
-        if (cp == 0x200D) {  // ZWJ: the next pictograph belongs to the same emoji
-            joined = after_placeholder;
-            continue;
-        }
-        if (cp != 0xFFFFFFFF && (is_invisible_modifier(cp) || is_skin_tone(cp))) continue;
-        if (cp == '\t') {
-            out += ' ';
-        } else if (cp == '\n' || (cp != 0xFFFFFFFF && in_ranges(cp))) {
-            out.append(s.substr(start, i - start));
-        } else {
-            // Part of the emoji just replaced: a ZWJ sequence, or a flag's second letter.
-            const bool continues = after_placeholder && (joined || (open_flag && is_regional_indicator(cp)));
-            if (!continues) {
-                out += placeholder_glyph;
-                open_flag = is_regional_indicator(cp);
-            } else {
-                open_flag = false;
-            }
-            after_placeholder = true;
-            joined = false;
-            continue;
-        }
-        after_placeholder = joined = open_flag = false;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t next = text::next_character(s, i);
+        append_character(out, s.substr(i, next - i));
+        i = next;
     }
     return out;
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "core/text.hpp"
+
 namespace samling {
 namespace {
 
@@ -12,11 +14,6 @@ constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // …
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r';
-}
-
-// Length of the UTF-8 sequence starting with byte b (1 for a stray continuation byte).
-std::size_t sequence_length(unsigned char b) {
-    return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
 std::string_view trim_end(std::string_view s) {
@@ -37,7 +34,8 @@ void wrap_paragraph(const ImFont* font, float size, std::string_view p, float wi
     const char* end = p.data() + p.size();
     while (s < end) {
         const char* eol = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (eol <= s) eol = s + sequence_length(static_cast<unsigned char>(*s));  // one wide glyph
+        if (eol <= s)
+            eol = p.data() + text::next_character(p, static_cast<std::size_t>(s - p.data()));  // one wide glyph
         if (eol > end) eol = end;
         out.emplace_back(trim_end(std::string_view(s, static_cast<std::size_t>(eol - s))));
         starts.push_back(s);
@@ -58,9 +56,7 @@ std::string with_ellipsis(const ImFont* font, float size, std::string_view text,
     while (!t.empty()) {
         std::string candidate = std::string(t) + std::string(ellipsis);
         if (text_width(font, size, candidate) <= width) return candidate;
-        std::size_t cut = t.size() - 1;  // drop one whole code point
-        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
-        t = trim_end(t.substr(0, cut));
+        t = trim_end(t.substr(0, text::previous_character(t, t.size())));  // drop one whole character
     }
     return std::string(ellipsis);
 }
@@ -88,9 +84,9 @@ WrappedText wrap_text(const ImFont* font, float size, std::string_view text, flo
         w.truncated = true;
         // The last line runs on with the rest of the text, cut to fit: "Ulike journalsy…", not "Ulike…".
         const auto from = static_cast<std::size_t>(starts[w.lines.size() - 1] - text.data());
-        std::size_t len = std::min<std::size_t>(text.size() - from, 4 * w.lines.back().size() + 16);
-        while (from + len < text.size() && (static_cast<unsigned char>(text[from + len]) & 0xC0) == 0x80) --len;
-        std::string rest(text.substr(from, len));
+        const std::string_view tail = text.substr(from);
+        const std::size_t len = std::min<std::size_t>(tail.size(), 4 * w.lines.back().size() + 16);
+        std::string rest(tail.substr(0, text::character_start(tail, len)));
         std::replace(rest.begin(), rest.end(), '\n', ' ');
         w.lines.back() = with_ellipsis(font, size, rest, width);
     }
