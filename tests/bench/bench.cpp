@@ -318,7 +318,7 @@ public:
         }
         join_url_ = *url;
         // Keeps reading the child's stdout so that it never blocks on a full pipe.
-        drain_ = std::jthread([this](std::stop_token stop) {
+        drain_ = std::jthread([this](const std::stop_token& stop) {
             while (!stop.stop_requested()) {
                 child_.drain();
                 std::this_thread::sleep_for(50ms);
@@ -550,6 +550,7 @@ private:
         const auto first = Clock::now() + 200ms;
         const auto last = std::max(first, plan_.end - 1500ms);
         std::vector<Clock::time_point> times;
+        times.reserve(static_cast<std::size_t>(plan_.notes_per_phone));
         for (int k = 0; k < plan_.notes_per_phone; ++k) times.push_back(first + random_between(0ns, last - first));
         std::sort(times.begin(), times.end());
         for (int k = 0; k < plan_.notes_per_phone; ++k) notes.push_back({times[static_cast<std::size_t>(k)], k + 1, 0});
@@ -699,6 +700,7 @@ Visibility check_visibility(const Target& target, const std::vector<const PhoneR
     const auto deadline = Clock::now() + kCheckBudget;
     {
         std::vector<std::jthread> workers;
+        workers.reserve(kCheckThreads);
         for (int w = 0; w < kCheckThreads; ++w) {
             workers.emplace_back([&] {
                 httplib::Client client(target.host, target.port);
@@ -907,6 +909,7 @@ int main(int argc, char** argv) {
 
     std::atomic<bool> cancelled{false};
     std::vector<std::unique_ptr<Phone>> phones;
+    phones.reserve(static_cast<std::size_t>(opt.phones));
     for (int i = 0; i < opt.phones; ++i) phones.push_back(std::make_unique<Phone>(i, plan, cancelled));
     std::vector<std::jthread> threads;
     std::string thread_error;

@@ -68,7 +68,7 @@ Answer request(const std::string& source, int port, const std::string& head, con
     sockaddr_in from{};
     from.sin_family = AF_INET;
     ::inet_pton(AF_INET, source.c_str(), &from.sin_addr);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);
+    (void)::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);  // a failed bind shows as a failed connect
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_port = htons(static_cast<uint16_t>(port));
@@ -125,7 +125,7 @@ std::vector<std::string> page_files(const std::string& html) {
             std::string name = html.substr(start, end - start);
             if (name.empty() || name.find("://") != std::string::npos || name[0] == '#') continue;
             if (name.rfind("./", 0) == 0) name = name.substr(1);
-            if (name[0] != '/') name = "/" + name;
+            if (name[0] != '/') name.insert(0, "/");
             if (std::find(files.begin(), files.end(), name) == files.end()) files.push_back(name);
         }
     }
@@ -243,6 +243,7 @@ int main(int argc, char** argv) {
     const auto t0 = Clock::now() + 200ms;
     const int threads = std::min(o.phones, 1000);
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads));
     for (int t = 0; t < threads; ++t)
         pool.emplace_back([&] {
             for (int i; (i = next++) < o.phones;) {
@@ -257,7 +258,7 @@ int main(int argc, char** argv) {
                 auto fetch = [&](const std::string& what, const std::string& h, const std::string& body, int want) {
                     if (!failed.empty()) return Answer{};
                     Answer a = request(source, port, h, body, deadline);
-                    bytes += static_cast<long long>(a.headers.size() + a.body.size());
+                    bytes += static_cast<long long>(a.headers.size()) + static_cast<long long>(a.body.size());
                     if (a.status != want) failed = what + " " + (a.status ? std::to_string(a.status) : a.error);
                     return a;
                 };
@@ -271,7 +272,7 @@ int main(int argc, char** argv) {
                     const auto parsed = json::parse(text, nullptr, false);
                     if (parsed.is_object() && parsed.contains("groups") && !parsed["groups"].empty())
                         group = parsed["groups"][static_cast<std::size_t>(i) % parsed["groups"].size()]["id"].dump();
-                    const std::string body = "{\"code\":\"" + code + "\",\"group\":" + group + "}";
+                    const std::string body = json{{"code", code}, {"group", json::parse(group)}}.dump();
                     fetch("POST /api/join", head("POST", "/api/join", body.size()), body, 201);
                 }
                 std::lock_guard lock(mu);

@@ -48,7 +48,7 @@ long rss_mib() {
     return u.ru_maxrss / 1024;
 }
 
-void must(Result<Receipt> r, const char* what) {
+void must(const Result<Receipt>& r, const char* what) {
     if (!r) {
         std::fprintf(stderr, "programme_bench: %s refused: %s\n", what, r.error().message.c_str());
         std::exit(1);
