@@ -34,6 +34,14 @@ public:
     // SQLITE_ROW while rows come, SQLITE_DONE at the end, anything else is an error.
     int step() { return stmt_ && bound_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
     bool run() { return step() == SQLITE_DONE; }
+    // Calls `row(*this)` for every row; true only when the rows ended on SQLITE_DONE, so a
+    // damaged page mid-table is an error, never a short table.
+    template <typename Row>
+    bool each_row(const Row& row) {
+        int rc = SQLITE_ERROR;
+        while ((rc = step()) == SQLITE_ROW) row(*this);
+        return rc == SQLITE_DONE;
+    }
 
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }

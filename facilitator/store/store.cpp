@@ -160,12 +160,11 @@ Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path
 Status Store::check() {
     Statement s(db_, "PRAGMA quick_check");
     std::string first;
-    int problems = 0, rc = SQLITE_ERROR;
-    while ((rc = s.step()) == SQLITE_ROW) {
-        if (s.text(0) == "ok") continue;
-        if (problems++ == 0) first = s.text(0);
-    }
-    if (rc != SQLITE_DONE) return damaged(s.error());
+    int problems = 0;
+    if (!s.each_row([&](Statement& r) {
+            if (r.text(0) != "ok" && problems++ == 0) first = r.text(0);
+        }))
+        return damaged(s.error());
     if (problems > 0)
         return damaged(first + (problems > 1 ? " and " + std::to_string(problems - 1) + " more problems" : ""));
     return Ok{};
@@ -220,9 +219,8 @@ Status Store::hash_secrets() {
     std::vector<std::pair<Id, std::string>> clear;
     {
         Statement s(db_, "SELECT id, secret_hash FROM participants");
-        int rc = SQLITE_ERROR;
-        while ((rc = s.step()) == SQLITE_ROW) clear.emplace_back(s.integer(0), s.text(1));
-        if (rc != SQLITE_DONE) return storage_error(db_path_.string() + ": " + s.error());
+        if (!s.each_row([&](Statement& r) { clear.emplace_back(r.integer(0), r.text(1)); }))
+            return storage_error(db_path_.string() + ": " + s.error());
     }
     for (const auto& [id, secret] : clear) {
         Statement s(db_, "UPDATE participants SET secret_hash = ? WHERE id = ?");
@@ -239,9 +237,7 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
     Workshop w(std::move(catalog));
     const auto rows = [this](std::string_view sql, const auto& row) -> Status {
         Statement s(db_, sql);
-        int rc = SQLITE_ERROR;
-        while ((rc = s.step()) == SQLITE_ROW) row(s);
-        if (rc != SQLITE_DONE) return damaged(s.error());
+        if (!s.each_row(row)) return damaged(s.error());
         return Ok{};
     };
     std::map<Id, std::vector<std::string>> agendas;
