@@ -7,20 +7,55 @@
 
 namespace samling {
 
-LoadedExercises load_exercise_folder(const std::filesystem::path& dir) {
-    auto catalog = std::make_shared<ExerciseCatalog>();
-    LoadedExercises out;
+namespace {
+
+// The folder's *.json files in name order, with their text; a folder that cannot be read is a
+// problem unless it may be missing.
+std::vector<std::pair<std::filesystem::path, std::string>> read_json_files(const std::filesystem::path& dir,
+                                                                           bool may_be_missing,
+                                                                           std::vector<std::string>& problems) {
     std::vector<std::filesystem::path> files;
     std::error_code ec;
+    if (may_be_missing && !std::filesystem::exists(dir, ec)) return {};
     for (const auto& e : std::filesystem::directory_iterator(dir, ec))
         if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
-    if (ec) out.problems.push_back(dir.string() + ": " + ec.message());
+    if (ec) problems.push_back(dir.string() + ": " + ec.message());
     std::sort(files.begin(), files.end());
+    std::vector<std::pair<std::filesystem::path, std::string>> out;
     for (const auto& path : files) {
         std::ifstream in(path, std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();
-        auto def = parse_exercise(text.str(), path.string());
+        out.emplace_back(path, text.str());
+    }
+    return out;
+}
+
+std::shared_ptr<const InstrumentCatalog> load_instruments(const std::filesystem::path& dir,
+                                                          std::vector<std::string>& problems) {
+    auto catalog = std::make_shared<InstrumentCatalog>();
+    for (const auto& [path, text] : read_json_files(dir, /*may_be_missing=*/true, problems)) {
+        auto instrument = parse_instrument(text, path.string());
+        if (!instrument) {
+            problems.push_back(instrument.error().message);
+            continue;
+        }
+        if (catalog->find(instrument->id)) {
+            problems.push_back(path.string() + ": id \"" + instrument->id + "\" is already used by another file");
+            continue;
+        }
+        catalog->add(std::move(instrument.value()));
+    }
+    return catalog;
+}
+
+}  // namespace
+
+LoadedExercises load_exercise_folder(const std::filesystem::path& dir) {
+    auto catalog = std::make_shared<ExerciseCatalog>();
+    LoadedExercises out;
+    for (const auto& [path, text] : read_json_files(dir, /*may_be_missing=*/false, out.problems)) {
+        auto def = parse_exercise(text, path.string());
         if (!def) {
             out.problems.push_back(def.error().message);
             continue;
@@ -32,6 +67,7 @@ LoadedExercises load_exercise_folder(const std::filesystem::path& dir) {
         catalog->add(std::move(def.value()));
     }
     out.catalog = std::move(catalog);
+    out.instruments = load_instruments(dir / "instruments", out.problems);
     return out;
 }
 

@@ -137,7 +137,7 @@ int run_samling(const Options& o) {
                   << default_data_dir().string() << ")" << std::endl;
 
     auto exercises = load_exercise_folder(*exercise_dir);
-    for (const auto& problem : exercises.problems) std::cerr << "samling: skipped exercise " << problem << "\n";
+    for (const auto& problem : exercises.problems) std::cerr << "samling: skipped " << problem << "\n";
     auto workshop = store.value()->load(exercises.catalog);
     if (!workshop) return fail(workshop.error().message);
 

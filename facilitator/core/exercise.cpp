@@ -2,6 +2,8 @@
 // message naming the file and the place, so a bad file is fixed without reading C++.
 #include "core/exercise.hpp"
 
+#include "core/data_file.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -9,59 +11,20 @@
 namespace samling {
 namespace {
 
+using data_file::invalid;
+using data_file::is_identifier;
+using data_file::Problem;
+using data_file::read_flag;
+using data_file::read_text;
 using nlohmann::json;
 
 constexpr std::string_view known_layouts[] = {"columns", "fishbone", "rings", "grid"};
-
-struct Problem {
-    std::string where;
-    std::string what;
-};
-
-Error invalid(std::string_view source, const Problem& p) {
-    std::string msg(source);
-    if (!p.where.empty()) msg += ": " + p.where;
-    msg += ": " + p.what;
-    return make_error(Errc::invalid_request, msg);
-}
-
-bool is_identifier(const std::string& s) {
-    if (s.empty() || s.size() > 64) return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
-    return true;
-}
 
 bool is_colour(const std::string& s) {
     if (s.size() != 7 || s[0] != '#') return false;
     for (std::size_t i = 1; i < s.size(); ++i)
         if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
     return true;
-}
-
-// Reads {"nb": "...", "nn": "...", "en": "..."}; every language is required.
-std::optional<Problem> read_text(const json& obj, const char* key, const std::string& where, bool required,
-                                 LocalText& out) {
-    if (!obj.contains(key)) {
-        if (!required) return std::nullopt;
-        return Problem{where, std::string("missing \"") + key + "\""};
-    }
-    const json& t = obj.at(key);
-    if (!t.is_object()) return Problem{where + "." + key, "must be an object with nb, nn and en"};
-    for (auto [lang, field] : {std::pair{"nb", &out.nb}, {"nn", &out.nn}, {"en", &out.en}}) {
-        if (!t.contains(lang) || !t.at(lang).is_string() || t.at(lang).get<std::string>().empty())
-            return Problem{where + "." + key, std::string("missing language \"") + lang + "\""};
-        *field = t.at(lang).get<std::string>();
-    }
-    return std::nullopt;
-}
-
-// An optional true/false; anything else is a mistake worth naming.
-std::optional<Problem> read_flag(const json& obj, const char* key, const std::string& where, bool& out) {
-    if (!obj.contains(key)) return std::nullopt;
-    if (!obj.at(key).is_boolean()) return Problem{where, std::string("\"") + key + "\" must be true or false"};
-    out = obj.at(key).get<bool>();
-    return std::nullopt;
 }
 
 std::optional<StepKind> parse_kind(const std::string& s) {
@@ -268,16 +231,9 @@ const Zone* ExerciseDefinition::zone(std::string_view zone_id) const {
 }
 
 Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::string_view source) {
-    json doc;
-    try {
-        doc = json::parse(json_text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
-        // e.what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."
-        std::string what = e.what();
-        const auto at = what.find("] ");
-        return invalid(source, {"", at == std::string::npos ? what : what.substr(at + 2)});
-    }
-    if (!doc.is_object()) return invalid(source, {"", "the file must hold one JSON object"});
+    auto parsed = data_file::parse_object(json_text, source);
+    if (!parsed) return parsed.error();
+    json doc = std::move(parsed.value());
 
     ExerciseDefinition def;
     if (!doc.contains("id") || !doc["id"].is_string() || !is_identifier(doc["id"].get<std::string>()))
