@@ -92,7 +92,7 @@ inline void walk_run(Seeder& s, Id group, const std::vector<Id>& phones, const s
             }
         } else if (st.kind == StepKind::organise) {
             const auto board = w.notes_of_run(run);
-            if (board.size() >= 6) {
+            if (board.size() >= 7) {  // two to merge, one to remove, beside a theme of three
                 const std::string zone = board[0]->zone;
                 std::vector<Id> same;
                 for (const Note* n : board)

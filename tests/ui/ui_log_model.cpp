@@ -182,3 +182,57 @@ TEST_CASE("the project log and since-last-time views draw for a full log, an emp
     h.frame(many);
     h.frame(many);
 }
+
+TEST_CASE("since last time with 27 groups: every group's whole recap in large type, a page at a time") {
+    Workshop w(programme_catalog());
+    w.apply(change::GatheringSaved{Gathering{10, 1, "Oppstart", "2026-09-14"}});
+    w.apply(change::GatheringOpened{10});
+    for (Id g = 1; g <= 27; ++g) {
+        w.apply(change::GroupAdded{LeaderGroup{g, "Gruppe " + std::to_string(g), "", "Tidlig innsats i skolen"}});
+        const Id base = 1000 * g;
+        run(w, base, g, "problem_definition", 10, t0,
+            {{"statement",
+              "Barn i 5.–7. trinn som strever med lesing, får hjelp for sent fordi skole og PPT "
+              "ikke deler det de ser før en henvisning er skrevet"}});
+        run(w, base + 1, g, "root_cause", 10, t0 + day, {{"root_causes", "Ingen felles møteplass; ulike mål"}});
+        run(w, base + 2, g, "goals_measures", 10, 0, {});
+        note(w, base + 3, base + 2, "Felles ukemøte mellom skole og PPT",
+             {{"owner", "Rektor"}, {"start", "2027-02-01"}});
+        note(w, base + 4, base + 2, "Kartlegge lesing i 5. trinn", {{"owner", "PPT-leder"}});
+        w.apply(change::ConclusionSet{ConclusionField{base + 2, "experiment", "Prøve ukemøte i fire uker", t0}});
+        w.apply(change::RunConcluded{base + 2, t0 + 2 * day});
+    }
+    Harness h;
+    h.frame(w);
+    h.press(w, GLFW_KEY_G, true);
+    REQUIRE(h.view.controls.overlay == Overlay::since_last_time);
+    h.frame(w);
+    const ReadingViewState& r = h.view.controls.reading;
+    CHECK(r.since_pages > 1);
+    CHECK(r.since_pages <= 9);  // at least three groups to a page at 1280×720
+    CHECK_FALSE(r.since_cut);
+
+    // PgDn turns to the next groups, in order, until every group has been shown once; PgUp back.
+    std::vector<Id> seen = r.since_shown;
+    for (int page = 1; page < r.since_pages; ++page) {
+        h.press(w, GLFW_KEY_PAGE_DOWN);
+        h.frame(w);
+        CHECK(r.since_page == page);
+        CHECK_FALSE(r.since_cut);
+        seen.insert(seen.end(), r.since_shown.begin(), r.since_shown.end());
+    }
+    REQUIRE(seen.size() == 27);
+    for (Id g = 1; g <= 27; ++g) CHECK(seen[static_cast<std::size_t>(g - 1)] == g);
+    h.press(w, GLFW_KEY_PAGE_DOWN);  // past the last page it stays
+    h.frame(w);
+    CHECK(r.since_page == r.since_pages - 1);
+    h.press(w, GLFW_KEY_PAGE_UP);
+    h.frame(w);
+    CHECK(r.since_page == r.since_pages - 2);
+    CHECK(h.out.empty());  // turning pages changes nothing in the room
+
+    h.press(w, GLFW_KEY_G, true);  // closed and opened again: the first page
+    h.press(w, GLFW_KEY_G, true);
+    h.frame(w);
+    CHECK(r.since_page == 0);
+}

@@ -80,6 +80,12 @@ struct SetupState {
 // G and Shift+G: the views read the snapshot; only the scroll request is kept.
 struct ReadingViewState {
     float page = 0;  // PgDn / PgUp asked for this many pages (±1), applied next frame
+    // "Since last time" turns pages of groups instead of scrolling: the page shown (from 0),
+    // how many there are, which groups are on it and whether a recap was cut, as last drawn.
+    int since_page = 0;
+    int since_pages = 1;
+    std::vector<Id> since_shown;
+    bool since_cut = false;
 };
 
 // A concluded run whose board the loop pictures in a hidden frame; the next frame's toast

@@ -95,7 +95,10 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
     // The start panel and the setup screen read their own arrows and Enter.
     if (c.overlay == Overlay::start_exercise || c.overlay == Overlay::setup) return;
     const bool all = io.KeyShift;
-    if (pressed(GLFW_KEY_G)) toggle(c, all ? Overlay::since_last_time : Overlay::project_log);
+    if (pressed(GLFW_KEY_G)) {
+        toggle(c, all ? Overlay::since_last_time : Overlay::project_log);
+        c.reading.since_page = 0;  // "since last time" opens on its first page
+    }
     if (pressed(GLFW_KEY_X)) c.export_requested = true;
     // The reading views scroll with PgUp/PgDn instead of changing steps.
     if (c.overlay == Overlay::project_log || c.overlay == Overlay::since_last_time) {

@@ -93,6 +93,7 @@ struct ProgrammeStrings {
     const char* since_nothing;   // a group with nothing in its log yet, said kindly
     const char* since_measures;  // heading over measures with owner and date
     const char* since_hint;
+    const char* since_page;  // "Side {page} av {pages}"
     // Export (X)
     const char* export_button;  // the project log's button (X)
     const char* exported_to;    // "Eksportert til {folder}"

@@ -1,9 +1,10 @@
-// "Since last time": a tile per group with what it brings into this gathering, the most
-// important first (problem, causes, measures with owner and date, the experiment), as much as
-// fits; few groups get large type. No GLFW functions, OpenGL or hub.
+// "Since last time": each group's whole recap (problem, causes, measures with owner and date,
+// the experiment) in type the back row reads, a page of groups at a time (PgDn / PgUp); as many
+// groups to a page as fit whole. No GLFW functions, OpenGL or hub.
 #include <algorithm>
 #include <cmath>
 
+#include "core/phrase.hpp"
 #include "ui/panels/control_theme.hpp"
 #include "ui/panels/overview.hpp"
 #include "ui/programme/log_model.hpp"
@@ -14,65 +15,85 @@
 namespace samling {
 namespace {
 
-void draw_tile(ImDrawList* dl, const SinceGroup& g, int number, bool focused, bool hovered, ImVec2 a, ImVec2 b,
-               const Fonts& fonts, const ProgrammeStrings& s) {
+constexpr int whole = 1000;  // lines: a recap is never cut short
+
+struct SincePages {
+    int columns = 1, rows = 1, per_page = 1, pages = 1;
+    ImVec2 tile;
+};  // lines: a recap is never cut short
+
+// Lays one group's tile out from `a`, `width` wide; draws it when `dl` is set. Returns how tall
+// the whole recap is, so a page can be chosen on which every tile fits.
+float lay_out_tile(ImDrawList* dl, const SinceGroup& g, int number, ImVec2 a, float width, const Fonts& fonts,
+                   const ProgrammeStrings& s) {
     const float em = fonts.em;
-    const bool large = b.y - a.y > 11 * em && b.x - a.x > 16 * em;
-    const ImFont* head = large ? fonts.title : fonts.bold;
+    const ImFont* head = fonts.title;
     const ImFont* label = fonts.small;
-    const ImFont* text = large ? fonts.body : fonts.small;
+    const ImFont* text = fonts.body;
     const float line = fonts.size(text);
-    const float pad = std::round(large ? 1.0f * em : 0.6f * em);
-    dl->AddRectFilled(a, b, hovered ? theme::panel_hover : theme::panel, 0.4f * em);
-    if (focused) dl->AddRect(a, b, theme::accent, 0.4f * em, 0, std::round(0.12f * em));
-    const float x = a.x + pad, w = b.x - a.x - 2 * pad;
+    const float pad = std::round(1.0f * em);
+    const float x = a.x + pad, w = width - 2 * pad;
     float y = a.y + pad * 0.8f;
-    const float end = b.y - pad * 0.6f;
+    const auto put = [&](const ImFont* font, float at_x, ImU32 colour, const std::string& str, float fit) {
+        if (dl) draw_text_fit(dl, fonts, font, ImVec2(at_x, y), colour, str, fit);
+    };
+    const auto put_lines = [&](const std::string& str, ImU32 colour) {
+        for (const std::string& l : wrap_text(text, line, str, w, whole).lines) {
+            if (dl) draw_text(dl, fonts, text, ImVec2(x, y), colour, l);
+            y += line * 1.2f;
+        }
+    };
 
     const std::string n = std::to_string(number);
     const float nw = width_of(fonts, head, n) + 0.5f * em;
-    draw_text(dl, fonts, head, ImVec2(x, y), theme::text_dim, n);
-    draw_text_fit(dl, fonts, head, ImVec2(x + nw, y), theme::text, drawable_text(g.name), w - nw);
+    if (dl) draw_text(dl, fonts, head, ImVec2(x, y), theme::text_dim, n);
+    put(head, x + nw, theme::text, drawable_text(g.name), w - nw);
     y += fonts.size(head) * 1.2f;
-    if (!g.project.empty() && y + line <= end) {
-        draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, drawable_text(g.project), w);
-        y += line * 1.35f;
-    }
-    if (g.entries.empty()) {
-        const WrappedText kind = wrap_text(text, line, s.since_nothing, w, 3);
-        for (const std::string& l : kind.lines) {
-            if (y + line > end) break;
-            draw_text(dl, fonts, text, ImVec2(x, y), theme::text_dim, l);
-            y += line * 1.2f;
-        }
-        return;
-    }
-    // Each entry: its label, then its text in as many lines as are left (at most four).
+    if (!g.project.empty()) put_lines(drawable_text(g.project), theme::text_muted);
+    if (g.entries.empty()) put_lines(s.since_nothing, theme::text_dim);
     for (const SinceEntry& e : g.entries) {
-        if (y + fonts.size(label) + line > end) return;
         y += 0.25f * em;
-        draw_text_fit(dl, fonts, label, ImVec2(x, y), theme::accent, drawable_text(e.label), w);
+        put(label, x, theme::accent, drawable_text(e.label), w);
         y += fonts.size(label) * 1.15f;
-        if (!e.text.empty()) {
-            const int room = std::clamp(static_cast<int>((end - y) / (line * 1.2f)), 1, 4);
-            for (const std::string& l : wrap_text(text, line, drawable_text(e.text), w, room).lines) {
-                draw_text(dl, fonts, text, ImVec2(x, y), theme::text, l);
-                y += line * 1.2f;
-            }
-        }
+        if (!e.text.empty()) put_lines(drawable_text(e.text), theme::text);
         // Each note (a measure): a bullet and its text, then its owner and start date, muted, under it.
         const float indent = width_of(fonts, text, "• ");
-        for (const SinceNote& n : e.notes) {
-            if (y + 2 * line > end) return;
-            draw_text(dl, fonts, text, ImVec2(x, y), theme::text, "•");
-            draw_text_fit(dl, fonts, text, ImVec2(x + indent, y), theme::text, drawable_text(n.text), w - indent);
-            y += line * 1.15f;
-            if (n.details.empty()) continue;
-            draw_text_fit(dl, fonts, fonts.small, ImVec2(x + indent, y), theme::text_muted, drawable_text(n.details),
-                          w - indent);
+        for (const SinceNote& note : e.notes) {
+            if (dl) draw_text(dl, fonts, text, ImVec2(x, y), theme::text, "•");
+            for (const std::string& l : wrap_text(text, line, drawable_text(note.text), w - indent, whole).lines) {
+                if (dl) draw_text(dl, fonts, text, ImVec2(x + indent, y), theme::text, l);
+                y += line * 1.15f;
+            }
+            if (note.details.empty()) continue;
+            put(fonts.small, x + indent, theme::text_muted, drawable_text(note.details), w - indent);
             y += fonts.size(fonts.small) * 1.35f;
         }
     }
+    return y + pad * 0.6f - a.y;
+}
+
+// Columns of at least ~18 em side by side; as many rows as let every group's recap fit whole.
+SincePages pages_for(const std::vector<SinceGroup>& groups, ImVec2 area, float gap, const Fonts& fonts,
+                     const ProgrammeStrings& s) {
+    SincePages p;
+    const int count = static_cast<int>(groups.size());
+    p.columns = std::clamp(static_cast<int>((area.x + gap) / (18 * fonts.em + gap)), 1, std::max(count, 1));
+    p.tile.x = (area.x - gap * static_cast<float>(p.columns - 1)) / static_cast<float>(p.columns);
+    float tallest = 0;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        tallest = std::max(tallest,
+                           lay_out_tile(nullptr, groups[i], static_cast<int>(i) + 1, ImVec2(0, 0), p.tile.x, fonts, s));
+    p.rows = 1;
+    for (int rows = 3; rows > 1; --rows)
+        if ((area.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows) >= tallest &&
+            p.columns * (rows - 1) < count) {
+            p.rows = rows;
+            break;
+        }
+    p.tile.y = (area.y - gap * static_cast<float>(p.rows - 1)) / static_cast<float>(p.rows);
+    p.per_page = p.columns * p.rows;
+    p.pages = std::max(1, (count + p.per_page - 1) / p.per_page);
+    return p;
 }
 
 }  // namespace
@@ -83,38 +104,52 @@ Id draw_since_last_time(const Frame& frame, Id focused, ReadingViewState& readin
     const ProgrammeStrings& s = frame.programme;
     const Language lang = frame.lang;
     const float em = fonts.em;
-    reading.page = 0;  // the tiles fit the screen; nothing scrolls
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    std::string title = s.since_title;
-    if (const Gathering* g = state.open_gathering()) title += "  ·  " + gathering_label(s, *g);
-    draw_text_fit(dl, fonts, fonts.heading, min, theme::text, title, max.x - min.x);
     const float top = min.y + fonts.size(fonts.heading) * 1.15f + 0.5f * em;
     const float hint_y = max.y - fonts.size(fonts.small);
     draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.since_hint, max.x - min.x);
 
     const std::vector<SinceGroup> groups = since_last_time(state, lang);
-    // Text runs down a tile: a few groups get tall columns side by side, many get the overview's grid.
     const ImVec2 area(max.x - min.x, hint_y - 0.6f * em - top);
     const float gap = std::round(0.5f * em);
-    TileGrid grid = tile_grid(static_cast<int>(groups.size()), area, gap);
-    if (groups.size() <= 3 && !groups.empty()) {
-        grid.columns = static_cast<int>(groups.size());
-        grid.rows = 1;
-        grid.tile =
-            ImVec2((area.x - gap * static_cast<float>(grid.columns - 1)) / static_cast<float>(grid.columns), area.y);
+    const SincePages p = pages_for(groups, area, gap, fonts, s);
+    // PgDn / PgUp turn the page; the page stays while the view is open.
+    reading.since_page = std::clamp(reading.since_page + static_cast<int>(reading.page), 0, p.pages - 1);
+    reading.page = 0;
+    reading.since_pages = p.pages;
+    reading.since_shown.clear();
+    reading.since_cut = false;
+    float page_width = 0;
+    if (p.pages > 1) {
+        const std::string page =
+            fill(s.since_page, {{"page", std::to_string(reading.since_page + 1)}, {"pages", std::to_string(p.pages)}});
+        page_width = width_of(fonts, fonts.heading, page) + em;
+        draw_text(dl, fonts, fonts.heading, ImVec2(max.x - page_width + em, min.y), theme::accent, page);
     }
+    std::string title = s.since_title;
+    if (const Gathering* g = state.open_gathering()) title += "  ·  " + gathering_label(s, *g);
+    draw_text_fit(dl, fonts, fonts.heading, min, theme::text, title, max.x - min.x - page_width);
+
     Id clicked = 0;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        const int row = static_cast<int>(i) / grid.columns, col = static_cast<int>(i) % grid.columns;
-        const ImVec2 a = snap(ImVec2(min.x + static_cast<float>(col) * (grid.tile.x + grid.gap),
-                                     top + static_cast<float>(row) * (grid.tile.y + grid.gap)));
-        const ImVec2 b = snap(ImVec2(a.x + grid.tile.x, a.y + grid.tile.y));
+    const std::size_t first = static_cast<std::size_t>(reading.since_page * p.per_page);
+    for (std::size_t i = first; i < groups.size() && i < first + static_cast<std::size_t>(p.per_page); ++i) {
+        const int slot = static_cast<int>(i - first);
+        const int row = slot / p.columns, col = slot % p.columns;
+        const ImVec2 a = snap(ImVec2(min.x + static_cast<float>(col) * (p.tile.x + gap),
+                                     top + static_cast<float>(row) * (p.tile.y + gap)));
+        const ImVec2 b = snap(ImVec2(a.x + p.tile.x, a.y + p.tile.y));
         ImGui::SetCursorScreenPos(a);
         ImGui::PushID(static_cast<int>(groups[i].group));
         if (ImGui::InvisibleButton("since", ImVec2(b.x - a.x, b.y - a.y))) clicked = groups[i].group;
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
-        draw_tile(dl, groups[i], static_cast<int>(i) + 1, groups[i].group == focused, hovered, a, b, fonts, s);
+        dl->AddRectFilled(a, b, hovered ? theme::panel_hover : theme::panel, 0.4f * em);
+        if (groups[i].group == focused) dl->AddRect(a, b, theme::accent, 0.4f * em, 0, std::round(0.12f * em));
+        dl->PushClipRect(a, b, true);  // a recap taller than a whole column stays in its tile
+        const float needed = lay_out_tile(dl, groups[i], static_cast<int>(i) + 1, a, b.x - a.x, fonts, s);
+        reading.since_cut = reading.since_cut || needed > b.y - a.y + 1;
+        dl->PopClipRect();
+        reading.since_shown.push_back(groups[i].group);
     }
     return clicked;
 }
