@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "core/instrument.hpp"
 #include "core/workshop.hpp"
 
 namespace samling::testing {
@@ -55,6 +56,26 @@ inline std::shared_ptr<const ExerciseCatalog> shipped_catalog() {
         REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
         catalog->add(def.value());
     }
+    return catalog;
+}
+
+// The shipped pulse on safety in the leader group, with its instrument.
+inline std::shared_ptr<const ExerciseCatalog> pulse_catalog() {
+    std::ifstream in(std::string(SAMLING_SOURCE_DIR) + "/exercises/instruments/trygghet_ledergruppe.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto instrument = parse_instrument(text.str(), "trygghet_ledergruppe.json");
+    REQUIRE(instrument.ok());
+    auto instruments = std::make_shared<InstrumentCatalog>();
+    instruments->add(instrument.value());
+    auto catalog = std::make_shared<ExerciseCatalog>();
+    catalog->set_instruments(instruments);
+    std::ifstream ex(std::string(SAMLING_SOURCE_DIR) + "/exercises/pulse_safety.json");
+    std::stringstream ex_text;
+    ex_text << ex.rdbuf();
+    auto def = parse_exercise(ex_text.str(), "pulse_safety.json");
+    REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
+    catalog->add(def.value());
     return catalog;
 }
 

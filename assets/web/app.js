@@ -1,6 +1,6 @@
 // Samling's participant page: join a leader group, then follow the group's exercise step by
 // step: write sticky notes (and "why?" answers), read the revealed and organised board, vote
-// with dots, read the conclusion and propose wording for it.
+// with dots, read the conclusion and propose wording for it, answer a pulse.
 // Talks only to the participant HTTP API (docs/API.md). User text reaches the DOM only through
 // textContent, never as markup. Unsent notes live in localStorage until the server has them.
 //
@@ -13,12 +13,14 @@
 //   write    the note form                        notes   own notes: edit, delete, retry
 //   board    the board and proposals              vote    dots
 //   steps    timer, done, conclusion, context     fields  note fields (owner, dates)
+//   pulse    a pulse: one statement a screen, answered on a scale
 import { S, params } from './state.js';
 import { setLang } from './render.js';
 import { bindJoin, normaliseCode, setUrlCode, showCode, openJoin } from './join.js';
 import { bindPolling, startWriting } from './poll.js';
 import { bindWrite } from './write.js';
 import { bindSteps } from './steps.js';
+import { bindPulse } from './pulse.js';
 
 function boot() {
   setLang();
@@ -38,4 +40,5 @@ bindJoin();
 bindPolling();
 bindWrite();
 bindSteps();
+bindPulse();
 boot();

@@ -8,6 +8,7 @@ import { renderZones, renderReply, renderCounter } from './write.js';
 import { renderMine } from './notes.js';
 import { renderBoard, renderProposals } from './board.js';
 import { renderVotes } from './vote.js';
+import { renderPulse } from './pulse.js';
 import { syncTimer, renderDone, renderConclusion, renderContext } from './steps.js';
 import { stepFields, renderNoteFields } from './fields.js';
 
@@ -67,6 +68,7 @@ export function render() {
   renderDone(act && (kind === 'write' || voting) ? act.done : null);
   $('vote').hidden = !voting;
   if (voting) renderVotes();
+  renderPulse(kind === 'pulse' ? act : null);
   renderMine(kind);
   renderProposals(concluding ? notes.filter((n) => !n.mine && isProposal(n)) : []);
   const board = notes.filter((n) => !isProposal(n));

@@ -49,15 +49,29 @@ std::shared_ptr<const InstrumentCatalog> load_instruments(const std::filesystem:
     return catalog;
 }
 
+// The first pulse step whose instrument is not installed, or nullptr.
+const Step* missing_instrument(const ExerciseDefinition& def, const InstrumentCatalog& instruments) {
+    for (const Step& step : def.steps)
+        if (step.kind == StepKind::pulse && !instruments.find(step.instrument)) return &step;
+    return nullptr;
+}
+
 }  // namespace
 
 LoadedExercises load_exercise_folder(const std::filesystem::path& dir) {
     auto catalog = std::make_shared<ExerciseCatalog>();
     LoadedExercises out;
+    out.instruments = load_instruments(dir / "instruments", out.problems);
+    catalog->set_instruments(out.instruments);
     for (const auto& [path, text] : read_json_files(dir, /*may_be_missing=*/false, out.problems)) {
         auto def = parse_exercise(text, path.string());
         if (!def) {
             out.problems.push_back(def.error().message);
+            continue;
+        }
+        if (const Step* step = missing_instrument(def.value(), *out.instruments)) {
+            out.problems.push_back(path.string() + ": step \"" + step->id + "\": no instrument \"" + step->instrument +
+                                   "\" in " + (dir / "instruments").string());
             continue;
         }
         if (catalog->find(def->id)) {
@@ -67,7 +81,6 @@ LoadedExercises load_exercise_folder(const std::filesystem::path& dir) {
         catalog->add(std::move(def.value()));
     }
     out.catalog = std::move(catalog);
-    out.instruments = load_instruments(dir / "instruments", out.problems);
     return out;
 }
 

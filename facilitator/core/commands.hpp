@@ -194,6 +194,14 @@ struct MarkDone {
     Id participant = 0;
     bool done = true;
 };
+// One answer in a pulse step, from the phone holding `token`: the answer is kept under the
+// token's respondent key for the run (core/pulse.hpp), never under the participant.
+struct AnswerPulse {
+    Id participant = 0;
+    std::string token;
+    std::string statement;
+    int value = 0;
+};
 struct ChangeGroup {
     Id participant = 0;
     Id group = 0;
@@ -288,6 +296,12 @@ struct VoteRetracted {
     Id note = 0;
     Id participant = 0;
 };
+struct PulseAnswered {
+    Id run = 0;
+    std::string respondent;
+    std::string statement;
+    int value = 0;
+};
 struct ProgrammeNamed {
     std::string name;
 };
@@ -353,7 +367,7 @@ using Change =
                  change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved, change::GatheringOpened,
                  change::GroupEdited, change::AgendaSet, change::RunConcluded, change::RunReopened, change::NotesHidden,
                  change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
-                 change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved>;
+                 change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered>;
 
 namespace cmd {
 // Takes back one earlier facilitator action. The changes come from that action's
@@ -371,7 +385,7 @@ using Command =
                  cmd::RunTimer, cmd::PlaceNote, cmd::SetNoteText, cmd::RemoveNote, cmd::HighlightNote, cmd::MakeCluster,
                  cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes, cmd::AddFacilitatorNote, cmd::SetConclusion,
                  cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
-                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup>;
+                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse>;
 
 namespace cmd {
 // Several commands taken as one action, in order: one answer, one step of the undo history.
@@ -387,7 +401,8 @@ inline bool is_participant_command(const Command& c) {
     return std::holds_alternative<cmd::Join>(c) || std::holds_alternative<cmd::AddNote>(c) ||
            std::holds_alternative<cmd::EditNote>(c) || std::holds_alternative<cmd::DeleteNote>(c) ||
            std::holds_alternative<cmd::CastVote>(c) || std::holds_alternative<cmd::RetractVote>(c) ||
-           std::holds_alternative<cmd::MarkDone>(c) || std::holds_alternative<cmd::ChangeGroup>(c);
+           std::holds_alternative<cmd::MarkDone>(c) || std::holds_alternative<cmd::ChangeGroup>(c) ||
+           std::holds_alternative<cmd::AnswerPulse>(c);
 }
 
 // What a command decided: the changes to store and apply (none for an idempotent retry),

@@ -3,6 +3,7 @@
 #include "core/exercise.hpp"
 
 #include "core/data_file.hpp"
+#include "core/instrument.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,8 @@ bool is_colour(const std::string& s) {
 }
 
 std::optional<StepKind> parse_kind(const std::string& s) {
-    for (StepKind k : {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote, StepKind::conclude})
+    for (StepKind k :
+         {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote, StepKind::conclude, StepKind::pulse})
         if (to_string(k) == s) return k;
     return std::nullopt;
 }
@@ -80,7 +82,7 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
     const auto kind = parse_kind(s["kind"].get<std::string>());
     if (!kind)
         return Problem{where, "unknown step kind \"" + s["kind"].get<std::string>() +
-                                  "\" (write, reveal, organise, vote, conclude)"};
+                                  "\" (write, reveal, organise, vote, conclude, pulse)"};
     step.kind = *kind;
     step.id = s.value("id", std::string(to_string(step.kind)));
     if (!is_identifier(step.id)) return Problem{where, "\"id\" must be lower-case letters, digits, _ or -"};
@@ -144,6 +146,14 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
             s["votes"].get<int>() > 50)
             return Problem{where, "a vote step needs \"votes\": the dots per participant, 1 to 50"};
         step.vote_budget = s["votes"].get<int>();
+    }
+    // Which instrument exists is known only once every file is read: the loader checks the id.
+    if (s.contains("instrument") != (step.kind == StepKind::pulse))
+        return Problem{where, "\"instrument\" belongs to a pulse step, and a pulse step needs one"};
+    if (step.kind == StepKind::pulse) {
+        if (!s["instrument"].is_string() || !is_identifier(s["instrument"].get<std::string>()))
+            return Problem{where, "\"instrument\" must be an instrument's id"};
+        step.instrument = s["instrument"].get<std::string>();
     }
     return std::nullopt;
 }
@@ -220,6 +230,8 @@ std::string_view to_string(StepKind kind) {
             return "vote";
         case StepKind::conclude:
             return "conclude";
+        case StepKind::pulse:
+            return "pulse";
     }
     return "write";
 }
@@ -298,6 +310,14 @@ void ExerciseCatalog::add(ExerciseDefinition def) {
 const ExerciseDefinition* ExerciseCatalog::find(std::string_view id) const {
     auto it = defs_.find(id);
     return it == defs_.end() ? nullptr : &it->second;
+}
+
+void ExerciseCatalog::set_instruments(std::shared_ptr<const InstrumentCatalog> instruments) {
+    instruments_ = std::move(instruments);
+}
+
+const Instrument* ExerciseCatalog::instrument(std::string_view id) const {
+    return instruments_ ? instruments_->find(id) : nullptr;
 }
 
 }  // namespace samling

@@ -27,7 +27,7 @@ struct Zone {
     bool recap = false;  // its notes are in "since last time" (e.g. the measures with owners and dates)
 };
 
-enum class StepKind { write, reveal, organise, vote, conclude };
+enum class StepKind { write, reveal, organise, vote, conclude, pulse };
 std::string_view to_string(StepKind kind);
 
 // Who may see who wrote a note. Phones never see authors, whatever this says.
@@ -64,6 +64,7 @@ struct Step {
     std::vector<NoteFieldDefinition> note_fields;  // write: asked for on every note
     bool proposals = false;                        // conclude: phones may propose text for the fields
     std::vector<FieldDefinition> fields;           // conclude: what the group concludes
+    std::string instrument;                        // pulse: the instrument whose statements it asks
 
     bool takes_notes() const { return kind == StepKind::write || (kind == StepKind::conclude && proposals); }
 };
@@ -108,15 +109,23 @@ struct ExerciseDefinition {
 // Parses one exercise file's text. `source` names the file in error messages.
 Result<ExerciseDefinition> parse_exercise(std::string_view json_text, std::string_view source);
 
-// The exercises this app knows, by id. Immutable once built; shared by every snapshot.
+class InstrumentCatalog;
+struct Instrument;
+
+// The exercises this app knows, by id, and the instruments their pulse steps ask. Immutable
+// once built; shared by every snapshot.
 class ExerciseCatalog {
 public:
     void add(ExerciseDefinition def);
     const ExerciseDefinition* find(std::string_view id) const;
     const std::map<std::string, ExerciseDefinition, std::less<>>& all() const { return defs_; }
 
+    void set_instruments(std::shared_ptr<const InstrumentCatalog> instruments);
+    const Instrument* instrument(std::string_view id) const;  // nullptr: not installed
+
 private:
     std::map<std::string, ExerciseDefinition, std::less<>> defs_;
+    std::shared_ptr<const InstrumentCatalog> instruments_;
 };
 
 }  // namespace samling

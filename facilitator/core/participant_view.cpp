@@ -33,8 +33,23 @@ namespace {
 constexpr Id nobody = -1;
 
 // The view of `participant_id` in `group_id`; `nobody` is a phone with nothing of its own.
+ParticipantView::PulseView pulse_view(const Workshop& w, const ExerciseRun& run, const Instrument& instrument,
+                                      std::string_view token, Language lang) {
+    ParticipantView::PulseView p;
+    p.instrument = instrument.id;
+    p.title = instrument.title.in(lang);
+    for (const PulseStatement& s : instrument.statements) p.statements.push_back({s.id, s.text.in(lang)});
+    p.min = instrument.scale.min;
+    p.max = instrument.scale.max;
+    for (const auto& [point, label] : instrument.scale.labels) p.labels[point] = label.in(lang);
+    if (!token.empty())
+        if (const PulseSheet* mine = w.pulse_sheet(run.id, respondent_key(token, run.id))) p.my_answers = *mine;
+    p.answered = static_cast<int>(w.pulse_sheets(run.id).size());
+    return p;
+}
+
 ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id, Timestamp now,
-                              const Presence* presence) {
+                              const Presence* presence, std::string_view token = {}) {
     ParticipantView v;
     v.revision = w.revision_for(group_id);
     v.room = w.room().value_or(Room{});
@@ -80,6 +95,9 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
         else
             for (const Zone& z : def->zones) a.note_zones.push_back(z.id);
     }
+    if (step->kind == StepKind::pulse)
+        if (const Instrument* instrument = w.catalog().instrument(step->instrument))
+            a.pulse = pulse_view(w, *run, *instrument, token, lang);
     if (step->kind == StepKind::vote)
         a.votes = ParticipantView::Votes{step->vote_budget, step->vote_budget - w.dots_used(participant_id, run->id)};
     const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };
@@ -122,10 +140,11 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
 
 }  // namespace
 
-ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now, const Presence* presence) {
+ParticipantView view_for(const Workshop& w, Id participant_id, Timestamp now, const Presence* presence,
+                         std::string_view token) {
     const Participant* p = w.participant(participant_id);
     assert(p);
-    return view_in_group(w, p->group, participant_id, now, presence);
+    return view_in_group(w, p->group, participant_id, now, presence, token);
 }
 
 ParticipantView preview_for(const Workshop& w, Id group_id, Timestamp now, const Presence* presence) {

@@ -58,6 +58,18 @@ struct ParticipantView {
         Id id = 0;
         std::string name, zone;
     };
+    // A pulse step: the instrument's statements and scale, and this phone's own answers only.
+    struct PulseView {
+        std::string instrument, title;
+        struct Statement {
+            std::string id, text;
+        };
+        std::vector<Statement> statements;
+        int min = 1, max = 7;
+        std::map<int, std::string> labels;  // words at some points of the scale
+        PulseSheet my_answers;
+        int answered = 0;  // phones of the group that answered something; never who
+    };
     struct Activity {
         std::string exercise, title, layout;
         StepView step;
@@ -72,6 +84,7 @@ struct ParticipantView {
         std::vector<FieldView> fields;                         // conclude steps: what the group concludes so far
         std::map<std::string, std::string> note_field_labels;  // every step's, for notes written earlier
         std::vector<ContextView> context;
+        std::optional<PulseView> pulse;
     };
     struct NoteView {
         Id id = 0;
@@ -94,8 +107,10 @@ struct ParticipantView {
 };
 
 // Precondition: `participant` exists in `w`. With `presence`, "done" counts only the phones
-// still in the room; without, every participant of the group.
-ParticipantView view_for(const Workshop& w, Id participant, Timestamp now, const Presence* presence = nullptr);
+// still in the room; without, every participant of the group. `token` is the phone's own: only
+// with it do its pulse answers come back (core/pulse.hpp, respondent_key).
+ParticipantView view_for(const Workshop& w, Id participant, Timestamp now, const Presence* presence = nullptr,
+                         std::string_view token = {});
 
 // What a phone that just joined `group` would see: the facilitator's preview panel.
 // Precondition: `group` exists in `w`.

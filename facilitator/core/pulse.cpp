@@ -3,7 +3,13 @@
 
 #include <algorithm>
 
+#include "core/sha256.hpp"
+
 namespace samling {
+
+std::string respondent_key(std::string_view token, Id run) {
+    return sha256_hex("samling pulse respondent\n" + std::to_string(run) + "\n" + std::string(token));
+}
 
 int effective_threshold(int room_setting) {
     return std::max(room_setting, min_pulse_threshold);

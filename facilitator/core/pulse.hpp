@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/instrument.hpp"
+#include "core/model.hpp"
 
 namespace samling {
 
@@ -20,6 +21,11 @@ int effective_threshold(int room_setting);
 
 // One person's answers, statement id → point on the scale. Who answered is not part of it.
 using PulseSheet = std::map<std::string, int>;
+
+// The key a phone's answers in one run are kept under: a digest of the phone's token and the
+// run. Only the phone's own request can name it; the store keeps digests of tokens, not
+// tokens, so no one reading the store file can tell whose answers a sheet holds.
+std::string respondent_key(std::string_view token, Id run);
 
 struct StatementResult {
     std::string statement;

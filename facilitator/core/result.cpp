@@ -43,6 +43,10 @@ std::string_view to_string(Errc code) {
             return "nothing_to_undo";
         case Errc::storage_failed:
             return "storage_failed";
+        case Errc::statement_unknown:
+            return "statement_unknown";
+        case Errc::value_out_of_range:
+            return "value_out_of_range";
     }
     return "unknown";
 }

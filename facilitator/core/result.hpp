@@ -10,25 +10,27 @@
 namespace samling {
 
 enum class Errc {
-    room_code_invalid,  // wrong or closed room code
-    group_not_found,    // join names a group that is not in the room
-    unauthorized,       // no token, or a token that is not valid
-    note_not_found,     // the note does not exist (or is not visible to the caller)
-    not_your_note,      // edit/delete of another participant's note
-    text_empty,         // nothing left after trimming
-    text_too_long,      // over the code-point limit
-    text_invalid,       // not valid UTF-8, or control characters
-    name_too_long,      // a participant's display name over its limit
-    client_id_invalid,  // missing, empty or over-long idempotency key
-    zone_unknown,       // a zone the current step's layout does not have
-    step_closed,        // the current step does not take this write
-    no_activity,        // the group has no exercise running
-    no_votes_left,      // the dot budget is spent
-    vote_not_found,     // taking back a dot that was never given
-    invalid_request,    // a facilitator command that does not fit the state
-    group_has_notes,    // deleting a leader group that has written anything: archive it instead
-    nothing_to_undo,    // undo with no facilitator action left to take back
-    storage_failed,     // the store could not commit: nothing was changed
+    room_code_invalid,   // wrong or closed room code
+    group_not_found,     // join names a group that is not in the room
+    unauthorized,        // no token, or a token that is not valid
+    note_not_found,      // the note does not exist (or is not visible to the caller)
+    not_your_note,       // edit/delete of another participant's note
+    text_empty,          // nothing left after trimming
+    text_too_long,       // over the code-point limit
+    text_invalid,        // not valid UTF-8, or control characters
+    name_too_long,       // a participant's display name over its limit
+    client_id_invalid,   // missing, empty or over-long idempotency key
+    zone_unknown,        // a zone the current step's layout does not have
+    step_closed,         // the current step does not take this write
+    no_activity,         // the group has no exercise running
+    no_votes_left,       // the dot budget is spent
+    vote_not_found,      // taking back a dot that was never given
+    invalid_request,     // a facilitator command that does not fit the state
+    group_has_notes,     // deleting a leader group that has written anything: archive it instead
+    nothing_to_undo,     // undo with no facilitator action left to take back
+    storage_failed,      // the store could not commit: nothing was changed
+    statement_unknown,   // a pulse answer to a statement the step does not ask
+    value_out_of_range,  // a pulse answer off the instrument's scale
 };
 
 std::string_view to_string(Errc code);

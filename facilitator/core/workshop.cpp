@@ -125,7 +125,7 @@ std::vector<const ExerciseRun*> Workshop::runs_of(Id group_id) const {
 
 bool Workshop::group_has_content(Id group_id) const {
     for (const ExerciseRun* run : runs_of(group_id))
-        if (!notes_in_run(run->id).empty()) return true;
+        if (!notes_in_run(run->id).empty() || pulse_answers_.count(run->id)) return true;
     for (const auto& [key, field] : conclusions_)
         if (!field.text.empty() && runs_.at(key.first).group == group_id) return true;
     return false;
@@ -321,6 +321,7 @@ Id Workshop::group_of(const Change& change) const {
                           // Both groups' head counts change, and the phone's own group.
                           [](const change::ParticipantMoved&) -> Id { return 0; },
                           [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
+                          [&](const change::PulseAnswered& c) { return run_group(c.run); },
                       },
                       change);
 }
@@ -532,6 +533,7 @@ void Workshop::apply_(const change::GroupDeleted& c) {
         }
         assert(notes_in_run(it->first).empty());
         run_notes_.erase(it->first);
+        pulse_answers_.erase(it->first);
         runs.insert(it->first);
         it = runs_.erase(it);
     }

@@ -18,6 +18,7 @@
 #include "core/commands.hpp"
 #include "core/exercise.hpp"
 #include "core/model.hpp"
+#include "core/pulse.hpp"
 #include "core/result.hpp"
 
 namespace samling {
@@ -73,6 +74,10 @@ public:
     std::vector<const ExerciseRun*> runs_of(Id group) const;
     // Whether anything was written in the group: a note (even a deleted one) or a conclusion.
     bool group_has_content(Id group) const;
+    // A pulse run's answers: one sheet per phone that answered, with nothing saying whose, and
+    // the sheet kept under one respondent key (core/pulse.hpp), or nullptr.
+    std::vector<PulseSheet> pulse_sheets(Id run) const;
+    const PulseSheet* pulse_sheet(Id run, std::string_view respondent) const;
     int participants_in(Id group) const;  // those not removed
     // Dots on a note, counting the dots on the duplicates merged into it.
     int dots_on(Id note) const;
@@ -142,6 +147,7 @@ private:
     Result<Decision> decide_(const cmd::CastVote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::RetractVote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::MarkDone& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::AnswerPulse& c, Timestamp now) const;
 
     // The run and step a participant's write goes to, or why it cannot.
     struct Target {
@@ -203,6 +209,7 @@ private:
     void apply_(const change::GatheringDeleted& c);
     void apply_(const change::ParticipantMoved& c);
     void apply_(const change::ParticipantRemoved& c);
+    void apply_(const change::PulseAnswered& c);
 
     void unlink_duplicate(Id note);  // takes a merged note out of its keeper's duplicates, and unmerges it
 
@@ -245,6 +252,9 @@ private:
     std::size_t note_count_ = 0;
     // author -> client_id -> note: a phone's retry finds its note. Shared per author likewise.
     std::map<Id, std::shared_ptr<std::map<std::string, Id>>> client_ids_;
+    // run -> respondent key -> that phone's answers; shared per run between snapshots like the
+    // notes. No participant id anywhere: an answer cannot be traced back to a person.
+    std::map<Id, std::shared_ptr<const std::map<std::string, PulseSheet>>> pulse_answers_;
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs
 };
 

@@ -83,6 +83,19 @@ json to_json(const ParticipantView& v) {
             {"note_field_labels", a.note_field_labels},
             {"context", context},
         };
+        if (a.pulse) {
+            const auto& p = *a.pulse;
+            json statements = json::array();
+            for (const auto& s : p.statements) statements.push_back({{"id", s.id}, {"text", s.text}});
+            json labels = json::object();
+            for (const auto& [point, label] : p.labels) labels[std::to_string(point)] = label;
+            json& step = out["activity"]["step"];
+            step["instrument"] = {{"id", p.instrument}, {"title", p.title}};
+            step["statements"] = statements;
+            step["scale"] = {{"min", p.min}, {"max", p.max}, {"labels", labels}};
+            out["activity"]["my_answers"] = p.my_answers;
+            out["activity"]["answered"] = p.answered;
+        }
     }
     for (const auto& n : v.notes) out["notes"].push_back(to_json(n));
     return out;
@@ -132,6 +145,10 @@ int http_status(Errc code) {
             return 409;
         case Errc::storage_failed:
             return 503;
+        case Errc::statement_unknown:
+            return 422;
+        case Errc::value_out_of_range:
+            return 422;
     }
     return 500;
 }

@@ -278,7 +278,7 @@ void ParticipantServer::Impl::routes() {
         const Revision rev = state->revision_for(state->participant(*who)->group);
         if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
         const Presence presence = hub().presence();
-        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence)));
+        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence, http::bearer_token(req))));
     });
 
     api_post("/api/notes", [this](const Request& req, Response& res) {
@@ -356,6 +356,29 @@ void ParticipantServer::Impl::routes() {
         auto r = hub().submit(cmd::RetractVote{*who, *note});
         if (!r) return send_phone_error(res, r.error());
         res.status = 204;
+    });
+
+    // A pulse answer, kept under the phone's respondent key and never under the participant.
+    api_post("/api/answers", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        if (!body->contains("statement") || !(*body)["statement"].is_string())
+            return http::send_error(res, 422, "statement_unknown", "\"statement\" must be a statement's id.");
+        if (!body->contains("value") || !(*body)["value"].is_number_integer())
+            return http::send_error(res, 422, "value_out_of_range", "\"value\" must be a whole number on the scale.");
+        const std::string token = http::bearer_token(req);
+        const std::string statement = (*body)["statement"].get<std::string>();
+        const std::int64_t value = (*body)["value"].get<std::int64_t>();
+        if (value < INT32_MIN || value > INT32_MAX)
+            return http::send_error(res, 422, "value_out_of_range", "The answer is not on the scale.");
+        auto r = hub().submit(cmd::AnswerPulse{*who, token, statement, static_cast<int>(value)});
+        if (!r) return send_phone_error(res, r.error());
+        const auto view = view_for(*r->state, *who, now_ms(), nullptr, token);
+        const json mine =
+            view.activity && view.activity->pulse ? json(view.activity->pulse->my_answers) : json::object();
+        http::send_json(res, r->created ? 201 : 200, {{"my_answers", mine}});
     });
 
     api_post("/api/done", [this](const Request& req, Response& res) {

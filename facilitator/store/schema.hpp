@@ -135,6 +135,18 @@ inline constexpr std::array migrations = {
     R"sql(
     ALTER TABLE participants RENAME COLUMN secret TO secret_hash;
     )sql",
+
+    // 6: pulse answers, kept under a respondent key (a digest of the phone's token and the run)
+    // and never under a participant, with no time that could be matched to a join
+    R"sql(
+    CREATE TABLE pulse_answers (
+        run_id     INTEGER NOT NULL REFERENCES exercise_runs (id),
+        respondent TEXT NOT NULL,
+        statement  TEXT NOT NULL,
+        value      INTEGER NOT NULL,
+        PRIMARY KEY (run_id, respondent, statement)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 // The version whose migration replaces each clear secret by its SHA-256, in C++.

@@ -338,6 +338,11 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                         });
         },
         [&] {
+            return rows("SELECT run_id, respondent, statement, value FROM pulse_answers", [&](Statement& s) {
+                w.apply(change::PulseAnswered{s.integer(0), s.text(1), s.text(2), static_cast<int>(s.integer(3))});
+            });
+        },
+        [&] {
             return rows(
                 "SELECT run_id, field, text, updated_at FROM conclusions ORDER BY run_id, field", [&](Statement& s) {
                     w.apply(change::ConclusionSet{ConclusionField{s.integer(0), s.text(1), s.text(2), s.integer(3)}});
@@ -406,6 +411,7 @@ Status Store::write(const Change& change) {
                 // runs' marks and clusters, its runs and its people go with it.
                 for (const char* sql :
                      {"DELETE FROM done_marks WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
+                      "DELETE FROM pulse_answers WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM conclusions WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM clusters WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM exercise_runs WHERE group_id = ?1", "DELETE FROM participants WHERE group_id = ?1",
@@ -444,6 +450,13 @@ Status Store::write(const Change& change) {
             [&](const change::ParticipantMoved& c) {
                 Statement s(db_, "UPDATE participants SET group_id = ? WHERE id = ?");
                 s.bind(1, c.group).bind(2, c.participant);
+                return run(s);
+            },
+            [&](const change::PulseAnswered& c) {
+                Statement s(db_,
+                            "INSERT INTO pulse_answers (run_id, respondent, statement, value) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT (run_id, respondent, statement) DO UPDATE SET value = excluded.value");
+                s.bind(1, c.run).bind(2, c.respondent).bind(3, c.statement).bind(4, c.value);
                 return run(s);
             },
             [&](const change::ParticipantRemoved& c) {

@@ -59,6 +59,8 @@ std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo
         case Errc::step_closed:
         case Errc::no_votes_left:
         case Errc::vote_not_found:
+        case Errc::statement_unknown:
+        case Errc::value_out_of_range:
             break;  // a phone's refusals: the facilitator's commands never meet them
     }
     return fill(was_undo ? s.could_not_undo : s.could_not_do, {{"reason", reason}});

@@ -35,7 +35,7 @@ struct UiStrings {
     const char* no_zone;       // column for notes without a known zone
     const char* more_notes;    // the "+{n} flere" card
     const char* key_hint;      // items split by "  ·  ", most needed first: the tail drops when short of room
-    const char* step_kind[5];  // write, reveal, organise, vote, conclude
+    const char* step_kind[6];  // write, reveal, organise, vote, conclude, pulse
 
     // The step and its time box
     const char* timer_left;  // over a running countdown
@@ -62,6 +62,17 @@ struct UiStrings {
     const char* reason_group_gone;   // the leader group was deleted meanwhile
     const char* reason_other;        // any other refusal: it no longer fits what is on screen
     const char* no_gathering_open;   // S with no gathering open
+    // A pulse run's board
+    const char* pulse_answered;       // "{answered} av {members} i gruppen har svart"
+    Plural pulse_people;              // "{n} person"
+    const char* pulse_anonymous;      // nobody sees who answered what
+    const char* pulse_too_few;        // the result is not shown
+    const char* pulse_too_few_why;    // "{answered} har svart; minst {needed} trengs"
+    const char* pulse_too_few_short;  // one statement fewer answered than the threshold
+    const char* pulse_index;          // "Samlet {mean} av {max}"
+    const char* pulse_n;              // "{n} svar"
+    const char* pulse_reverse;        // marks a statement worded the other way round
+    const char* pulse_source;         // before the instrument's citation and licence
     // Overview (O)
     const char* overview_title;
     Plural groups;  // "{n} gruppe"

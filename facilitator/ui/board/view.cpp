@@ -9,6 +9,7 @@
 
 #include "ui/board/input.hpp"
 #include "ui/board/message.hpp"
+#include "ui/board/pulse_board.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
 #include "ui/theme.hpp"
@@ -153,6 +154,10 @@ void draw_board(ImDrawList* dl, const LaidOutBoard& b, const Fonts& fonts, const
 
 void draw_board_picture(const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max, const Fonts& fonts,
                         const UiStrings& strings, Language lang) {
+    if (pulse_step_of(state, run)) {  // its picture in the log is its result, suppressed or not
+        draw_pulse_board(ImGui::GetWindowDrawList(), state, run, min, max, fonts, strings, lang);
+        return;
+    }
     LaidOutBoard b;
     const BoardStrings& words = board_strings(lang);
     place(b, board_model_of(state, run, lang, strings, words), min, max, fonts);
@@ -174,6 +179,11 @@ void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardStat
         board.ui = {};
         board.motion = {};
         board.group = group;
+    }
+    // A pulse has no cards to lay out: the count while it runs, then the group's result.
+    if (const ExerciseRun* run = state.current_run(group); run && pulse_step_of(state, *run)) {
+        draw_pulse_board(ImGui::GetWindowDrawList(), state, *run, min, max, fonts, strings, lang);
+        return;
     }
     lay_out(board.board, state, group, min, max, fonts, strings, lang);
     const LaidOutBoard& b = board.board;

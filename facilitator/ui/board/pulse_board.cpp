@@ -1,0 +1,154 @@
+// Drawing a pulse run's board; see pulse_board.hpp. Figures only ever come from summarise_pulse,
+// which gives none below the threshold.
+#include "ui/board/pulse_board.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/phrase.hpp"
+#include "core/pulse.hpp"
+#include "ui/text/draw_text.hpp"
+#include "ui/text/drawable_text.hpp"
+#include "ui/text/text_wrap.hpp"
+#include "ui/theme.hpp"
+
+namespace samling {
+namespace {
+
+// "5,4" in Norwegian, "5.4" in English.
+std::string decimal(double v, Language lang) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string out = buf;
+    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
+    return out;
+}
+
+int pulse_index(const ExerciseDefinition& def, const Step& pulse) {
+    for (std::size_t i = 0; i < def.steps.size(); ++i)
+        if (&def.steps[i] == &pulse) return static_cast<int>(i);
+    return -1;
+}
+
+// While the pulse runs: the count, large, and the promise that nobody is seen.
+void draw_count(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, int answered, int members,
+                const UiStrings& s) {
+    const float centre = (min.x + max.x) / 2, w = max.x - min.x;
+    float y = (min.y + max.y) / 2 - (fonts.size(fonts.display) + fonts.size(fonts.title) + 2.5f * fonts.em) / 2;
+    draw_text_centred(dl, fonts, fonts.display, centre, y, theme::text, std::to_string(answered), w);
+    y += fonts.size(fonts.display);
+    const std::string line = fill(
+        s.pulse_answered, {{"answered", count_text(s.pulse_people, answered)}, {"members", std::to_string(members)}});
+    draw_text_centred(dl, fonts, fonts.title, centre, y, theme::text, line, w);
+    y += fonts.size(fonts.title) + 0.6f * fonts.em;
+    draw_text_centred(dl, fonts, fonts.body, centre, y, theme::text_muted, s.pulse_anonymous, w);
+}
+
+// One statement's row: its words, its distribution as bars over the scale, its mean.
+void draw_row(ImDrawList* dl, const Fonts& fonts, ImVec2 a, ImVec2 b, const PulseStatement& statement,
+              const StatementResult& r, const Scale& scale, const UiStrings& s, Language lang) {
+    const float em = fonts.em, h = b.y - a.y;
+    const float text_w = (b.x - a.x) * 0.46f, mean_w = 4.2f * em;
+    const ImFont* font = h > 3.2f * fonts.size(fonts.body) ? fonts.body : fonts.small;
+    const float line = fonts.size(font);
+    std::string words = drawable_text(statement.text.in(lang));
+    if (statement.reverse) words += "  (" + std::string(s.pulse_reverse) + ")";
+    const WrappedText wrapped = wrap_text(font, line, words, text_w - em, std::max(1, static_cast<int>(h / line)));
+    float y = a.y + (h - line * static_cast<float>(wrapped.lines.size())) / 2;
+    for (const std::string& l : wrapped.lines) {
+        draw_text(dl, fonts, font, ImVec2(a.x, y), theme::text, l);
+        y += line;
+    }
+    const float bars_x = a.x + text_w, bars_w = b.x - a.x - text_w - mean_w;
+    const int points = scale.max - scale.min + 1;
+    const float slot = bars_w / static_cast<float>(points), label_h = fonts.size(fonts.small);
+    if (r.suppressed) {
+        draw_text(dl, fonts, fonts.small, ImVec2(bars_x, a.y + (h - label_h) / 2), theme::text_dim,
+                  s.pulse_too_few_short);
+        return;
+    }
+    int most = 1;
+    for (const auto& [point, k] : r.distribution) most = std::max(most, k);
+    const float top = a.y + label_h * 1.1f, bottom = b.y - label_h * 1.15f;
+    for (int p = scale.min; p <= scale.max; ++p) {
+        const int k = r.distribution.count(p) ? r.distribution.at(p) : 0;
+        const float x0 = std::round(bars_x + static_cast<float>(p - scale.min) * slot + slot * 0.15f);
+        const float x1 = std::round(x0 + slot * 0.7f);
+        const float y0 = std::round(bottom - (bottom - top) * static_cast<float>(k) / static_cast<float>(most));
+        if (k > 0) {
+            dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, bottom), theme::accent, 0.15f * em);
+            const std::string n = std::to_string(k);
+            draw_text(dl, fonts, fonts.small, ImVec2((x0 + x1 - width_of(fonts, fonts.small, n)) / 2, y0 - label_h),
+                      theme::text, n);
+        }
+        dl->AddLine(ImVec2(x0, bottom), ImVec2(x1, bottom), theme::text_dim, 1.0f);
+        const std::string label = std::to_string(p);
+        draw_text(dl, fonts, fonts.small, ImVec2((x0 + x1 - width_of(fonts, fonts.small, label)) / 2, bottom),
+                  theme::text_dim, label);
+    }
+    const std::string mean = decimal(r.mean, lang);
+    draw_text(dl, fonts, fonts.title,
+              ImVec2(b.x - width_of(fonts, fonts.title, mean), a.y + (h - fonts.size(fonts.title)) / 2), theme::text,
+              mean);
+}
+
+void draw_result(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, const Instrument& instrument,
+                 const PulseResult& result, const UiStrings& s, Language lang) {
+    const float em = fonts.em, w = max.x - min.x;
+    if (result.suppressed) {
+        const float centre = (min.x + max.x) / 2;
+        float y = (min.y + max.y) / 2 - fonts.size(fonts.title);
+        draw_text_centred(dl, fonts, fonts.title, centre, y, theme::text, s.pulse_too_few, w);
+        y += fonts.size(fonts.title) * 1.2f;
+        const std::string why = fill(s.pulse_too_few_why, {{"answered", count_text(s.pulse_people, result.respondents)},
+                                                           {"needed", std::to_string(default_pulse_threshold)}});
+        draw_text_centred(dl, fonts, fonts.body, centre, y, theme::text_muted, why, w);
+        return;
+    }
+    // The heading: the index (higher is more of what is measured) and how many answered.
+    std::string head = drawable_text(instrument.title.in(lang));
+    if (result.index)
+        head += "  ·  " + fill(s.pulse_index,
+                               {{"mean", decimal(*result.index, lang)}, {"max", std::to_string(instrument.scale.max)}});
+    head += "  ·  " + fill(s.pulse_n, {{"n", std::to_string(result.respondents)}});
+    draw_text_fit(dl, fonts, fonts.heading, min, theme::text, head, w);
+    const float top = min.y + fonts.size(fonts.heading) * 1.3f;
+    const float foot = fonts.size(fonts.small) * 1.4f;
+    const float row_h = (max.y - top - foot) / static_cast<float>(std::max<std::size_t>(1, result.statements.size()));
+    for (std::size_t i = 0; i < result.statements.size(); ++i) {
+        const ImVec2 a(min.x, top + row_h * static_cast<float>(i));
+        if (i % 2 == 0)
+            dl->AddRectFilled(ImVec2(a.x - 0.4f * em, a.y), ImVec2(max.x + 0.4f * em, a.y + row_h), theme::panel);
+        draw_row(dl, fonts, ImVec2(a.x, a.y + 0.15f * row_h), ImVec2(max.x, a.y + 0.85f * row_h),
+                 instrument.statements[i], result.statements[i], instrument.scale, s, lang);
+    }
+    const std::string source = std::string(s.pulse_source) + " " + instrument.citation + " · " + instrument.licence;
+    draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, max.y - fonts.size(fonts.small)), theme::text_dim, source, w);
+}
+
+}  // namespace
+
+const Step* pulse_step_of(const Workshop& state, const ExerciseRun& run) {
+    const ExerciseDefinition* def = state.definition(run);
+    if (!def) return nullptr;
+    for (const Step& step : def->steps)
+        if (step.kind == StepKind::pulse && state.catalog().instrument(step.instrument)) return &step;
+    return nullptr;
+}
+
+void draw_pulse_board(ImDrawList* dl, const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max,
+                      const Fonts& fonts, const UiStrings& s, Language lang) {
+    const Step* pulse = pulse_step_of(state, run);
+    const Instrument* instrument = pulse ? state.catalog().instrument(pulse->instrument) : nullptr;
+    if (!instrument) return;
+    const std::vector<PulseSheet> sheets = state.pulse_sheets(run.id);
+    if (run.step <= pulse_index(*state.definition(run), *pulse)) {
+        draw_count(dl, fonts, min, max, static_cast<int>(sheets.size()), state.participants_in(run.group), s);
+        return;
+    }
+    draw_result(dl, fonts, min, max, *instrument, summarise_pulse(*instrument, sheets, default_pulse_threshold), s,
+                lang);
+}
+
+}  // namespace samling
