@@ -27,14 +27,18 @@ endif()
 configure_file("${SAMLING_LINUX_DIR}/samling.metainfo.xml.in"
                "${SAMLING_PACKAGE_DIR}/${SAMLING_APP_ID}.metainfo.xml" @ONLY)
 
-# Debian wants the man page and the changelog compressed, without a timestamp (gzip -n).
+# Debian wants the man pages (English, bokmål, nynorsk) and the changelog compressed, without a
+# timestamp (gzip -n).
 set(package_outputs)
-foreach(pair "samling.1;samling.1.gz" "changelog;changelog.gz" "../../docs/API.md;API.md.gz")
+foreach(pair "samling.1;man/samling.1.gz" "samling.nb.1;man/nb/samling.1.gz" "samling.nn.1;man/nn/samling.1.gz"
+        "changelog;changelog.gz" "../../docs/API.md;API.md.gz")
   list(GET pair 0 source)
   list(GET pair 1 output)
-  get_filename_component(plain "${output}" NAME_WLE)
+  string(REGEX REPLACE "\\.gz$" "" plain "${output}")
+  get_filename_component(folder "${SAMLING_PACKAGE_DIR}/${output}" DIRECTORY)
   add_custom_command(
     OUTPUT "${SAMLING_PACKAGE_DIR}/${output}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${folder}"
     COMMAND ${CMAKE_COMMAND} -E copy "${SAMLING_LINUX_DIR}/${source}" "${SAMLING_PACKAGE_DIR}/${plain}"
     COMMAND gzip -9nf "${SAMLING_PACKAGE_DIR}/${plain}"
     DEPENDS "${SAMLING_LINUX_DIR}/${source}"
@@ -68,7 +72,9 @@ add_custom_target(samling_package_files ALL DEPENDS ${package_outputs})
 install(FILES "${SAMLING_LINUX_DIR}/samling.desktop" DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES "${SAMLING_PACKAGE_DIR}/${SAMLING_APP_ID}.metainfo.xml" DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES "${SAMLING_LINUX_DIR}/samling.svg" DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
-install(FILES "${SAMLING_PACKAGE_DIR}/samling.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES "${SAMLING_PACKAGE_DIR}/man/samling.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES "${SAMLING_PACKAGE_DIR}/man/nb/samling.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/nb/man1)
+install(FILES "${SAMLING_PACKAGE_DIR}/man/nn/samling.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/nn/man1)
 install(FILES "${SAMLING_LINUX_DIR}/copyright" "${SAMLING_PACKAGE_DIR}/changelog.gz" "${SAMLING_PACKAGE_DIR}/API.md.gz"
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
