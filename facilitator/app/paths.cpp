@@ -1,7 +1,9 @@
-// Locating folders. The build embeds the install and source paths, so a fresh build runs
-// from the source tree and an installed one from /usr/local/share/samling.
+// Locating folders. An installed Samling finds its files beside its binary, in ../share/samling
+// (so /usr/bin/samling reads /usr/share/samling, whatever prefix it was built for); a binary
+// in the build folder reads this source tree, and only such a binary does.
 #include "app/paths.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
@@ -14,6 +16,20 @@ std::filesystem::path data_home_dir(const std::string& name, const std::string& 
     if (const char* home = std::getenv("HOME"); home && *home)
         return std::filesystem::path(home) / ".local" / "share" / name;
     return std::filesystem::path(fallback);
+}
+
+// The running binary's folder, symlinks resolved; empty if the system does not say.
+std::filesystem::path executable_dir() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder) {
+    std::error_code ec;
+    const auto p = path.lexically_normal(), f = std::filesystem::weakly_canonical(folder, ec);
+    if (ec) return false;
+    return std::mismatch(f.begin(), f.end(), p.begin(), p.end()).first == f.end();
 }
 
 }  // namespace
@@ -29,8 +45,13 @@ std::filesystem::path demo_data_dir() {
 std::optional<std::filesystem::path> find_shipped(const std::string& name) {
     std::vector<std::filesystem::path> roots;
     if (const char* env = std::getenv("SAMLING_SHARE_DIR"); env && *env) roots.emplace_back(env);
-    roots.emplace_back(SAMLING_INSTALL_DATA_DIR);
-    roots.emplace_back(SAMLING_SOURCE_DATA_DIR);
+    const auto exe_dir = executable_dir();
+    if (!exe_dir.empty()) {
+        roots.push_back((exe_dir / ".." / "share" / "samling").lexically_normal());
+        // Not for an installed binary: it would hide a package that lacks its files on the
+        // machine that built it, and read a source tree that has moved on since.
+        if (is_inside(exe_dir, SAMLING_BUILD_DIR)) roots.emplace_back(SAMLING_SOURCE_DATA_DIR);
+    }
     for (const auto& root : roots) {
         std::error_code ec;
         if (std::filesystem::is_directory(root / name, ec)) return root / name;

@@ -14,7 +14,8 @@ std::filesystem::path default_data_dir();
 // programme never inherits the demo's room and groups.
 std::filesystem::path demo_data_dir();
 
-// The first of: $SAMLING_SHARE_DIR/<name>, the installed share folder, this source tree.
+// The first of: $SAMLING_SHARE_DIR/<name>, <binary's folder>/../share/samling/<name> (installed),
+// this source tree's <name> (only for a binary inside the build folder).
 std::optional<std::filesystem::path> find_shipped(const std::string& name);
 
 }  // namespace samling
