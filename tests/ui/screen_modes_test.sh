@@ -117,5 +117,18 @@ expect "$saved" 27 "untick both, Ctrl+Enter, Enter saved all 27 runs in their lo
 xdotool key ctrl+z
 expect "$saved" 0 "Ctrl+Z took all 27 saves back as one step"
 
+# 6. X, the one key for exports, also writes a table card per group, each with its group's link.
+xdotool key o
+settle 0.3
+xdotool key x
+for _ in $(seq 100); do
+    [[ $(find "$dir/exports/bordkort" -name '*.html' 2>/dev/null | wc -l) -eq 27 ]] && break
+    sleep 0.2
+done
+[[ $(find "$dir/exports/bordkort" -name '*.html' | wc -l) -eq 27 ]] || fail "X did not write 27 table cards"
+card=$(find "$dir/exports/bordkort" -name '27-*.html')
+grep -q "Ledergruppe 27" "$card" || fail "the 27th card is not Ledergruppe 27's"
+echo "screen_modes_test: X wrote 27 table cards into exports/bordkort"
+
 stop_projector
 echo "screen_modes_test: OK"
