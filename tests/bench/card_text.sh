@@ -5,6 +5,7 @@
 # panel and strip hidden (J); 27 in focus mode (F); 27 with J at Ctrl + twice. Prints the median
 # line pitch and ink height of the cards' text (card_text_height.py) per shot, and keeps the
 # shots. Run by hand: tests/bench/card_text.sh build/samling [ARTIFACT_DIR]
+# (SCENES="whys_chain" for one scene.)
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -88,7 +89,7 @@ shots() { # SCENE GROUPS
 }
 
 echo "card text at 1280×720 (pixels; pitch ≈ the card font's size)"
-for scene in readme_board crowded_board whys_chain; do
+for scene in ${SCENES:-readme_board crowded_board whys_chain}; do
     shots "$scene" 3
     shots "$scene" 27
 done

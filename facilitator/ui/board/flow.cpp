@@ -129,8 +129,8 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     const float body_right = s.head_min.x - 1.2f * em;
     // A slot (a bone above and the one below it) is wider the more text its fuller bone holds
     // (a card counts one, and one more per 60 bytes: a 5-whys chain of long answers needs the
-    // width, or its answers are cut); a third of the width is shared equally, as a single cause
-    // still needs room for its longest word.
+    // width, or its answers are cut); a share of the width is given equally, as a bone's name and
+    // a single cause still need room: the smallest share at which every name fits on two lines.
     std::vector<int> zone_lines(m.zones.size(), 0), slot_need(static_cast<std::size_t>(slots), 0);
     for (const ModelCard& c : m.cards)
         if (c.place_zone >= 0 && c.place_zone < static_cast<int>(zone_lines.size()))
@@ -139,9 +139,16 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     // show and room for its first cause, so one early card does not squeeze the other bones.
     for (std::size_t z = 0; z < zone_lines.size(); ++z)
         slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z] + 1);
-    const std::vector<ColumnSpan> spans = column_spans(slot_need, min.x, body_right, gap, 0.35f);
-    // The names first: a name on two lines makes its row of labels taller.
     const float dot_w = 0.95f * em;  // the zone's colour square and the gap after it
+    std::vector<ColumnSpan> spans;
+    for (const float equal : {0.35f, 0.5f, 0.7f, 1.0f}) {
+        spans = column_spans(slot_need, min.x, body_right, gap, equal);
+        bool names_fit = true;
+        for (std::size_t z = 0; z < m.zones.size() && names_fit; ++z)
+            names_fit = bone_label_level(fonts, m.zones[z].label, spans[z / 2].right - spans[z / 2].left - dot_w) <= 2;
+        if (names_fit) break;
+    }
+    // The names first: a name on two lines makes its row of labels taller.
     const auto label_width = [&](std::size_t z) { return spans[z / 2].right - spans[z / 2].left - dot_w; };
     int level = 0;
     for (std::size_t z = 0; z < m.zones.size(); ++z)
