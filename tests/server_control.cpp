@@ -193,3 +193,35 @@ TEST_CASE("set_room names the room for the phones and sets their language") {
     REQUIRE(f.command({{"command", "name_programme"}, {"name", "LUP Bærum"}})->status == 200);
     CHECK(json::parse(f.client().Get("/api/room?code=" + f.code)->body)["room"]["name"] == "LUP Bærum");
 }
+
+TEST_CASE("timer and conclude_run take \"group\": \"all\": one action over every group, one undo") {
+    ControlFixture f;
+    const auto running = [&] {
+        int n = 0;
+        for (Id g : {f.nord, f.sor}) n += f.hub->snapshot()->current_run(g)->timer.running() ? 1 : 0;
+        return n;
+    };
+    // One group's clock already runs: "start" for all starts the other and leaves it alone.
+    REQUIRE(f.command({{"command", "timer"}, {"group", f.nord}, {"action", "start"}})->status == 200);
+    REQUIRE(f.command({{"command", "timer"}, {"group", "all"}, {"action", "start"}})->status == 200);
+    CHECK(running() == 2);
+    REQUIRE(f.command({{"command", "timer"}, {"group", "all"}, {"action", "pause"}})->status == 200);
+    CHECK(running() == 0);
+    REQUIRE(f.command({{"command", "undo"}})->status == 200);  // the pause of both, as one step
+    CHECK(running() == 2);
+    // Nothing to pause or start is a clear 400, not a silent 200.
+    auto res = f.command({{"command", "timer"}, {"group", "all"}, {"action", "start"}});
+    CHECK(res->status == 400);
+    CHECK(json::parse(res->body)["error"]["message"].get<std::string>().find("running already") != std::string::npos);
+
+    REQUIRE(f.command({{"command", "conclude_run"}, {"group", "all"}})->status == 200);
+    for (Id g : {f.nord, f.sor}) CHECK(f.hub->snapshot()->current_run(g)->concluded_at != 0);
+    CHECK(f.command({{"command", "conclude_run"}, {"group", "all"}})->status == 400);  // saved already
+    REQUIRE(f.command({{"command", "undo"}})->status == 200);
+    for (Id g : {f.nord, f.sor}) CHECK(f.hub->snapshot()->current_run(g)->concluded_at == 0);
+    // "all" is a word for a group only here; any other text is still a bad id.
+    CHECK(f.command({{"command", "conclude_run"}, {"group", "alle"}})->status == 400);
+    CHECK(f.command({{"command", "reveal"}, {"group", "all"}})->status == 400);
+    // Without a state to read (a "together" parsed offline), "all" is refused, never guessed.
+    CHECK_FALSE(parse_control_command({{"command", "conclude_run"}, {"group", "all"}}).ok());
+}

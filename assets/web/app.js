@@ -30,7 +30,8 @@ function boot() {
     if (!code) setUrlCode(s.code);
     startWriting();
   } else if (code) {
-    openJoin(code, undefined, s && s.code === code ? s.moving : null); // a reload while changing group
+    // A reload while changing group keeps moving; a table card's link names its group.
+    openJoin(code, undefined, s && s.code === code ? s.moving : null, params.get('group'));
   } else {
     showCode('', s && s.code);
   }

@@ -1,5 +1,6 @@
 // Joining: the room code (typed, or from the QR link's ?room=), the room's groups to choose
-// from, and changing group later, which carries the old token so the server moves the
+// from (a table card's link, ?room=CODE&group=ID, asks "Bli med i «…»?" once and joins in one
+// tap), and changing group later, which carries the old token so the server moves the
 // participant instead of leaving a second one behind.
 import { S, codePoints, saveSession } from './state.js';
 import { t, errorText } from './i18n.js';
@@ -18,6 +19,14 @@ export function setUrlCode(code) {
   history.replaceState(null, '', '?' + p.toString());
 }
 
+// The table card's group is asked about once: answered either way, a reload shows the list.
+function forgetUrlGroup() {
+  const p = new URLSearchParams(location.search);
+  if (!p.has('group')) return;
+  p.delete('group');
+  history.replaceState(null, '', '?' + p.toString());
+}
+
 export function showCode(message, prefill) {
   show('code');
   const input = $('code-input');
@@ -28,7 +37,8 @@ export function showCode(message, prefill) {
 
 // `moving`: the token of a phone changing group ("Bytt gruppe"), so the server moves that
 // participant instead of leaving it behind in the old group.
-export async function openJoin(code, message, moving) {
+// `wanted`: the group id a table card's link names; asked about if the room has it.
+export async function openJoin(code, message, moving, wanted) {
   show('loading');
   const r = await api('GET', '/api/room?code=' + encodeURIComponent(code), undefined, { auth: false });
   if (!r.ok || !r.data || !r.data.room) return showCode(errorText(r), code);
@@ -38,7 +48,22 @@ export async function openJoin(code, message, moving) {
   setUrlCode(code);
   setLang(r.data.room.language);
   renderJoin(message);
+  const group = wanted && (r.data.groups || []).find((g) => String(g.id) === String(wanted));
+  askFor(group || null);
+  if (wanted && !group) forgetUrlGroup(); // a card of a group since removed: the list it is
   show('join');
+}
+
+// The one question a table card's link asks, or (null) the list of every group.
+function askFor(group) {
+  $('join-ask').hidden = !group;
+  $('join-choose').hidden = !!group;
+  if (!group) return;
+  $('join-ask-text').textContent = t('joinGroupAsk', { group: group.name });
+  const yes = $('join-ask-yes');
+  yes.disabled = false;
+  yes.textContent = t('joinGroupYes');
+  yes.onclick = () => join(group, yes);
 }
 
 function renderJoin(message) {
@@ -63,7 +88,7 @@ function renderJoin(message) {
 }
 
 async function join(group, button) {
-  const buttons = $('group-list').querySelectorAll('button');
+  const buttons = [...$('group-list').querySelectorAll('button'), $('join-ask-yes')];
   buttons.forEach((b) => { b.disabled = true; });
   button.classList.add('busy');
   button.textContent = t('joining');
@@ -75,6 +100,7 @@ async function join(group, button) {
     const p = r.data.participant || {};
     S.session = { code: S.session.code, token: r.data.token, group: p.group, participant: p.id, lang: S.room.room.language };
     saveSession();
+    forgetUrlGroup();
     S.view = null;
     startWriting();
     return;
@@ -82,6 +108,7 @@ async function join(group, button) {
   if (r.code === 'room_code_invalid') return showCode(errorText(r), S.session.code);
   if (r.code === 'group_not_found') return openJoin(S.session.code, errorText(r));
   renderJoin(errorText(r));
+  if (button.id === 'join-ask-yes') askFor(group); // the question stands, its button ready again
 }
 
 // The server refused this phone's token (401): back to choosing a group; unsent notes stay in
@@ -107,6 +134,10 @@ export function bindJoin() {
     openJoin(code);
   });
   $('other-code').addEventListener('click', () => showCode('', ''));
+  $('join-ask-other').addEventListener('click', () => {
+    forgetUrlGroup();
+    askFor(null);
+  });
 
   $('change-group').addEventListener('click', () => {
     const name = (S.view && S.view.group && S.view.group.name) || '';

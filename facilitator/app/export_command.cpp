@@ -5,9 +5,11 @@
 #include <iostream>
 
 #include "app/exercise_files.hpp"
+#include "app/lan_address.hpp"
 #include "app/paths.hpp"
 #include "core/text.hpp"
 #include "export/export_writer.hpp"
+#include "export/table_cards.hpp"
 #include "store/store.hpp"
 
 namespace samling {
@@ -49,6 +51,18 @@ int run_export(const Options& o) {
             for (const auto& [id, g] : w.groups()) names += (names.empty() ? "" : ", ") + g.name;
             return fail("no leader group named \"" + e.group + "\" (groups: " + (names.empty() ? "none" : names) + ")");
         }
+    }
+    if (e.format == "tents") {
+        // Where phones will reach the laptop when Samling runs: its LAN address unless --host
+        // names one, and the port it will listen on.
+        const std::string host = o.host == "0.0.0.0" ? reachable_address(o.host) : o.host;
+        TableCardRequest cards{e.out, host + ":" + std::to_string(o.port), e.wifi, o.language, request.groups};
+        auto written = write_table_cards(w, cards);
+        if (!written) return fail(written.error().message);
+        std::cout << "samling: " << written->size() << " table cards (A4, fold across the middle) for "
+                  << (e.all ? "every leader group" : e.group) << " in " << std::filesystem::absolute(e.out).string()
+                  << "; their QR codes open " << cards.host_port << std::endl;
+        return 0;
     }
     request.format = format_of(e.format);
     request.out = e.out;

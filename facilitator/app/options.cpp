@@ -25,7 +25,10 @@ std::string usage_text() {
            "Usage: samling export (--group NAME | --all) --format md|html|csv|json --out DIR\n"
            "                      [--data-dir DIR] [--lang nb|nn|en]\n"
            "Writes leader groups' project logs (and, with html, the programme index and a report\n"
-           "per gathering) into DIR, replacing earlier exports whole. Works beside a running Samling.\n\n"
+           "per gathering) into DIR, replacing earlier exports whole. Works beside a running Samling.\n"
+           "  --format tents [--host H] [--port N] [--wifi NAME]: a table card per group to print\n"
+           "  (A4, folded): its QR code opens the phone page with the group chosen, at H:N (default:\n"
+           "  this machine's LAN address and 8765); NAME is the Wi-Fi printed on it.\n\n"
            "Usage: samling backup --out FILE [--data-dir DIR]\n"
            "Writes the programme into one new file, beside a running Samling or not.\n\n"
            "Usage: samling restore FILE [--data-dir DIR] [--replace]\n"
@@ -94,9 +97,12 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         } else if (o.export_logs && a == "--all") {
             o.export_logs->all = true;
         } else if (o.export_logs && a == "--format") {
-            if (!value(o.export_logs->format) || (o.export_logs->format != "md" && o.export_logs->format != "html" &&
-                                                  o.export_logs->format != "csv" && o.export_logs->format != "json"))
-                return bad("--format takes md, html, csv or json");
+            if (!value(o.export_logs->format) ||
+                (o.export_logs->format != "md" && o.export_logs->format != "html" && o.export_logs->format != "csv" &&
+                 o.export_logs->format != "json" && o.export_logs->format != "tents"))
+                return bad("--format takes md, html, csv, json or tents");
+        } else if (o.export_logs && a == "--wifi") {
+            if (!value(o.export_logs->wifi)) return bad("--wifi needs the network's name");
         } else if (o.export_logs && a == "--out") {
             if (!value(o.export_logs->out)) return bad("--out needs a folder");
         } else if (o.backup && a == "--out") {
@@ -118,7 +124,8 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
     if (o.export_logs) {
         const ExportOptions& e = *o.export_logs;
         if (e.all == !e.group.empty()) return bad("export needs --group NAME or --all (one of them)");
-        if (e.format.empty()) return bad("export needs --format md, html, csv or json");
+        if (e.format.empty()) return bad("export needs --format md, html, csv, json or tents");
+        if (!e.wifi.empty() && e.format != "tents") return bad("--wifi is for --format tents");
         if (e.out.empty()) return bad("export needs --out DIR");
         if (o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0)
             return bad("export takes only --group/--all, --format, --out, --data-dir and --lang");

@@ -10,12 +10,13 @@
 
 namespace samling {
 
-// `samling export --group NAME|--all --format md|html|csv|json --out DIR`
+// `samling export --group NAME|--all --format md|html|csv|json|tents --out DIR`
 struct ExportOptions {
     std::string group;  // empty with all
     bool all = false;
-    std::string format;
+    std::string format;  // md, html, csv, json, or tents (printed table cards)
     std::string out;
+    std::string wifi;  // tents: the Wi-Fi's name printed on the cards (--wifi); empty: "the same network"
 };
 
 // `samling backup --out FILE` and `samling restore FILE [--replace]`

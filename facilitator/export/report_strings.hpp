@@ -23,6 +23,9 @@ struct ReportStrings {
     std::string_view votes_heading, board, unclustered, other_notes, why_chains, snapshot_alt, snapshot_caption;
     std::string_view index_title, group_logs, gathering_reports, open_log;
     std::string_view gathering_report, no_runs_in_gathering, measure, details, from_exercise, builds_on;
+    // The printed table card (export --format tents).
+    std::string_view tent_title, tent_scan, tent_wifi /* {wifi} */, tent_same_network, tent_camera, tent_tap,
+        tent_address, tent_room;
     std::array<std::string_view, 12> months;
 };
 

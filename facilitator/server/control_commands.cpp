@@ -18,6 +18,7 @@ Error bad(const std::string& message) {
 struct Fields {
     const json& body;
     std::string problem;
+    const Workshop* state = nullptr;  // for "group": "all"; null: "all" is refused
 
     Id id(const char* key) {
         if (body.contains(key) && body[key].is_number_integer() && body[key].get<Id>() >= 0) return body[key].get<Id>();
@@ -101,6 +102,56 @@ struct Fields {
     }
 };
 
+// "group": "all" — every group that is not archived and has a current run, as the projector's
+// room-wide keys count them. Needs the state; empty with a problem when there is none.
+std::vector<const ExerciseRun*> all_runs(Fields& f) {
+    std::vector<const ExerciseRun*> runs;
+    if (!f.state) {
+        if (f.problem.empty()) f.problem = "\"group\": \"all\" is not taken here";
+        return runs;
+    }
+    for (const auto& [id, g] : f.state->groups())
+        if (const ExerciseRun* r = f.state->current_run(id); r && !g.archived) runs.push_back(r);
+    if (runs.empty() && f.problem.empty()) f.problem = "no group has an exercise running";
+    return runs;
+}
+
+bool for_all(const Fields& f) {
+    return f.body.contains("group") && f.body["group"] == "all";
+}
+
+// {"command": "timer", "group": ID | "all", "action": "start" | "pause" | "reset"}. For "all",
+// one action over every group whose clock it changes (a start leaves running clocks alone).
+Command parse_timer(Fields& f) {
+    const std::string a = f.text("action");
+    if (a != "start" && a != "pause" && a != "reset" && f.problem.empty())
+        f.problem = "\"action\" must be start, pause or reset";
+    const TimerAction action = a == "pause"   ? TimerAction::pause
+                               : a == "reset" ? TimerAction::reset
+                                              : TimerAction::start;
+    if (!for_all(f)) return cmd::RunTimer{f.id("group"), action};
+    cmd::Together together;
+    for (const ExerciseRun* r : all_runs(f)) {
+        const bool running = r->timer.running();
+        if ((action == TimerAction::start && running) || (action == TimerAction::pause && !running)) continue;
+        together.commands.push_back(cmd::RunTimer{r->group, action});
+    }
+    if (together.commands.empty() && f.problem.empty())
+        f.problem =
+            action == TimerAction::start ? "every group's timer is running already" : "no group's timer is running";
+    return together;
+}
+
+// {"command": "conclude_run", "group": ID | "all"}: "all" saves every run not yet in its log.
+Command parse_conclude(Fields& f) {
+    if (!for_all(f)) return cmd::ConcludeRun{f.id("group")};
+    cmd::Together together;
+    for (const ExerciseRun* r : all_runs(f))
+        if (r->concluded_at == 0) together.commands.push_back(cmd::ConcludeRun{r->group});
+    if (together.commands.empty() && f.problem.empty()) f.problem = "every group's run is saved in its log already";
+    return together;
+}
+
 using Parser = std::function<Command(Fields&)>;
 const std::map<std::string, Parser, std::less<>>& parsers();
 
@@ -112,7 +163,7 @@ Command parse_together(Fields& f) {
         return together;
     }
     for (const json& part : f.body["commands"]) {
-        auto c = parse_control_command(part);
+        auto c = parse_control_command(part, f.state);
         if (!c) {
             if (f.problem.empty()) f.problem = c.error().message;
             return together;
@@ -160,16 +211,7 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
          [](Fields& f) -> Command {
              return cmd::LockWriting{f.id("group"), f.flag("locked", true)};
          }},
-        {"timer",
-         [](Fields& f) -> Command {
-             const std::string a = f.text("action");
-             if (a != "start" && a != "pause" && a != "reset" && f.problem.empty())
-                 f.problem = "\"action\" must be start, pause or reset";
-             const TimerAction action = a == "pause"   ? TimerAction::pause
-                                        : a == "reset" ? TimerAction::reset
-                                                       : TimerAction::start;
-             return cmd::RunTimer{f.id("group"), action};
-         }},
+        {"timer", parse_timer},
         {"place_note",
          [](Fields& f) -> Command {
              return cmd::PlaceNote{f.id("note"), f.text("zone", false), f.position("x"), f.position("y")};
@@ -220,7 +262,7 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
              return cmd::SetAgenda{f.id("gathering"), f.texts("exercises")};
          }},
         {"start_next", [](Fields& f) -> Command { return cmd::StartNext{f.id("group")}; }},
-        {"conclude_run", [](Fields& f) -> Command { return cmd::ConcludeRun{f.id("group")}; }},
+        {"conclude_run", parse_conclude},
         {"set_conclusion",
          [](Fields& f) -> Command {
              return cmd::SetConclusion{f.id("group"), f.text("field"), f.text("text")};
@@ -231,7 +273,7 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
 
 }  // namespace
 
-Result<Command> parse_control_command(const json& body) {
+Result<Command> parse_control_command(const json& body, const Workshop* state) {
     if (!body.is_object() || !body.contains("command") || !body["command"].is_string())
         return bad("a command is {\"command\": name, ...fields}");
     const std::string name = body["command"].get<std::string>();
@@ -241,7 +283,7 @@ Result<Command> parse_control_command(const json& body) {
         for (const auto& [n, p] : parsers()) known += (known.empty() ? "" : ", ") + n;
         return bad("unknown command \"" + name + "\" (" + known + ")");
     }
-    Fields fields{body, {}};
+    Fields fields{body, {}, state};
     Command c = it->second(fields);
     if (!fields.problem.empty()) return bad(name + ": " + fields.problem);
     return c;

@@ -12,7 +12,9 @@
 namespace samling {
 
 // {"command": "go_to_step", "group": 2, "step": 3} -> cmd::GoToStep{2, 3}. Errors name the field.
-Result<Command> parse_control_command(const nlohmann::json& body);
+// `timer` and `conclude_run` take "group": "all", read in `state` (null: refused) into one
+// cmd::Together over every group with a run: one action, one step of undo.
+Result<Command> parse_control_command(const nlohmann::json& body, const Workshop* state = nullptr);
 
 // Everything a script needs to see, including what phones must not: authors, hidden notes, totals.
 // `presence` says which phones are still in the room (last_seen, present counts).

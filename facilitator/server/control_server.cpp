@@ -60,7 +60,7 @@ ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()
         if (!impl_->authorised(req, res)) return;
         auto body = http::json_body(req, res);
         if (!body) return;
-        auto command = parse_control_command(*body);
+        auto command = parse_control_command(*body, impl_->hub->snapshot().get());
         if (!command) return http::send_error(res, command.error());
         auto r = impl_->hub->submit(std::move(command.value()));
         if (!r) return http::send_error(res, r.error());

@@ -63,13 +63,24 @@ void handle_keys(ViewState& view, Window& window) {
         ImGui::IsKeyPressed(GLFW_KEY_TAB))
         view.focus_step += io.KeyShift ? -1 : 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
+    // J and F change only what the room sees around the board; the setup screen and the
+    // reading views (G) have their own pages and keep them.
+    if (view.controls.overlay == Overlay::none || view.controls.overlay == Overlay::overview) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_J, false)) view.room_hidden = !view.room_hidden;
+        if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) {
+            view.focus_mode = !view.focus_mode;
+            if (view.focus_mode && view.controls.overlay == Overlay::overview) view.controls.overlay = Overlay::none;
+        }
+    }
     // While a group number is typed, Esc drops the number (group_number.cpp) and nothing else;
     // while F2 asks before a deletion, Esc answers "no".
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view.controls.number.digits.empty() &&
         !setup_asking(view.controls)) {
-        // Esc closes a panel first; only with none open does it leave full screen.
+        // Esc closes a panel first, then leaves focus mode; only then does it leave full screen.
         if (view.controls.overlay != Overlay::none)
             view.controls.overlay = Overlay::none;
+        else if (view.focus_mode)
+            view.focus_mode = false;
         else
             set_fullscreen(window, false);
     }

@@ -142,7 +142,8 @@ void toast_and_say(ControlState& c, const std::string& text, Timestamp now) {
     std::fprintf(stderr, "samling: %s\n", text.c_str());
 }
 
-// X: starts the export of every group's log on a worker, which wakes the loop as it goes.
+// X: starts the export of every group's log (and the table cards, for the address the QR code
+// shows) on a worker, which wakes the loop as it goes.
 void start_export(ControlState& c, ExportRunner& exports, ExportProgress& shown,
                   const std::shared_ptr<const Workshop>& state, const ProjectorConfig& config, Waker& waker,
                   Timestamp now) {
@@ -151,7 +152,9 @@ void start_export(ControlState& c, ExportRunner& exports, ExportProgress& shown,
     const ProgrammeStrings& s = programme_strings(config.language);
     if (config.data_dir.empty()) {
         show_toast(c, std::string(s.export_failed) + ": no data folder", now);
-    } else if (exports.start(state, config.data_dir, config.language, now, [&waker] { waker.wake(); })) {
+    } else if (exports.start(
+                   state, config.data_dir, config.language, now, [&waker] { waker.wake(); },
+                   parse_join_url(config.join_url).host_port)) {
         shown = {"HTML", 0, static_cast<int>(state->groups().size())};  // said at once, however fast it goes
         toast_and_say(c, export_progress(s, shown.format, shown.done, shown.total), now);
     }

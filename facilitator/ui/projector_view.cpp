@@ -80,10 +80,20 @@ struct FrameLayout {
     float strip_top = 0, strip_bottom = 0, steps_top = 0;
 };
 
+// What the frame leaves out: J (join panel and group strip), F (everything but the board).
+struct Hidden {
+    bool join = false, strip = false, all = false;
+};
+
+Hidden hidden_of(const ViewState& view) {
+    // The phone preview stands where the join panel is: asked for, it is shown.
+    return {view.room_hidden && !view.controls.preview, view.room_hidden, view.focus_mode};
+}
+
 // A crowded board gets a compact frame (narrower join panel, smaller prompt) before its cards
 // shrink further.
 FrameLayout make_frame(const Workshop& state, const Presence& presence, Id group, const ProjectorContent& content,
-                       const Fonts& fonts, ImVec2 size, Timestamp now, bool compact) {
+                       const Fonts& fonts, ImVec2 size, Timestamp now, bool compact, Hidden hidden = {}) {
     const float em = fonts.em;
     const float margin = std::round(1.0f * em);
     const float gutter = std::round(1.2f * em);
@@ -92,14 +102,21 @@ FrameLayout make_frame(const Workshop& state, const Presence& presence, Id group
     f.panel_min = ImVec2(size.x - margin - panel_w, margin);
     f.panel_max = ImVec2(size.x - margin, size.y - margin);
     f.left = margin;
-    f.right = f.panel_min.x - gutter;
+    f.right = hidden.join || hidden.all ? size.x - margin : f.panel_min.x - gutter;
+    if (hidden.all) {  // focus mode: the board, edge to edge within the margin
+        f.board_min = ImVec2(margin, margin);
+        f.board_max = ImVec2(size.x - margin, size.y - margin);
+        f.divider_y = f.strip_top = f.strip_bottom = f.steps_top = size.y - margin;
+        return f;
+    }
     f.bar =
         make_top_bar(state, presence, group, f.right - f.left, fonts, *content.strings, content.language, now, compact);
     f.divider_y = std::round(margin + f.bar.height + 0.6f * em);
     f.steps_top = size.y - margin - step_bar_height(fonts);
     f.strip_bottom = f.steps_top - 0.6f * em;
-    f.strip_top =
-        f.strip_bottom - group_strip_height(static_cast<int>(group_order(state).size()), f.right - f.left, fonts);
+    f.strip_top = hidden.strip ? f.strip_bottom + 0.3f * em
+                               : f.strip_bottom - group_strip_height(static_cast<int>(group_order(state).size()),
+                                                                     f.right - f.left, fonts);
     f.carry = make_carry_band(state, group, content.language, fonts, f.right - f.left, compact);
     f.carry_min = ImVec2(f.left, f.divider_y + 0.8f * em);
     const float carry_h = f.carry.height > 0 ? f.carry.height + 0.8f * em : 0.0f;
@@ -152,17 +169,30 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
     const Timestamp now = frame.now;
     const UiStrings& s = frame.words;
     const float em = fonts.em;
-    FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false);
+    const Hidden hidden = hidden_of(view);
+    FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false, hidden);
     // The phone preview needs the full panel width; the conclusion panel never crowds.
     if (group && !conclusion_visible && !view.controls.preview && f.board_max.y > f.board_min.y + 2 * em &&
         board_crowded(state, group, f.board_min, f.board_max, fonts, s, content.language, view.board))
-        f = make_frame(state, view.presence, group, content, fonts, size, now, true);
-    if (view.controls.preview && group) {
-        draw_phone_preview(dl, preview_for(state, group, now, &view.presence), f.panel_min, f.panel_max, fonts, s);
-    } else {
-        const std::string room_code = state.room() ? state.room()->code : std::string();
-        draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,
-                        pixels_per_unit);
+        f = make_frame(state, view.presence, group, content, fonts, size, now, true, hidden);
+    if (hidden.all) {  // focus mode: the board (or the conclusion) alone
+        view.board_min = f.board_min;
+        view.board_max = f.board_max;
+        if (state.groups().empty()) return;
+        if (conclusion_visible)
+            draw_conclusion_panel(frame, group, view.controls.conclusion_edit, f.board_min, f.board_max);
+        else
+            board_frame(frame, group, f.board_min, f.board_max, view.board);
+        return;
+    }
+    if (!hidden.join) {  // J hidden: nothing where the join panel was, the board has its room
+        if (view.controls.preview && group) {
+            draw_phone_preview(dl, preview_for(state, group, now, &view.presence), f.panel_min, f.panel_max, fonts, s);
+        } else {
+            const std::string room_code = state.room() ? state.room()->code : std::string();
+            draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,
+                            pixels_per_unit);
+        }
     }
     draw_top_bar(dl, f.bar, ImVec2(f.left, std::round(1.0f * em)), f.right, fonts, s);
     dl->AddLine(snap(ImVec2(f.left, f.divider_y)), snap(ImVec2(f.right, f.divider_y)), theme::panel,
@@ -184,8 +214,11 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
         else
             board_frame(frame, group, f.board_min, f.board_max, view.board);
     }
-    const Id clicked = draw_group_strip(frame, dl, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom));
-    if (clicked) view.focused = clicked;
+    if (!hidden.strip) {
+        const Id clicked =
+            draw_group_strip(frame, dl, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom));
+        if (clicked) view.focused = clicked;
+    }
     draw_bottom_row(frame, dl, group, f);
 }
 
@@ -263,8 +296,12 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const ImVec2 page_min(margin, margin), page_max(size.x - margin, size.y - margin);
     bool conclusion_drawn = false;
     if (c.overlay == Overlay::overview) {
-        const Id clicked = draw_overview(frame, dl, group, page_min, page_max, join_line(state, content));
-        if (clicked) {
+        // Groups gone since they were ticked drop out of the ticks.
+        std::erase_if(c.ticked, [&](Id id) { return !state.group(id); });
+        const Id clicked = draw_overview(frame, dl, group, page_min, page_max, join_line(state, content), c.ticked);
+        if (clicked && ImGui::GetIO().KeyCtrl) {  // Ctrl+click ticks (or unticks) for T and Ctrl+Enter
+            if (!c.ticked.erase(clicked)) c.ticked.insert(clicked);
+        } else if (clicked) {
             view.focused = clicked;
             c.overlay = Overlay::none;
         }
@@ -316,7 +353,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
     if (!view.storage_trouble.empty()) draw_storage_alarm(front, view.storage_trouble, size, fonts, content.language);
     if (!c.number.digits.empty()) {  // over the middle of the board, clear of the strip's numbers
-        const FrameLayout f = make_frame(state, view.presence, group, content, fonts, size, now, false);
+        const FrameLayout f =
+            make_frame(state, view.presence, group, content, fonts, size, now, false, hidden_of(view));
         draw_group_number(front, c.number, (f.left + f.right) / 2, (f.board_min.y + f.board_max.y) / 2 + 1.6f * em,
                           fonts, s);
     }

@@ -28,6 +28,10 @@ struct ViewState {
     int focus_index = -1;  // a key asked for the N-th group (0-based); resolved next frame
     int focus_step = 0;    // Tab / Shift+Tab asked for the next / previous group
     float zoom = 1.0f;
+    // J hides the join panel and the group strip (the board gets their room); F is focus mode:
+    // the focused board takes the whole window, nothing else drawn around it.
+    bool room_hidden = false;
+    bool focus_mode = false;
     BoardState board;
     ControlState controls;
     Timestamp redraw_at = 0;      // set by each frame: draw again then even with no input (0: never)

@@ -18,7 +18,7 @@ struct KeyHelp {
     const char* keys;
     const char* what;
 };
-inline constexpr std::size_t key_help_lines = 37;
+inline constexpr std::size_t key_help_lines = 41;
 
 struct UiStrings {
     const char* join_heading;    // over the QR code
@@ -117,8 +117,13 @@ struct UiStrings {
     const char* confirm_reveal;
     const char* confirm_lock;
     const char* confirm_unlock;
-    const char* confirm_answer;  // "Enter = ja, Esc = nei"
-    const char* group_number;    // "Gruppe {n}" in the badge "Gruppe 2_" while a number is typed
+    const char* confirm_timer_start;  // the overview's T, Shift+T and Ctrl+Enter on many groups
+    const char* confirm_timer_pause;
+    const char* confirm_timer_reset;
+    const char* confirm_conclude;
+    const char* overview_ticked;  // "{n} avkrysset: …"
+    const char* confirm_answer;   // "Enter = ja, Esc = nei"
+    const char* group_number;     // "Gruppe {n}" in the badge "Gruppe 2_" while a number is typed
     // G: runs the group left in this gathering (start-next, a new start), to reopen
     const char* earlier_runs;
     const char* reopen;

@@ -89,7 +89,9 @@ grep -qE "^samling: Eksporterer (HTML|CSV): ([1-9]|1[0-9]|2[0-6]) av 27 grupper 
 last=$(grep -nE "Eksporterer|Eksportert til" "$work/err" | tail -1)
 [[ $last == *"Eksportert til"* ]] || fail "a progress line came after the export's answer: $last"
 echo "$who: the loop showed $progress progress steps, then: $(grep "Eksportert til" "$work/err")"
-html=$(find "$dir/exports" -name '*.html' | wc -l)
+html=$(find "$dir/exports" -path "$dir/exports/bordkort" -prune -o -name '*.html' -print | wc -l)
+cards=$(find "$dir/exports/bordkort" -name '*.html' | wc -l)  # X writes the table cards too
+[[ $cards == 27 ]] || fail "expected 27 table cards in exports/bordkort, got $cards"
 csv=$(find "$dir/exports" -name '*-notes.csv' | wc -l)
 [[ $html == 29 && $csv == 27 ]] || fail "expected 27 logs + index + 1 gathering report as HTML and 27 CSV, got $html and $csv"
 grep -q "Ledergruppe 27" "$dir/exports/index.html" || fail "index.html does not list the 27th group"

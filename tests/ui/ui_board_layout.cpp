@@ -128,3 +128,30 @@ TEST_CASE("a cluster beside loose cards: boxes hold their cards, nothing overlap
     }
     CHECK(l.level <= 1);
 }
+
+TEST_CASE("long notes and a 5-whys chain wrap to more lines instead of being cut, also in larger type") {
+    // 280 characters, the most a note may hold, and a chain of answers under one cause: in a
+    // narrow, tall column (a bone of the fishbone) at the room's type and two steps of Ctrl +.
+    const std::string longest =
+        "Foreldre opplever at de må fortelle historien sin om og om igjen til nye fagfolk, at ingen har "
+        "helhetsansvaret for familien, at møtene handler om rutiner og ikke om barnet, og at det tar "
+        "måneder før noen tar kontakt etter at barnehagen har meldt fra om at noe er galt hjemme.";
+    REQUIRE(longest.size() >= 270);
+    const std::vector<BoardNote> chain = {
+        {longest, 0},
+        {"Fordi vi er redd for å tråkke inn på andres fagområde og gjøre feil som noen andre må rydde opp i", 0, -1, 1},
+        {"Fordi ansvaret er delt mellom sektorene, og ingen avtale sier hvem som leder samarbeidet", 0, -1, 2},
+        {"Fordi budsjettene følger sektorene, og tid til samarbeid ikke er finansiert av noen av dem", 0, -1, 3},
+    };
+    for (const float em : {22.0f, 24.2f, 26.6f}) {
+        CAPTURE(em);
+        ImGuiWithFonts g(em);
+        REQUIRE(g.ok);
+        const ImVec2 min(22, 150), max(300, 700);
+        const BoardLayout l = layout_board(chain, 1, min, max, g.fonts);
+        check_layout(l, static_cast<int>(chain.size()), min, max, g.fonts);
+        REQUIRE(l.cards.size() == chain.size());
+        for (const PlacedCard& c : l.cards) CHECK_FALSE(c.text.truncated);
+        CHECK(l.cards.front().text.lines.size() > 7);  // more lines than the old limit: whole
+    }
+}

@@ -3,6 +3,7 @@
 // flow their cards with layout_regions. Pure geometry; no GLFW, OpenGL, hub or workshop state.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "ui/board/scene.hpp"
 #include "ui/text/draw_text.hpp"
@@ -126,19 +127,28 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
     const int slots = (n + 1) / 2;
     const float gap = board_gap(fonts);
     const float body_right = s.head_min.x - 1.2f * em;
-    // A slot (a bone above and the one below it) is wider the more cards its fuller bone holds;
-    // half the width is shared equally, as a single cause still needs room for its longest word.
+    // A slot (a bone above and the one below it) is wider the more text its fuller bone holds
+    // (a card counts one, and one more per 60 bytes: a 5-whys chain of long answers needs the
+    // width, or its answers are cut); a share of the width is given equally, as a bone's name and
+    // a single cause still need room: the smallest share at which every name fits on two lines.
     std::vector<int> zone_lines(m.zones.size(), 0), slot_need(static_cast<std::size_t>(slots), 0);
     for (const ModelCard& c : m.cards)
         if (c.place_zone >= 0 && c.place_zone < static_cast<int>(zone_lines.size()))
-            zone_lines[static_cast<std::size_t>(c.place_zone)] += 1;
+            zone_lines[static_cast<std::size_t>(c.place_zone)] += 1 + static_cast<int>(c.text.size() / 60);
     // Every slot counts one card more than it holds: a bone with no causes yet still has a name to
     // show and room for its first cause, so one early card does not squeeze the other bones.
     for (std::size_t z = 0; z < zone_lines.size(); ++z)
         slot_need[z / 2] = std::max(slot_need[z / 2], zone_lines[z] + 1);
-    const std::vector<ColumnSpan> spans = column_spans(slot_need, min.x, body_right, gap, 0.5f);
-    // The names first: a name on two lines makes its row of labels taller.
     const float dot_w = 0.95f * em;  // the zone's colour square and the gap after it
+    std::vector<ColumnSpan> spans;
+    for (const float equal : {0.35f, 0.5f, 0.7f, 1.0f}) {
+        spans = column_spans(slot_need, min.x, body_right, gap, equal);
+        bool names_fit = true;
+        for (std::size_t z = 0; z < m.zones.size() && names_fit; ++z)
+            names_fit = bone_label_level(fonts, m.zones[z].label, spans[z / 2].right - spans[z / 2].left - dot_w) <= 2;
+        if (names_fit) break;
+    }
+    // The names first: a name on two lines makes its row of labels taller.
     const auto label_width = [&](std::size_t z) { return spans[z / 2].right - spans[z / 2].left - dot_w; };
     int level = 0;
     for (std::size_t z = 0; z < m.zones.size(); ++z)
@@ -189,21 +199,30 @@ BoardScene fishbone_at(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts&
 
 BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fonts& fonts) {
     // The spine first where the cards above and below share the height by their number; then,
-    // if some other height gives the causes larger type (long notes on a short bone), there.
+    // if some other height shows more, there: fewer cards left out, then fewer cut short (a
+    // 5-whys chain on one bone reads whole), then larger type.
     int above = 0, below = 0;
     for (const ModelCard& c : m.cards) (c.place_zone % 2 == 0 ? above : below) += 1 + (has_footer(c) ? 1 : 0);
     const float by_count =
         above + below == 0 ? 0.5f
                            : std::clamp(static_cast<float>(above) / static_cast<float>(above + below), 0.35f, 0.65f);
+    const auto cut = [](const BoardScene& s) {
+        return std::count_if(s.cards.begin(), s.cards.end(), [](const SceneCard& c) { return c.text.truncated; });
+    };
+    const auto score = [&](const BoardScene& s) { return std::make_tuple(s.overflow.size(), cut(s), s.level); };
     BoardScene best = fishbone_at(m, min, max, fonts, by_count);
     for (float share : {0.5f, 0.42f, 0.58f, 0.35f, 0.65f}) {
-        if (best.level == 0 && best.overflow.empty()) break;
+        if (best.level == 0 && best.overflow.empty() && cut(best) == 0) break;
         if (std::abs(share - by_count) < 0.02f) continue;
         BoardScene s = fishbone_at(m, min, max, fonts, share);
-        if (s.overflow.size() < best.overflow.size() ||
-            (s.overflow.size() == best.overflow.size() && s.level < best.level))
-            best = std::move(s);
+        if (score(s) < score(best)) best = std::move(s);
     }
+    // Everything shown but some cards cut (a long chain on one bone): a spine further off the
+    // middle may hold them whole. Not for a board that overflows anyway: two more layouts there
+    // cost a 200-note board's frame time and save nothing.
+    if (best.overflow.empty() && cut(best) > 0)
+        for (float share : {0.72f, 0.28f})
+            if (BoardScene s = fishbone_at(m, min, max, fonts, share); score(s) < score(best)) best = std::move(s);
     return best;
 }
 

@@ -16,7 +16,8 @@ struct Attempt {
     bool whole_words;  // no word broken across lines (Norwegian compounds are long)
 };
 
-constexpr int generous_lines = 7;
+constexpr int whole_text = 0;      // wrap_text's "no limit": a card as tall as its text needs
+constexpr int generous_lines = 7;  // the first cut, when not even the smallest size fits whole
 constexpr int deepest_indent = 3;  // a deeper "why?" stays at this indent
 
 // Sizes in units of the card text height s.
@@ -226,7 +227,11 @@ BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vecto
 
     std::vector<Attempt> attempts;
     const int smallest = static_cast<int>(fonts.card.size()) - 1;
-    for (int level = 0; level <= smallest; ++level) attempts.push_back({level, generous_lines, true});
+    // Every note whole first, at each size: a long note (a 5-whys answer, 280 characters) wraps
+    // to more lines before any card is cut; only when even the smallest size cannot hold every
+    // whole note are words broken, then cards cut to fewer lines.
+    for (int level = 0; level <= smallest; ++level) attempts.push_back({level, whole_text, true});
+    attempts.push_back({smallest, whole_text, false});
     for (int lines : {generous_lines, 4, 3, 2, 1}) attempts.push_back({smallest, lines, false});
 
     auto build = [&](Attempt a, bool partial, BoardLayout& out) {

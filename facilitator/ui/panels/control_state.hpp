@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,7 @@ struct ControlState {
     Id step_seen_run = 0;     // the step the panels were last set up for: a new conclude
     int step_seen = -1;       //   step opens the conclusion panel by itself
     PendingConfirm confirm;
+    std::set<Id> ticked;  // O: groups ticked (Ctrl+click) for the overview's T and Ctrl+Enter
     GroupNumberEntry number;
     Toast toast;
     StartPanelState start;

@@ -38,6 +38,36 @@ void toggle(ControlState& c, Overlay o) {
 
 }  // namespace
 
+std::vector<Id> overview_targets(const Workshop& state, const std::set<Id>& ticked) {
+    std::vector<Id> ids;
+    for (Id id : group_order(state))
+        if (state.current_run(id) && (ticked.empty() || ticked.contains(id))) ids.push_back(id);
+    return ids;
+}
+
+std::vector<Command> timer_commands(const Workshop& state, const std::vector<Id>& groups, bool reset,
+                                    TimerAction* chosen) {
+    bool any_running = false;
+    for (Id g : groups) any_running = any_running || state.current_run(g)->timer.running();
+    // Mixed clocks: the running ones pause first, so a second T starts them all together.
+    const TimerAction action = reset ? TimerAction::reset : any_running ? TimerAction::pause : TimerAction::start;
+    if (chosen) *chosen = action;
+    std::vector<Command> out;
+    for (Id g : groups) {
+        const bool running = state.current_run(g)->timer.running();
+        if ((action == TimerAction::start && running) || (action == TimerAction::pause && !running)) continue;
+        out.push_back(cmd::RunTimer{g, action});
+    }
+    return out;
+}
+
+std::vector<Command> conclude_commands(const Workshop& state, const std::vector<Id>& groups) {
+    std::vector<Command> out;
+    for (Id g : groups)
+        if (state.current_run(g)->concluded_at == 0) out.push_back(cmd::ConcludeRun{g});
+    return out;
+}
+
 std::vector<Id> step_targets(const Workshop& state, Id focused, bool all_groups) {
     std::vector<Id> ids;
     if (!all_groups) {
@@ -72,9 +102,16 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
     if (io.KeyCtrl) {
         // The hub keeps the history of every facilitator action, whoever sent it.
         if (pressed(GLFW_KEY_Z)) out.push_back(cmd::UndoLast{});
+        const bool enter = pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER);
+        // Ctrl+Enter in the overview: every group's run (or the ticked groups') into its log.
+        if (enter && c.overlay == Overlay::overview) {
+            std::vector<Command> concludes = conclude_commands(state, overview_targets(state, c.ticked));
+            std::string question = fill_question(strings.confirm_conclude, {}, groups_in(concludes));
+            ask_or_post(c, std::move(question), std::move(concludes), out);
+            return;
+        }
         // Ctrl+Enter: the focused group's run goes into its project log.
-        if (!setup && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) && focused && state.current_run(focused))
-            out.push_back(cmd::ConcludeRun{focused});
+        if (!setup && enter && focused && state.current_run(focused)) out.push_back(cmd::ConcludeRun{focused});
         return;  // Ctrl +/−/0 is the zoom (keys.cpp)
     }
     if (io.KeyAlt || io.KeySuper) return;
@@ -160,7 +197,15 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
         for (Id g : targets) locks.push_back(cmd::LockWriting{g, lock});
         ask_or_post(c, many(lock ? strings.confirm_lock : strings.confirm_unlock), std::move(locks), out);
     }
-    if (pressed(GLFW_KEY_T)) {
+    if (pressed(GLFW_KEY_T) && c.overlay == Overlay::overview) {
+        // The overview's T: every group's clock (or the ticked groups'), asking first.
+        TimerAction action = TimerAction::start;
+        std::vector<Command> timers = timer_commands(state, overview_targets(state, c.ticked), io.KeyShift, &action);
+        const char* q = action == TimerAction::reset   ? strings.confirm_timer_reset
+                        : action == TimerAction::pause ? strings.confirm_timer_pause
+                                                       : strings.confirm_timer_start;
+        ask_or_post(c, fill_question(q, {}, groups_in(timers)), std::move(timers), out);
+    } else if (pressed(GLFW_KEY_T)) {
         if (const ExerciseRun* run = focused ? state.current_run(focused) : nullptr) {
             const TimerAction action = io.KeyShift            ? TimerAction::reset
                                        : run->timer.running() ? TimerAction::pause

@@ -1,10 +1,12 @@
 // The facilitator's step machine on the keyboard: next/previous step, timer, reveal, lock, start
 // the next on the agenda (S), for the focused group or (with Shift) every group; Ctrl+Enter
-// saves the run to the project log; panel and view keys (F2, G, X); Ctrl+Z; answers from the
+// saves the run to the project log (in the overview, O: the timer and the log for every group or
+// the ticked ones); panel and view keys (F2, G, X); Ctrl+Z; answers from the
 // hub (refusals as a toast). Commands are appended to a vector the caller posts.
 // Depends on ImGui (keys as GLFW codes) and the core; never on the hub or OpenGL.
 #pragma once
 
+#include <set>
 #include <vector>
 
 #include <imgui.h>
@@ -17,6 +19,18 @@
 #include "ui/ui_strings.hpp"
 
 namespace samling {
+
+// The overview's all-groups keys act on the ticked groups with a run, or (none ticked) on every
+// group with a run.
+std::vector<Id> overview_targets(const Workshop& state, const std::set<Id>& ticked);
+
+// T for many groups: reset them all (`reset`), else pause the running ones if any runs, else
+// start them all; `chosen` (optional) says which. Groups whose clock is already so are left out.
+std::vector<Command> timer_commands(const Workshop& state, const std::vector<Id>& groups, bool reset,
+                                    TimerAction* chosen = nullptr);
+
+// Ctrl+Enter for many groups: a ConcludeRun for each run not yet in the project log.
+std::vector<Command> conclude_commands(const Workshop& state, const std::vector<Id>& groups);
 
 // The steps keys act on: the focused group, or every group with a run.
 std::vector<Id> step_targets(const Workshop& state, Id focused, bool all_groups);

@@ -141,9 +141,22 @@ void draw_tile(ImDrawList* dl, const Workshop& state, const Presence& presence, 
     }
 }
 
+// A ticked tile: a thick accent border and a tick in an accent disc over its top-right corner.
+void draw_tick_mark(ImDrawList* dl, ImVec2 a, ImVec2 b, float em) {
+    dl->AddRect(a, b, theme::accent, 0.4f * em, 0, std::round(0.22f * em));
+    const float r = 0.75f * em;
+    const ImVec2 c = snap(ImVec2(b.x - r * 0.6f, a.y + r * 0.6f));
+    dl->AddCircleFilled(c, r, theme::accent);
+    const ImVec2 points[] = {snap(ImVec2(c.x - 0.42f * r, c.y + 0.02f * r)),
+                             snap(ImVec2(c.x - 0.1f * r, c.y + 0.35f * r)),
+                             snap(ImVec2(c.x + 0.45f * r, c.y - 0.35f * r))};
+    dl->AddPolyline(points, 3, theme::accent_text, ImDrawFlags_None, std::max(2.0f, std::round(0.18f * em)));
+}
+
 }  // namespace
 
-Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join) {
+Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join,
+                 const std::set<Id>& ticked) {
     const Workshop& state = frame.state;
     const Presence& presence = frame.presence;
     const Fonts& fonts = frame.fonts;
@@ -162,7 +175,11 @@ Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImV
               theme::accent, joined);
     const float top = min.y + fonts.size(fonts.title) + 0.8f * em;
     const float hint_y = max.y - fonts.size(fonts.small);
-    draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.overview_hint, max.x - min.x);
+    if (ticked.empty())
+        draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.overview_hint, max.x - min.x);
+    else
+        draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::accent,
+                      fill(s.overview_ticked, {{"n", std::to_string(ticked.size())}}), max.x - min.x);
 
     const TileGrid grid =
         tile_grid(static_cast<int>(ids.size()), ImVec2(max.x - min.x, hint_y - 0.6f * em - top), std::round(0.5f * em));
@@ -189,6 +206,7 @@ Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImV
         ImGui::PopID();
         draw_tile(dl, state, presence, ids[i], names[i], static_cast<int>(i) + 1, ids[i] == focused, hovered, a, b,
                   fonts, s, lang, now);
+        if (ticked.contains(ids[i])) draw_tick_mark(dl, a, b, em);
     }
     return clicked;
 }

@@ -1,8 +1,9 @@
 // The overview (O): a tile per leader group with its exercise, step, people, notes, how many
-// are done and, once the vote is over, its top three notes. 27 groups fit at 1280x720.
+// are done and, once the vote is over, its top three notes; Ctrl+click ticks a tile. 27 groups fit at 1280x720.
 // Reads a snapshot and draws; no GLFW, OpenGL or hub.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include <imgui.h>
@@ -26,7 +27,9 @@ TileGrid tile_grid(int tiles, ImVec2 area, float gap);
 
 // Draws the overview in [min, max] with a tile button per group; `join` is the line that
 // still tells latecomers where to go. Head and done counts are of the participants here now
-// (`presence`). Returns the group clicked, or 0.
-Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join);
+// (`presence`). Tiles of `ticked` groups carry a tick, and the hint says how many are ticked.
+// Returns the group clicked, or 0.
+Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join,
+                 const std::set<Id>& ticked = {});
 
 }  // namespace samling

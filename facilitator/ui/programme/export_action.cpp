@@ -4,11 +4,12 @@
 #include <filesystem>
 
 #include "export/export_writer.hpp"
+#include "export/table_cards.hpp"
 
 namespace samling {
 
 ExportOutcome export_all_groups(const Workshop& state, const std::string& data_dir, Language lang, Timestamp now,
-                                const std::function<void(ExportProgress)>& progress) {
+                                const std::function<void(ExportProgress)>& progress, const std::string& host_port) {
     const std::filesystem::path root(data_dir);
     ExportOutcome outcome;
     outcome.folder = (root / "exports").string();
@@ -32,6 +33,13 @@ ExportOutcome export_all_groups(const Workshop& state, const std::string& data_d
             return outcome;
         }
     }
+    if (!host_port.empty() && state.room() && !state.groups().empty()) {
+        const auto cards = write_table_cards(state, {root / "exports" / "bordkort", host_port, {}, lang, {}});
+        if (!cards) {
+            outcome.ok = false;
+            outcome.error = cards.error().message;
+        }
+    }
     return outcome;
 }
 
@@ -40,7 +48,7 @@ ExportRunner::~ExportRunner() {
 }
 
 bool ExportRunner::start(std::shared_ptr<const Workshop> state, std::string data_dir, Language lang, Timestamp now,
-                         std::function<void()> changed) {
+                         std::function<void()> changed, std::string host_port) {
     if (running_) return false;
     if (worker_.joinable()) worker_.join();  // the last one has finished: reap it
     {
@@ -48,23 +56,23 @@ bool ExportRunner::start(std::shared_ptr<const Workshop> state, std::string data
         progress_ = {"HTML", 0, static_cast<int>(state->groups().size())};
     }
     running_ = true;
-    worker_ = std::thread(
-        [this, state = std::move(state), data_dir = std::move(data_dir), lang, now, changed = std::move(changed)] {
-            const auto on_progress = [&](ExportProgress p) {
-                {
-                    std::lock_guard lock(mu_);
-                    progress_ = p;
-                }
-                if (changed) changed();
-            };
-            ExportOutcome outcome = export_all_groups(*state, data_dir, lang, now, on_progress);
+    worker_ = std::thread([this, state = std::move(state), data_dir = std::move(data_dir), lang, now,
+                           changed = std::move(changed), host_port = std::move(host_port)] {
+        const auto on_progress = [&](ExportProgress p) {
             {
-                std::lock_guard lock(mu_);  // with the outcome: no progress is read after it
-                outcome_ = std::move(outcome);
-                running_ = false;
+                std::lock_guard lock(mu_);
+                progress_ = p;
             }
             if (changed) changed();
-        });
+        };
+        ExportOutcome outcome = export_all_groups(*state, data_dir, lang, now, on_progress, host_port);
+        {
+            std::lock_guard lock(mu_);  // with the outcome: no progress is read after it
+            outcome_ = std::move(outcome);
+            running_ = false;
+        }
+        if (changed) changed();
+    });
     return true;
 }
 

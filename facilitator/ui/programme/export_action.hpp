@@ -1,8 +1,8 @@
-// X: every leader group's project log exported as HTML and CSV into <data_dir>/exports/, in
-// one key press. The export reads an immutable snapshot on a worker thread, so the frame loop
-// never waits on the disk; it polls the progress ("HTML: 12 of 27 groups") and the answer
-// comes back once, for the toast. Depends on
-// facilitator/export (the samling_export target) and core; never on ImGui, GLFW or the hub.
+// X: every leader group's project log exported as HTML and CSV into <data_dir>/exports/, and
+// the table cards to print into <data_dir>/exports/bordkort/, in one key press. The export reads an immutable snapshot
+// on a worker thread, so the frame loop never waits on the disk; it polls the progress ("HTML: 12 of 27 groups") and
+// the answer comes back once, for the toast. Depends on facilitator/export (the samling_export target) and core; never
+// on ImGui, GLFW or the hub.
 #pragma once
 
 #include <atomic>
@@ -32,10 +32,12 @@ struct ExportProgress {
 };
 
 // Runs export_logs for every group, HTML then CSV, into `<data_dir>/exports`; pictures from
-// `<data_dir>/snapshots`. Blocks: call it off the UI thread. `progress` (may be empty) hears
-// of each group rendered.
+// `<data_dir>/snapshots`; then, given the address phones reach (`host_port`, "HOST:PORT"), a
+// table card per group into `<data_dir>/exports/bordkort`. Blocks: call it off the UI thread.
+// `progress` (may be empty) hears of each group rendered.
 ExportOutcome export_all_groups(const Workshop& state, const std::string& data_dir, Language lang, Timestamp now,
-                                const std::function<void(ExportProgress)>& progress = {});
+                                const std::function<void(ExportProgress)>& progress = {},
+                                const std::string& host_port = {});
 
 // One export at a time, on its own thread.
 class ExportRunner {
@@ -48,7 +50,7 @@ public:
     // False (and nothing starts) while an export is still running. `changed` runs on the
     // worker after each group and when it is done (to wake the frame loop).
     bool start(std::shared_ptr<const Workshop> state, std::string data_dir, Language lang, Timestamp now,
-               std::function<void()> changed);
+               std::function<void()> changed, std::string host_port = {});
     // The running export's progress; nullopt when none is running.
     std::optional<ExportProgress> progress() const;
     // The finished export's outcome, once.
