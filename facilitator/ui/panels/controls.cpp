@@ -66,9 +66,23 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
     const Timestamp now = frame.now;
     std::vector<Command>& out = frame.out;
     const ImGuiIO& io = ImGui::GetIO();
+    // F2 on the setup screen opens the programmes, F2 there closes them; a function key types
+    // nothing, so it acts even while a field has the keyboard.
+    if ((c.overlay == Overlay::setup || c.overlay == Overlay::programmes) && pressed(GLFW_KEY_F2) &&
+        c.setup.confirm.ask == SetupAsk::none && c.picker.deleting.empty()) {
+        const bool to_picker = c.overlay == Overlay::setup;
+        c.overlay = to_picker ? Overlay::programmes : Overlay::none;
+        if (to_picker) {
+            const bool show_archived = c.picker.show_archived;
+            c.picker = PickerState{};
+            c.picker.show_archived = show_archived;
+            c.picker.focus_new = true;
+        }
+        return;
+    }
     if (io.WantTextInput || keys_go_to_text(c)) return;
     if (answer_confirm(c, out)) return;  // a question waits: its answer is this frame's only key
-    const bool setup = c.overlay == Overlay::setup;
+    const bool setup = c.overlay == Overlay::setup || c.overlay == Overlay::programmes;
     if (io.KeyCtrl) {
         // The hub keeps the history of every facilitator action, whoever sent it.
         if (pressed(GLFW_KEY_Z)) out.push_back(cmd::UndoLast{});
@@ -93,7 +107,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
         c.setup.focus_first = c.overlay == Overlay::setup;
     }
     // The start panel and the setup screen read their own arrows and Enter.
-    if (c.overlay == Overlay::start_exercise || c.overlay == Overlay::setup) return;
+    if (c.overlay == Overlay::start_exercise || c.overlay == Overlay::setup || c.overlay == Overlay::programmes) return;
     const bool all = io.KeyShift;
     if (pressed(GLFW_KEY_G)) toggle(c, all ? Overlay::since_last_time : Overlay::project_log);
     if (pressed(GLFW_KEY_X)) c.export_requested = true;
