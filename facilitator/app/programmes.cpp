@@ -226,6 +226,7 @@ Result<Catalogue> load_catalogue(const fs::path& data, const std::function<bool(
         std::string name = stored_name(e.path());
         if (name.empty() || name_taken(c, name, folder)) name = folder;
         c.programmes.push_back({folder, name, false, 0});
+        if (c.last.empty()) c.last = folder;  // a take-over stopped before it could say so
         changed = true;
     }
     // A record whose folder is gone (deleted by hand) is not offered as a programme.
