@@ -43,11 +43,13 @@ struct Running {
     Process app;
     std::string code;
     fs::path control_file;
-    Running(std::vector<std::string> args, fs::path control) : app(with_session(std::move(args))), control_file(std::move(control)) {
+    Running(std::vector<std::string> args, fs::path control)
+        : app(with_session(std::move(args))), control_file(std::move(control)) {
         const std::string line = app.read_line();
         std::smatch m;
         INFO("stdout: ", line, " stderr: ", app.err());
-        REQUIRE(std::regex_match(line, m, std::regex(R"(samling: participants join at http://[^/]+/\?room=([A-Z0-9]{6}))")));
+        REQUIRE(std::regex_match(line, m,
+                                 std::regex(R"(samling: participants join at http://[^/]+/\?room=([A-Z0-9]{6}))")));
         code = m[1];
     }
     static std::vector<std::string> with_session(std::vector<std::string> args) {
@@ -87,8 +89,8 @@ std::map<long long, std::string> notes_in(const fs::path& file) {
 // the real binary, with notes, a gathering's automatic backup and a board picture folder.
 std::map<long long, std::string> make_old_layout(const fs::path& root) {
     Running s({"--demo", "--data-dir", root.string()}, root / "control.json");
-    for (const char* text : {"Foreldre får beskjeder for sent", "Ingen eier overgangen barnehage–skole",
-                             "Vi møtes bare når det brenner"})
+    for (const char* text :
+         {"Foreldre får beskjeder for sent", "Ingen eier overgangen barnehage–skole", "Vi møtes bare når det brenner"})
         s.control(json{{"command", "add_note"}, {"group", 1}, {"text", text}});
     const json saved = s.control(json{{"command", "save_gathering"}, {"title", "Samling 1"}});
     s.control(json{{"command", "open_gathering"}, {"gathering", saved["subject"]}});

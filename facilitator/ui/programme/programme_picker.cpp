@@ -227,12 +227,13 @@ void draw_programme_picker(const Frame& frame, ControlState& c, ProgrammeShelf* 
             p.rename_text = l.name;
             p.focus_rename = true;
         }
-        ImGui::SameLine();
-        if (!l.current && small_button(fonts, l.archived ? s.picker_unarchive : s.picker_archive)) {
-            if (auto done = shelf->archive(l.folder, !l.archived); !done) p.message = why_not(s, done.error(), "");
-            p.stale = true;
-        }
+        // The open programme is neither archived nor deleted from under the room.
         if (!l.current) {
+            ImGui::SameLine();
+            if (small_button(fonts, l.archived ? s.picker_unarchive : s.picker_archive)) {
+                if (auto done = shelf->archive(l.folder, !l.archived); !done) p.message = why_not(s, done.error(), "");
+                p.stale = true;
+            }
             ImGui::SameLine();
             if (small_button(fonts, s.picker_delete)) {
                 p.deleting = l.folder;
@@ -253,12 +254,11 @@ void draw_programme_picker(const Frame& frame, ControlState& c, ProgrammeShelf* 
     const bool enter = ImGui::InputTextWithHint("##new_programme", s.picker_new_hint, &p.new_name,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     // An empty field leaves ↑ ↓ and Enter to the rows, so F2 F2 ↑ Enter switches at once.
-    const bool new_active = ImGui::IsItemActive();
+    const bool new_active = ImGui::IsItemActive() || ImGui::IsItemDeactivated();  // Enter leaves it
     const bool name_typed = !text::trim(p.new_name).empty();
     typing |= new_active && name_typed;
     ImGui::SameLine();
     const bool make = (enter || ImGui::Button(s.picker_create)) && name_typed;
-    const bool enter_on_rows = enter && !name_typed;
     if (make) {
         const std::string name = text::trim(p.new_name);
         auto made = shelf->create(name);
@@ -295,8 +295,7 @@ void draw_programme_picker(const Frame& frame, ControlState& c, ProgrammeShelf* 
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) p.cursor = (p.cursor + n - 1) % n;
         p.cursor = std::clamp(p.cursor, 0, n - 1);
         const bool enter_key =
-            new_active ? enter_on_rows
-                       : ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
+            ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
         if (enter_key && !p.stale) open_programme(c, *shelf, *rows[static_cast<std::size_t>(p.cursor)], s, frame.now);
     }
     p.was_typing = typing;
