@@ -126,6 +126,36 @@ got=$(state "$all_notes")
 echo "$who: back on «Program 1»: the same room $code and all five of its notes, none of «Ålesund øst»'s"
 kill -0 "$app_pid" || fail "samling (the same process, started again in place) is not running after the switches"
 
+# Deleting «Ålesund øst» asks first: Esc keeps it, Enter deletes its folder and its backups.
+gone="$data/programmes/ålesund-øst"
+[[ -d $gone/backups && -n $(ls "$gone/backups") ]] || fail "«Ålesund øst» has no backups to delete"
+xdotool key F2  # the setup screen (the first programme has groups: it did not open by itself)
+settle 0.4
+xdotool key F2
+settle 0.6
+xdotool key Down
+settle 0.3
+xdotool key Delete
+settle 0.5
+grab "$artifacts/programme-picker-delete.png"
+xdotool key Escape
+settle 0.4
+[[ -f $gone/samling.sqlite3 ]] || fail "Esc to the question deleted the programme"
+echo "$who: Delete on «Ålesund øst» asked first; Esc kept it"
+xdotool key Delete
+settle 0.5
+xdotool key Return
+for _ in $(seq 50); do [[ ! -e $gone ]] && break; sleep 0.1; done
+[[ ! -e $gone ]] || fail "Enter to the question left $gone"
+[[ $(catalogue "[p['name'] for p in c['programmes']]") == "['Program 1']" ]] ||
+    fail "the catalogue still lists $(catalogue "[p['name'] for p in c['programmes']]")"
+grep -q 'deleted the programme "Ålesund øst"' "$work/err" || fail "the deletion was not said on the terminal"
+grep -E 'deleted the programme "Ålesund øst".*with [1-9][0-9]* backups' "$work/err" >/dev/null ||
+    fail "the deletion did not say how many backups went: $(grep deleted "$work/err")"
+echo "$who: Enter deleted «Ålesund øst», its folder and backups, and said so"
+got=$(state "$all_notes")
+[[ $got == "$first_notes" ]] || fail "deleting the other programme touched this one's notes: $got"
+
 stop_projector
 [[ $(catalogue "c['last']") == "program-1" ]] || fail "the last programme is $(catalogue "c['last']") after switching back"
 echo "$who: OK"

@@ -296,7 +296,12 @@ void draw_programme_picker(const Frame& frame, ControlState& c, ProgrammeShelf* 
         p.cursor = std::clamp(p.cursor, 0, n - 1);
         const bool enter_key =
             ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
-        if (enter_key && !p.stale) open_programme(c, *shelf, *rows[static_cast<std::size_t>(p.cursor)], s, frame.now);
+        const ProgrammeListing& chosen = *rows[static_cast<std::size_t>(p.cursor)];
+        if (enter_key && !p.stale) open_programme(c, *shelf, chosen, s, frame.now);
+        if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) && !chosen.current) {  // asks first, as the button
+            p.deleting = chosen.folder;
+            p.question = fill(s.picker_delete_question, {{"name", chosen.name}});
+        }
     }
     p.was_typing = typing;
 }

@@ -1,6 +1,7 @@
 // The programme picker (F2 on the setup screen): every programme on this laptop with its
 // gatherings and when it was last used; make one, rename, archive, delete (asks first) and
-// open another. Keyboard first: type a name and Enter makes it, ↑ ↓ choose, Enter opens.
+// open another. Keyboard first: type a name and Enter makes it, ↑ ↓ choose, Enter opens,
+// Delete asks to delete.
 // Draws with ImGui and calls the ProgrammeShelf; no GLFW functions (key codes only), no hub.
 #pragma once
 
