@@ -14,6 +14,7 @@
 
 #include "app/programmes.hpp"
 #include "app_process.hpp"
+#include "store_file_notes.hpp"
 #include "store_temp_dir.hpp"
 
 using namespace samling;
@@ -71,19 +72,6 @@ struct Running {
         CHECK(app.wait() == 0);
     }
 };
-
-std::map<long long, std::string> notes_in(const fs::path& file) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT id, text FROM notes", -1, &s, nullptr) == SQLITE_OK);
-    std::map<long long, std::string> out;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        out[sqlite3_column_int64(s, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return out;
-}
 
 // A data folder as every facilitator has one today: samling.sqlite3 at its root, written by
 // the real binary, with notes, a gathering's automatic backup and a board picture folder.

@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "ui/panels/control_theme.hpp"
 #include "ui/panels/overlay_window.hpp"
+#include "ui/programme/setup_screen.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
 
@@ -21,14 +22,6 @@ namespace {
 
 ImVec4 f4(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
-}
-
-void dim_text(const Fonts& fonts, const std::string& text) {
-    ImGui::PushFont(fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, f4(theme::text_dim));
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
 }
 
 bool small_button(const Fonts& fonts, const char* label) {
@@ -72,24 +65,9 @@ void open_programme(ControlState& c, ProgrammeShelf& shelf, const ProgrammeListi
 }
 
 void draw_question(const Frame& frame, PickerState& p, ProgrammeShelf& shelf, ImVec2 size, ControlState& c) {
-    const Fonts& fonts = frame.fonts;
     const ProgrammeStrings& s = frame.programme;
-    const float em = fonts.em;
-    const std::string question = drawable_text(p.question);
-    const float w = std::min(size.x - 4 * em, std::max(24 * em, width_of(fonts, fonts.bold, question) + 3 * em));
-    begin_overlay_window("##picker_confirm", size, ImVec2(w, 7.4f * em), fonts);
-    ImGui::PushFont(fonts.bold);
-    ImGui::PushTextWrapPos(w - 1.2f * em);
-    ImGui::TextUnformatted(question.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    dim_text(fonts, s.confirm_keys);
-    bool yes = ImGui::Button(s.yes);
-    ImGui::SameLine();
-    bool no = ImGui::Button(s.no);
-    end_overlay_window();
-    yes = yes || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
-    no = no || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
+    const YesNo answer = ask_yes_no(frame, "##picker_confirm", p.question, size, 7.4f);
+    const bool yes = answer == YesNo::yes, no = answer == YesNo::no;
     if (yes) {
         auto removed = shelf.remove(p.deleting);
         if (removed) {

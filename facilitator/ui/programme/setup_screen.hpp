@@ -58,6 +58,9 @@ void draw_archived_gatherings(const Workshop& state, const Fonts& fonts, const P
 
 // The question a deletion asks, in front of the screen: Enter or "Ja" does it, Esc or "Nei" not.
 void draw_setup_confirm(const Frame& frame, SetupState& setup, ImVec2 size);
+// The same question for any caller (the programme picker too): drawn each frame until answered.
+enum class YesNo { waiting, yes, no };
+YesNo ask_yes_no(const Frame& frame, const char* id, const std::string& question, ImVec2 size, float height_em);
 
 // The open gathering's agenda and the catalogue to add from.
 void draw_setup_agenda(const Frame& frame, ControlState& controls);
