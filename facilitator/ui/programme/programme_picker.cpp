@@ -23,14 +23,6 @@ namespace {
 ImVec4 f4(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
 }
-
-bool small_button(const Fonts& fonts, const char* label) {
-    ImGui::PushFont(fonts.small);
-    const bool clicked = ImGui::SmallButton(label);
-    ImGui::PopFont();
-    return clicked;
-}
-
 std::vector<const ProgrammeListing*> shown(const PickerState& p) {
     std::vector<const ProgrammeListing*> rows;
     for (const auto& l : p.list)

@@ -24,13 +24,6 @@ ImVec4 f4(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
 }
 
-bool small_button(const Fonts& fonts, const char* label) {
-    ImGui::PushFont(fonts.small);
-    const bool clicked = ImGui::SmallButton(label);
-    ImGui::PopFont();
-    return clicked;
-}
-
 void dim_text(const Fonts& fonts, const std::string& text) {
     ImGui::PushFont(fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, f4(theme::text_dim));
@@ -50,6 +43,13 @@ bool gathering_has_runs(const Workshop& state, Id gathering) {
 }
 
 }  // namespace
+
+bool small_button(const Fonts& fonts, const char* label) {
+    ImGui::PushFont(fonts.small);
+    const bool clicked = ImGui::SmallButton(label);
+    ImGui::PopFont();
+    return clicked;
+}
 
 bool setup_asking(const ControlState& c) {
     return c.overlay == Overlay::setup && c.setup.confirm.ask != SetupAsk::none;

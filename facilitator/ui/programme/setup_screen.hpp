@@ -40,6 +40,9 @@ void draw_setup_groups(const Frame& frame, ControlState& controls);
 
 // --- Housekeeping (setup_admin.cpp) ------------------------------------------------------------
 
+// A button in the small type the housekeeping actions use (archive, delete, rename).
+bool small_button(const Fonts& fonts, const char* label);
+
 // The room's name (empty: the programme's) and the language phones and exports use.
 void draw_setup_room(const Frame& frame, SetupState& setup);
 
