@@ -146,9 +146,22 @@ int run_session(const Options& o, std::string& switch_to) {
     if (auto s = ensure_room(hub, "", o.language); !s) return fail(s.error().message);
     if (o.demo)
         if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
-    // A new programme's store takes its name from the catalogue (exports and phones show it).
-    if (catalogued && hub.snapshot()->programme().empty())
-        if (auto r = hub.submit(cmd::NameProgramme{chosen.value().name}); !r) return fail(r.error().message);
+    // One name: the store's (F2's "Programme", what exports and phones show) is the picker's. A
+    // programme renamed in the picker while closed takes that name as it opens; renamed in F2,
+    // the catalogue follows.
+    if (catalogued) {
+        if (hub.snapshot()->programme() != chosen.value().name)
+            if (auto r = hub.submit(cmd::NameProgramme{chosen.value().name}); !r) return fail(r.error().message);
+        // The hub copies its listeners for each batch: the name seen lives outside the lambda.
+        auto seen = std::make_shared<std::string>(chosen.value().name);
+        hub.on_change([&hub, data = chosen.value().data, folder = chosen.value().folder, seen] {
+            const std::string name = hub.snapshot()->programme();
+            if (name == *seen || name.empty()) return;
+            *seen = name;
+            if (auto s = rename_programme(data, folder, name); !s)
+                std::cerr << "samling: the programme list keeps its old name: " << s.error().message << std::endl;
+        });
+    }
 
     AutoBackup backups(hub, data_dir);
 

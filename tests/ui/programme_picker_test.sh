@@ -126,13 +126,38 @@ got=$(state "$all_notes")
 echo "$who: back on «Program 1»: the same room $code and all five of its notes, none of «Ålesund øst»'s"
 kill -0 "$app_pid" || fail "samling (the same process, started again in place) is not running after the switches"
 
-# Deleting «Ålesund øst» asks first: Esc keeps it, Enter deletes its folder and its backups.
-gone="$data/programmes/ålesund-øst"
-[[ -d $gone/backups && -n $(ls "$gone/backups") ]] || fail "«Ålesund øst» has no backups to delete"
+# Its row's buttons, clicked: "Gi nytt navn" selects the name, typing replaces it, Enter keeps it;
+# "Arkiver" hides the row (the folder stays), "Vis arkiverte" shows it again. (1280x720: the
+# second row's buttons stand at y 166.)
 xdotool key F2  # the setup screen (the first programme has groups: it did not open by itself)
 settle 0.4
 xdotool key F2
 settle 0.6
+xdotool mousemove --window "$window" 993 166 click 1
+settle 0.4
+xdotool type --delay 30 'Sunnmøre sør'
+settle 0.3
+xdotool key Return
+names="[(p['folder'], p['name'], p['archived']) for p in c['programmes']]"
+want="[('program-1', 'Program 1', False), ('ålesund-øst', 'Sunnmøre sør', False)]"
+for _ in $(seq 50); do [[ $(catalogue "$names") == "$want" ]] && break; sleep 0.1; done
+[[ $(catalogue "$names") == "$want" ]] || fail "renaming by click and typing gave $(catalogue "$names")"
+echo "$who: «Ålesund øst» renamed «Sunnmøre sør» in the picker; its folder stays"
+settle 0.4
+xdotool mousemove --window "$window" 1093 166 click 1
+want="[('program-1', 'Program 1', False), ('ålesund-øst', 'Sunnmøre sør', True)]"
+for _ in $(seq 50); do [[ $(catalogue "$names") == "$want" ]] && break; sleep 0.1; done
+[[ $(catalogue "$names") == "$want" ]] || fail "a click on Arkiver gave $(catalogue "$names")"
+settle 0.5
+grab "$artifacts/programme-picker-archived.png"
+echo "$who: a click on Arkiver archived «Sunnmøre sør»"
+xdotool mousemove --window "$window" 75 233 click 1
+settle 0.5
+grab "$artifacts/programme-picker-shown.png"  # the archived row again, greyed, with "Hent fram"
+
+# Deleting «Sunnmøre sør» asks first: Esc keeps it, Enter deletes its folder and its backups.
+gone="$data/programmes/ålesund-øst"
+[[ -d $gone/backups && -n $(ls "$gone/backups") ]] || fail "«Ålesund øst» has no backups to delete"
 xdotool key Down
 settle 0.3
 xdotool key Delete
@@ -141,7 +166,7 @@ grab "$artifacts/programme-picker-delete.png"
 xdotool key Escape
 settle 0.4
 [[ -f $gone/samling.sqlite3 ]] || fail "Esc to the question deleted the programme"
-echo "$who: Delete on «Ålesund øst» asked first; Esc kept it"
+echo "$who: Delete on «Sunnmøre sør» asked first; Esc kept it"
 xdotool key Delete
 settle 0.5
 xdotool key Return
@@ -149,10 +174,10 @@ for _ in $(seq 50); do [[ ! -e $gone ]] && break; sleep 0.1; done
 [[ ! -e $gone ]] || fail "Enter to the question left $gone"
 [[ $(catalogue "[p['name'] for p in c['programmes']]") == "['Program 1']" ]] ||
     fail "the catalogue still lists $(catalogue "[p['name'] for p in c['programmes']]")"
-grep -q 'deleted the programme "Ålesund øst"' "$work/err" || fail "the deletion was not said on the terminal"
-grep -E 'deleted the programme "Ålesund øst".*with [1-9][0-9]* backups' "$work/err" >/dev/null ||
+grep -q 'deleted the programme "Sunnmøre sør"' "$work/err" || fail "the deletion was not said on the terminal"
+grep -E 'deleted the programme "Sunnmøre sør".*with [1-9][0-9]* backups' "$work/err" >/dev/null ||
     fail "the deletion did not say how many backups went: $(grep deleted "$work/err")"
-echo "$who: Enter deleted «Ålesund øst», its folder and backups, and said so"
+echo "$who: Enter deleted «Sunnmøre sør», its folder and backups, and said so"
 got=$(state "$all_notes")
 [[ $got == "$first_notes" ]] || fail "deleting the other programme touched this one's notes: $got"
 

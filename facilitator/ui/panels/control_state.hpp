@@ -90,6 +90,7 @@ struct PickerState {
     std::string renaming;  // the folder whose name is being typed; empty: none
     std::string rename_text;
     bool focus_rename = false;
+    bool opening = false;  // the rename field is asked for but does not listen yet: draw on
     std::string deleting;  // the folder a deletion asks about (Enter = yes, Esc = no)
     std::string question;
     std::string message;  // why the last action did not happen

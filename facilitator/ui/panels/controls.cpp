@@ -237,6 +237,7 @@ Timestamp next_redraw(const Workshop& state, const ControlState& c, Timestamp no
     // A conclusion field takes the keyboard a frame or two after it opens: without those frames
     // the first key typed would arrive before it listens.
     if (c.conclusion_edit.opening || c.conclusion_edit.open_request) sooner(now);
+    if (c.overlay == Overlay::programmes && (c.picker.opening || c.picker.focus_new)) sooner(now);  // the same
     if (!c.number.digits.empty()) sooner(c.number.typed_at + group_number_pause_ms);  // taken after a pause
     if (c.toast.shown_at != 0 && now - c.toast.shown_at < toast_ms) {
         const Timestamp fade_from = c.toast.shown_at + toast_ms - toast_fade_ms;

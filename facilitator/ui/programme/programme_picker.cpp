@@ -156,17 +156,21 @@ void draw_programme_picker(const Frame& frame, ControlState& c, ProgrammeShelf* 
             ImGui::SetNextItemWidth(name_w - 0.6f * em);
             const bool enter = ImGui::InputText("##rename", &p.rename_text, ImGuiInputTextFlags_EnterReturnsTrue);
             typing |= ImGui::IsItemActive();
+            p.opening = !ImGui::IsItemActive() && !enter;  // keep drawing until it listens
             if (enter) {
                 const std::string name = text::trim(p.rename_text);
-                if (auto done = shelf->rename(l.folder, name); !done)
+                if (auto done = shelf->rename(l.folder, name); !done) {
                     p.message = why_not(s, done.error(), name);
-                else
+                } else {
                     p.message.clear();
+                    if (l.current) frame.out.push_back(cmd::NameProgramme{name});  // F2's name too
+                }
                 p.renaming.clear();
                 p.choose = l.folder;
                 p.stale = true;
             } else if (!ImGui::IsItemActive() && !p.focus_rename && ImGui::IsItemDeactivated()) {
                 p.renaming.clear();  // Esc or a click elsewhere: the name stays as it was
+                p.opening = false;
             }
         } else {
             ImGui::PushFont(l.current ? fonts.bold : fonts.body);
@@ -195,7 +199,7 @@ void draw_programme_picker(const Frame& frame, ControlState& c, ProgrammeShelf* 
         if (small_button(fonts, s.picker_rename)) {
             p.renaming = l.folder;
             p.rename_text = l.name;
-            p.focus_rename = true;
+            p.focus_rename = p.opening = true;
         }
         // The open programme is neither archived nor deleted from under the room.
         if (!l.current) {
