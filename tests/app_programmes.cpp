@@ -215,7 +215,15 @@ TEST_CASE("--programme opens the one named; an unknown name is refused, naming t
         Running lup({"--programme", "lup ås og vestby"}, data / "control.json");  // as names compare
         lup_code = lup.code;
         lup.control(json{{"command", "add_group"}, {"name", "Oppvekst Ås"}});
+        // F2's "Programme" field sends this command: the picker's name follows it.
+        lup.control(json{{"command", "name_programme"}, {"name", "LUP Ås, Vestby og Frogn"}});
         lup.stop();
+    }
+    {
+        auto named = load_catalogue(data);
+        REQUIRE(named.ok());
+        REQUIRE(named.value().find("LUP Ås, Vestby og Frogn"));
+        CHECK(named.value().find("LUP Ås, Vestby og Frogn")->folder == "lup-ås-og-vestby");
     }
     CHECK(lup_code != first_code);  // a room of its own
     {
@@ -227,7 +235,7 @@ TEST_CASE("--programme opens the one named; an unknown name is refused, naming t
     CHECK(unknown.wait() == 1);
     CHECK(unknown.out().empty());
     CHECK(unknown.err().find("no programme named \"HeLU Nordvik\"") != std::string::npos);
-    CHECK(unknown.err().find("\"Program 1\", \"LUP Ås og Vestby\"") != std::string::npos);
+    CHECK(unknown.err().find("\"Program 1\", \"LUP Ås, Vestby og Frogn\"") != std::string::npos);
     CHECK(unknown.err().find("F2") != std::string::npos);  // how to make one
     auto listed = load_catalogue(data);
     REQUIRE(listed.ok());
