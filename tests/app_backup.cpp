@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "app_process.hpp"
+#include "store_file_notes.hpp"
 #include "store_temp_dir.hpp"
 
 using namespace samling::testing;
@@ -48,20 +49,6 @@ struct Session {
         return json::parse(res->body);
     }
 };
-
-// Every note's text by id, read straight from a store file.
-std::map<long long, std::string> notes_in(const fs::path& file) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT id, text FROM notes", -1, &s, nullptr) == SQLITE_OK);
-    std::map<long long, std::string> out;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        out[sqlite3_column_int64(s, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return out;
-}
 
 void sql(const fs::path& file, const std::string& statement) {
     sqlite3* db = nullptr;

@@ -4,15 +4,11 @@
 
 #include <iostream>
 
-#include "app/paths.hpp"
+#include "app/programme_choice.hpp"
 #include "store/backup.hpp"
 
 namespace samling {
 namespace {
-
-std::filesystem::path data_dir_of(const Options& o) {
-    return o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
-}
 
 std::string holds(const BackupInfo& info) {
     return std::to_string(info.groups) + " leader groups, " + std::to_string(info.runs) + " exercise runs, " +
@@ -23,7 +19,12 @@ std::string holds(const BackupInfo& info) {
 }  // namespace
 
 int run_backup(const Options& o) {
-    auto made = backup_store(data_dir_of(o), o.backup->out);
+    auto chosen = choose_programme_for(o, Missing::refuse);
+    if (!chosen) {
+        std::cerr << "samling backup: " << chosen.error().message << std::endl;
+        return 1;
+    }
+    auto made = backup_store(chosen.value().dir, o.backup->out);
     if (!made) {
         std::cerr << "samling backup: " << made.error().message << std::endl;
         return 1;
@@ -33,7 +34,13 @@ int run_backup(const Options& o) {
 }
 
 int run_restore(const Options& o) {
-    const auto dir = data_dir_of(o);
+    // Onto a new laptop: the programme named is made, or the first one.
+    auto chosen = choose_programme_for(o, o.programme.empty() ? Missing::make_first : Missing::make_named);
+    if (!chosen) {
+        std::cerr << "samling restore: " << chosen.error().message << std::endl;
+        return 1;
+    }
+    const auto dir = chosen.value().dir;
     auto put = restore_store(o.restore->file, dir, o.restore->replace);
     if (!put) {
         std::cerr << "samling restore: " << put.error().message << std::endl;

@@ -7,6 +7,7 @@
 #include "app/exercise_files.hpp"
 #include "app/lan_address.hpp"
 #include "app/paths.hpp"
+#include "app/programme_choice.hpp"
 #include "core/text.hpp"
 #include "export/export_writer.hpp"
 #include "export/table_cards.hpp"
@@ -31,7 +32,9 @@ ExportRequest::Format format_of(const std::string& f) {
 
 int run_export(const Options& o) {
     const ExportOptions& e = *o.export_logs;
-    const std::filesystem::path data_dir = o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
+    auto chosen = choose_programme_for(o, Missing::refuse);
+    if (!chosen) return fail(chosen.error().message);
+    const std::filesystem::path data_dir = chosen.value().dir;
     const auto exercise_dir = find_shipped("exercises");
     if (!exercise_dir) return fail("cannot find the exercises folder (set SAMLING_SHARE_DIR)");
     auto store = Store::open_read_only(data_dir);

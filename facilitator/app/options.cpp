@@ -8,7 +8,11 @@ namespace samling {
 std::string usage_text() {
     return "Usage: samling [options]\n"
            "Runs the projector view, the participants' web server and the store.\n\n"
-           "  --data-dir DIR         where the store lives (default $XDG_DATA_HOME/samling)\n"
+           "  --data-dir DIR         the data folder, its programmes in DIR/programmes (default\n"
+           "                         $XDG_DATA_HOME/samling); a folder holding one programme's\n"
+           "                         samling.sqlite3 and no programmes.json is that one programme\n"
+           "  --programme NAME       open this programme of the data folder (default: the last one\n"
+           "                         opened); the projector's F2, then F2 again, makes new ones\n"
            "  --host ADDR            listen address (default 0.0.0.0)\n"
            "  --port N               listen port (default 8765; 0 = any free port)\n"
            "  --headless             no window: server and store only, until SIGINT/SIGTERM\n"
@@ -33,7 +37,11 @@ std::string usage_text() {
            "Writes the programme into one new file, beside a running Samling or not.\n\n"
            "Usage: samling restore FILE [--data-dir DIR] [--replace]\n"
            "Checks FILE and makes it the data folder's programme; --replace when the folder holds\n"
-           "one already (it is kept in DIR/backups first). Samling must not be running there.\n";
+           "one already (it is kept in DIR/backups first). Samling must not be running there.\n"
+           "backup, restore and export act on --programme NAME (restore makes it if it is new),\n"
+           "else on the last programme opened.\n\n"
+           "Usage: samling delete --programme NAME --yes [--data-dir DIR]\n"
+           "Deletes the programme: its store, backups, board pictures and exports. Not while it is open.\n";
 }
 
 namespace {
@@ -55,6 +63,9 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         args.erase(args.begin());
     } else if (!args.empty() && args.front() == "backup") {
         o.backup = BackupOptions{};
+        args.erase(args.begin());
+    } else if (!args.empty() && args.front() == "delete") {
+        o.delete_programme = DeleteOptions{};
         args.erase(args.begin());
     } else if (!args.empty() && args.front() == "restore") {
         o.restore = RestoreOptions{};
@@ -85,6 +96,10 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             o.fresh_store = true;
         } else if (a == "--data-dir") {
             if (!value(o.data_dir)) return bad("--data-dir needs a folder");
+        } else if (a == "--programme") {
+            if (!value(o.programme)) return bad("--programme needs a programme's name");
+        } else if (o.delete_programme && a == "--yes") {
+            o.delete_programme->yes = true;
         } else if (a == "--host") {
             if (!value(o.host)) return bad("--host needs an address, e.g. 0.0.0.0 or 127.0.0.1");
         } else if (a == "--port" || a == "--control-port") {
@@ -121,6 +136,7 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         }
     }
     if (o.headless && !o.screenshot.empty()) return bad("--screenshot needs a window; drop --headless");
+    if (o.demo && !o.programme.empty()) return bad("--demo is a programme of its own: drop --programme");
     if (o.export_logs) {
         const ExportOptions& e = *o.export_logs;
         if (e.all == !e.group.empty()) return bad("export needs --group NAME or --all (one of them)");
@@ -128,17 +144,25 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         if (!e.wifi.empty() && e.format != "tents") return bad("--wifi is for --format tents");
         if (e.out.empty()) return bad("export needs --out DIR");
         if (o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0)
-            return bad("export takes only --group/--all, --format, --out, --data-dir and --lang");
+            return bad("export takes only --group/--all, --format, --out, --data-dir, --programme and --lang");
     }
     const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0;
     if (o.backup) {
         if (o.backup->out.empty()) return bad("backup needs --out FILE");
-        if (session) return bad("backup takes only --out and --data-dir");
+        if (session) return bad("backup takes only --out, --data-dir and --programme");
     }
     if (o.restore) {
         if (o.restore->file.empty()) return bad("restore needs the backup file: samling restore FILE");
-        if (session) return bad("restore takes only the file, --data-dir and --replace");
+        if (session) return bad("restore takes only the file, --data-dir, --programme and --replace");
     }
+    if (o.delete_programme) {
+        if (o.programme.empty()) return bad("delete needs --programme NAME");
+        if (session) return bad("delete takes only --programme, --yes and --data-dir");
+        if (!o.delete_programme->yes)
+            return bad("delete removes \"" + o.programme + "\" for good (its store, backups, pictures and " +
+                       "exports): add --yes to say you mean it");
+    }
+    o.args = all_args;
     return o;
 }
 

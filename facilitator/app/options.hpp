@@ -28,21 +28,29 @@ struct RestoreOptions {
     bool replace = false;
 };
 
+// `samling delete --programme NAME --yes`
+struct DeleteOptions {
+    bool yes = false;
+};
+
 struct Options {
-    std::string data_dir;  // empty: the platform default
+    std::string data_dir;   // empty: the platform default
+    std::string programme;  // --programme NAME: which programme of the data folder; empty: the last opened
     std::string host = "0.0.0.0";
     int port = 8765;
     bool headless = false;
     bool demo = false;
     bool fresh_store = false;  // --new: an empty store file may become a new room
     Language language = Language::nb;
-    std::string screenshot;                    // PNG path, or empty
-    int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
-    std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
-    std::optional<BackupOptions> backup;       // set: write a backup and exit
-    std::optional<RestoreOptions> restore;     // set: restore a backup and exit
+    std::string screenshot;                         // PNG path, or empty
+    int control_port = -1;                          // -1: no control surface; 0: any free port on 127.0.0.1
+    std::optional<ExportOptions> export_logs;       // set: export and exit, no server, no window
+    std::optional<BackupOptions> backup;            // set: write a backup and exit
+    std::optional<RestoreOptions> restore;          // set: restore a backup and exit
+    std::optional<DeleteOptions> delete_programme;  // set: delete --programme NAME and exit
     bool help = false;
     bool version = false;
+    std::vector<std::string> args;  // as given, for starting again on another programme
 };
 
 // Parses argv (without the program name). Errors name the offending option.

@@ -22,6 +22,8 @@
 #include "app/export_command.hpp"
 #include "app/lan_address.hpp"
 #include "app/paths.hpp"
+#include "app/programme_choice.hpp"
+#include "app/programmes.hpp"
 #include "app/room_setup.hpp"
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
@@ -99,20 +101,9 @@ std::string join_url(const std::string& host, int port, const std::string& code)
     return "http://" + h + ":" + std::to_string(port) + "/?room=" + code;
 }
 
-}  // namespace
-
-int run_samling(const Options& o) {
-    if (o.help) {
-        std::cout << usage_text();
-        return 0;
-    }
-    if (o.version) {
-        std::cout << "samling " << SAMLING_VERSION << "\n";
-        return 0;
-    }
-    if (o.export_logs) return run_export(o);
-    if (o.backup) return run_backup(o);
-    if (o.restore) return run_restore(o);
+// One programme's session, from the store's opening to its clean close. `switch_to` is set
+// when the picker asked for another programme.
+int run_session(const Options& o, std::string& switch_to) {
     SignalWatcher signals;
 
     const auto exercise_dir = find_shipped("exercises");
@@ -126,15 +117,21 @@ int run_samling(const Options& o) {
     const auto port = server.bind();
     if (!port) return fail(port.error().message);
 
-    // The demo's room and groups never land in the facilitator's own store by accident.
-    const std::filesystem::path data_dir = !o.data_dir.empty() ? std::filesystem::path(o.data_dir)
-                                           : o.demo            ? demo_data_dir()
-                                                               : default_data_dir();
+    // The demo's room and groups never land in the facilitator's own store by accident: the
+    // demo has its own folder, outside the catalogue.
+    auto chosen = choose_programme_for(o, Missing::make_first);
+    if (!chosen) return fail(chosen.error().message);
+    const std::filesystem::path data_dir = chosen.value().dir;
+    const bool catalogued = !chosen.value().data.empty();
     auto store = Store::open(data_dir, {}, o.fresh_store ? EmptyFile::allow_empty : EmptyFile::refuse);
     if (!store) return fail(store.error().message);
     if (o.demo && o.data_dir.empty())  // stdout keeps its one join line (API.md)
         std::cerr << "samling: --demo uses its own data folder " << data_dir.string() << " (not "
                   << default_data_dir().string() << ")" << std::endl;
+    if (catalogued) {
+        if (auto s = mark_opened(chosen.value().data, chosen.value().folder); !s) return fail(s.error().message);
+        std::cerr << "samling: programme \"" << chosen.value().name << "\" (" << data_dir.string() << ")" << std::endl;
+    }
 
     auto exercises = load_exercise_folder(*exercise_dir);
     for (const auto& problem : exercises.problems) std::cerr << "samling: skipped " << problem << "\n";
@@ -149,11 +146,28 @@ int run_samling(const Options& o) {
     if (auto s = ensure_room(hub, "", o.language); !s) return fail(s.error().message);
     if (o.demo)
         if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
+    // One name: the store's (F2's "Programme", what exports and phones show) is the picker's. A
+    // programme renamed in the picker while closed takes that name as it opens; renamed in F2,
+    // the catalogue follows.
+    if (catalogued) {
+        if (hub.snapshot()->programme() != chosen.value().name)
+            if (auto r = hub.submit(cmd::NameProgramme{chosen.value().name}); !r) return fail(r.error().message);
+        // The hub copies its listeners for each batch: the name seen lives outside the lambda.
+        auto seen = std::make_shared<std::string>(chosen.value().name);
+        hub.on_change([&hub, data = chosen.value().data, folder = chosen.value().folder, seen] {
+            const std::string name = hub.snapshot()->programme();
+            if (name == *seen || name.empty()) return;
+            *seen = name;
+            if (auto s = rename_programme(data, folder, name); !s)
+                std::cerr << "samling: the programme list keeps its old name: " << s.error().message << std::endl;
+        });
+    }
 
     AutoBackup backups(hub, data_dir);
 
     std::unique_ptr<ControlServer> control;
-    const auto control_file = data_dir / "control.json";
+    // With several programmes the file stays where scripts look for it: the data folder.
+    const auto control_file = (catalogued ? chosen.value().data : data_dir) / "control.json";
     if (o.control_port >= 0) {
         const std::string token = secrets::token_secret();
         control = std::make_unique<ControlServer>(token);
@@ -171,8 +185,11 @@ int run_samling(const Options& o) {
     if (o.headless) {
         signals.wait();
     } else {
-        ProjectorConfig config{url, o.language, o.screenshot, data_dir.string()};
-        code = run_projector(hub, config, [&] { return signals.stop_requested(); });
+        std::unique_ptr<CatalogueShelf> shelf;
+        if (catalogued) shelf = std::make_unique<CatalogueShelf>(chosen.value().data, chosen.value().folder);
+        ProjectorConfig config{url, o.language, o.screenshot, data_dir.string(), shelf.get()};
+        code = run_projector(hub, config, [&] { return signals.stop_requested() || (shelf && shelf->requested()); });
+        if (shelf && shelf->requested() && !signals.stop_requested()) switch_to = *shelf->requested();
     }
     server.stop();
     if (control) {
@@ -181,6 +198,31 @@ int run_samling(const Options& o) {
     }
     if (code == 0 && o.screenshot.empty()) backups.at_exit();  // a clean end of the day
     return code;
+}
+
+}  // namespace
+
+int run_samling(const Options& o) {
+    if (o.help) {
+        std::cout << usage_text();
+        return 0;
+    }
+    if (o.version) {
+        std::cout << "samling " << SAMLING_VERSION << "\n";
+        return 0;
+    }
+    if (o.export_logs) return run_export(o);
+    if (o.backup) return run_backup(o);
+    if (o.restore) return run_restore(o);
+    if (o.delete_programme) return run_delete(o);
+    std::string switch_to;
+    const int code = run_session(o, switch_to);
+    if (code != 0 || switch_to.empty()) return code;
+    // Another programme: the store, hub, server and window are closed (the exit backup taken);
+    // the process starts again on it rather than rebuild them in place, so no cache of the
+    // first programme (board pictures, views keyed by ids both stores use) can show in the other.
+    std::cerr << "samling: opening the programme " << switch_to << std::endl;
+    return fail(start_again_on(o.args, switch_to).message);
 }
 
 }  // namespace samling

@@ -10,6 +10,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "ui/programme/programme_picker.hpp"
 #include "ui/programme/setup_screen.hpp"
 #include "ui/projector_view.hpp"
 #include "ui/window.hpp"
@@ -59,8 +60,8 @@ void handle_keys(ViewState& view, Window& window) {
     }
     // On the setup screen Tab moves between its fields (ImGui's own tabbing), not between
     // groups; in the conclusion panel it opens its fields (controls.cpp). Digits: group_number.
-    if (view.controls.overlay != Overlay::setup && !conclusion_takes_keys(view.controls) &&
-        ImGui::IsKeyPressed(GLFW_KEY_TAB))
+    if (view.controls.overlay != Overlay::setup && view.controls.overlay != Overlay::programmes &&
+        !conclusion_takes_keys(view.controls) && ImGui::IsKeyPressed(GLFW_KEY_TAB))
         view.focus_step += io.KeyShift ? -1 : 1;
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) set_fullscreen(window, !window.fullscreen);
     // J and F change only what the room sees around the board; the setup screen and the
@@ -75,7 +76,7 @@ void handle_keys(ViewState& view, Window& window) {
     // While a group number is typed, Esc drops the number (group_number.cpp) and nothing else;
     // while F2 asks before a deletion, Esc answers "no".
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view.controls.number.digits.empty() &&
-        !setup_asking(view.controls)) {
+        !setup_asking(view.controls) && !picker_asking(view.controls)) {
         // Esc closes a panel first, then leaves focus mode; only then does it leave full screen.
         if (view.controls.overlay != Overlay::none)
             view.controls.overlay = Overlay::none;

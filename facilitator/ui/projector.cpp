@@ -102,7 +102,7 @@ float pixel_ratio(GLFWwindow* w) {
 }
 
 // Test hook, for screenshots only: SAMLING_SCREENSHOT_VIEW=overview|help|preview|start|note|
-// setup|log|since (comma-separated; "group=N" focuses the N-th group) opens that panel in the
+// setup|programmes|log|since (comma-separated; "group=N" focuses the N-th group) opens that panel in the
 // first frame, so a test or a person checking the look can capture it. (The conclusion panel
 // opens by itself in a conclude step.) Read nowhere else, and ignored without --screenshot.
 void apply_screenshot_view(ViewState& view) {
@@ -124,6 +124,8 @@ void apply_screenshot_view(ViewState& view) {
             c.overlay = Overlay::add_note;
         else if (item == "setup")
             c.overlay = Overlay::setup;
+        else if (item == "programmes")
+            c.overlay = Overlay::programmes;
         else if (item == "log")
             c.overlay = Overlay::project_log;
         else if (item == "since")
@@ -223,6 +225,7 @@ ProjectorContent make_content(const ProjectorConfig& config) {
     content.qr = encode_qr(config.join_url);
     content.address = parse_join_url(config.join_url);
     content.data_dir = config.data_dir;
+    content.programmes = config.programmes;
     return content;
 }
 

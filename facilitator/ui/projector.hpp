@@ -10,12 +10,14 @@
 namespace samling {
 
 class Hub;
+class ProgrammeShelf;
 
 struct ProjectorConfig {
     std::string join_url;  // what phones open; the QR code encodes exactly this
     Language language = Language::nb;
-    std::string screenshot_path;  // non-empty: render a few frames, write this PNG, return
-    std::string data_dir{};       // the store's folder: board pictures go to <data_dir>/snapshots
+    std::string screenshot_path;           // non-empty: render a few frames, write this PNG, return
+    std::string data_dir{};                // the store's folder: board pictures go to <data_dir>/snapshots
+    ProgrammeShelf* programmes = nullptr;  // F2's programme picker; null: one programme only
 };
 
 // Opens the window and runs the frame loop until the window is closed, the screenshot is

@@ -25,6 +25,7 @@
 #include "ui/panels/top_bar.hpp"
 #include "ui/programme/earlier_runs.hpp"
 #include "ui/programme/log_view.hpp"
+#include "ui/programme/programme_picker.hpp"
 #include "ui/programme/programme_strings.hpp"
 #include "ui/programme/setup_screen.hpp"
 #include "ui/text/draw_text.hpp"
@@ -318,7 +319,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
             view.focused = clicked;
             c.overlay = Overlay::project_log;
         }
-    } else if (c.overlay != Overlay::setup) {
+    } else if (c.overlay != Overlay::setup && c.overlay != Overlay::programmes) {
         conclusion_drawn = c.conclusion && !panel_open;
         draw_room(frame, dl, group, view, content, size, pixels_per_unit, conclusion_drawn);
     }
@@ -329,6 +330,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (!conclusion_drawn) leave_conclusion_field(c.conclusion_edit, out);
 
     if (c.overlay == Overlay::setup) draw_setup(frame, c, size);
+    if (c.overlay == Overlay::programmes) draw_programme_picker(frame, c, content.programmes, size);
     if (c.overlay == Overlay::start_exercise) {
         std::vector<Command> starts;
         if (!draw_start_panel(frame, c.start, size, starts)) c.overlay = Overlay::none;

@@ -49,8 +49,9 @@ struct ProjectorContent {
     Language language = Language::nb;
     QrModules qr;
     JoinAddress address;
-    std::string data_dir;        // where board pictures are written and read; empty: none
-    ThumbnailSource thumbnails;  // empty: the project log shows no pictures
+    std::string data_dir;                  // where board pictures are written and read; empty: none
+    ThumbnailSource thumbnails;            // empty: the project log shows no pictures
+    ProgrammeShelf* programmes = nullptr;  // the picker's programmes; null: this session has one
 };
 
 // Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the

@@ -11,12 +11,13 @@
 
 #include "core/commands.hpp"
 #include "core/model.hpp"
+#include "ui/programme/programme_shelf.hpp"
 #include "ui/programme/setup_model.hpp"
 
 namespace samling {
 
 // Panels that take over the screen's middle; one at a time.
-enum class Overlay { none, overview, start_exercise, add_note, help, setup, project_log, since_last_time };
+enum class Overlay { none, overview, start_exercise, add_note, help, setup, project_log, since_last_time, programmes };
 
 // E: which exercise, for which groups (every group is chosen unless unticked).
 struct StartPanelState {
@@ -78,6 +79,25 @@ struct SetupState {
     SetupConfirm confirm;
 };
 
+// F2 on the setup screen: the programme picker. The list is the shelf's, read again when stale.
+struct PickerState {
+    std::vector<ProgrammeListing> list;
+    bool stale = true;
+    std::string choose;  // the folder to put the cursor on at the next reading
+    int cursor = 0;      // the chosen row among those shown
+    bool show_archived = false;
+    std::string new_name;  // the "new programme" field
+    bool focus_new = false;
+    std::string renaming;  // the folder whose name is being typed; empty: none
+    std::string rename_text;
+    bool focus_rename = false;
+    bool opening = false;  // the rename field is asked for but does not listen yet: draw on
+    std::string deleting;  // the folder a deletion asks about (Enter = yes, Esc = no)
+    std::string question;
+    std::string message;  // why the last action did not happen
+    bool was_typing = false;
+};
+
 // G and Shift+G: the views read the snapshot; only the scroll request is kept.
 struct ReadingViewState {
     float page = 0;  // PgDn / PgUp asked for this many pages (±1), applied next frame
@@ -130,6 +150,7 @@ struct ControlState {
     NotePopupState note;
     ConclusionState conclusion_edit;
     SetupState setup;
+    PickerState picker;
     ReadingViewState reading;
     PendingSnapshot snapshot;
     bool setup_offered = false;     // the setup screen opened by itself once for an empty room

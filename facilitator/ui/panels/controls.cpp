@@ -96,9 +96,23 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
     const Timestamp now = frame.now;
     std::vector<Command>& out = frame.out;
     const ImGuiIO& io = ImGui::GetIO();
+    // F2 on the setup screen opens the programmes, F2 there closes them; a function key types
+    // nothing, so it acts even while a field has the keyboard.
+    if ((c.overlay == Overlay::setup || c.overlay == Overlay::programmes) && pressed(GLFW_KEY_F2) &&
+        c.setup.confirm.ask == SetupAsk::none && c.picker.deleting.empty()) {
+        const bool to_picker = c.overlay == Overlay::setup;
+        c.overlay = to_picker ? Overlay::programmes : Overlay::none;
+        if (to_picker) {
+            const bool show_archived = c.picker.show_archived;
+            c.picker = PickerState{};
+            c.picker.show_archived = show_archived;
+            c.picker.focus_new = true;
+        }
+        return;
+    }
     if (io.WantTextInput || keys_go_to_text(c)) return;
     if (answer_confirm(c, out)) return;  // a question waits: its answer is this frame's only key
-    const bool setup = c.overlay == Overlay::setup;
+    const bool setup = c.overlay == Overlay::setup || c.overlay == Overlay::programmes;
     if (io.KeyCtrl) {
         // The hub keeps the history of every facilitator action, whoever sent it.
         if (pressed(GLFW_KEY_Z)) out.push_back(cmd::UndoLast{});
@@ -130,7 +144,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
         c.setup.focus_first = c.overlay == Overlay::setup;
     }
     // The start panel and the setup screen read their own arrows and Enter.
-    if (c.overlay == Overlay::start_exercise || c.overlay == Overlay::setup) return;
+    if (c.overlay == Overlay::start_exercise || c.overlay == Overlay::setup || c.overlay == Overlay::programmes) return;
     const bool all = io.KeyShift;
     if (pressed(GLFW_KEY_G)) {
         toggle(c, all ? Overlay::since_last_time : Overlay::project_log);
@@ -271,6 +285,7 @@ Timestamp next_redraw(const Workshop& state, const ControlState& c, Timestamp no
     // A conclusion field takes the keyboard a frame or two after it opens: without those frames
     // the first key typed would arrive before it listens.
     if (c.conclusion_edit.opening || c.conclusion_edit.open_request) sooner(now);
+    if (c.overlay == Overlay::programmes && (c.picker.opening || c.picker.focus_new)) sooner(now);  // the same
     if (!c.number.digits.empty()) sooner(c.number.typed_at + group_number_pause_ms);  // taken after a pause
     if (c.toast.shown_at != 0 && now - c.toast.shown_at < toast_ms) {
         const Timestamp fade_from = c.toast.shown_at + toast_ms - toast_fade_ms;

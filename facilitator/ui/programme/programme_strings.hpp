@@ -102,6 +102,30 @@ struct ProgrammeStrings {
     // Board pictures caught up after the window opens on runs concluded without it
     const char* pictures_caught_up;  // "{n} tavlebilder fra før lagt i prosjektloggen"
     const char* pictures_not_saved;  // "{n} kunne ikke lagres: {why}"
+    // The programme picker (F2 on the setup screen)
+    const char* picker_title;
+    const char* picker_keys;
+    const char* picker_single;  // a session with one programme only (--data-dir, --demo)
+    const char* picker_name;    // column headings
+    const char* picker_gatherings;
+    const char* picker_last_used;
+    const char* picker_never;  // never opened
+    const char* picker_open;
+    const char* picker_is_open;
+    const char* picker_rename;
+    const char* picker_archive;
+    const char* picker_unarchive;
+    const char* picker_delete;
+    const char* picker_show_archived;  // "Vis arkiverte ({n})"
+    const char* picker_new_hint;
+    const char* picker_create;
+    const char* picker_delete_question;  // "Slette «{name}» for godt …?"
+    const char* picker_deleted;          // "«{name}» er slettet …"
+    const char* picker_opening;          // "Åpner «{name}» …"
+    const char* picker_name_taken;
+    const char* picker_name_empty;
+    const char* picker_failed;    // "Det gikk ikke: {why}"
+    const char* first_programme;  // the name of the first programme on a laptop
 };
 
 // The texts are translated in i18n/strings.json; the build generates fill_strings from it.

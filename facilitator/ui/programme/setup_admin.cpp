@@ -24,13 +24,6 @@ ImVec4 f4(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
 }
 
-bool small_button(const Fonts& fonts, const char* label) {
-    ImGui::PushFont(fonts.small);
-    const bool clicked = ImGui::SmallButton(label);
-    ImGui::PopFont();
-    return clicked;
-}
-
 void dim_text(const Fonts& fonts, const std::string& text) {
     ImGui::PushFont(fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, f4(theme::text_dim));
@@ -50,6 +43,13 @@ bool gathering_has_runs(const Workshop& state, Id gathering) {
 }
 
 }  // namespace
+
+bool small_button(const Fonts& fonts, const char* label) {
+    ImGui::PushFont(fonts.small);
+    const bool clicked = ImGui::SmallButton(label);
+    ImGui::PopFont();
+    return clicked;
+}
 
 bool setup_asking(const ControlState& c) {
     return c.overlay == Overlay::setup && c.setup.confirm.ask != SetupAsk::none;
@@ -186,16 +186,13 @@ void draw_archived_gatherings(const Workshop& state, const Fonts& fonts, const P
     }
 }
 
-void draw_setup_confirm(const Frame& frame, SetupState& setup, ImVec2 size) {
+YesNo ask_yes_no(const Frame& frame, const char* id, const std::string& text, ImVec2 size, float height_em) {
     const Fonts& fonts = frame.fonts;
     const ProgrammeStrings& s = frame.programme;
-    std::vector<Command>& out = frame.out;
-    SetupConfirm& q = setup.confirm;
-    if (q.ask == SetupAsk::none) return;
     const float em = fonts.em;
-    const std::string question = drawable_text(q.question);
+    const std::string question = drawable_text(text);
     const float w = std::min(size.x - 4 * em, std::max(24 * em, width_of(fonts, fonts.bold, question) + 3 * em));
-    begin_overlay_window("##setup_confirm", size, ImVec2(w, 6.4f * em), fonts);
+    begin_overlay_window(id, size, ImVec2(w, height_em * em), fonts);
     ImGui::PushFont(fonts.bold);
     ImGui::PushTextWrapPos(w - 1.2f * em);
     ImGui::TextUnformatted(question.c_str());
@@ -208,12 +205,20 @@ void draw_setup_confirm(const Frame& frame, SetupState& setup, ImVec2 size) {
     end_overlay_window();
     yes = yes || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
     no = no || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
-    if (yes) {
+    return yes ? YesNo::yes : no ? YesNo::no : YesNo::waiting;
+}
+
+void draw_setup_confirm(const Frame& frame, SetupState& setup, ImVec2 size) {
+    std::vector<Command>& out = frame.out;
+    SetupConfirm& q = setup.confirm;
+    if (q.ask == SetupAsk::none) return;
+    const YesNo answer = ask_yes_no(frame, "##setup_confirm", q.question, size, 6.4f);
+    if (answer == YesNo::yes) {
         if (q.ask == SetupAsk::delete_group) out.push_back(cmd::DeleteGroup{q.id});
         if (q.ask == SetupAsk::delete_gathering) out.push_back(cmd::DeleteGathering{q.id});
         if (q.ask == SetupAsk::remove_participant) out.push_back(cmd::RemoveParticipant{q.id});
     }
-    if (yes || no) q = SetupConfirm{};
+    if (answer != YesNo::waiting) q = SetupConfirm{};
 }
 
 }  // namespace samling

@@ -40,6 +40,9 @@ void draw_setup_groups(const Frame& frame, ControlState& controls);
 
 // --- Housekeeping (setup_admin.cpp) ------------------------------------------------------------
 
+// A button in the small type the housekeeping actions use (archive, delete, rename).
+bool small_button(const Fonts& fonts, const char* label);
+
 // The room's name (empty: the programme's) and the language phones and exports use.
 void draw_setup_room(const Frame& frame, SetupState& setup);
 
@@ -58,6 +61,9 @@ void draw_archived_gatherings(const Workshop& state, const Fonts& fonts, const P
 
 // The question a deletion asks, in front of the screen: Enter or "Ja" does it, Esc or "Nei" not.
 void draw_setup_confirm(const Frame& frame, SetupState& setup, ImVec2 size);
+// The same question for any caller (the programme picker too): drawn each frame until answered.
+enum class YesNo { waiting, yes, no };
+YesNo ask_yes_no(const Frame& frame, const char* id, const std::string& question, ImVec2 size, float height_em);
 
 // The open gathering's agenda and the catalogue to add from.
 void draw_setup_agenda(const Frame& frame, ControlState& controls);
