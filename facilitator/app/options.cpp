@@ -30,7 +30,14 @@ std::string usage_text() {
            "Writes the programme into one new file, beside a running Samling or not.\n\n"
            "Usage: samling restore FILE [--data-dir DIR] [--replace]\n"
            "Checks FILE and makes it the data folder's programme; --replace when the folder holds\n"
-           "one already (it is kept in DIR/backups first). Samling must not be running there.\n";
+           "one already (it is kept in DIR/backups first). Samling must not be running there.\n\n"
+           "Usage: samling recover --out DIR2 [--data-dir DIR] [--lang nb|nn|en]\n"
+           "Reads what can still be read from a damaged store into a new store in DIR2 (new or\n"
+           "empty) and says what came back. The damaged folder is never written.\n\n"
+           "Usage: samling delete --group NAME --yes [--with-backups] [--data-dir DIR]\n"
+           "Deletes a leader group for good: its notes, runs, phones, pictures and exports; names\n"
+           "the backups that still hold it (--with-backups rewrites them without it). Samling must\n"
+           "not be running there.\n";
 }
 
 namespace {
@@ -52,6 +59,12 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         args.erase(args.begin());
     } else if (!args.empty() && args.front() == "backup") {
         o.backup = BackupOptions{};
+        args.erase(args.begin());
+    } else if (!args.empty() && args.front() == "recover") {
+        o.recover = RecoverOptions{};
+        args.erase(args.begin());
+    } else if (!args.empty() && args.front() == "delete") {
+        o.delete_group = DeleteOptions{};
         args.erase(args.begin());
     } else if (!args.empty() && args.front() == "restore") {
         o.restore = RestoreOptions{};
@@ -101,6 +114,14 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             if (!value(o.export_logs->out)) return bad("--out needs a folder");
         } else if (o.backup && a == "--out") {
             if (!value(o.backup->out)) return bad("--out needs a file name for the backup");
+        } else if (o.recover && a == "--out") {
+            if (!value(o.recover->out)) return bad("--out needs a new folder for the recovered store");
+        } else if (o.delete_group && a == "--group") {
+            if (!value(o.delete_group->group)) return bad("--group needs a leader group's name");
+        } else if (o.delete_group && a == "--yes") {
+            o.delete_group->yes = true;
+        } else if (o.delete_group && a == "--with-backups") {
+            o.delete_group->with_backups = true;
         } else if (o.restore && a == "--replace") {
             o.restore->replace = true;
         } else if (a == "--lang") {
@@ -131,6 +152,15 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
     if (o.restore) {
         if (o.restore->file.empty()) return bad("restore needs the backup file: samling restore FILE");
         if (session) return bad("restore takes only the file, --data-dir and --replace");
+    }
+    if (o.recover) {
+        if (o.recover->out.empty()) return bad("recover needs --out DIR2 (a new folder)");
+        if (session) return bad("recover takes only --out, --data-dir and --lang");
+    }
+    if (o.delete_group) {
+        if (o.delete_group->group.empty()) return bad("delete needs --group NAME");
+        if (!o.delete_group->yes) return bad("delete removes the group's notes for good: add --yes to say you mean it");
+        if (session) return bad("delete takes only --group, --yes, --with-backups and --data-dir");
     }
     return o;
 }

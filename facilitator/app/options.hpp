@@ -27,6 +27,16 @@ struct RestoreOptions {
     bool replace = false;
 };
 
+// `samling recover --out DIR2` and `samling delete --group NAME --yes [--with-backups]`
+struct RecoverOptions {
+    std::string out;
+};
+struct DeleteOptions {
+    std::string group;
+    bool yes = false;
+    bool with_backups = false;
+};
+
 struct Options {
     std::string data_dir;  // empty: the platform default
     std::string host = "0.0.0.0";
@@ -35,11 +45,13 @@ struct Options {
     bool demo = false;
     bool fresh_store = false;  // --new: an empty store file may become a new room
     Language language = Language::nb;
-    std::string screenshot;                    // PNG path, or empty
-    int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
-    std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
-    std::optional<BackupOptions> backup;       // set: write a backup and exit
-    std::optional<RestoreOptions> restore;     // set: restore a backup and exit
+    std::string screenshot;                     // PNG path, or empty
+    int control_port = -1;                      // -1: no control surface; 0: any free port on 127.0.0.1
+    std::optional<ExportOptions> export_logs;   // set: export and exit, no server, no window
+    std::optional<BackupOptions> backup;        // set: write a backup and exit
+    std::optional<RestoreOptions> restore;      // set: restore a backup and exit
+    std::optional<RecoverOptions> recover;      // set: salvage a damaged store into a new folder and exit
+    std::optional<DeleteOptions> delete_group;  // set: delete a leader group for good and exit
     bool help = false;
     bool version = false;
 };

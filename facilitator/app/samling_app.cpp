@@ -22,6 +22,7 @@
 #include "app/export_command.hpp"
 #include "app/lan_address.hpp"
 #include "app/paths.hpp"
+#include "app/recover_command.hpp"
 #include "app/room_setup.hpp"
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
@@ -113,6 +114,7 @@ int run_samling(const Options& o) {
     if (o.export_logs) return run_export(o);
     if (o.backup) return run_backup(o);
     if (o.restore) return run_restore(o);
+    if (o.recover) return run_recover(o);
     SignalWatcher signals;
 
     const auto exercise_dir = find_shipped("exercises");
