@@ -45,13 +45,14 @@ struct Options {
     bool demo = false;
     bool fresh_store = false;  // --new: an empty store file may become a new room
     Language language = Language::nb;
-    std::string screenshot;                     // PNG path, or empty
-    int control_port = -1;                      // -1: no control surface; 0: any free port on 127.0.0.1
-    std::optional<ExportOptions> export_logs;   // set: export and exit, no server, no window
-    std::optional<BackupOptions> backup;        // set: write a backup and exit
-    std::optional<RestoreOptions> restore;      // set: restore a backup and exit
-    std::optional<RecoverOptions> recover;      // set: salvage a damaged store into a new folder and exit
-    std::optional<DeleteOptions> delete_group;  // set: delete a leader group for good and exit
+    std::string screenshot;                    // PNG path, or empty
+    int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
+    std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
+    std::optional<BackupOptions> backup;       // set: write a backup and exit
+    std::optional<RestoreOptions> restore;     // set: restore a backup and exit
+    // set: salvage a damaged store into a new folder, or delete a leader group for good, and exit
+    std::optional<RecoverOptions> recover;
+    std::optional<DeleteOptions> delete_group;
     bool help = false;
     bool version = false;
 };
