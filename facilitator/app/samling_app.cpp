@@ -18,6 +18,7 @@
 
 #include "app/auto_backup.hpp"
 #include "app/backup_command.hpp"
+#include "app/delete_command.hpp"
 #include "app/exercise_files.hpp"
 #include "app/export_command.hpp"
 #include "app/lan_address.hpp"
@@ -115,6 +116,7 @@ int run_samling(const Options& o) {
     if (o.backup) return run_backup(o);
     if (o.restore) return run_restore(o);
     if (o.recover) return run_recover(o);
+    if (o.delete_group) return run_delete(o);
     SignalWatcher signals;
 
     const auto exercise_dir = find_shipped("exercises");

@@ -4,10 +4,7 @@
 // committed through Store::commit, the path every change takes, so the new file is whole.
 #include "store/recover.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <limits>
@@ -382,12 +379,8 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
     if (std::mismatch(from.begin(), from.end(), to.begin(), to.end()).first == from.end())
         return failed(out_dir.string() + " is inside " + data_dir.string() +
                       ": recover never writes into the damaged folder; name a folder elsewhere");
-    // The lock a running Samling holds, opened without creating it: nothing is written here.
-    if (const int lock = ::open((data_dir / Store::lock_file).c_str(), O_RDONLY | O_CLOEXEC); lock >= 0) {
-        const bool running = ::flock(lock, LOCK_EX | LOCK_NB) != 0;
-        ::close(lock);
-        if (running) return failed("Samling is running on " + data_dir.string() + ": stop it, then recover");
-    }
+    if (Store::in_use(data_dir))
+        return failed("Samling is running on " + data_dir.string() + ": stop it, then recover");
 
     const bool made_out = !fs::exists(out_dir, ec);
     fs::create_directories(out_dir, ec);
