@@ -21,6 +21,8 @@ std::string usage_text() {
            "  --control-port N       serve the facilitator's control surface on 127.0.0.1:N\n"
            "                         (0 = any free port); its address and token go to\n"
            "                         DATA-DIR/control.json, readable by this user only\n"
+           "  --retention-months N   keep the programme N months after its last gathering (0: not\n"
+           "                         set); when that has passed, Samling warns at start\n"
            "  --help, --version      this text, the version\n\n"
            "Usage: samling export (--group NAME | --all) --format md|html|csv|json --out DIR\n"
            "                      [--data-dir DIR] [--lang nb|nn|en]\n"
@@ -124,6 +126,14 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             o.delete_group->with_backups = true;
         } else if (o.restore && a == "--replace") {
             o.restore->replace = true;
+        } else if (a == "--retention-months") {
+            const bool have = value(v);
+            int months = -1;
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), months);
+            if (!have || ec != std::errc() || end != v.data() + v.size() || months < 0 || months > max_retention_months)
+                return bad("--retention-months needs a number of months from 0 to " +
+                           std::to_string(max_retention_months) + (have ? ", not \"" + v + "\"" : ""));
+            o.retention_months = months;
         } else if (a == "--lang") {
             if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
             o.language = *parse_language(v);
@@ -144,7 +154,8 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         if (o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0)
             return bad("export takes only --group/--all, --format, --out, --data-dir and --lang");
     }
-    const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0;
+    const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0 ||
+                         o.retention_months >= 0;
     if (o.backup) {
         if (o.backup->out.empty()) return bad("backup needs --out FILE");
         if (session) return bad("backup takes only --out and --data-dir");

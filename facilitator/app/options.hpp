@@ -53,6 +53,8 @@ struct Options {
     // set: salvage a damaged store into a new folder, or delete a leader group for good, and exit
     std::optional<RecoverOptions> recover;
     std::optional<DeleteOptions> delete_group;
+    // --retention-months N: set the programme's retention at start (-1: leave it as it is)
+    int retention_months = -1;
     bool help = false;
     bool version = false;
 };

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +26,7 @@
 #include "app/paths.hpp"
 #include "app/recover_command.hpp"
 #include "app/room_setup.hpp"
+#include "core/retention.hpp"
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
 #include "server/control_server.hpp"
@@ -153,6 +155,16 @@ int run_samling(const Options& o) {
     if (auto s = ensure_room(hub, "", o.language); !s) return fail(s.error().message);
     if (o.demo)
         if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
+    if (o.retention_months >= 0)
+        if (auto r = hub.submit(cmd::SetRetention{o.retention_months}); !r) return fail(r.error().message);
+    // Nothing is deleted by itself: the facilitator is told, here and on the projector's band.
+    if (const auto due =
+            retention_passed(*hub.snapshot(), day_of(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                         std::chrono::system_clock::now().time_since_epoch())
+                                                         .count())))
+        std::cerr << "samling: the retention time of this programme has passed: " << due->months
+                  << " months after the last gathering (" << due->last_gathering << ") ended on " << due->passed_on
+                  << ". Delete what must go: samling delete --group NAME --yes (README, \"Privacy\")" << std::endl;
 
     AutoBackup backups(hub, data_dir);
 

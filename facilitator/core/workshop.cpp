@@ -321,6 +321,7 @@ Id Workshop::group_of(const Change& change) const {
                           // Both groups' head counts change, and the phone's own group.
                           [](const change::ParticipantMoved&) -> Id { return 0; },
                           [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
+                          [](const change::RetentionSet&) -> Id { return 0; },
                       },
                       change);
 }
@@ -472,6 +473,10 @@ void Workshop::apply_(const change::VoteRetracted& c) {
     auto it = dots.find({c.note, c.participant});
     assert(it != dots.end() && it->second > 0);
     if (--it->second == 0) dots.erase(it);
+}
+
+void Workshop::apply_(const change::RetentionSet& c) {
+    retention_months_ = c.months;
 }
 
 void Workshop::apply_(const change::ProgrammeNamed& c) {

@@ -135,6 +135,7 @@ struct Salvaged {
     std::optional<Room> room;
     std::optional<std::string> programme;
     Id open_gathering = 0;
+    int retention_months = 0;
     std::optional<Revision> revision;
     std::map<Id, LeaderGroup> groups;
     std::map<Id, Id> current_run;  // group -> run the facilitator chose (0: none)
@@ -175,7 +176,8 @@ Salvaged read_all(Salvage& salvage) {
     salvage.read("programme", [&](Cells& c) {
         std::string name = c.text(0);
         const Id open = c.integer(1);
-        if (c.ok) d.programme = name, d.open_gathering = open;
+        const auto months = static_cast<int>(c.integer(2));
+        if (c.ok) d.programme = name, d.open_gathering = open, d.retention_months = months;
     });
     salvage.read("leader_groups", [&](Cells& c) {
         LeaderGroup g{c.integer(0), c.text(1), c.text(2), c.text(3), c.flag(4)};
@@ -289,6 +291,7 @@ std::vector<Change> changes_of(Salvaged& d, const std::string& recovered_name, R
     for (const auto& [id, g] : d.gatherings) out.push_back(change::GatheringSaved{g});
     report.gatherings = static_cast<std::int64_t>(d.gatherings.size());
     if (d.programme) out.push_back(change::ProgrammeNamed{*d.programme});
+    if (d.retention_months > 0) out.push_back(change::RetentionSet{d.retention_months});
     if (d.open_gathering != 0 && d.gatherings.count(d.open_gathering))
         out.push_back(change::GatheringOpened{d.open_gathering});
     for (auto& [gathering, items] : d.agendas) {

@@ -12,7 +12,7 @@ inline const std::map<std::string, std::string>& recovered_tables() {
     static const std::map<std::string, std::string> tables = {
         {"meta", "key, value"},
         {"room", "code, name, language"},  // `open` is always 1 (store.cpp)
-        {"programme", "name, open_gathering"},
+        {"programme", "name, open_gathering, retention_months"},
         {"leader_groups", "id, name, services, project, archived, current_run"},
         {"gatherings", "id, number, title, date, archived"},
         {"agenda_items", "gathering_id, position, exercise"},

@@ -135,6 +135,11 @@ inline constexpr std::array migrations = {
     R"sql(
     ALTER TABLE participants RENAME COLUMN secret TO secret_hash;
     )sql",
+
+    // 6: how long the programme is kept, in months after its last gathering (0: not set)
+    R"sql(
+    ALTER TABLE programme ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 // The version whose migration replaces each clear secret by its SHA-256, in C++.

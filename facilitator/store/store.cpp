@@ -271,9 +271,10 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
             });
         },
         [&] {
-            return rows("SELECT name, open_gathering FROM programme WHERE id = 1", [&](Statement& s) {
+            return rows("SELECT name, open_gathering, retention_months FROM programme WHERE id = 1", [&](Statement& s) {
                 w.apply(change::ProgrammeNamed{s.text(0)});
                 if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
+                if (s.integer(2) != 0) w.apply(change::RetentionSet{static_cast<int>(s.integer(2))});
             });
         },
         [&] {
@@ -472,6 +473,13 @@ Status Store::write(const Change& change) {
                 Statement s(db_,
                             "INSERT INTO programme (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = ?");
                 s.bind(1, c.name).bind(2, c.name);
+                return run(s);
+            },
+            [&](const change::RetentionSet& c) {
+                Statement s(db_,
+                            "INSERT INTO programme (id, name, retention_months) VALUES (1, '', ?) "
+                            "ON CONFLICT (id) DO UPDATE SET retention_months = ?");
+                s.bind(1, c.months).bind(2, c.months);
                 return run(s);
             },
             [&](const change::GatheringOpened& c) {
