@@ -25,6 +25,8 @@ std::string usage_text() {
            "  --control-port N       serve the facilitator's control surface on 127.0.0.1:N\n"
            "                         (0 = any free port); its address and token go to\n"
            "                         DATA-DIR/control.json, readable by this user only\n"
+           "  --retention-months N   keep the programme N months after its last gathering (0: not\n"
+           "                         set); when that has passed, Samling warns at start\n"
            "  --help, --version      this text, the version\n\n"
            "Usage: samling export (--group NAME | --all) --format md|html|csv|json --out DIR\n"
            "                      [--data-dir DIR] [--lang nb|nn|en]\n"
@@ -38,8 +40,15 @@ std::string usage_text() {
            "Usage: samling restore FILE [--data-dir DIR] [--replace]\n"
            "Checks FILE and makes it the data folder's programme; --replace when the folder holds\n"
            "one already (it is kept in DIR/backups first). Samling must not be running there.\n"
-           "backup, restore and export act on --programme NAME (restore makes it if it is new),\n"
-           "else on the last programme opened.\n\n"
+           "backup, restore, export, recover and delete --group act on --programme NAME (restore\n"
+           "makes it if it is new), else on the last programme opened.\n\n"
+           "Usage: samling recover --out DIR2 [--data-dir DIR] [--programme NAME] [--lang nb|nn|en]\n"
+           "Reads what can still be read from a damaged store into a new store in DIR2 (new or\n"
+           "empty) and says what came back. The damaged folder is never written.\n\n"
+           "Usage: samling delete --group NAME --yes [--with-backups] [--data-dir DIR] [--programme NAME]\n"
+           "Deletes a leader group for good: its notes, runs, phones, pictures and exports; names\n"
+           "the backups that still hold it (--with-backups rewrites them without it). Samling must\n"
+           "not be running there.\n\n"
            "Usage: samling delete --programme NAME --yes [--data-dir DIR]\n"
            "Deletes the programme: its store, backups, board pictures and exports. Not while it is open.\n";
 }
@@ -64,8 +73,11 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
     } else if (!args.empty() && args.front() == "backup") {
         o.backup = BackupOptions{};
         args.erase(args.begin());
+    } else if (!args.empty() && args.front() == "recover") {
+        o.recover = RecoverOptions{};
+        args.erase(args.begin());
     } else if (!args.empty() && args.front() == "delete") {
-        o.delete_programme = DeleteOptions{};
+        o.delete_group = DeleteOptions{};  // a programme's delete when it names no --group (below)
         args.erase(args.begin());
     } else if (!args.empty() && args.front() == "restore") {
         o.restore = RestoreOptions{};
@@ -98,8 +110,6 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             if (!value(o.data_dir)) return bad("--data-dir needs a folder");
         } else if (a == "--programme") {
             if (!value(o.programme)) return bad("--programme needs a programme's name");
-        } else if (o.delete_programme && a == "--yes") {
-            o.delete_programme->yes = true;
         } else if (a == "--host") {
             if (!value(o.host)) return bad("--host needs an address, e.g. 0.0.0.0 or 127.0.0.1");
         } else if (a == "--port" || a == "--control-port") {
@@ -122,8 +132,24 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             if (!value(o.export_logs->out)) return bad("--out needs a folder");
         } else if (o.backup && a == "--out") {
             if (!value(o.backup->out)) return bad("--out needs a file name for the backup");
+        } else if (o.recover && a == "--out") {
+            if (!value(o.recover->out)) return bad("--out needs a new folder for the recovered store");
+        } else if (o.delete_group && a == "--group") {
+            if (!value(o.delete_group->group)) return bad("--group needs a leader group's name");
+        } else if (o.delete_group && a == "--yes") {
+            o.delete_group->yes = true;
+        } else if (o.delete_group && a == "--with-backups") {
+            o.delete_group->with_backups = true;
         } else if (o.restore && a == "--replace") {
             o.restore->replace = true;
+        } else if (a == "--retention-months") {
+            const bool have = value(v);
+            int months = -1;
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), months);
+            if (!have || ec != std::errc() || end != v.data() + v.size() || months < 0 || months > max_retention_months)
+                return bad("--retention-months needs a number of months from 0 to " +
+                           std::to_string(max_retention_months) + (have ? ", not \"" + v + "\"" : ""));
+            o.retention_months = months;
         } else if (a == "--lang") {
             if (!value(v) || !parse_language(v)) return bad("--lang takes nb, nn or en");
             o.language = *parse_language(v);
@@ -146,7 +172,8 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         if (o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0)
             return bad("export takes only --group/--all, --format, --out, --data-dir, --programme and --lang");
     }
-    const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0;
+    const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0 ||
+                         o.retention_months >= 0;
     if (o.backup) {
         if (o.backup->out.empty()) return bad("backup needs --out FILE");
         if (session) return bad("backup takes only --out, --data-dir and --programme");
@@ -155,8 +182,21 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
         if (o.restore->file.empty()) return bad("restore needs the backup file: samling restore FILE");
         if (session) return bad("restore takes only the file, --data-dir, --programme and --replace");
     }
+    if (o.recover) {
+        if (o.recover->out.empty()) return bad("recover needs --out DIR2 (a new folder)");
+        if (session) return bad("recover takes only --out, --data-dir, --programme and --lang");
+    }
+    if (o.delete_group && o.delete_group->group.empty()) {  // delete --programme NAME
+        if (o.delete_group->with_backups) return bad("--with-backups is for delete --group");
+        o.delete_programme = DeleteProgrammeOptions{o.delete_group->yes};
+        o.delete_group.reset();
+    }
+    if (o.delete_group) {
+        if (!o.delete_group->yes) return bad("delete removes the group's notes for good: add --yes to say you mean it");
+        if (session) return bad("delete takes only --group, --yes, --with-backups, --data-dir and --programme");
+    }
     if (o.delete_programme) {
-        if (o.programme.empty()) return bad("delete needs --programme NAME");
+        if (o.programme.empty()) return bad("delete needs --group NAME or --programme NAME");
         if (session) return bad("delete takes only --programme, --yes and --data-dir");
         if (!o.delete_programme->yes)
             return bad("delete removes \"" + o.programme + "\" for good (its store, backups, pictures and " +

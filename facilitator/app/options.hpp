@@ -28,8 +28,17 @@ struct RestoreOptions {
     bool replace = false;
 };
 
-// `samling delete --programme NAME --yes`
+// `samling recover --out DIR2` and `samling delete --group NAME --yes [--with-backups]`
+struct RecoverOptions {
+    std::string out;
+};
 struct DeleteOptions {
+    std::string group;
+    bool yes = false;
+    bool with_backups = false;
+};
+// `samling delete --programme NAME --yes`
+struct DeleteProgrammeOptions {
     bool yes = false;
 };
 
@@ -42,12 +51,17 @@ struct Options {
     bool demo = false;
     bool fresh_store = false;  // --new: an empty store file may become a new room
     Language language = Language::nb;
-    std::string screenshot;                         // PNG path, or empty
-    int control_port = -1;                          // -1: no control surface; 0: any free port on 127.0.0.1
-    std::optional<ExportOptions> export_logs;       // set: export and exit, no server, no window
-    std::optional<BackupOptions> backup;            // set: write a backup and exit
-    std::optional<RestoreOptions> restore;          // set: restore a backup and exit
-    std::optional<DeleteOptions> delete_programme;  // set: delete --programme NAME and exit
+    std::string screenshot;                    // PNG path, or empty
+    int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
+    std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
+    std::optional<BackupOptions> backup;       // set: write a backup and exit
+    std::optional<RestoreOptions> restore;     // set: restore a backup and exit
+    // set: salvage a damaged store into a new folder, or delete a leader group for good, and exit
+    std::optional<RecoverOptions> recover;
+    std::optional<DeleteOptions> delete_group;
+    std::optional<DeleteProgrammeOptions> delete_programme;  // set: delete --programme NAME and exit
+    // --retention-months N: set the programme's retention at start (-1: leave it as it is)
+    int retention_months = -1;
     bool help = false;
     bool version = false;
     std::vector<std::string> args;  // as given, for starting again on another programme

@@ -105,7 +105,7 @@ Error start_again_on(const std::vector<std::string>& args, const std::string& fo
     return make_error(Errc::storage_failed, std::string("cannot start again: ") + std::strerror(errno));
 }
 
-int run_delete(const Options& o) {
+int run_delete_programme(const Options& o) {
     const fs::path data = o.data_dir.empty() ? default_data_dir() : fs::path(o.data_dir);
     auto catalogue = load_catalogue(data);
     if (!catalogue) {

@@ -56,6 +56,6 @@ private:
 Error start_again_on(const std::vector<std::string>& args, const std::string& folder);
 
 // `samling delete --programme NAME --yes`.
-int run_delete(const Options& o);
+int run_delete_programme(const Options& o);
 
 }  // namespace samling

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -18,13 +19,16 @@
 
 #include "app/auto_backup.hpp"
 #include "app/backup_command.hpp"
+#include "app/delete_command.hpp"
 #include "app/exercise_files.hpp"
 #include "app/export_command.hpp"
 #include "app/lan_address.hpp"
 #include "app/paths.hpp"
 #include "app/programme_choice.hpp"
 #include "app/programmes.hpp"
+#include "app/recover_command.hpp"
 #include "app/room_setup.hpp"
+#include "core/retention.hpp"
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
 #include "server/control_server.hpp"
@@ -162,6 +166,16 @@ int run_session(const Options& o, std::string& switch_to) {
                 std::cerr << "samling: the programme list keeps its old name: " << s.error().message << std::endl;
         });
     }
+    if (o.retention_months >= 0)
+        if (auto r = hub.submit(cmd::SetRetention{o.retention_months}); !r) return fail(r.error().message);
+    // Nothing is deleted by itself: the facilitator is told, here and on the projector's band.
+    if (const auto due =
+            retention_passed(*hub.snapshot(), day_of(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                         std::chrono::system_clock::now().time_since_epoch())
+                                                         .count())))
+        std::cerr << "samling: the retention time of this programme has passed: " << due->months
+                  << " months after the last gathering (" << due->last_gathering << ") ended on " << due->passed_on
+                  << ". Delete what must go: samling delete --group NAME --yes (README, \"Privacy\")" << std::endl;
 
     AutoBackup backups(hub, data_dir);
 
@@ -214,7 +228,9 @@ int run_samling(const Options& o) {
     if (o.export_logs) return run_export(o);
     if (o.backup) return run_backup(o);
     if (o.restore) return run_restore(o);
-    if (o.delete_programme) return run_delete(o);
+    if (o.recover) return run_recover(o);
+    if (o.delete_group) return run_delete_group(o);
+    if (o.delete_programme) return run_delete_programme(o);
     std::string switch_to;
     const int code = run_session(o, switch_to);
     if (code != 0 || switch_to.empty()) return code;

@@ -35,6 +35,11 @@ struct StartExercise {
 struct NameProgramme {
     std::string name;
 };
+// How long the programme's notes are kept: months after its last gathering (0: not set). Samling
+// warns when it has passed; it never deletes by itself.
+struct SetRetention {
+    int months = 0;
+};
 struct SaveGathering {
     Id gathering = 0;
     std::string title;
@@ -308,6 +313,9 @@ struct ProgrammeNamed {
 struct GatheringSaved {
     Gathering gathering;
 };
+struct RetentionSet {
+    int months = 0;
+};
 struct GatheringOpened {
     Id gathering = 0;
 };
@@ -367,7 +375,8 @@ using Change =
                  change::VoteRetracted, change::ProgrammeNamed, change::GatheringSaved, change::GatheringOpened,
                  change::GroupEdited, change::AgendaSet, change::RunConcluded, change::RunReopened, change::NotesHidden,
                  change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
-                 change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered>;
+                 change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered,
+                 change::RetentionSet>;
 
 namespace cmd {
 // Takes back one earlier facilitator action. The changes come from that action's
@@ -385,7 +394,7 @@ using Command =
                  cmd::RunTimer, cmd::PlaceNote, cmd::SetNoteText, cmd::RemoveNote, cmd::HighlightNote, cmd::MakeCluster,
                  cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes, cmd::AddFacilitatorNote, cmd::SetConclusion,
                  cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
-                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse>;
+                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse, cmd::SetRetention>;
 
 namespace cmd {
 // Several commands taken as one action, in order: one answer, one step of the undo history.

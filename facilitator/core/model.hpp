@@ -30,6 +30,7 @@ const T& in_language(Language lang, const T& nb, const T& nn, const T& en) {
 inline constexpr std::size_t max_note_characters = 280;
 inline constexpr std::size_t max_name_characters = 60;
 inline constexpr std::size_t max_title_characters = 120;  // titles, a group's services and project
+inline constexpr int max_retention_months = 240;          // a programme's retention setting: 20 years at most
 // A text within its characters may still hold at most 4 code points per character on average, so
 // marks stacked on one letter cannot make a "short" note of kilobytes (the page checks the same).
 inline constexpr std::size_t max_code_points_per_character = 4;

@@ -322,6 +322,7 @@ Id Workshop::group_of(const Change& change) const {
                           [](const change::ParticipantMoved&) -> Id { return 0; },
                           [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
                           [&](const change::PulseAnswered& c) { return run_group(c.run); },
+                          [](const change::RetentionSet&) -> Id { return 0; },
                       },
                       change);
 }
@@ -473,6 +474,10 @@ void Workshop::apply_(const change::VoteRetracted& c) {
     auto it = dots.find({c.note, c.participant});
     assert(it != dots.end() && it->second > 0);
     if (--it->second == 0) dots.erase(it);
+}
+
+void Workshop::apply_(const change::RetentionSet& c) {
+    retention_months_ = c.months;
 }
 
 void Workshop::apply_(const change::ProgrammeNamed& c) {

@@ -48,6 +48,7 @@ public:
     const std::map<Id, ExerciseRun>& runs() const { return runs_; }
     const std::map<Id, Cluster>& clusters() const { return clusters_; }
     const std::string& programme() const { return programme_; }
+    int retention_months() const { return retention_months_; }  // 0: not set
     const std::map<Id, Gathering>& gatherings() const { return gatherings_; }
     const Gathering* gathering(Id id) const;
     const Gathering* open_gathering() const;  // the gathering new runs belong to, if any
@@ -108,6 +109,7 @@ private:
     Result<Decision> decide_(const cmd::AddGroup& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::StartExercise& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::NameProgramme& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetRetention& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::SaveGathering& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::OpenGathering& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::EditGroup& c, Timestamp now) const;
@@ -195,6 +197,7 @@ private:
     void apply_(const change::VoteCast& c);
     void apply_(const change::VoteRetracted& c);
     void apply_(const change::ProgrammeNamed& c);
+    void apply_(const change::RetentionSet& c);
     void apply_(const change::GatheringSaved& c);
     void apply_(const change::GatheringOpened& c);
     void apply_(const change::GroupEdited& c);
@@ -235,6 +238,7 @@ private:
     std::map<Id, Revision> group_revision_;  // last change that concerns one group
     std::optional<Room> room_;
     std::string programme_;
+    int retention_months_ = 0;
     std::map<Id, Gathering> gatherings_;
     Id open_gathering_ = 0;
     std::map<Id, std::vector<std::string>> agendas_;

@@ -320,6 +320,7 @@ Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
                 },
                 [&](const change::RoomChanged&) { return room_.has_value(); },
                 [&](const change::ProgrammeNamed&) { return true; },
+                [&](const change::RetentionSet&) { return true; },
                 [&](const change::GroupEdited& e) { return group_exists(e.group.id); },
                 [&](const change::GroupArchived& e) { return group_exists(e.group); },
                 [&](const change::GroupDeleted& e) { return group_exists(e.group) && !group_has_content(e.group); },

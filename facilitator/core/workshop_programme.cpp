@@ -44,6 +44,13 @@ Result<NoteFields> Workshop::clean_note_fields(const Step& step, const NoteField
     return out;
 }
 
+Result<Decision> Workshop::decide_(const cmd::SetRetention& c, Timestamp) const {
+    if (c.months < 0 || c.months > max_retention_months)
+        return make_error(Errc::invalid_request,
+                          "The retention time is 0 (not set) to " + std::to_string(max_retention_months) + " months.");
+    return decided(change::RetentionSet{c.months}, 0, change::RetentionSet{retention_months_});
+}
+
 Result<Decision> Workshop::decide_(const cmd::NameProgramme& c, Timestamp) const {
     auto name = clean_text(c.name, max_title_characters, Errc::name_too_long, false);
     if (!name) return name.error();

@@ -247,6 +247,7 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
                                             f.optional_id("parent"), f.fields("fields")};
          }},
         {"name_programme", [](Fields& f) -> Command { return cmd::NameProgramme{f.text("name")}; }},
+        {"set_retention", [](Fields& f) -> Command { return cmd::SetRetention{f.integer("months")}; }},
         {"save_gathering",
          [](Fields& f) -> Command {
              return cmd::SaveGathering{f.optional_id("gathering"), f.text("title"), f.text("date", false)};
@@ -398,6 +399,7 @@ json control_state(const Workshop& state, const Presence& presence, Timestamp no
             {"programme", state.programme()},
             {"gatherings", std::move(gatherings)},
             {"open_gathering", state.open_gathering() ? json(state.open_gathering()->id) : json(nullptr)},
+            {"retention_months", state.retention_months()},
             {"room", std::move(room)},
             {"participants", std::move(participants)},
             {"groups", std::move(groups)},

@@ -136,7 +136,12 @@ inline constexpr std::array migrations = {
     ALTER TABLE participants RENAME COLUMN secret TO secret_hash;
     )sql",
 
-    // 6: pulse answers, kept under a respondent key (a digest of the phone's token and the run)
+    // 6: how long the programme is kept, in months after its last gathering (0: not set)
+    R"sql(
+    ALTER TABLE programme ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 0;
+    )sql",
+
+    // 7: pulse answers, kept under a respondent key (a digest of the phone's token and the run)
     // and never under a participant, with no time that could be matched to a join
     R"sql(
     CREATE TABLE pulse_answers (

@@ -43,6 +43,7 @@ public:
         return rc == SQLITE_DONE;
     }
 
+    int type(int col) const { return sqlite3_column_type(stmt_, col); }  // SQLITE_INTEGER, SQLITE_TEXT...
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     std::string text(int col) const {

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -137,6 +138,14 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
     return store;
 }
 
+bool Store::in_use(const std::filesystem::path& data_dir) {
+    const int fd = ::open((data_dir / lock_file).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+    ::close(fd);
+    return held;
+}
+
 Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path& data_dir) {
     const auto db_path = data_dir / database_file;
     std::error_code ec;
@@ -262,9 +271,10 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
             });
         },
         [&] {
-            return rows("SELECT name, open_gathering FROM programme WHERE id = 1", [&](Statement& s) {
+            return rows("SELECT name, open_gathering, retention_months FROM programme WHERE id = 1", [&](Statement& s) {
                 w.apply(change::ProgrammeNamed{s.text(0)});
                 if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
+                if (s.integer(2) != 0) w.apply(change::RetentionSet{static_cast<int>(s.integer(2))});
             });
         },
         [&] {
@@ -478,6 +488,13 @@ Status Store::write(const Change& change) {
                 s.bind(1, c.name).bind(2, c.name);
                 return run(s);
             },
+            [&](const change::RetentionSet& c) {
+                Statement s(db_,
+                            "INSERT INTO programme (id, name, retention_months) VALUES (1, '', ?) "
+                            "ON CONFLICT (id) DO UPDATE SET retention_months = ?");
+                s.bind(1, c.months).bind(2, c.months);
+                return run(s);
+            },
             [&](const change::GatheringOpened& c) {
                 Statement s(db_,
                             "INSERT INTO programme (id, name, open_gathering) VALUES (1, '', ?) "
@@ -667,6 +684,12 @@ Status Store::commit(const std::vector<Change>& changes, Revision revision_after
         (void)exec("ROLLBACK");
         return s;
     }
+    // A deleted group's phones (names, token digests) are zeroed in the file by secure_delete,
+    // but the WAL still holds their pages as they were: copied back and cut to nothing now,
+    // not at the next exit. Best effort: a reader beside us (an export) may hold it for a while.
+    if (std::any_of(changes.begin(), changes.end(),
+                    [](const Change& c) { return std::holds_alternative<change::GroupDeleted>(c); }))
+        (void)exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return Ok{};
 }
 

@@ -16,6 +16,8 @@ struct sqlite3;
 
 namespace samling {
 
+struct ErasedGroup;  // store/erase_group.hpp
+
 // Knobs for tests only: the power-loss test swaps in a VFS that forgets unsynced writes, and
 // its negative control shows what synchronous=NORMAL would lose.
 struct StoreTuning {
@@ -41,6 +43,9 @@ public:
     // no migration. Fails when there is no store or it needs a newer schema first.
     static Result<std::unique_ptr<Store>> open_read_only(const std::filesystem::path& data_dir);
 
+    // Whether a Samling holds DATA_DIR's lock now. Reads only: never makes the lock file.
+    static bool in_use(const std::filesystem::path& data_dir);
+
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -50,6 +55,11 @@ public:
 
     // Writes the changes and the revision they lead to, atomically and durably.
     Status commit(const std::vector<Change>& changes, Revision revision_after);
+
+    // Deletes the leader group named `name` with everything it wrote and every phone in it, in
+    // one transaction, then VACUUMs and truncates the WAL so no deleted text stays in the files.
+    // Only with no hub running on this store (the CLI's `samling delete --group`).
+    Result<ErasedGroup> erase_group(const std::string& name);
 
     int schema_version() const;
     const std::filesystem::path& path() const { return db_path_; }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/participant_view.hpp"
+#include "core/retention.hpp"
 #include "ui/board/carry_band.hpp"
 #include "ui/panels/conclusion_panel.hpp"
 #include "ui/panels/confirm.hpp"
@@ -234,6 +235,20 @@ void draw_storage_alarm(ImDrawList* dl, const std::string& why, ImVec2 size, con
     draw_text(dl, fonts, fonts.bold, ImVec2(1.5f * em, 0.6f * em), theme::text, line);
 }
 
+// When the programme's retention time has passed, an amber band says so until something is
+// done about it (a new gathering, a longer setting, deleting): Samling never deletes by itself.
+void draw_retention_band(ImDrawList* dl, const RetentionDue& due, float top, ImVec2 size, const Fonts& fonts,
+                         Language lang) {
+    const float em = fonts.em;
+    const std::string line =
+        fit_line(fonts.bold, em,
+                 fill(room_strings(lang).retention_passed,
+                      {{"months", std::to_string(due.months)}, {"date", due.last_gathering}, {"since", due.passed_on}}),
+                 size.x - 3 * em);
+    dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + 2.2f * em), theme::accent);
+    draw_text(dl, fonts, fonts.bold, ImVec2(1.5f * em, top + 0.6f * em), theme::accent_text, line);
+}
+
 }  // namespace
 
 void draw_projector(const Workshop& state, ViewState& view, const ProjectorContent& content, const Fonts& fonts,
@@ -354,6 +369,9 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
     if (!view.storage_trouble.empty()) draw_storage_alarm(front, view.storage_trouble, size, fonts, content.language);
+    if (const auto due = retention_passed(state, day_of(now)))
+        draw_retention_band(front, *due, view.storage_trouble.empty() ? 0.0f : 2.2f * em, size, fonts,
+                            content.language);
     if (!c.number.digits.empty()) {  // over the middle of the board, clear of the strip's numbers
         const FrameLayout f =
             make_frame(state, view.presence, group, content, fonts, size, now, false, hidden_of(view));

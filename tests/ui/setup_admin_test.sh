@@ -75,7 +75,11 @@ click 167 427
 xdotool key Return
 expect "len(s['gatherings'])" 0 "Enter on the question deleted the gathering"
 
-# Group 2 has written nothing: it can be deleted, after the question.
+# Group 2 has written nothing: it can be deleted, after the question. A phone joined it under a
+# name that must not stay in the store's files (the WAL beside it included) once it is gone.
+curl -sS --fail -H 'Content-Type: application/json' -d "{\"code\":\"$code\",\"group\":2,\"name\":\"Zelda Slettesen\"}" \
+    "$base/api/join" >/dev/null
+grep -qa "Zelda Slettesen" "$dir"/samling.sqlite3* || fail "the joined name is not in the store's files"
 click 638 591
 xdotool key Escape
 sleep 0.4
@@ -83,6 +87,10 @@ expect "len(s['groups'])" 3 "Esc left group 2"
 click 638 591
 xdotool key Return
 expect "[g['name'] for g in s['groups']]" "['Oppvekst Nordvik', 'Helse og familie Sørli']" "Enter deleted group 2"
+for f in "$dir"/samling.sqlite3*; do
+    ! grep -qa "Zelda Slettesen" "$f" || fail "the deleted group's phone's name is still in $(basename "$f")"
+done
+echo "$who: nothing of the deleted group's phone is left in the store or its WAL"
 
 # Per moves to the other group from the list under group 1.
 click 673 447

@@ -12,6 +12,10 @@ struct RoomStrings {
     const char* saved;           // a tile whose run is in the group's project log: "Lagret"
     const char* present;         // "{n} til stede": phones heard from in the last few minutes
     const char* storage_failed;  // "Lagring feilet …: {why}", the store's own words, while writes are failing
+    // "Gjenfunnet": the group `samling recover` puts runs and phones in whose own group was lost
+    const char* recovered_group;
+    // "Lagringstiden er ute: {months} … ({date}) … {since}": the band when the retention time has passed
+    const char* retention_passed;
 };
 
 // The texts are translated in i18n/strings.json; the build generates fill_strings from it.

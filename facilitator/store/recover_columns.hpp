@@ -1,0 +1,39 @@
+// The columns recover reads from each table, in the order its readers expect them. A test
+// (store_recover.cpp) checks that they are every column of the current schema, so a migration
+// that adds one cannot be forgotten here.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace samling {
+
+inline const std::map<std::string, std::string>& recovered_tables() {
+    static const std::map<std::string, std::string> tables = {
+        {"meta", "key, value"},
+        {"room", "code, name, language"},  // `open` is always 1 (store.cpp)
+        {"programme", "name, open_gathering, retention_months"},
+        {"leader_groups", "id, name, services, project, archived, current_run"},
+        {"gatherings", "id, number, title, date, archived"},
+        {"agenda_items", "gathering_id, position, exercise"},
+        {"participants", "id, group_id, name, secret_hash, joined_at, removed"},
+        {"exercise_runs",
+         "id, group_id, exercise, step, started_at, writing_locked, timer_duration_ms, timer_elapsed_ms, "
+         "timer_running_since, gathering_id, concluded_at"},
+        {"clusters", "id, run_id, zone, name"},
+        {"notes",
+         "id, run_id, author, client_id, text, zone, created_at, updated_at, deleted, revealed, highlighted, x, y, "
+         "cluster_id, parent_id, merged_into, step, fields"},
+        {"votes", "note_id, participant_id, dots"},
+        {"conclusions", "run_id, field, text, updated_at"},
+        {"done_marks", "run_id, step, participant_id"},
+        {"pulse_answers", "run_id, respondent, statement, value"},
+    };
+    return tables;
+}
+
+inline std::string recovered_columns(const std::string& table) {
+    return recovered_tables().at(table);
+}
+
+}  // namespace samling
