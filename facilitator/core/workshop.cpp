@@ -321,6 +321,7 @@ Id Workshop::group_of(const Change& change) const {
                           // Both groups' head counts change, and the phone's own group.
                           [](const change::ParticipantMoved&) -> Id { return 0; },
                           [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
+                          [&](const change::NotePurged& c) { return note_group(c.note); },
                       },
                       change);
 }
@@ -561,6 +562,21 @@ void Workshop::apply_(const change::ParticipantMoved& c) {
 
 void Workshop::apply_(const change::ParticipantRemoved& c) {
     participants_.at(c.participant).removed = c.removed;
+}
+
+void Workshop::apply_(const change::NotePurged& c) {
+    const Id run_id = note_run_.at(static_cast<std::size_t>(c.note));
+    unlink_duplicate(c.note);
+    RunNotes& run = run_notes_for_write(run_id);
+    const Note gone = run.notes.at(c.note);
+    // Its duplicates were unmerged first (decide_); what answered it now answers its parent.
+    assert(!run.duplicates.count(c.note));
+    for (auto& [id, n] : run.notes)
+        if (n.parent == c.note) n.parent = gone.parent;
+    std::erase_if(run.dots, [&](const auto& d) { return d.first.first == c.note; });
+    run.notes.erase(c.note);
+    // Its client_id stays known, so a phone's late retry cannot write the text again (decide_).
+    note_run_[static_cast<std::size_t>(c.note)] = run_id;
 }
 
 }  // namespace samling

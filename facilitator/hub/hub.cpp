@@ -210,6 +210,9 @@ Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, st
     auto decision = next.view().decide(command, now);
     if (!decision) return decision.error();
     apply_all(decision.value());
+    // A note flagged as personal data takes the whole history with it: earlier steps back may
+    // hold its text (an edit's old words), and Ctrl+Z stops here, as the projector says.
+    if (std::holds_alternative<cmd::FlagPersonal>(command) && !decision->changes.empty()) history.clear();
     // Every facilitator action that changed something is one step back; a phone's never is.
     if (!decision->changes.empty() && !is_participant_command(command) && !std::holds_alternative<cmd::Undo>(command))
         remember(history, std::move(decision->undo));

@@ -560,6 +560,20 @@ Status Store::write(const Change& change) {
                 s.bind(1, c.at).bind(2, c.note);
                 return run(s);
             },
+            [&](const change::NotePurged& c) {
+                // A real DELETE (secure_delete overwrites the row's bytes): the text leaves the file.
+                Statement votes(db_, "DELETE FROM votes WHERE note_id = ?");
+                votes.bind(1, c.note);
+                if (auto s = run(votes); !s) return s;
+                Statement answers(db_,
+                                  "UPDATE notes SET parent_id = (SELECT parent_id FROM notes WHERE id = ?) "
+                                  "WHERE parent_id = ?");
+                answers.bind(1, c.note).bind(2, c.note);
+                if (auto s = run(answers); !s) return s;
+                Statement note(db_, "DELETE FROM notes WHERE id = ?");
+                note.bind(1, c.note);
+                return run(note);
+            },
             [&](const change::NoteRestored& c) {
                 Statement s(db_, "UPDATE notes SET deleted = 0, updated_at = ? WHERE id = ?");
                 s.bind(1, c.at).bind(2, c.note);
@@ -654,6 +668,11 @@ Status Store::commit(const std::vector<Change>& changes, Revision revision_after
         (void)exec("ROLLBACK");
         return s;
     }
+    // A note deleted for good (flagged as personal data) still has its old page in the
+    // write-ahead log: copy the log into the file and empty it, so no byte of the text stays.
+    // Best effort: a reader (an export) may hold the log; the next purge or a clean exit empties it.
+    const auto purged = [](const Change& c) { return std::holds_alternative<change::NotePurged>(c); };
+    if (std::any_of(changes.begin(), changes.end(), purged)) (void)exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return Ok{};
 }
 
