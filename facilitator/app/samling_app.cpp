@@ -12,8 +12,10 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "app/auto_backup.hpp"
@@ -28,6 +30,7 @@
 #include "server/control_server.hpp"
 #include "server/participant_server.hpp"
 #include "store/store.hpp"
+#include "ui/programme/log_model.hpp"
 #include "ui/projector.hpp"
 
 namespace samling {
@@ -150,6 +153,12 @@ int run_samling(const Options& o) {
     if (o.demo)
         if (auto s = ensure_demo(hub); !s) return fail(s.error().message);
 
+    // A note flagged as personal data may be on its run's board picture, which the project log
+    // and every later export show: the picture goes with it (the window takes a new one next start).
+    hub.on_note_purged([dir = data_dir.string()](Id run) {
+        std::error_code ec;
+        std::filesystem::remove(snapshot_path(dir, run), ec);
+    });
     AutoBackup backups(hub, data_dir);
 
     std::unique_ptr<ControlServer> control;

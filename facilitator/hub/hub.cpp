@@ -48,6 +48,11 @@ void Hub::on_change(std::function<void()> listener) {
     listeners_.push_back(std::move(listener));
 }
 
+void Hub::on_note_purged(std::function<void(Id run)> listener) {
+    std::lock_guard lock(queue_mu_);
+    purge_listeners_.push_back(std::move(listener));
+}
+
 Result<Receipt> Hub::submit(Command command) {
     auto answer = std::make_shared<std::promise<Result<Receipt>>>();
     auto future = answer->get_future();
@@ -267,10 +272,16 @@ void Hub::process(std::vector<Pending>& batch) {
     }
     if (committed && !changes.empty()) {
         std::vector<std::function<void()>> listeners;
+        std::vector<std::function<void(Id)>> purge_listeners;
         {
             std::lock_guard lock(queue_mu_);
             listeners = listeners_;
+            purge_listeners = purge_listeners_;
         }
+        for (const Change& c : changes)
+            if (const auto* purged = std::get_if<change::NotePurged>(&c))
+                if (const Note* n = current->note(purged->note))
+                    for (auto& l : purge_listeners) l(n->run);
         for (auto& l : listeners) l();
     }
 }

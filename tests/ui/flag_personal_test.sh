@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A note flagged as personal data in the real projector window under Xvfb: a phone's note that
-# names a child (sent with "Send likevel"), double-clicked on the board, the popup's red
+# names a child (sent with "Send likevel"), saved in the project log with its board picture,
+# double-clicked on the board, the popup's red
 # "Personopplysninger – slett for godt" and its question clicked with xdotool. Then the note is
-# gone from the board, the phones and the store file itself (sqlite3 and its raw bytes, WAL
-# too, while Samling runs and after it stops); Ctrl+Z does not bring it back. The control
+# gone from the board, the phones, the board picture and the store file itself (sqlite3 and its
+# raw bytes, WAL too, while Samling runs and after it stops); Ctrl+Z does not bring it back. The control
 # surface only seeds (reveal) and reads.
 # Usage: flag_personal_test.sh SAMLING_BIN PNG_COLOUR_BIN ARTIFACT_DIR
 set -euo pipefail
@@ -38,6 +39,12 @@ ola=$(join 2)
 post "$kari" k1 "$secret"
 post "$ola" o1 "$kept"
 control '{"command":"reveal","group":1}' >/dev/null
+# Saved in the project log: the window pictures the board, the note on it.
+control '{"command":"conclude_run","group":1}' >/dev/null
+run=$(state "s['groups'][0]['run']['id']")
+picture="$dir/snapshots/run-$run.png"
+for _ in $(seq 50); do [[ -s $picture ]] && break; sleep 0.1; done
+[[ -s $picture ]] || fail "no board picture of the concluded run at $picture"
 # The note's bytes, counted in the store's files: the database and its write-ahead log.
 in_files() { cat "$dir"/samling.sqlite3* 2>/dev/null | grep -c -a -F "$1" || true; }
 (($(in_files "$secret") > 0)) || fail "the seeded note is not in the store file"
@@ -80,6 +87,8 @@ read -r n _ _ <<<"$("$png_colour" "$work/flag-personal-after.png" FFE27A)"
     fail "the store still has a row with the text"
 (($(in_files "$secret") == 0)) || fail "the text's bytes are still in the store's files while Samling runs"
 echo "flag_personal_test: the store file no longer holds the text (sqlite3 and raw bytes, WAL too)"
+[[ ! -e $picture ]] || fail "the board picture that shows the note is still there for the log and exports"
+echo "flag_personal_test: the board picture that showed it is gone"
 
 xdotool key ctrl+z
 sleep 0.8
