@@ -575,8 +575,8 @@ void Workshop::apply_(const change::NotePurged& c) {
         if (n.parent == c.note) n.parent = gone.parent;
     std::erase_if(run.dots, [&](const auto& d) { return d.first.first == c.note; });
     run.notes.erase(c.note);
-    // Its client_id stays known, so a phone's late retry cannot write the text again (decide_).
-    note_run_[static_cast<std::size_t>(c.note)] = run_id;
+    // note_run_ keeps its run, so group_of() still finds the group this change concerned, and
+    // client_ids_ its client_id, so a phone's late retry cannot write the text again (decide_).
 }
 
 }  // namespace samling

@@ -208,6 +208,8 @@ Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, st
             undoable = undoable && !it->empty();
             back.insert(back.end(), it->begin(), it->end());
         }
+        const auto flags = [](const Command& part) { return std::holds_alternative<cmd::FlagPersonal>(part); };
+        if (std::any_of(together->commands.begin(), together->commands.end(), flags)) history.clear();  // as below
         if (!parts.empty()) remember(history, undoable ? std::move(back) : std::vector<Change>{});
         r.subject = done;
         return r;
