@@ -7,6 +7,7 @@ import { api, outbox } from './net.js';
 import { render } from './render.js';
 import { pollNow } from './poll.js';
 import { fieldLines, fieldsSig, fieldInput, datesComplete, fieldValues, sorted, editableFields } from './fields.js';
+import { findPersonalData } from './personal_guard.js';
 
 // A note as a card: its text, its fields, and its zone where that tells something.
 export function noteCard(text, zoneId, fields) {
@@ -137,6 +138,8 @@ function editCard(li, n, ed) {
     count.textContent = t('counter', { n: characters(area.value), max: MAX });
     count.classList.toggle('over', over);
     saveBtn.disabled = ed.busy || over || !area.value.trim();
+    // Warned that the text looks like personal data: the same text again is "Send likevel".
+    if (!ed.busy) saveBtn.textContent = ed.asked && ed.asked === area.value.trim() ? t('guardSendAnyway') : t('save');
   };
   const saveBtn = button('primary', ed.busy ? t('saving') : t('save'), () => saveEdit(n));
   area.addEventListener('input', update);
@@ -187,6 +190,13 @@ async function saveEdit(n) {
     }
   }
   if (text === n.text && !body.fields) { S.edit = null; return render(); }
+  // The guard against personal data (personal_guard.js): a number is never sent; a name with an
+  // age or a case word is sent when the writer saves the same text again ("Send likevel").
+  const found = text === n.text ? [] : findPersonalData(text);
+  if (found[0] === 'personal_number') { ed.error = t('guardNumberText'); return render(); }
+  if (found.length && ed.asked !== text) { ed.asked = text; ed.error = t('guardSoftText'); return render(); }
+  if (found.length) body.confirm_personal = true;
+  if (text === n.text) delete body.text; // only the fields changed: the text was checked when sent
   ed.busy = true;
   ed.error = '';
   render();

@@ -19,7 +19,7 @@ export function newClientId(c = globalThis.crypto) {
 // deps: store ({load, save}, storage.js), request (api.js), session() → {code, token} or null,
 // errorText(answer) → the words for a refusal, onChange() → redraw, onSent(note) → the
 // server's note for a confirmed item; optional now, setTimeout, clearTimeout, newId.
-// An item: {client_id, code, text, zone, parent, fields, at, status: sending|failed,
+// An item: {client_id, code, text, zone, parent, fields, confirm, at, status: sending|failed,
 // retryable, error, notBefore}.
 export function createOutbox(deps) {
   const { store, request, session, errorText } = deps;
@@ -39,8 +39,10 @@ export function createOutbox(deps) {
   const persist = () => store.save(KEY.outbox, items);
 
   // Queues a note of the room `code`; the caller then flushes.
-  function add({ code, text, zone, parent, fields }) {
+  // `confirm`: the writer chose "Send likevel" over the personal-data warning.
+  function add({ code, text, zone, parent, fields, confirm }) {
     const item = { client_id: newId(), code, text, at: now(), status: 'sending' };
+    if (confirm) item.confirm = true;
     if (fields && Object.keys(fields).length) item.fields = fields;
     if (parent) item.parent = parent; // an answer goes on its parent's zone
     else if (zone) item.zone = zone;
@@ -79,6 +81,7 @@ export function createOutbox(deps) {
     if (item.zone) body.zone = item.zone;
     if (item.parent) body.parent = item.parent;
     if (item.fields && Object.keys(item.fields).length) body.fields = item.fields;
+    if (item.confirm) body.confirm_personal = true;
     const r = await request('POST', '/api/notes', body);
     if (r.ok) {
       items = items.filter((x) => x !== item);

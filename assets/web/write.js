@@ -7,6 +7,26 @@ import { $, el, safeColour } from './dom.js';
 import { outbox } from './net.js';
 import { render } from './render.js';
 import { datesComplete, fieldValues, clearFieldsDraft } from './fields.js';
+import { findPersonalData } from './personal_guard.js';
+
+// The warning over the form when the note looks like personal data: a fødselsnummer is never
+// sent ("Skriv om" only); a name with an age or a case word may be sent anyway.
+function showGuard(found) {
+  const hard = found[0] === 'personal_number';
+  $('guard-title').textContent = t(hard ? 'guardNumberTitle' : 'guardSoftTitle');
+  $('guard-text').textContent = t(hard ? 'guardNumberText' : 'guardSoftText');
+  const list = $('guard-rules');
+  list.textContent = '';
+  if (!hard) {
+    const words = { name_with_age: 'guardRuleNameWithAge', case_word: 'guardRuleCaseWord' };
+    found.forEach((rule) => list.appendChild(el('li', '', t(words[rule]))));
+  }
+  list.hidden = hard;
+  $('guard-send').hidden = hard;
+  $('guard').hidden = false;
+  $('guard-rewrite').focus();
+}
+const hideGuard = () => { $('guard').hidden = true; };
 
 export function renderZones(ids) {
   const zones = ids.map(zoneOf).filter(Boolean);
@@ -65,14 +85,24 @@ export function bindWrite() {
   $('note-text').value = store.load(KEY.draft, '') || '';
   $('note-text').addEventListener('input', () => {
     store.save(KEY.draft, $('note-text').value || null);
+    hideGuard();
     renderCounter();
   });
+  $('guard-rewrite').addEventListener('click', () => { hideGuard(); $('note-text').focus(); });
+  $('guard-send').addEventListener('click', () => { hideGuard(); send(true); });
 
   $('note-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    send(false);
+  });
+
+  // `confirmed`: the writer saw the warning and chose "Send likevel" (never for a number).
+  function send(confirmed) {
     const area = $('note-text');
     const text = area.value.trim();
     if (!text || tooLong(text)) return;
+    const found = findPersonalData(text);
+    if (found.length && (!confirmed || found[0] === 'personal_number')) { showGuard(found); return; }
     const inputs = $('note-fields').hidden ? null : $('note-field-inputs');
     if (inputs && !datesComplete(inputs, $('fields-error'))) return;
     const act = S.view && S.view.activity;
@@ -82,6 +112,7 @@ export function bindWrite() {
       fields: inputs ? fieldValues(inputs) : {},
       parent: S.replyTo || undefined, // the answer goes on its parent's zone
       zone: zoned ? S.zone : undefined,
+      confirm: found.length > 0,
     });
     S.replyTo = null;
     area.value = '';
@@ -90,5 +121,5 @@ export function bindWrite() {
     renderCounter();
     render();
     outbox.flush();
-  });
+  }
 }

@@ -13,8 +13,10 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "app/auto_backup.hpp"
@@ -34,6 +36,7 @@
 #include "server/control_server.hpp"
 #include "server/participant_server.hpp"
 #include "store/store.hpp"
+#include "ui/programme/log_model.hpp"
 #include "ui/projector.hpp"
 
 namespace samling {
@@ -177,6 +180,12 @@ int run_session(const Options& o, std::string& switch_to) {
                   << " months after the last gathering (" << due->last_gathering << ") ended on " << due->passed_on
                   << ". Delete what must go: samling delete --group NAME --yes (README, \"Privacy\")" << std::endl;
 
+    // A note flagged as personal data may be on its run's board picture, which the project log
+    // and every later export show: the picture goes with it (the window takes a new one next start).
+    hub.on_note_purged([dir = data_dir.string()](Id run) {
+        std::error_code ec;
+        std::filesystem::remove(snapshot_path(dir, run), ec);
+    });
     AutoBackup backups(hub, data_dir);
 
     std::unique_ptr<ControlServer> control;

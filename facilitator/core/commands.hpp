@@ -122,6 +122,12 @@ struct SetNoteText {
 struct RemoveNote {
     Id note = 0;
 };
+// The facilitator flags a note as personal data: it is deleted for good, from the store too (not
+// undoable). Duplicates merged into it come back on the board, dots on it go back to their
+// givers, "why?" answers to it answer its parent, and its text leaves the run's conclusion.
+struct FlagPersonal {
+    Id note = 0;
+};
 struct HighlightNote {
     Id note = 0;
     bool on = true;
@@ -260,6 +266,9 @@ struct NoteRestored {
     Id note = 0;
     Timestamp at = 0;
 };
+struct NotePurged {
+    Id note = 0;
+};  // gone for good (cmd::FlagPersonal): its row, its dots; its answers move up to its parent
 struct NotePlaced {
     Id note = 0;
     std::string zone;
@@ -376,7 +385,7 @@ using Change =
                  change::GroupEdited, change::AgendaSet, change::RunConcluded, change::RunReopened, change::NotesHidden,
                  change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
                  change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered,
-                 change::RetentionSet>;
+                 change::RetentionSet, change::NotePurged>;
 
 namespace cmd {
 // Takes back one earlier facilitator action. The changes come from that action's
@@ -394,7 +403,8 @@ using Command =
                  cmd::RunTimer, cmd::PlaceNote, cmd::SetNoteText, cmd::RemoveNote, cmd::HighlightNote, cmd::MakeCluster,
                  cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes, cmd::AddFacilitatorNote, cmd::SetConclusion,
                  cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
-                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse, cmd::SetRetention>;
+                 cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse, cmd::SetRetention,
+                 cmd::FlagPersonal>;
 
 namespace cmd {
 // Several commands taken as one action, in order: one answer, one step of the undo history.

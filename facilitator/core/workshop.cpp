@@ -323,6 +323,7 @@ Id Workshop::group_of(const Change& change) const {
                           [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
                           [&](const change::PulseAnswered& c) { return run_group(c.run); },
                           [](const change::RetentionSet&) -> Id { return 0; },
+                          [&](const change::NotePurged& c) { return note_group(c.note); },
                       },
                       change);
 }
@@ -568,6 +569,21 @@ void Workshop::apply_(const change::ParticipantMoved& c) {
 
 void Workshop::apply_(const change::ParticipantRemoved& c) {
     participants_.at(c.participant).removed = c.removed;
+}
+
+void Workshop::apply_(const change::NotePurged& c) {
+    const Id run_id = note_run_.at(static_cast<std::size_t>(c.note));
+    unlink_duplicate(c.note);
+    RunNotes& run = run_notes_for_write(run_id);
+    const Note gone = run.notes.at(c.note);
+    // Its duplicates were unmerged first (decide_); what answered it now answers its parent.
+    assert(!run.duplicates.count(c.note));
+    for (auto& [id, n] : run.notes)
+        if (n.parent == c.note) n.parent = gone.parent;
+    std::erase_if(run.dots, [&](const auto& d) { return d.first.first == c.note; });
+    run.notes.erase(c.note);
+    // note_run_ keeps its run, so group_of() still finds the group this change concerned, and
+    // client_ids_ its client_id, so a phone's late retry cannot write the text again (decide_).
 }
 
 }  // namespace samling

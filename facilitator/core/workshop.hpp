@@ -134,6 +134,7 @@ private:
     Result<Decision> decide_(const cmd::PlaceNote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::SetNoteText& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::RemoveNote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::FlagPersonal& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::HighlightNote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::MakeCluster& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::RenameCluster& c, Timestamp now) const;
@@ -213,6 +214,7 @@ private:
     void apply_(const change::ParticipantMoved& c);
     void apply_(const change::ParticipantRemoved& c);
     void apply_(const change::PulseAnswered& c);
+    void apply_(const change::NotePurged& c);
 
     void unlink_duplicate(Id note);  // takes a merged note out of its keeper's duplicates, and unmerges it
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.hpp"
 #include "core/workshop.hpp"
 #include "core/workshop_rules.hpp"
 
@@ -170,6 +171,24 @@ Result<Decision> Workshop::decide_(const cmd::RemoveNote& c, Timestamp now) cons
     auto n = board_note(c.note);
     if (!n) return n.error();
     return decided(change::NoteDeleted{c.note, now}, c.note, change::NoteRestored{c.note, n.value()->updated_at});
+}
+
+Result<Decision> Workshop::decide_(const cmd::FlagPersonal& c, Timestamp now) const {
+    const Note* n = note(c.note);
+    if (!n || n->merged_into != 0) return make_error(Errc::note_not_found, "No such note.");
+    Decision d;
+    d.subject = c.note;
+    for (Id dup : duplicates_of(c.note)) d.changes.push_back(change::NoteUnmerged{dup});
+    // A conclusion that took the note's text in ("Bruk i") lets it go as well.
+    for (const auto& [key, field] : conclusions_) {
+        if (key.first != n->run || n->text.empty() || field.text.find(n->text) == std::string::npos) continue;
+        std::string kept = field.text;
+        for (auto at = kept.find(n->text); at != std::string::npos; at = kept.find(n->text, at))
+            kept.erase(at, n->text.size());
+        d.changes.push_back(change::ConclusionSet{ConclusionField{n->run, field.field, text::trim(kept), now}});
+    }
+    d.changes.push_back(change::NotePurged{c.note});
+    return d;  // no way back: d.undo stays empty, and Ctrl+Z stops here
 }
 
 Result<Decision> Workshop::decide_(const cmd::HighlightNote& c, Timestamp) const {

@@ -51,6 +51,8 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
     // A retry of a note that was already stored answers with that note, whatever the step now.
     if (const auto ids = client_ids_.find(c.participant); ids != client_ids_.end())
         if (const auto it = ids->second->find(c.client_id); it != ids->second->end()) {
+            // Flagged as personal data and deleted for good: a late retry must not write it again.
+            if (!note(it->second)) return make_error(Errc::note_not_found, "The facilitator deleted that note.");
             Decision d;
             d.subject = it->second;
             d.created = false;

@@ -48,6 +48,11 @@ void Hub::on_change(std::function<void()> listener) {
     listeners_.push_back(std::move(listener));
 }
 
+void Hub::on_note_purged(std::function<void(Id run)> listener) {
+    std::lock_guard lock(queue_mu_);
+    purge_listeners_.push_back(std::move(listener));
+}
+
 Result<Receipt> Hub::submit(Command command) {
     auto answer = std::make_shared<std::promise<Result<Receipt>>>();
     auto future = answer->get_future();
@@ -203,6 +208,8 @@ Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, st
             undoable = undoable && !it->empty();
             back.insert(back.end(), it->begin(), it->end());
         }
+        const auto flags = [](const Command& part) { return std::holds_alternative<cmd::FlagPersonal>(part); };
+        if (std::any_of(together->commands.begin(), together->commands.end(), flags)) history.clear();  // as below
         if (!parts.empty()) remember(history, undoable ? std::move(back) : std::vector<Change>{});
         r.subject = done;
         return r;
@@ -210,6 +217,9 @@ Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, st
     auto decision = next.view().decide(command, now);
     if (!decision) return decision.error();
     apply_all(decision.value());
+    // A note flagged as personal data takes the whole history with it: earlier steps back may
+    // hold its text (an edit's old words), and Ctrl+Z stops here, as the projector says.
+    if (std::holds_alternative<cmd::FlagPersonal>(command) && !decision->changes.empty()) history.clear();
     // Every facilitator action that changed something is one step back; a phone's never is.
     if (!decision->changes.empty() && !is_participant_command(command) && !std::holds_alternative<cmd::Undo>(command))
         remember(history, std::move(decision->undo));
@@ -264,10 +274,16 @@ void Hub::process(std::vector<Pending>& batch) {
     }
     if (committed && !changes.empty()) {
         std::vector<std::function<void()>> listeners;
+        std::vector<std::function<void(Id)>> purge_listeners;
         {
             std::lock_guard lock(queue_mu_);
             listeners = listeners_;
+            purge_listeners = purge_listeners_;
         }
+        for (const Change& c : changes)
+            if (const auto* purged = std::get_if<change::NotePurged>(&c))
+                if (const Note* n = current->note(purged->note))
+                    for (auto& l : purge_listeners) l(n->run);
         for (auto& l : listeners) l();
     }
 }

@@ -63,6 +63,9 @@ public:
     // Called on the writer thread after each published change (e.g. to wake the UI loop).
     // Register before other threads start submitting.
     void on_change(std::function<void()> listener);
+    // Called on the writer thread, after the commit, with the run of each note deleted for good
+    // (cmd::FlagPersonal): a board picture of that run may still show it. Register likewise.
+    void on_note_purged(std::function<void(Id run)> listener);
 
     // Waits until the revision passes `since` or the timeout ends; returns the latest state.
     std::shared_ptr<const Workshop> wait_for_change(Revision since, std::chrono::milliseconds timeout) const;
@@ -112,6 +115,7 @@ private:
     bool stopping_ = false;
 
     std::vector<std::function<void()>> listeners_;
+    std::vector<std::function<void(Id)>> purge_listeners_;
     History history_;  // the writer thread's alone
     std::atomic<std::size_t> undo_depth_{0};
 

@@ -221,6 +221,7 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
              return cmd::SetNoteText{f.id("note"), f.text("text")};
          }},
         {"remove_note", [](Fields& f) -> Command { return cmd::RemoveNote{f.id("note")}; }},
+        {"flag_personal", [](Fields& f) -> Command { return cmd::FlagPersonal{f.id("note")}; }},
         {"highlight_note",
          [](Fields& f) -> Command {
              return cmd::HighlightNote{f.id("note"), f.flag("on", true)};

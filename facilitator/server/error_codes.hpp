@@ -8,7 +8,7 @@
 
 namespace samling {
 
-inline constexpr std::array<std::string_view, 12> server_error_codes = {
+inline constexpr std::array<std::string_view, 14> server_error_codes = {
     "bad_request",             // 400: a field of the wrong type, a body where none belongs
     "bad_json",                // 400: the body is not a JSON object
     "invalid_utf8",            // 400: the body is not UTF-8
@@ -21,6 +21,8 @@ inline constexpr std::array<std::string_view, 12> server_error_codes = {
     "rate_limited",            // 429: too many requests, with Retry-After
     "too_many_headers",        // 431
     "internal_error",          // 500: an exception in a route
+    "personal_number",         // 422: a valid fødselsnummer, D- or H-nummer in a text (core/personal_data)
+    "looks_personal",          // 422: a name with an age or a case word, not confirmed (confirm_personal)
 };
 
 }  // namespace samling

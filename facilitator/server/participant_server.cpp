@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "core/participant_view.hpp"
+#include "core/personal_data.hpp"
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "hub/hub.hpp"
@@ -90,6 +91,30 @@ void send_phone_error(Response& res, const Error& error) {
                                 "The facilitator's machine could not store this; nothing was saved. Try again later.");
     }
     http::send_error(res, error);
+}
+
+// The guard against personal data on a text a phone sends (a note, an edit, a proposal): a valid
+// fødselsnummer, D- or H-nummer is refused outright, 422 personal_number; a name with an age or a
+// case word is 422 looks_personal with the rules found, unless the writer chose "Send likevel"
+// (`"confirm_personal": true`). Answers and returns true when it refused; nothing is stored then.
+bool refuse_personal(const json& body, const std::optional<std::string>& text, Response& res) {
+    if (!text) return false;
+    const std::vector<PersonalRule> found = find_personal_data(*text);
+    if (found.empty()) return false;
+    if (is_hard(found.front())) {
+        http::send_error(res, 422, "personal_number",
+                         "The text holds a national identity number (fødselsnummer, D- or H-nummer); not stored.");
+        return true;
+    }
+    const auto confirm = body.find("confirm_personal");
+    if (confirm != body.end() && confirm->is_boolean() && confirm->get<bool>()) return false;
+    json rules = json::array();
+    for (PersonalRule r : found) rules.push_back(std::string(to_string(r)));
+    json answer = error_body("looks_personal",
+                             "The text may name a person or a case; send again with \"confirm_personal\": true.");
+    answer["error"]["rules"] = std::move(rules);
+    http::send_json(res, 422, answer);
+    return true;
 }
 
 }  // namespace
@@ -298,6 +323,7 @@ void ParticipantServer::Impl::routes() {
         }
         std::optional<NoteFields> fields;
         if (!optional_fields(*body, fields, res)) return;
+        if (refuse_personal(*body, text, res)) return;
         send_note(res,
                   hub().submit(cmd::AddNote{*who, client_id.value_or(""), text.value_or(""), zone, parent,
                                             fields.value_or(NoteFields{})}),
@@ -318,6 +344,7 @@ void ParticipantServer::Impl::routes() {
             return;
         if (!text && !zone && !fields)
             return http::send_error(res, 400, "bad_request", "Send \"text\", \"zone\" or \"fields\".");
+        if (refuse_personal(*body, text, res)) return;
         send_note(res, hub().submit(cmd::EditNote{*who, *note, text, zone, fields}), *who, 200);
     });
 

@@ -590,6 +590,20 @@ Status Store::write(const Change& change) {
                 s.bind(1, c.at).bind(2, c.note);
                 return run(s);
             },
+            [&](const change::NotePurged& c) {
+                // A real DELETE (secure_delete overwrites the row's bytes): the text leaves the file.
+                Statement votes(db_, "DELETE FROM votes WHERE note_id = ?");
+                votes.bind(1, c.note);
+                if (auto s = run(votes); !s) return s;
+                Statement answers(db_,
+                                  "UPDATE notes SET parent_id = (SELECT parent_id FROM notes WHERE id = ?) "
+                                  "WHERE parent_id = ?");
+                answers.bind(1, c.note).bind(2, c.note);
+                if (auto s = run(answers); !s) return s;
+                Statement note(db_, "DELETE FROM notes WHERE id = ?");
+                note.bind(1, c.note);
+                return run(note);
+            },
             [&](const change::NoteRestored& c) {
                 Statement s(db_, "UPDATE notes SET deleted = 0, updated_at = ? WHERE id = ?");
                 s.bind(1, c.at).bind(2, c.note);
@@ -684,12 +698,14 @@ Status Store::commit(const std::vector<Change>& changes, Revision revision_after
         (void)exec("ROLLBACK");
         return s;
     }
-    // A deleted group's phones (names, token digests) are zeroed in the file by secure_delete,
-    // but the WAL still holds their pages as they were: copied back and cut to nothing now,
-    // not at the next exit. Best effort: a reader beside us (an export) may hold it for a while.
-    if (std::any_of(changes.begin(), changes.end(),
-                    [](const Change& c) { return std::holds_alternative<change::GroupDeleted>(c); }))
-        (void)exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    // A deleted group's phones (names, token digests), or a note deleted for good (flagged as
+    // personal data), are zeroed in the file by secure_delete, but the WAL still holds their
+    // pages as they were: copied back and cut to nothing now, not at the next exit. Best effort:
+    // a reader beside us (an export) may hold it for a while.
+    const auto erases = [](const Change& c) {
+        return std::holds_alternative<change::GroupDeleted>(c) || std::holds_alternative<change::NotePurged>(c);
+    };
+    if (std::any_of(changes.begin(), changes.end(), erases)) (void)exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return Ok{};
 }
 

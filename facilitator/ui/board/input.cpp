@@ -10,6 +10,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/theme.hpp"
+
 namespace samling {
 namespace {
 
@@ -97,6 +99,7 @@ void open_popup(BoardInteraction& ui, BoardPopup which, Id subject, std::string 
     ui.subject = subject;
     ui.draft = std::move(draft);
     ui.draft_fresh = true;
+    ui.asking_flag = false;
     ui.pressed = 0;
     ui.dragging = false;
 }
@@ -247,30 +250,58 @@ void board_popups(Id group, const BoardStrings& words, float em, BoardInteractio
             return 0;
         };
         const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
-        if (ui.popup == BoardPopup::edit_note)
-            save = ImGui::InputTextMultiline("##text", &ui.draft, ImVec2(22 * em, 5 * em),
-                                             flags | ImGuiInputTextFlags_CtrlEnterForNewLine, to_end, &ui.draft_fresh);
-        else
-            save = ImGui::InputText("##name", &ui.draft, flags, to_end, &ui.draft_fresh);
-        if (ImGui::Button(ui.popup == BoardPopup::name_cluster ? words.make_cluster : words.save)) save = true;
-        ImGui::SameLine();
-        if (ImGui::Button(words.cancel) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) done = true;
-        if (save) {
-            switch (ui.popup) {
-                case BoardPopup::edit_note:
-                    out.push_back(cmd::SetNoteText{ui.subject, ui.draft});
-                    break;
-                case BoardPopup::rename_cluster:
-                    out.push_back(cmd::RenameCluster{ui.subject, ui.draft});
-                    break;
-                case BoardPopup::name_cluster:
-                    out.push_back(cmd::MakeCluster{group, ui.zone, ui.draft, ui.selected});
-                    ui.selected.clear();
-                    break;
-                case BoardPopup::none:
-                    break;
+        // A red button: what it does cannot be taken back.
+        const auto alarm_button = [&](const char* label) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::alarm));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(theme::alarm));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::text));
+            const bool pressed = ImGui::Button(label);
+            ImGui::PopStyleColor(3);
+            return pressed;
+        };
+        if (ui.popup == BoardPopup::edit_note && ui.asking_flag) {
+            // Personal data: asked first, in words that say it cannot be undone (as deleting a group).
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 22 * em);
+            ImGui::TextUnformatted(words.flag_personal_question);
+            ImGui::PopTextWrapPos();
+            if (alarm_button(words.flag_personal_yes)) {
+                out.push_back(cmd::FlagPersonal{ui.subject});
+                std::erase(ui.selected, ui.subject);
+                done = true;
             }
-            done = true;
+            ImGui::SameLine();
+            if (ImGui::Button(words.cancel) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+                done = true;
+        } else {
+            if (ui.popup == BoardPopup::edit_note)
+                save =
+                    ImGui::InputTextMultiline("##text", &ui.draft, ImVec2(22 * em, 5 * em),
+                                              flags | ImGuiInputTextFlags_CtrlEnterForNewLine, to_end, &ui.draft_fresh);
+            else
+                save = ImGui::InputText("##name", &ui.draft, flags, to_end, &ui.draft_fresh);
+            if (ImGui::Button(ui.popup == BoardPopup::name_cluster ? words.make_cluster : words.save)) save = true;
+            ImGui::SameLine();
+            if (ImGui::Button(words.cancel) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+                done = true;
+            // The note names a child or a case: it goes for good, after one question.
+            if (ui.popup == BoardPopup::edit_note && alarm_button(words.flag_personal)) ui.asking_flag = true;
+            if (save) {
+                switch (ui.popup) {
+                    case BoardPopup::edit_note:
+                        out.push_back(cmd::SetNoteText{ui.subject, ui.draft});
+                        break;
+                    case BoardPopup::rename_cluster:
+                        out.push_back(cmd::RenameCluster{ui.subject, ui.draft});
+                        break;
+                    case BoardPopup::name_cluster:
+                        out.push_back(cmd::MakeCluster{group, ui.zone, ui.draft, ui.selected});
+                        ui.selected.clear();
+                        break;
+                    case BoardPopup::none:
+                        break;
+                }
+                done = true;
+            }
         }
         if (done) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -281,6 +312,7 @@ void board_popups(Id group, const BoardStrings& words, float em, BoardInteractio
     if (done) {
         ui.popup = BoardPopup::none;
         ui.draft.clear();
+        ui.asking_flag = false;
     }
 }
 

@@ -46,6 +46,7 @@ struct BoardInteraction {
     std::string zone;          // the zone a new cluster goes into
     std::string draft;         // the popup's text
     bool draft_fresh = false;  // its cursor goes to the end once
+    bool asking_flag = false;  // the edit popup asks before a note flagged as personal data goes for good
     BoardMarks marks;          // what this frame shows on top
 };
 

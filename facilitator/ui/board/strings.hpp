@@ -17,6 +17,9 @@ struct BoardStrings {
     const char* tray;          // the grid's strip of notes not placed yet
     const char* selected;      // "{n} valgt · C: samle i et tema"
     const char* edit_title;
+    const char* flag_personal;           // the note popup's "Personopplysninger – slett for godt"
+    const char* flag_personal_question;  // asked first: not undoable
+    const char* flag_personal_yes;
     const char* save;
     const char* cancel;
     const char* cluster_title;  // "Navn på temaet" (a cluster is a tema; a gruppe is a leader group)
