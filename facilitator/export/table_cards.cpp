@@ -121,7 +121,7 @@ Result<std::vector<std::filesystem::path>> write_table_cards(const Workshop& sta
         const auto& [id, name] = groups[i];
         if (!r.only.empty() && std::find(r.only.begin(), r.only.end(), id) == r.only.end()) continue;
         const TableCard card{name, table_card_link(r.host_port, state.room()->code, id), r.host_port, code, r.wifi};
-        char number[8];
+        char number[24];  // "%02zu-" of any size_t
         std::snprintf(number, sizeof number, "%02zu-", i + 1);
         const std::string file = number + slugs.at(id) + ".html";
         if (auto st = write_file_atomically(r.out, file, table_card_page(card, s)); !st) return st.error();
