@@ -2,6 +2,8 @@
 // from the source tree and an installed one from /usr/local/share/samling.
 #include "app/paths.hpp"
 
+#include "platform/platform.hpp"
+
 #include <cstdlib>
 #include <vector>
 
@@ -10,9 +12,7 @@ namespace samling {
 namespace {
 
 std::filesystem::path data_home_dir(const std::string& name, const std::string& fallback) {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / name;
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::filesystem::path(home) / ".local" / "share" / name;
+    if (auto folder = platform::user_data_folder(name); !folder.empty()) return folder;
     return std::filesystem::path(fallback);
 }
 
@@ -29,6 +29,7 @@ std::filesystem::path demo_data_dir() {
 std::optional<std::filesystem::path> find_shipped(const std::string& name) {
     std::vector<std::filesystem::path> roots;
     if (const char* env = std::getenv("SAMLING_SHARE_DIR"); env && *env) roots.emplace_back(env);
+    if (auto beside = platform::program_folder()) roots.push_back(*beside);  // the unpacked Windows zip
     roots.emplace_back(SAMLING_INSTALL_DATA_DIR);
     roots.emplace_back(SAMLING_SOURCE_DATA_DIR);
     for (const auto& root : roots) {

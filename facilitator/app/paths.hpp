@@ -7,14 +7,15 @@
 
 namespace samling {
 
-// $XDG_DATA_HOME/samling, else $HOME/.local/share/samling.
+// $XDG_DATA_HOME/samling, else $HOME/.local/share/samling; %LOCALAPPDATA%\Samling on Windows.
 std::filesystem::path default_data_dir();
 
 // --demo without --data-dir: samling-demo beside the default folder, so a facilitator's real
 // programme never inherits the demo's room and groups.
 std::filesystem::path demo_data_dir();
 
-// The first of: $SAMLING_SHARE_DIR/<name>, the installed share folder, this source tree.
+// The first of: $SAMLING_SHARE_DIR/<name>, the program's own folder, the installed share
+// folder, this source tree.
 std::optional<std::filesystem::path> find_shipped(const std::string& name);
 
 }  // namespace samling
