@@ -133,10 +133,20 @@ TEST_CASE("the socket watch reports new bytes once, not again for bytes only pee
     REQUIRE(news.size() == 1);
     CHECK(platform::peek_now(server, buf, sizeof buf) == 16);
 
-    platform::close_socket(client);
+    // A phone that connects and leaves without a byte: its hang-up is news, and peeking says so.
+    const platform::Socket leaver = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(::connect(leaver, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const platform::Socket left = ::accept(listener, nullptr, nullptr);
+    REQUIRE(watch.add(left));
+    platform::close_socket(leaver);
     news.clear();
     for (int i = 0; i < 50 && news.empty(); ++i) watch.wait(100, news);
-    CHECK(news.size() == 1);  // the hang-up is news too
+    REQUIRE(news.size() == 1);
+    CHECK(news[0] == left);
+    CHECK(platform::peek_now(left, buf, sizeof buf) == 0);
+    watch.remove(left);
+    platform::close_socket(left);
+    platform::close_socket(client);
     watch.remove(server);
     platform::close_socket(server);
     platform::close_socket(listener);

@@ -34,8 +34,8 @@ long send_some(Socket s, const char* data, std::size_t size);
 // the peer closed, -1 on error, -2 when nothing is there yet.
 long peek_now(Socket s, char* buffer, std::size_t size);
 
-// Which sockets have news (new bytes, a hang-up) since they were last reported: a socket whose
-// bytes are only peeked at is reported again only once more arrive.
+// Which sockets have news (new bytes; a hang-up with nothing unread) since they were last
+// reported: a socket whose bytes are only peeked at is reported again only once more arrive.
 class SocketWatch {
 public:
     SocketWatch();
