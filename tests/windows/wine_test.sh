@@ -33,6 +33,7 @@ say() { printf 'wine_test: %s (%ds)\n' "$*" $((SECONDS - t0)); }
 unzip -q "$zip" -d "$work/unpacked"
 exe=$work/unpacked/Samling/samling.exe
 [[ -f $exe ]] || fail "samling.exe is not in the zip's Samling folder"
+cd "$work"  # nowhere near the source tree: samling.exe must find its files in its own folder
 wineboot -i >/dev/null 2>&1 || true
 rm -rf "$WINEPREFIX"/drive_c/users/*/AppData/Local/Samling*
 say "Wine prefix ready"
@@ -116,13 +117,20 @@ fi
 
 # --- 4. the doctest suites, cross-compiled -------------------------------------------------------
 summary=()
+# Two rate-limit cases count on 2,000 and 4,000 joins finishing before the buckets refill (1 and
+# 20 a second); through Wine's loopback they take 30 and 55 s, so the refill, not the limit,
+# decides. They pass on Linux (ctest -R server), and the limiter itself is core-free C++.
+slow_under_wine='*phones behind one address all join*,joins with the right code are still limited per address*'
 for suite in platform core store server export; do
     t=$SECONDS
     exe_t=$out/samling/tests/${suite}_tests.exe
     [[ -f $exe_t ]] || fail "no $exe_t"
+    exclude=""
+    [[ $suite == server ]] && exclude=$slow_under_wine
     status=0
     (cd "$out/samling/tests" && SAMLING_EXPORT_SAMPLE="$(winepath -w "$work/export-sample")" \
-        timeout 600 wine "$exe_t" --no-colors=true >"$work/$suite.log" 2>&1) || status=$?
+        timeout 900 wine "$exe_t" --no-colors=true ${exclude:+"--test-case-exclude=$exclude"} >"$work/$suite.log" 2>&1) ||
+        status=$?
     tr -d '\r' <"$work/$suite.log" | tail -4 | sed "s/^/  $suite: /"
     [[ $status -eq 0 ]] || { tr -d '\r' <"$work/$suite.log" | grep -B2 -A8 'ERROR\|FATAL' | head -60 >&2; fail "$suite suite failed under Wine"; }
     summary+=("$suite $((SECONDS - t))s")
