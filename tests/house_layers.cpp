@@ -31,13 +31,14 @@ std::vector<std::string> all_of(std::initializer_list<std::vector<std::string>> 
 
 const std::map<std::string, Layer>& layers() {
     static const std::map<std::string, Layer> table = {
-        {"core", {{"core"}, all_of({imgui, http, sqlite})}},
-        {"store", {{"core", "store"}, all_of({imgui, http})}},
-        {"export", {{"core", "export"}, all_of({imgui, http, sqlite})}},
-        {"hub", {{"core", "store", "hub"}, all_of({imgui, http})}},
-        {"server", {{"core", "hub", "server"}, all_of({imgui, sqlite})}},
-        {"ui", {{"core", "hub", "export", "ui"}, all_of({http, sqlite})}},
-        {"app", {{"core", "store", "export", "hub", "server", "ui", "app"}, {}}},
+        {"platform", {{"platform"}, all_of({imgui, http, sqlite})}},
+        {"core", {{"platform", "core"}, all_of({imgui, http, sqlite})}},
+        {"store", {{"platform", "core", "store"}, all_of({imgui, http})}},
+        {"export", {{"platform", "core", "export"}, all_of({imgui, http, sqlite})}},
+        {"hub", {{"platform", "core", "store", "hub"}, all_of({imgui, http})}},
+        {"server", {{"platform", "core", "hub", "server"}, all_of({imgui, sqlite})}},
+        {"ui", {{"platform", "core", "hub", "export", "ui"}, all_of({http, sqlite})}},
+        {"app", {{"platform", "core", "store", "export", "hub", "server", "ui", "app"}, {}}},
     };
     return table;
 }

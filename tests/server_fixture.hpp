@@ -3,10 +3,7 @@
 // facilitator's side, the loopback control surface.
 #pragma once
 
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +13,7 @@
 
 #include "core_fixture.hpp"
 #include "hub/hub.hpp"
+#include "platform/sockets.hpp"
 #include "server/control_server.hpp"
 #include "server/participant_server.hpp"
 #include "store/store.hpp"
@@ -120,19 +118,18 @@ struct TestServer {
 
     // Sends bytes as they are and returns the whole answer (the server closes after one).
     std::string raw(const std::string& request) const {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const platform::Socket fd = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_port = htons(static_cast<uint16_t>(port));
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-        timeval tv{5, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        (void)::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+        (void)platform::send_some(fd, request.data(), request.size());
         std::string answer;
         char buf[4096];
-        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<size_t>(n));
-        ::close(fd);
+        for (long n; platform::wait_socket(fd, false, 5000) && (n = platform::receive_some(fd, buf, sizeof buf)) > 0;)
+            answer.append(buf, static_cast<size_t>(n));
+        platform::close_socket(fd);
         return answer;
     }
 };

@@ -39,7 +39,7 @@ TEST_CASE("a store written before secrets were hashed keeps its phones' tokens, 
     const fs::path file = dir.path / Store::database_file;
     {  // a data folder as the previous Samling left it: schema 4, clear secrets
         sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
         for (int v = 0; v < schema::secrets_hashed - 1; ++v) exec(db, schema::migrations[static_cast<std::size_t>(v)]);
         exec(db, "PRAGMA user_version=" + std::to_string(schema::secrets_hashed - 1));
         exec(db, "INSERT INTO room (id, code, name, language, open) VALUES (1, 'ABC234', '', 'nb', 1)");

@@ -4,6 +4,9 @@
 #include "app/paths.hpp"
 
 #include <algorithm>
+
+#include "platform/platform.hpp"
+
 #include <cstdlib>
 #include <vector>
 
@@ -12,17 +15,8 @@ namespace samling {
 namespace {
 
 std::filesystem::path data_home_dir(const std::string& name, const std::string& fallback) {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / name;
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::filesystem::path(home) / ".local" / "share" / name;
+    if (auto folder = platform::user_data_folder(name); !folder.empty()) return folder;
     return std::filesystem::path(fallback);
-}
-
-// The running binary's folder, symlinks resolved; empty if the system does not say.
-std::filesystem::path executable_dir() {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path() : exe.parent_path();
 }
 
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder) {
@@ -45,12 +39,12 @@ std::filesystem::path demo_data_dir() {
 std::optional<std::filesystem::path> find_shipped(const std::string& name) {
     std::vector<std::filesystem::path> roots;
     if (const char* env = std::getenv("SAMLING_SHARE_DIR"); env && *env) roots.emplace_back(env);
-    const auto exe_dir = executable_dir();
-    if (!exe_dir.empty()) {
-        roots.push_back((exe_dir / ".." / "share" / "samling").lexically_normal());
+    if (const auto exe_dir = platform::program_folder()) {
+        roots.push_back(*exe_dir);  // the unpacked Windows zip: exercises\ and assets\ beside samling.exe
+        roots.push_back((*exe_dir / ".." / "share" / "samling").lexically_normal());
         // Not for an installed binary: it would hide a package that lacks its files on the
         // machine that built it, and read a source tree that has moved on since.
-        if (is_inside(exe_dir, SAMLING_BUILD_DIR)) roots.emplace_back(SAMLING_SOURCE_DATA_DIR);
+        if (is_inside(*exe_dir, SAMLING_BUILD_DIR)) roots.emplace_back(SAMLING_SOURCE_DATA_DIR);
     }
     for (const auto& root : roots) {
         std::error_code ec;

@@ -3,11 +3,6 @@
 // the room exists, print the join line last.
 #include "app/samling_app.hpp"
 
-#include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -33,6 +28,7 @@
 #include "core/retention.hpp"
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
+#include "platform/platform.hpp"
 #include "server/control_server.hpp"
 #include "server/participant_server.hpp"
 #include "store/store.hpp"
@@ -47,15 +43,12 @@ int fail(const std::string& message) {
     return 1;
 }
 
-// SIGINT and SIGTERM are blocked in every thread and taken by one watcher, so no handler
-// runs in the middle of a frame or a commit.
+// Stop requests (SIGINT and SIGTERM; Ctrl+C or a closed console on Windows) are taken by one
+// watcher, so no handler runs in the middle of a frame or a commit.
 class SignalWatcher {
 public:
     SignalWatcher() {
-        sigemptyset(&set_);
-        sigaddset(&set_, SIGINT);
-        sigaddset(&set_, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &set_, nullptr);  // before any other thread starts
+        platform::catch_stop_requests();  // before any other thread starts
         thread_ = std::thread([this] { watch(); });
     }
     ~SignalWatcher() {
@@ -70,18 +63,17 @@ public:
 
 private:
     void watch() {
-        const timespec tick{0, 200'000'000};
         while (!done_) {
-            if (sigtimedwait(&set_, nullptr, &tick) > 0) {
+            if (platform::wait_for_stop_request(std::chrono::milliseconds(200))) {
                 {
                     std::lock_guard lock(mu_);
                     stop_ = true;
                 }
                 cv_.notify_all();
+                return;
             }
         }
     }
-    sigset_t set_{};
     std::atomic<bool> stop_{false}, done_{false};
     std::mutex mu_;
     std::condition_variable cv_;
@@ -91,14 +83,13 @@ private:
 // The control surface's address and token, for the facilitator's own scripts: a file only
 // this user can read, removed again on a clean stop.
 Status write_control_file(const std::filesystem::path& path, int port, const std::string& token) {
-    const std::string tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error(Errc::storage_failed, "cannot write " + path.string());
+    std::filesystem::path tmp = path;
+    tmp += ".tmp";
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);  // left by a Samling that was killed
     const std::string body =
         "{\"url\": \"http://127.0.0.1:" + std::to_string(port) + "\", \"token\": \"" + token + "\"}\n";
-    const bool written = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size());
-    ::close(fd);
-    if (!written || ::rename(tmp.c_str(), path.c_str()) != 0)
+    if (platform::write_new_file_durably(tmp, body) || platform::replace_file(tmp, path))
         return make_error(Errc::storage_failed, "cannot write " + path.string());
     return Ok{};
 }

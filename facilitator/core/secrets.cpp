@@ -1,26 +1,15 @@
-// getrandom(2) straight from the kernel; no userspace generator to seed or get wrong.
+// Randomness straight from the system (getrandom, BCryptGenRandom: platform::fill_random); no
+// userspace generator to seed or get wrong.
 #include "core/secrets.hpp"
-
-#include <sys/random.h>
 
 #include <array>
 #include <cstdint>
 #include <stdexcept>
 
+#include "platform/platform.hpp"
+
 namespace samling::secrets {
-namespace {
-
-void fill_random(void* buffer, std::size_t size) {
-    auto* p = static_cast<unsigned char*>(buffer);
-    while (size > 0) {
-        const ssize_t n = ::getrandom(p, size, 0);
-        if (n < 0) continue;  // EINTR; getrandom never fails otherwise once the pool is ready
-        p += n;
-        size -= static_cast<std::size_t>(n);
-    }
-}
-
-}  // namespace
+using platform::fill_random;
 
 std::string token_secret() {
     std::array<unsigned char, 16> bytes{};

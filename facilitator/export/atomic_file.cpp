@@ -1,11 +1,7 @@
-// Atomic replacement of export files with POSIX calls (mkstemp, fsync, rename). A crash or
-// a full disk leaves the previous export as it was; the temporary file is removed on every
-// failure path.
+// Atomic replacement of export files: a new private file, flushed, renamed over the old one
+// (platform::write_new_file_durably, replace_file). A crash or a full disk leaves the previous
+// export as it was; the temporary file is removed on every failure path.
 #include "export/atomic_file.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -14,6 +10,8 @@
 #include <system_error>
 #include <vector>
 
+#include "platform/platform.hpp"
+
 namespace samling {
 namespace {
 
@@ -21,14 +19,17 @@ Error io_error(const std::string& what, const std::filesystem::path& p, int err)
     return make_error(Errc::storage_failed, what + " " + p.string() + ": " + std::strerror(err));
 }
 
-bool write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
+Error io_error(const std::string& what, const std::filesystem::path& p, const std::error_code& ec) {
+    return make_error(Errc::storage_failed, what + " " + p.string() + ": " + ec.message());
+}
+
+// A name no other writer picks: 48 random bits, as mkstemp's six letters would be.
+std::string temporary_name() {
+    unsigned char bytes[6];
+    platform::fill_random(bytes, sizeof bytes);
+    std::string name = ".samling-export-";
+    for (unsigned char b : bytes) name += "0123456789abcdef"[b >> 4], name += "0123456789abcdef"[b & 15];
+    return name;
 }
 
 }  // namespace
@@ -51,30 +52,24 @@ Status write_file_atomically(const std::filesystem::path& dir, std::string_view 
     if (resolved.parent_path() != folder)
         return make_error(Errc::invalid_request, "Refusing to write outside the export folder: " + target.string());
 
-    std::string tmpl = (folder / ".samling-export-XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    const int fd = ::mkstemp(buf.data());
-    if (fd < 0) return io_error("Cannot create a temporary file in", folder, errno);
-    const fs::path tmp(buf.data());
-    const auto fail = [&](const std::string& what, int err) -> Status {
-        ::unlink(tmp.c_str());
-        return io_error(what, target, err);
-    };
-    // mkstemp makes the file private (0600), and so it stays: an export holds notes about
-    // children, for the facilitator to share on purpose, never for every user of the laptop.
-    if (!write_all(fd, contents) || ::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        return fail("Cannot write", err);
+    // The file is private (0600) from its first byte, and so it stays: an export holds notes
+    // about children, for the facilitator to share on purpose, never for every user of the laptop.
+    fs::path tmp;
+    std::error_code written;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        tmp = folder / temporary_name();
+        written = platform::write_new_file_durably(tmp, contents);
+        if (written != std::errc::file_exists) break;
     }
-    if (::close(fd) != 0) return fail("Cannot write", errno);
-    if (::rename(tmp.c_str(), target.c_str()) != 0) return fail("Cannot replace", errno);
+    if (written)
+        return io_error(written == std::errc::file_exists ? "Cannot create a temporary file in" : "Cannot write",
+                        written == std::errc::file_exists ? folder : target, written);
+    if (const auto replaced = platform::replace_file(tmp, target)) {
+        fs::remove(tmp, ec);
+        return io_error("Cannot replace", target, replaced);
+    }
     // The rename is durable only once the folder itself is synced.
-    if (const int dfd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        (void)::fsync(dfd);
-        ::close(dfd);
-    }
+    platform::sync_folder(folder);
     return Ok{};
 }
 

@@ -1,14 +1,8 @@
-// The front door: one epoll thread watches connections until their whole request is in the
-// kernel's buffer (peeked, never read), then workers answer them address by address in turn.
-// A slow sender costs a file descriptor, not a worker; a slow reader holds at most its
-// address's share of the workers, and only until the answer's deadline.
+// The front door: one thread watches connections (platform::SocketWatch: epoll on Linux) until
+// their whole request is in the kernel's buffer (peeked, never read), then workers answer them address by address in
+// turn. A slow sender costs a file descriptor, not a worker; a slow reader holds at most its address's share of the
+// workers, and only until the answer's deadline.
 #include "server/front_door.hpp"
-
-#include <netdb.h>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,7 +12,7 @@
 namespace samling {
 namespace {
 
-std::string address_of(int fd) {
+std::string address_of(platform::Socket fd) {
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
     if (::getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return {};
@@ -28,9 +22,8 @@ std::string address_of(int fd) {
     return host;
 }
 
-void close_fd(int fd) {
-    ::shutdown(fd, SHUT_RDWR);
-    ::close(fd);
+void close_fd(platform::Socket fd) {
+    platform::close_socket(fd);
 }
 
 // The value of header `name` (lower case, with the colon) in `head`, or "" when absent.
@@ -51,22 +44,14 @@ std::string_view header_value(std::string_view head, std::string_view name) {
 
 }  // namespace
 
-FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<void(int)> serve)
+FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<void(platform::Socket)> serve)
     : limits_(limits), serve_(std::move(serve)) {
-    epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
-    wake_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.fd = wake_;
-    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wake_, &ev);
     watcher_ = std::thread([this] { watch(); });
     for (int i = 0; i < std::max(1, limits_.workers); ++i) workers_.emplace_back([this] { work(); });
 }
 
 FrontDoor::~FrontDoor() {
     stop();
-    ::close(epoll_);
-    ::close(wake_);
 }
 
 void FrontDoor::stop() {
@@ -75,8 +60,7 @@ void FrontDoor::stop() {
         if (stopping_) return;
         stopping_ = true;
     }
-    const std::uint64_t one = 1;
-    (void)::write(wake_, &one, sizeof one);
+    watch_.wake();
     work_cv_.notify_all();
     if (watcher_.joinable()) watcher_.join();
     for (auto& w : workers_)
@@ -85,12 +69,12 @@ void FrontDoor::stop() {
     for (auto& [fd, w] : waiting_) close_fd(fd);
     waiting_.clear();
     for (auto& [address, a] : addresses_)
-        for (int fd : a.ready) close_fd(fd);
+        for (platform::Socket fd : a.ready) close_fd(fd);
     addresses_.clear();
     turn_.clear();
 }
 
-void FrontDoor::admit(int fd) {
+void FrontDoor::admit(platform::Socket fd) {
     std::string address = address_of(fd);
     std::lock_guard lock(mu_);
     if (stopping_) return close_fd(fd);
@@ -107,28 +91,25 @@ void FrontDoor::admit(int fd) {
     a.waiting.push_back(fd);
     waiting_[fd] = Waiting{std::move(address), Clock::now() + limits_.request_deadline};
     // Edge-triggered: peeking leaves the bytes in the buffer, so only new bytes wake us.
-    epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
-    ev.data.fd = fd;
-    if (::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &ev) != 0) drop_waiting(fd, true);
+    if (!watch_.add(fd)) drop_waiting(fd, true);
 }
 
-void FrontDoor::drop_waiting(int fd, bool close_it) {
+void FrontDoor::drop_waiting(platform::Socket fd, bool close_it) {
     auto it = waiting_.find(fd);
     if (it == waiting_.end()) return;
-    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);
+    watch_.remove(fd);
     auto& list = addresses_[it->second.address].waiting;
     list.erase(std::remove(list.begin(), list.end(), fd), list.end());
     waiting_.erase(it);
     if (close_it) close_fd(fd);
 }
 
-int FrontDoor::request_complete(int fd) {
+int FrontDoor::request_complete(platform::Socket fd) {
     thread_local std::vector<char> buf;
     buf.resize(limits_.max_request_bytes + 1);
-    const ssize_t n = ::recv(fd, buf.data(), buf.size(), MSG_PEEK | MSG_DONTWAIT);
+    const long n = platform::peek_now(fd, buf.data(), buf.size());
     if (n == 0) return -1;  // closed before its request was whole
-    if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1;
+    if (n < 0) return n == -2 ? 0 : -1;
     const std::string_view seen(buf.data(), static_cast<std::size_t>(n));
     const auto end = seen.find("\r\n\r\n");
     if (end == std::string_view::npos) return seen.size() > limits_.max_request_bytes ? -1 : 0;
@@ -146,14 +127,13 @@ int FrontDoor::request_complete(int fd) {
 }
 
 void FrontDoor::watch() {
-    std::vector<epoll_event> events(256);
+    std::vector<platform::Socket> news;
     for (;;) {
-        const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), 100);
+        watch_.wait(100, news);
         std::lock_guard lock(mu_);
         if (stopping_) return;
-        for (int i = 0; i < n; ++i) {
-            const int fd = events[static_cast<std::size_t>(i)].data.fd;
-            if (fd == wake_ || !waiting_.count(fd)) continue;
+        for (const platform::Socket fd : news) {
+            if (!waiting_.count(fd)) continue;
             const int whole = request_complete(fd);
             if (whole < 0) {
                 drop_waiting(fd, true);
@@ -169,10 +149,10 @@ void FrontDoor::watch() {
         }
         // Slow senders: out when their deadline passes, whatever they were sending.
         const auto now = Clock::now();
-        std::vector<int> late;
+        std::vector<platform::Socket> late;
         for (const auto& [fd, w] : waiting_)
             if (w.deadline <= now) late.push_back(fd);
-        for (int fd : late) drop_waiting(fd, true);
+        for (platform::Socket fd : late) drop_waiting(fd, true);
         closed_slow_ += static_cast<long long>(late.size());
         // Addresses with nothing left are forgotten, so the map stays the size of the room.
         for (auto it = addresses_.begin(); it != addresses_.end();)
@@ -181,7 +161,7 @@ void FrontDoor::watch() {
     }
 }
 
-bool FrontDoor::next_ready(int& fd, std::string& address) {
+bool FrontDoor::next_ready(platform::Socket& fd, std::string& address) {
     // Round robin over the addresses with work, skipping those at their share of workers.
     for (std::size_t i = 0; i < turn_.size(); ++i) {
         Address& a = addresses_[turn_[i]];
@@ -201,10 +181,11 @@ bool FrontDoor::next_ready(int& fd, std::string& address) {
 void FrontDoor::work() {
     std::unique_lock lock(mu_);
     for (;;) {
-        int fd = -1;
+        bool got = false;
+        platform::Socket fd{};
         std::string address;
-        work_cv_.wait(lock, [&] { return stopping_ || next_ready(fd, address); });
-        if (stopping_ && fd < 0) return;
+        work_cv_.wait(lock, [&] { return stopping_ || (got = next_ready(fd, address)); });
+        if (stopping_ && !got) return;
         ++busy_total_;
         lock.unlock();
         serve_(fd);

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "platform/sockets.hpp"
+
 namespace samling {
 
 struct FrontDoorLimits {
@@ -36,13 +38,13 @@ struct FrontDoorLimits {
 class FrontDoor {
 public:
     // `serve(fd)` answers the request waiting on `fd` and closes it, on a worker thread.
-    FrontDoor(FrontDoorLimits limits, std::function<void(int fd)> serve);
+    FrontDoor(FrontDoorLimits limits, std::function<void(platform::Socket fd)> serve);
     ~FrontDoor();
     FrontDoor(const FrontDoor&) = delete;
     FrontDoor& operator=(const FrontDoor&) = delete;
 
     // From the accept loop: never blocks, never reads. Takes ownership of `fd`.
-    void admit(int fd);
+    void admit(platform::Socket fd);
     // Closes every connection not yet answered and joins the threads. Idempotent.
     void stop();
 
@@ -59,8 +61,8 @@ private:
         Clock::time_point deadline;
     };
     struct Address {
-        std::deque<int> waiting;  // oldest first
-        std::deque<int> ready;
+        std::deque<platform::Socket> waiting;  // oldest first
+        std::deque<platform::Socket> ready;
         int busy = 0;
     };
 
@@ -68,17 +70,17 @@ private:
     void work();   // a worker
     // Peeks at what has arrived on `fd`: 1 a whole request, 0 not yet, -1 never (closed,
     // too large, not HTTP). Reads nothing out of the socket: cpp-httplib reads it later.
-    int request_complete(int fd);
-    void drop_waiting(int fd, bool close_it);        // mu_ held
-    bool next_ready(int& fd, std::string& address);  // mu_ held
+    int request_complete(platform::Socket fd);
+    void drop_waiting(platform::Socket fd, bool close_it);        // mu_ held
+    bool next_ready(platform::Socket& fd, std::string& address);  // mu_ held
 
     FrontDoorLimits limits_;
-    std::function<void(int)> serve_;
-    int epoll_ = -1, wake_ = -1;
+    std::function<void(platform::Socket)> serve_;
+    platform::SocketWatch watch_;
     mutable std::mutex mu_;
     std::condition_variable work_cv_;
     bool stopping_ = false;
-    std::unordered_map<int, Waiting> waiting_;
+    std::unordered_map<platform::Socket, Waiting> waiting_;
     std::map<std::string, Address> addresses_;
     std::deque<std::string> turn_;  // addresses with ready requests, in the order they are served
     int ready_total_ = 0, busy_total_ = 0;

@@ -3,14 +3,11 @@
 // reading a byte at a time could hold a worker for hours).
 #include "server/http_server.hpp"
 
-#include <netdb.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
+
+#include "platform/sockets.hpp"
 
 namespace samling {
 namespace {
@@ -27,16 +24,16 @@ public:
 
 class DeadlineStream : public httplib::Stream {
 public:
-    DeadlineStream(int fd, Clock::time_point deadline) : fd_(fd), deadline_(deadline) {}
+    DeadlineStream(platform::Socket fd, Clock::time_point deadline) : fd_(fd), deadline_(deadline) {}
 
-    bool is_readable() const override { return pos_ < len_ || wait_for(POLLIN); }
-    bool is_writable() const override { return wait_for(POLLOUT); }
+    bool is_readable() const override { return pos_ < len_ || wait_for(false); }
+    bool is_writable() const override { return wait_for(true); }
 
     ssize_t read(char* ptr, size_t size) override {
         // httplib reads the request line a byte at a time: serve those from a buffer.
         if (pos_ == len_) {
-            if (!wait_for(POLLIN)) return -1;
-            const ssize_t n = ::recv(fd_, buf_.data(), buf_.size(), 0);
+            if (!wait_for(false)) return -1;
+            const long n = platform::receive_some(fd_, buf_.data(), buf_.size());
             if (n <= 0) return n;
             pos_ = 0;
             len_ = static_cast<size_t>(n);
@@ -48,8 +45,8 @@ public:
     }
 
     ssize_t write(const char* ptr, size_t size) override {
-        if (!wait_for(POLLOUT)) return -1;
-        return ::send(fd_, ptr, size, MSG_NOSIGNAL);
+        if (!wait_for(true)) return -1;
+        return platform::send_some(fd_, ptr, size);
     }
 
     void get_remote_ip_and_port(std::string& ip, int& port) const override { name_of(true, ip, port); }
@@ -57,11 +54,9 @@ public:
     socket_t socket() const override { return fd_; }
 
 private:
-    bool wait_for(short what) const {
+    bool wait_for(bool write) const {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count();
-        if (left <= 0) return false;
-        pollfd p{fd_, what, 0};
-        return ::poll(&p, 1, static_cast<int>(left)) > 0 && (p.revents & what);
+        return left > 0 && platform::wait_socket(fd_, write, static_cast<int>(left));
     }
 
     void name_of(bool peer, std::string& ip, int& port) const {
@@ -78,7 +73,7 @@ private:
         }
     }
 
-    int fd_;
+    platform::Socket fd_;
     Clock::time_point deadline_;
     std::array<char, 4096> buf_{};
     size_t pos_ = 0, len_ = 0;
@@ -87,7 +82,8 @@ private:
 }  // namespace
 
 HttpServer::HttpServer(FrontDoorLimits limits, std::chrono::milliseconds answer_deadline)
-    : answer_deadline_(answer_deadline), door_(std::make_unique<FrontDoor>(limits, [this](int fd) { answer(fd); })) {
+    : answer_deadline_(answer_deadline),
+      door_(std::make_unique<FrontDoor>(limits, [this](platform::Socket fd) { answer(fd); })) {
     new_task_queue = [] { return new RunAtOnce; };
 }
 
@@ -108,14 +104,13 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     return true;
 }
 
-void HttpServer::answer(int fd) {
+void HttpServer::answer(platform::Socket fd) {
     // The request is whole in the kernel's buffer (FrontDoor peeked at it), so reading it is
     // quick; the deadline bounds the answer's writing. One request per connection.
     DeadlineStream stream(fd, Clock::now() + answer_deadline_);
     bool closed = false;
     (void)process_request(stream, /*close_connection=*/true, closed, nullptr);
-    ::shutdown(fd, SHUT_RDWR);
-    ::close(fd);
+    platform::close_socket(fd);
 }
 
 }  // namespace samling

@@ -24,7 +24,7 @@ public:
 
 private:
     bool process_and_close_socket(socket_t sock) override;
-    void answer(int fd);
+    void answer(platform::Socket fd);
 
     std::chrono::milliseconds answer_deadline_;
     std::unique_ptr<FrontDoor> door_;

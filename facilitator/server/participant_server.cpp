@@ -2,9 +2,6 @@
 // request into a command or a view, and leaves every rule to the core via the hub.
 #include "server/participant_server.hpp"
 
-#include <sys/resource.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -14,6 +11,7 @@
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "hub/hub.hpp"
+#include "platform/platform.hpp"
 #include "server/asset_route.hpp"
 #include "server/http_helpers.hpp"
 #include "server/http_server.hpp"
@@ -156,15 +154,9 @@ struct ParticipantServer::Impl {
         // Every phone is a socket: take the open-file limit up to what the system allows (a
         // shell's default soft limit is often 1024), and hold at the door at most all but a
         // margin of it, for the accept loop, the store and the window.
-        rlimit files{};
-        if (::getrlimit(RLIMIT_NOFILE, &files) == 0) {
-            if (files.rlim_cur < files.rlim_max) {
-                files.rlim_cur = files.rlim_max;
-                (void)::setrlimit(RLIMIT_NOFILE, &files);
-                (void)::getrlimit(RLIMIT_NOFILE, &files);
-            }
-            const auto usable = files.rlim_cur > 256 ? files.rlim_cur - 128 : files.rlim_cur / 2;
-            limits.max_held = static_cast<int>(std::min<rlim_t>(usable, 1'000'000));
+        if (const auto files = platform::raise_open_file_limit()) {
+            const long long usable = *files > 256 ? *files - 128 : *files / 2;
+            limits.max_held = static_cast<int>(std::min<long long>(usable, 1'000'000));
         }
         limits.workers = c.workers;
         limits.workers_per_address = c.workers_per_address;

@@ -2,10 +2,9 @@
 // the socket cannot be trusted to start at the next request.
 #include "server/request_guards.hpp"
 
-#include <arpa/inet.h>
-
 #include <string>
 
+#include "platform/sockets.hpp"
 #include "server/http_helpers.hpp"
 
 namespace samling {

@@ -2,17 +2,16 @@
 // running Samling's writer never waits), integrity_check before anything is restored.
 #include "store/backup.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 
+#include "platform/platform.hpp"
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
@@ -36,15 +35,6 @@ bool exec(sqlite3* db, const std::string& sql) {
     return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
-// fsync of a file, or of a folder after a rename into it, so the name survives power loss too.
-bool sync_path(const fs::path& p, bool folder) {
-    const int fd = ::open(p.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
 std::int64_t count(sqlite3* db, const char* table) {
     Statement s(db, std::string("SELECT count(*) FROM ") + table);
     return s.step() == SQLITE_ROW ? s.integer(0) : -1;
@@ -56,11 +46,16 @@ fs::path partial_of(const fs::path& p) {
 }
 
 std::string utc_stamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
+    using namespace std::chrono;
+    const auto now = floor<seconds>(system_clock::now());
+    const auto day = floor<days>(now);
+    const year_month_day date(day);
+    const hh_mm_ss time(now - day);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+    std::snprintf(buf, sizeof buf, "%04d%02u%02u-%02d%02d%02d", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                  static_cast<int>(time.seconds().count()));
     return buf;
 }
 
@@ -75,11 +70,11 @@ Result<BackupInfo> backup_store(const fs::path& data_dir, const fs::path& out) {
     fs::remove(partial, ec);
     {
         Db db;
-        if (sqlite3_open_v2(source.c_str(), &db.handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        if (sqlite3_open_v2(sqlite_name(source).c_str(), &db.handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
             return failed("cannot read " + source.string() + ": " + db.error());
         sqlite3_busy_timeout(db.handle, 5000);
         Statement into(db.handle, "VACUUM INTO ?");
-        if (!into.bind(1, partial.string()).run()) {
+        if (!into.bind(1, sqlite_name(partial)).run()) {
             std::string why = into.error();
             fs::remove(partial, ec);
             return failed("cannot write the backup " + out.string() + ": " + why);
@@ -88,14 +83,14 @@ Result<BackupInfo> backup_store(const fs::path& data_dir, const fs::path& out) {
     {
         // One self-contained file: no WAL beside it to forget when it is copied.
         Db copy;
-        if (sqlite3_open_v2(partial.c_str(), &copy.handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        if (sqlite3_open_v2(sqlite_name(partial).c_str(), &copy.handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
             !exec(copy.handle, "PRAGMA journal_mode=DELETE")) {
             std::string why = copy.error();
             fs::remove(partial, ec);
             return failed("cannot write the backup " + out.string() + ": " + why);
         }
     }
-    if (!sync_path(partial, false)) {
+    if (!platform::sync_file(partial)) {
         fs::remove(partial, ec);
         return failed("cannot sync the backup " + out.string() + ": " + std::strerror(errno));
     }
@@ -104,7 +99,7 @@ Result<BackupInfo> backup_store(const fs::path& data_dir, const fs::path& out) {
         fs::remove(partial, ec);
         return failed("cannot name the backup " + out.string() + ": " + ec.message());
     }
-    sync_path(out.parent_path().empty() ? fs::path(".") : out.parent_path(), true);
+    platform::sync_folder(out.parent_path().empty() ? fs::path(".") : out.parent_path());
     return check_backup(out);
 }
 
@@ -115,7 +110,7 @@ Result<BackupInfo> check_backup(const fs::path& file) {
     info.bytes = fs::file_size(file, ec);
     Db db;
     // Read-only and immutable: checking a backup must never change it, nor leave a -wal beside it.
-    const std::string uri = "file:" + file.string() + "?immutable=1";
+    const std::string uri = "file:" + sqlite_name(file) + "?immutable=1";
     if (sqlite3_open_v2(uri.c_str(), &db.handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK)
         return failed("cannot read " + file.string() + ": " + db.error());
     {
@@ -148,14 +143,11 @@ Result<BackupInfo> restore_store(const fs::path& file, const fs::path& data_dir,
     std::error_code ec;
     fs::create_directories(data_dir, ec);
     // The same lock a running Samling holds: restoring under its feet would lose its writes.
-    const int lock = ::open((data_dir / Store::lock_file).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (lock < 0) return failed("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
-    struct Unlock {
-        int fd;
-        ~Unlock() { ::close(fd); }
-    } unlock{lock};
-    if (::flock(lock, LOCK_EX | LOCK_NB) != 0)
+    const platform::FileLock lock(data_dir / Store::lock_file);
+    if (lock.state() == platform::FileLock::State::busy)
         return failed("Samling is running on " + data_dir.string() + ": stop it, then restore");
+    if (lock.state() != platform::FileLock::State::held)
+        return failed("cannot use data folder " + data_dir.string() + ": " + lock.error());
 
     const fs::path target = data_dir / Store::database_file;
     if (fs::exists(target, ec) && fs::file_size(target, ec) > 0) {
@@ -168,7 +160,7 @@ Result<BackupInfo> restore_store(const fs::path& file, const fs::path& data_dir,
     const fs::path partial = partial_of(target);
     fs::remove(partial, ec);
     fs::copy_file(file, partial, ec);
-    if (ec || !sync_path(partial, false)) {
+    if (ec || !platform::sync_file(partial)) {
         fs::remove(partial, ec);
         return failed("cannot copy " + file.string() + " into " + data_dir.string() + ": " + ec.message());
     }
@@ -176,7 +168,7 @@ Result<BackupInfo> restore_store(const fs::path& file, const fs::path& data_dir,
     for (const char* suffix : {"-wal", "-shm"}) fs::remove(target.string() + suffix, ec);
     fs::rename(partial, target, ec);
     if (ec) return failed("cannot put the backup in place: " + ec.message());
-    sync_path(data_dir, true);
+    platform::sync_folder(data_dir);
     return info;
 }
 

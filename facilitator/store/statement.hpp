@@ -5,10 +5,18 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
 namespace samling {
+
+// SQLite takes file names in UTF-8 on every system (a path's native form is UTF-16 on Windows),
+// with forward slashes, which URIs need and Windows accepts.
+inline std::string sqlite_name(const std::filesystem::path& p) {
+    const auto u8 = p.generic_u8string();
+    return std::string(u8.begin(), u8.end());
+}
 
 class Statement {
 public:

@@ -2,10 +2,7 @@
 // second Samling off the same data folder, since two writers would each think they own it.
 #include "store/store.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -60,12 +57,11 @@ Error Store::damaged(const std::string& why) const {
                          "README, \"When the store is damaged\".");
 }
 
-Store::Store(sqlite3* db, int lock_fd, std::filesystem::path db_path)
-    : db_(db), lock_fd_(lock_fd), db_path_(std::move(db_path)) {}
+Store::Store(sqlite3* db, std::optional<platform::FileLock> lock, std::filesystem::path db_path)
+    : db_(db), lock_(std::move(lock)), db_path_(std::move(db_path)) {}
 
 Store::~Store() {
-    sqlite3_close_v2(db_);
-    if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
+    sqlite3_close_v2(db_);  // before lock_ goes: the next writer finds the store closed
 }
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir, const StoreTuning& tuning,
@@ -84,17 +80,15 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
         std::filesystem::permissions(data_dir / (std::string(database_file) + suffix), others,
                                      std::filesystem::perm_options::remove, ec);
     const auto lock_path = data_dir / lock_file;
-    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return storage_error("cannot use data folder " + data_dir.string() + ": " + std::strerror(errno));
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        ::close(fd);
+    platform::FileLock lock(lock_path);
+    if (lock.state() == platform::FileLock::State::busy)
         return storage_error("another Samling is already using the data folder " + data_dir.string());
-    }
+    if (lock.state() != platform::FileLock::State::held)
+        return storage_error("cannot use data folder " + data_dir.string() + ": " + lock.error());
 
     const auto db_path = data_dir / database_file;
     if (std::error_code size_ec; empty == EmptyFile::refuse && std::filesystem::exists(db_path, size_ec) &&
                                  std::filesystem::file_size(db_path, size_ec) == 0 && !size_ec) {
-        ::close(fd);
         return storage_error(db_path.string() +
                              " is empty (an interrupted copy?): restore it from a backup, or start with --new to "
                              "begin a new room there");
@@ -103,20 +97,19 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
     // and discard it. That is a copy that missed its main file, never a new room.
     if (std::error_code wal_ec; !std::filesystem::exists(db_path, wal_ec) &&
                                 std::filesystem::file_size(db_path.string() + "-wal", wal_ec) > 0 && !wal_ec) {
-        ::close(fd);
         return storage_error(data_dir.string() + " holds " + db_path.filename().string() + "-wal but not " +
                              db_path.filename().string() +
                              " (a copy that missed the main file?): copy the whole folder again, or restore a "
                              "backup (samling restore)");
     }
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, tuning.vfs) != SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_name(db_path).c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, tuning.vfs) !=
+        SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);
-        ::close(fd);
         return storage_error("cannot open " + db_path.string() + ": " + msg);
     }
-    std::unique_ptr<Store> store(new Store(db, fd, db_path));
+    std::unique_ptr<Store> store(new Store(db, std::move(lock), db_path));
 
     // WAL keeps readers off the writer's back; FULL syncs the WAL on every commit, which is
     // what makes an acknowledged note survive power loss, not only a crash.
@@ -152,12 +145,12 @@ Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path
     if (!std::filesystem::is_regular_file(db_path, ec))
         return storage_error("no Samling store in " + data_dir.string());
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_name(db_path).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);
         return storage_error("cannot open " + db_path.string() + ": " + msg);
     }
-    std::unique_ptr<Store> store(new Store(db, -1, db_path));
+    std::unique_ptr<Store> store(new Store(db, std::nullopt, db_path));
     if (store->schema_version() != static_cast<int>(schema::migrations.size()))
         return storage_error(db_path.string() + " has another schema version; start Samling on it once to upgrade");
     return store;

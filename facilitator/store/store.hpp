@@ -5,12 +5,14 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/commands.hpp"
 #include "core/result.hpp"
 #include "core/workshop.hpp"
+#include "platform/platform.hpp"
 
 struct sqlite3;
 
@@ -65,7 +67,7 @@ public:
     const std::filesystem::path& path() const { return db_path_; }
 
 private:
-    Store(sqlite3* db, int lock_fd, std::filesystem::path db_path);
+    Store(sqlite3* db, std::optional<platform::FileLock> lock, std::filesystem::path db_path);
     Status exec(const char* sql);
     Status migrate();
     Status check();
@@ -75,7 +77,7 @@ private:
     Error damaged(const std::string& why) const;  // the one line a damaged file gets
 
     sqlite3* db_;
-    int lock_fd_;
+    std::optional<platform::FileLock> lock_;  // the single writer's, for its whole life; none read-only
     std::filesystem::path db_path_;
 };
 

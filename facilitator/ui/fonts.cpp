@@ -9,13 +9,22 @@
 
 #include <imgui_freetype.h>
 
+#include "platform/platform.hpp"
 #include "ui/text/drawable_text.hpp"
 
 namespace samling {
 namespace {
 
-std::string first_existing(std::initializer_list<const char*> paths) {
+// The first file that exists, as UTF-8 (ImGui opens it by a UTF-8 name, on Windows too).
+// The program's own fonts/ folder comes first: the Windows zip carries Inter there.
+std::string first_existing(std::initializer_list<const char*> names, std::initializer_list<const char*> paths) {
     std::error_code ec;
+    if (const auto beside = platform::program_folder())
+        for (const char* name : names)
+            if (const auto p = *beside / "fonts" / name; std::filesystem::is_regular_file(p, ec)) {
+                const auto utf8 = p.u8string();
+                return std::string(utf8.begin(), utf8.end());
+            }
     for (const char* p : paths)
         if (std::filesystem::is_regular_file(p, ec)) return p;
     return {};
@@ -43,12 +52,13 @@ const ImWchar* ascii_ranges() {
 
 FontFiles find_font_files() {
     FontFiles f;
-    f.regular = first_existing({"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
-                                "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
-                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
-    f.medium = first_existing(
-        {"/usr/share/fonts/opentype/inter/Inter-Medium.otf", "/usr/share/fonts/truetype/inter/Inter-Medium.ttf"});
+    f.regular = first_existing({"Inter-Regular.otf"}, {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+                                                       "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
+                                                       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
+    f.medium = first_existing({"Inter-Medium.otf"}, {"/usr/share/fonts/opentype/inter/Inter-Medium.otf",
+                                                     "/usr/share/fonts/truetype/inter/Inter-Medium.ttf"});
     f.bold = first_existing(
+        {"Inter-Bold.otf", "Inter-SemiBold.otf"},
         {"/usr/share/fonts/opentype/inter/Inter-Bold.otf", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
          "/usr/share/fonts/truetype/inter/Inter-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
     if (f.medium.empty()) f.medium = f.regular;

@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/phrase.hpp"
 #include "core/string_table.hpp"
+#include "platform/platform.hpp"
 
 namespace samling {
 namespace {
@@ -39,9 +40,9 @@ std::string field_values_line(const NoteFieldValues& fields, const ProgrammeStri
 
 std::string short_date(const ProgrammeStrings& s, Timestamp at) {
     const std::time_t t = static_cast<std::time_t>(at / 1000);
-    std::tm local{};
-    if (!localtime_r(&t, &local)) return {};
-    return day_month(s, local.tm_mday, local.tm_mon + 1);
+    const auto local = platform::local_time(t);
+    if (!local) return {};
+    return day_month(s, local->tm_mday, local->tm_mon + 1);
 }
 
 std::string gathering_label(const ProgrammeStrings& s, const Gathering& g) {
