@@ -2,6 +2,8 @@
 // second Samling off the same data folder, since two writers would each think they own it.
 #include "store/store.hpp"
 
+#include "platform/platform.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -132,11 +134,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir
 }
 
 bool Store::in_use(const std::filesystem::path& data_dir) {
-    const int fd = ::open((data_dir / lock_file).c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
-    ::close(fd);
-    return held;
+    std::error_code ec;
+    if (!std::filesystem::exists(data_dir / lock_file, ec)) return false;  // never opened: nobody holds it
+    // Taken for a moment and let go: busy means another Samling holds the folder.
+    return platform::FileLock(data_dir / lock_file).state() == platform::FileLock::State::busy;
 }
 
 Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path& data_dir) {

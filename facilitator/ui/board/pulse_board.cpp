@@ -25,6 +25,33 @@ std::string decimal(double v, Language lang) {
     return out;
 }
 
+// A point's shade: from a pale accent at the scale's low end to the full accent at its high end.
+ImU32 point_colour(int point, const Scale& scale) {
+    const float t = static_cast<float>(point - scale.min) / static_cast<float>(std::max(1, scale.max - scale.min));
+    const ImVec4 lo = ImGui::ColorConvertU32ToFloat4(theme::text_muted),
+                 hi = ImGui::ColorConvertU32ToFloat4(theme::accent);
+    return ImGui::ColorConvertFloat4ToU32(
+        ImVec4(lo.x + (hi.x - lo.x) * t, lo.y + (hi.y - lo.y) * t, lo.z + (hi.z - lo.z) * t, 1.0f));
+}
+
+// The key to the shades: each point's square and number, the words at the ends beside them.
+void draw_legend(ImDrawList* dl, const Fonts& fonts, ImVec2 at, float right, const Scale& scale, Language lang) {
+    const float em = fonts.em, size = fonts.size(fonts.small);
+    std::string low = scale.labels.count(scale.min) ? scale.labels.at(scale.min).in(lang) : "";
+    std::string high = scale.labels.count(scale.max) ? scale.labels.at(scale.max).in(lang) : "";
+    const float squares = static_cast<float>(scale.max - scale.min + 1) * 1.6f * em;
+    float x = right - width_of(fonts, fonts.small, high) - 0.5f * em - squares;
+    draw_text(dl, fonts, fonts.small, ImVec2(x - width_of(fonts, fonts.small, low) - 0.5f * em, at.y),
+              theme::text_muted, low);
+    for (int p = scale.min; p <= scale.max; ++p, x += 1.6f * em) {
+        dl->AddRectFilled(ImVec2(x, at.y), ImVec2(x + 1.4f * em, at.y + size), point_colour(p, scale), 0.15f * em);
+        const std::string n = std::to_string(p);
+        draw_text(dl, fonts, fonts.small, ImVec2(x + (1.4f * em - width_of(fonts, fonts.small, n)) / 2, at.y),
+                  theme::accent_text, n);
+    }
+    draw_text(dl, fonts, fonts.small, ImVec2(x - 0.1f * em, at.y), theme::text_muted, high);
+}
+
 int pulse_index(const ExerciseDefinition& def, const Step& pulse) {
     for (std::size_t i = 0; i < def.steps.size(); ++i)
         if (&def.steps[i] == &pulse) return static_cast<int>(i);
@@ -50,7 +77,7 @@ void draw_row(ImDrawList* dl, const Fonts& fonts, ImVec2 a, ImVec2 b, const Puls
               const StatementResult& r, const Scale& scale, const UiStrings& s, Language lang) {
     const float em = fonts.em, h = b.y - a.y;
     const float text_w = (b.x - a.x) * 0.46f, mean_w = 4.2f * em;
-    const ImFont* font = h > 3.2f * fonts.size(fonts.body) ? fonts.body : fonts.small;
+    const ImFont* font = h > 2.4f * fonts.size(fonts.body) ? fonts.body : fonts.small;
     const float line = fonts.size(font);
     std::string words = drawable_text(statement.text.in(lang));
     if (statement.reverse) words += "  (" + std::string(s.pulse_reverse) + ")";
@@ -61,31 +88,29 @@ void draw_row(ImDrawList* dl, const Fonts& fonts, ImVec2 a, ImVec2 b, const Puls
         y += line;
     }
     const float bars_x = a.x + text_w, bars_w = b.x - a.x - text_w - mean_w;
-    const int points = scale.max - scale.min + 1;
-    const float slot = bars_w / static_cast<float>(points), label_h = fonts.size(fonts.small);
+    const float label_h = fonts.size(fonts.small);
     if (r.suppressed) {
         draw_text(dl, fonts, fonts.small, ImVec2(bars_x, a.y + (h - label_h) / 2), theme::text_dim,
                   s.pulse_too_few_short);
         return;
     }
-    int most = 1;
-    for (const auto& [point, k] : r.distribution) most = std::max(most, k);
-    const float top = a.y + label_h * 1.1f, bottom = b.y - label_h * 1.15f;
+    // One bar per statement, split by how many chose each point: its length is the share, its
+    // shade the point (light: disagree, full accent: agree), the count written inside.
+    const float bar_h = std::min(h * 0.7f, 1.5f * em), bar_y = a.y + (h - bar_h) / 2;
+    const float total = static_cast<float>(std::max(1, r.n));
+    float x = bars_x;
     for (int p = scale.min; p <= scale.max; ++p) {
         const int k = r.distribution.count(p) ? r.distribution.at(p) : 0;
-        const float x0 = std::round(bars_x + static_cast<float>(p - scale.min) * slot + slot * 0.15f);
-        const float x1 = std::round(x0 + slot * 0.7f);
-        const float y0 = std::round(bottom - (bottom - top) * static_cast<float>(k) / static_cast<float>(most));
-        if (k > 0) {
-            dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, bottom), theme::accent, 0.15f * em);
-            const std::string n = std::to_string(k);
-            draw_text(dl, fonts, fonts.small, ImVec2((x0 + x1 - width_of(fonts, fonts.small, n)) / 2, y0 - label_h),
-                      theme::text, n);
-        }
-        dl->AddLine(ImVec2(x0, bottom), ImVec2(x1, bottom), theme::text_dim, 1.0f);
-        const std::string label = std::to_string(p);
-        draw_text(dl, fonts, fonts.small, ImVec2((x0 + x1 - width_of(fonts, fonts.small, label)) / 2, bottom),
-                  theme::text_dim, label);
+        if (k == 0) continue;
+        const float w = bars_w * static_cast<float>(k) / total;
+        dl->AddRectFilled(ImVec2(std::round(x), bar_y), ImVec2(std::round(x + w) - 1, bar_y + bar_h),
+                          point_colour(p, scale));
+        const std::string n = std::to_string(k);
+        if (width_of(fonts, fonts.small, n) < w - 0.3f * em)
+            draw_text(dl, fonts, fonts.small,
+                      ImVec2(x + (w - width_of(fonts, fonts.small, n)) / 2, bar_y + (bar_h - label_h) / 2),
+                      theme::accent_text, n);
+        x += w;
     }
     const std::string mean = decimal(r.mean, lang);
     draw_text(dl, fonts, fonts.title,
@@ -113,14 +138,16 @@ void draw_result(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
                                {{"mean", decimal(*result.index, lang)}, {"max", std::to_string(instrument.scale.max)}});
     head += "  ·  " + fill(s.pulse_n, {{"n", std::to_string(result.respondents)}});
     draw_text_fit(dl, fonts, fonts.heading, min, theme::text, head, w);
-    const float top = min.y + fonts.size(fonts.heading) * 1.3f;
+    const float legend_y = min.y + fonts.size(fonts.heading) * 1.1f;
+    draw_legend(dl, fonts, ImVec2(min.x, legend_y), max.x, instrument.scale, lang);
+    const float top = legend_y + fonts.size(fonts.small) * 1.5f;
     const float foot = fonts.size(fonts.small) * 1.4f;
     const float row_h = (max.y - top - foot) / static_cast<float>(std::max<std::size_t>(1, result.statements.size()));
     for (std::size_t i = 0; i < result.statements.size(); ++i) {
         const ImVec2 a(min.x, top + row_h * static_cast<float>(i));
         if (i % 2 == 0)
             dl->AddRectFilled(ImVec2(a.x - 0.4f * em, a.y), ImVec2(max.x + 0.4f * em, a.y + row_h), theme::panel);
-        draw_row(dl, fonts, ImVec2(a.x, a.y + 0.15f * row_h), ImVec2(max.x, a.y + 0.85f * row_h),
+        draw_row(dl, fonts, ImVec2(a.x, a.y + 0.06f * row_h), ImVec2(max.x, a.y + 0.94f * row_h),
                  instrument.statements[i], result.statements[i], instrument.scale, s, lang);
     }
     const std::string source = std::string(s.pulse_source) + " " + instrument.citation + " · " + instrument.licence;
