@@ -16,6 +16,7 @@
 #include "hub/hub.hpp"
 #include "store/recover_columns.hpp"
 #include "store/store.hpp"
+#include "store_file_notes.hpp"
 #include "store_temp_dir.hpp"
 
 using namespace samling;
@@ -79,19 +80,6 @@ std::vector<PageInfo> pages_of(const fs::path& file) {
         out.push_back({sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 3),
                        reinterpret_cast<const char*>(sqlite3_column_text(s, 1)),
                        reinterpret_cast<const char*>(sqlite3_column_text(s, 2))});
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return out;
-}
-
-std::map<long long, std::string> notes_in(const fs::path& file) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT id, text FROM notes", -1, &s, nullptr) == SQLITE_OK);
-    std::map<long long, std::string> out;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        out[sqlite3_column_int64(s, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
     sqlite3_finalize(s);
     sqlite3_close(db);
     return out;
