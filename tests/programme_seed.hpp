@@ -126,8 +126,8 @@ inline Programme programme(Workshop& w, Shape shape, Timestamp t0 = 1'800'000'00
     // Exercises whose boards hold notes: a pulse has none, and a new one must not change the
     // programme the golden exports and the benchmarks were measured on.
     for (const auto& [id, def] : w.catalog().all()) {
-        const bool pulse = std::any_of(def.steps.begin(), def.steps.end(),
-                                       [](const Step& st) { return st.kind == StepKind::pulse; });
+        const bool pulse =
+            std::any_of(def.steps.begin(), def.steps.end(), [](const Step& st) { return st.kind == StepKind::pulse; });
         if (!pulse && (shape.exercises == 0 || static_cast<int>(exercises.size()) < shape.exercises))
             exercises.push_back(id);
     }
