@@ -99,7 +99,11 @@ TEST_CASE("a backup taken while phones write restores note for note; the exit ba
         CHECK(backup.wait() == 0);
         INFO(backup.err());
         CHECK(backup.out().find("notes") != std::string::npos);
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // more notes after the backup
+        // More notes after the backup: waited for, not slept on, since a slow build (ASan) or the
+        // phones' write budget can leave a fixed pause without one.
+        const int at_backup = saved;
+        for (int i = 0; i < 1500 && saved <= at_backup; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        CHECK(saved > at_backup);
         writing = false;
         for (auto& t : phones) t.join();
         // Restoring into a running Samling's folder is refused: it would lose the running one's writes.
