@@ -6,6 +6,11 @@
 #include <iterator>
 #include <set>
 
+#ifndef _WIN32
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 #include "platform/platform.hpp"
 #include "platform/sockets.hpp"
 #include "store_temp_dir.hpp"
@@ -150,4 +155,37 @@ TEST_CASE("the socket watch reports new bytes once, not again for bytes only pee
     watch.remove(server);
     platform::close_socket(server);
     platform::close_socket(listener);
+}
+
+TEST_CASE("a Windows command line quotes each word as the C runtime splits it back") {
+    using platform::windows_command_line;
+    CHECK(windows_command_line({"samling", "--port", "0"}) == "samling --port 0");
+    CHECK(windows_command_line({"--programme", "Ålesund øst"}) == "--programme \"Ålesund øst\"");
+    CHECK(windows_command_line({""}) == "\"\"");
+    CHECK(windows_command_line({"C:\\Data\\x"}) == "C:\\Data\\x");            // no quotes needed
+    CHECK(windows_command_line({"C:\\My Data\\"}) == "\"C:\\My Data\\\\\"");  // a closing \ doubled
+    CHECK(windows_command_line({"a\"b"}) == "\"a\\\"b\"");
+    CHECK(windows_command_line({"a\\\"b"}) == "\"a\\\\\\\"b\"");  // a\"b: the \ doubled, the " escaped
+    CHECK(windows_command_line({"a\\b c"}) == "\"a\\b c\"");      // a \ before a letter stays one
+}
+
+TEST_CASE("starting again runs this program once more with the words given") {
+    std::error_code error;
+#ifdef _WIN32
+    // This suite again, running nothing: Windows waits for it and hands back its exit code.
+    CHECK(platform::start_again({"--no-run"}, error) == 0);
+    CHECK(!error);
+#else
+    // execv replaces the process, so a child does it; this suite again, running nothing.
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        platform::start_again({"--no-run", "--no-version"}, error);
+        ::_exit(97);  // only if execv failed
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+#endif
 }

@@ -1,14 +1,11 @@
 // The catalogue (app/programmes.*) as the command line and the projector use it.
 #include "app/programme_choice.hpp"
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <iostream>
 
 #include "app/paths.hpp"
 #include "app/programmes.hpp"
+#include "platform/platform.hpp"
 #include "ui/programme/programme_strings.hpp"
 
 namespace samling {
@@ -83,7 +80,7 @@ std::optional<std::string> CatalogueShelf::requested() const {
     return requested_;
 }
 
-Error start_again_on(const std::vector<std::string>& args, const std::string& folder) {
+Result<int> start_again_on(const std::vector<std::string>& args, const std::string& folder) {
     std::vector<std::string> next;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--programme") {
@@ -94,15 +91,12 @@ Error start_again_on(const std::vector<std::string>& args, const std::string& fo
         next.push_back(args[i]);
     }
     next.insert(next.end(), {"--programme", folder});
-    std::vector<char*> argv;
-    static std::string self = "samling";
-    argv.push_back(self.data());
-    for (auto& a : next) argv.push_back(a.data());
-    argv.push_back(nullptr);
     std::cout.flush();
     std::cerr.flush();
-    ::execv("/proc/self/exe", argv.data());
-    return make_error(Errc::storage_failed, std::string("cannot start again: ") + std::strerror(errno));
+    std::error_code error;
+    const int code = platform::start_again(next, error);
+    if (!error) return code;
+    return make_error(Errc::storage_failed, "cannot start again: " + error.message());
 }
 
 int run_delete_programme(const Options& o) {

@@ -50,10 +50,10 @@ private:
     std::optional<std::string> requested_;
 };
 
-// Replaces this process with samling on the same arguments, --programme FOLDER instead of any
-// given: every part starts fresh on the other store, nothing of the first kept in memory.
-// Returns only when exec fails (with that message).
-Error start_again_on(const std::vector<std::string>& args, const std::string& folder);
+// Runs samling again on the same arguments, --programme FOLDER instead of any given: every part
+// starts fresh on the other store, nothing of the first kept in memory. On POSIX the process is
+// replaced and this returns only on failure; on Windows it returns the new run's exit code.
+Result<int> start_again_on(const std::vector<std::string>& args, const std::string& folder);
 
 // `samling delete --programme NAME --yes`.
 int run_delete_programme(const Options& o);

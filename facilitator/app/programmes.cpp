@@ -3,10 +3,7 @@
 // whatever stops the process, each programme is either wholly in its folder or not yet moved.
 #include "app/programmes.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -18,6 +15,7 @@
 
 #include "core/text.hpp"
 #include "export/slug.hpp"
+#include "platform/platform.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 
@@ -39,26 +37,14 @@ std::int64_t now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-bool sync_folder(const fs::path& p) {
-    const int fd = ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
+using platform::sync_folder;
 
-// An exclusive flock held for the scope: one Samling at a time changes the catalogue or takes
+// An exclusive lock held for the scope: one Samling at a time changes the catalogue or takes
 // a programme's folder away. Same lock file a store uses, so a running store refuses too.
 struct FolderLock {
-    int fd = -1;
-    bool held = false;
-    explicit FolderLock(const fs::path& file) {
-        fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        held = fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0;
-    }
-    ~FolderLock() {
-        if (fd >= 0) ::close(fd);
-    }
+    platform::FileLock lock;
+    bool held;
+    explicit FolderLock(const fs::path& file) : lock(file), held(lock.state() == platform::FileLock::State::held) {}
 };
 
 // The programme's name as its store knows it (F2's "Programme"), or "" when it has none.
@@ -193,13 +179,13 @@ Status save_catalogue(const fs::path& data, const Catalogue& c) {
     const std::string body = nlohmann::json{{"format", 1}, {"last", c.last}, {"programmes", list}}.dump(2) + "\n";
     const fs::path file = data / Catalogue::file_name;
     const fs::path tmp = file.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return failed("cannot write " + file.string() + ": " + std::strerror(errno));
-    const bool written = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!written || ::rename(tmp.c_str(), file.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        return failed("cannot write " + file.string() + ": " + std::strerror(errno));
+    std::error_code ec;
+    fs::remove(tmp, ec);  // a write that died before its rename
+    auto written = platform::write_new_file_durably(tmp, body);
+    if (!written) written = platform::replace_file(tmp, file);
+    if (written) {
+        fs::remove(tmp, ec);
+        return failed("cannot write " + file.string() + ": " + written.message());
     }
     sync_folder(data);
     return Ok{};

@@ -238,7 +238,8 @@ int run_samling(const Options& o) {
     // the process starts again on it rather than rebuild them in place, so no cache of the
     // first programme (board pictures, views keyed by ids both stores use) can show in the other.
     std::cerr << "samling: opening the programme " << switch_to << std::endl;
-    return fail(start_again_on(o.args, switch_to).message);
+    auto again = start_again_on(o.args, switch_to);
+    return again ? again.value() : fail(again.error().message);
 }
 
 }  // namespace samling

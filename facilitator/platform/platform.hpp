@@ -1,6 +1,7 @@
 // The operating system behind one small seam: folders, stop requests, the single writer's lock,
-// durable files, randomness, time of day, LAN addresses. platform_posix.cpp (Linux, macOS) or
-// platform_windows.cpp implements it, chosen by CMake; nothing above it needs an #ifdef.
+// durable files, starting again, randomness, time of day, LAN addresses. platform_posix.cpp
+// (Linux, macOS) or platform_windows.cpp implements it, chosen by CMake; nothing above it
+// needs an #ifdef.
 #pragma once
 
 #include <chrono>
@@ -67,6 +68,16 @@ bool sync_file(const std::filesystem::path& file);
 // Makes the names in a folder durable after a rename into it (fsync of the folder). Windows
 // has no such call: MoveFileEx's WRITE_THROUGH already waited for the rename.
 void sync_folder(const std::filesystem::path& folder);
+
+// --- starting again ------------------------------------------------------------------------
+// Runs this program again with `args` (argv[1] on) in place of this run, for a switch of
+// programme: on POSIX the process is replaced (execv of /proc/self/exe) and this returns only
+// on failure; Windows has no exec, so a new process starts on the same console, this one waits
+// for it and returns its exit code. Call with every file and lock of this run closed.
+int start_again(const std::vector<std::string>& args, std::error_code& error);
+// The command line Windows hands a program for `args`, each quoted as the C runtime splits
+// them back (backslashes doubled only before a quote). Portable, so it is tested on Linux.
+std::string windows_command_line(const std::vector<std::string>& args);
 
 // --- everything else -------------------------------------------------------------------------
 // Fills `buffer` from the system's generator (getrandom; BCryptGenRandom).

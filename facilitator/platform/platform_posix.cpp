@@ -137,6 +137,17 @@ void sync_folder(const std::filesystem::path& folder) {
     }
 }
 
+int start_again(const std::vector<std::string>& args, std::error_code& error) {
+    std::vector<std::string> words{"samling"};
+    words.insert(words.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& w : words) argv.push_back(w.data());
+    argv.push_back(nullptr);
+    ::execv("/proc/self/exe", argv.data());
+    error = last_error();
+    return 1;
+}
+
 void fill_random(void* buffer, std::size_t size) {
     auto* p = static_cast<unsigned char*>(buffer);
     while (size > 0) {

@@ -161,6 +161,39 @@ bool sync_file(const std::filesystem::path& file) {
 
 void sync_folder(const std::filesystem::path&) {}
 
+int start_again(const std::vector<std::string>& args, std::error_code& error) {
+    std::wstring exe(MAX_PATH, L'\0');
+    const DWORD n = ::GetModuleFileNameW(nullptr, exe.data(), static_cast<DWORD>(exe.size()));
+    if (n == 0 || n >= exe.size()) {
+        error = last_error();
+        return 1;
+    }
+    exe.resize(n);
+    std::vector<std::string> words{"samling"};
+    words.insert(words.end(), args.begin(), args.end());
+    // UTF-8 to UTF-16, as the wide calls take it; the words may hold a programme's "ø".
+    const std::string utf8 = windows_command_line(words);
+    std::wstring line(static_cast<std::size_t>(utf8.size()) + 1, L'\0');
+    const int w = ::MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), line.data(),
+                                        static_cast<int>(line.size()));
+    line.resize(static_cast<std::size_t>(w));
+    STARTUPINFOW startup{};
+    startup.cb = sizeof startup;
+    PROCESS_INFORMATION child{};
+    if (!::CreateProcessW(exe.c_str(), line.data(), nullptr, nullptr, FALSE, 0, nullptr, nullptr, &startup, &child)) {
+        error = last_error();
+        return 1;
+    }
+    ::CloseHandle(child.hThread);
+    // The console's Ctrl+C reaches both; this one only waits, so the shell that started
+    // Samling gets its prompt back when the programme it switched to ends.
+    ::WaitForSingleObject(child.hProcess, INFINITE);
+    DWORD code = 1;
+    ::GetExitCodeProcess(child.hProcess, &code);
+    ::CloseHandle(child.hProcess);
+    return static_cast<int>(code);
+}
+
 void fill_random(void* buffer, std::size_t size) {
     auto* p = static_cast<unsigned char*>(buffer);
     while (size > 0) {

@@ -3,13 +3,12 @@
 // text) and, on the live store, a WAL checkpoint that truncates the WAL to nothing.
 #include "store/erase_group.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <optional>
 
 #include "core/text.hpp"
+#include "platform/platform.hpp"
 #include "store/backup.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
@@ -63,6 +62,7 @@ Result<ErasedGroup> delete_rows(sqlite3* db, Id group, const std::string& name) 
         {std::string("DELETE FROM clusters WHERE run_id IN ") + runs, nullptr},
         {std::string("DELETE FROM conclusions WHERE run_id IN ") + runs, nullptr},
         {"DELETE FROM exercise_runs WHERE group_id = ?1", &e.runs},
+        {"DELETE FROM table_leads WHERE group_id = ?1", nullptr},
         {"DELETE FROM participants WHERE group_id = ?1", &e.participants},
         {"DELETE FROM leader_groups WHERE id = ?1", nullptr},
         {"UPDATE meta SET value = value + 1 WHERE key = 'revision'", nullptr},
@@ -92,14 +92,6 @@ Result<ErasedGroup> erase(sqlite3* db, Id group, const std::string& name, const 
     }
     if (!exec(db, "VACUUM")) return failed(file + ": the group is deleted, but VACUUM failed: " + sqlite3_errmsg(db));
     return e;
-}
-
-bool sync_file(const fs::path& p) {
-    const int fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
 }
 
 }  // namespace
@@ -164,7 +156,7 @@ Status erase_group_from_backup(const fs::path& file, const std::string& name) {
         fs::remove(work, ec);
         return Ok{};
     }
-    if (!sync_file(work)) return drop("cannot sync the new copy");
+    if (!platform::sync_file(work)) return drop("cannot sync the new copy");
     if (auto checked = check_backup(work); !checked) return drop(checked.error().message);
     fs::rename(work, file, ec);
     if (ec) return drop(ec.message());
