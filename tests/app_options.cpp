@@ -40,6 +40,22 @@ TEST_CASE("bad options are errors that name the option") {
     CHECK_FALSE(parse_options({"--headless", "--screenshot", "a.png"}).ok());
 }
 
+TEST_CASE("--presenter and --no-presenter choose the presenter window; --screenshot-presenter forces it on") {
+    CHECK_FALSE(parse_options({})->presenter.has_value());  // two monitors decide
+    CHECK(parse_options({"--presenter"})->presenter == true);
+    CHECK(parse_options({"--no-presenter"})->presenter == false);
+    CHECK(parse_options({"--presenter", "--no-presenter"}).error().message.find("choose one") != std::string::npos);
+    const auto shot = parse_options({"--screenshot", "p.png", "--screenshot-presenter", "q.png"});
+    REQUIRE(shot.ok());
+    CHECK(shot->presenter == true);
+    CHECK(shot->screenshot_presenter == "q.png");
+    CHECK(parse_options({"--screenshot-presenter", "q.png"}).error().message.find("--screenshot") != std::string::npos);
+    CHECK_FALSE(parse_options({"--screenshot", "p.png", "--screenshot-presenter", "q.jpg"}).ok());
+    CHECK_FALSE(parse_options({"--no-presenter", "--screenshot", "p.png", "--screenshot-presenter", "q.png"}).ok());
+    CHECK_FALSE(parse_options({"--headless", "--presenter"}).ok());
+    CHECK_FALSE(parse_options({"backup", "--out", "b", "--presenter"}).ok());
+}
+
 TEST_CASE("samling export reads its own options and refuses incomplete or mixed ones") {
     auto o =
         parse_options({"export", "--group", "Oppvekst Nordvik", "--format", "html", "--out", "/tmp/x", "--lang", "nn"});

@@ -61,3 +61,24 @@ TEST_CASE("pulse answers come back after reopening, under keys that name no part
     sqlite3_close(db);
     CHECK(columns == std::vector<std::string>{"run_id", "respondent", "statement", "value"});
 }
+
+TEST_CASE("the room's pulse threshold comes back after reopening; a store that never set it has 5") {
+    TempDir dir;
+    const auto reopen = [&]() {
+        auto store = Store::open(dir.path);
+        REQUIRE(store.ok());
+        auto w = store.value()->load(pulse_catalog());
+        REQUIRE(w.ok());
+        return std::make_pair(std::move(store.value()), std::move(w.value()));
+    };
+    {
+        auto [store, w] = reopen();
+        CHECK(w.pulse_threshold() == default_pulse_threshold);
+        Hub hub(*store, std::move(w));
+        REQUIRE(hub.submit(cmd::OpenRoom{"Rom", "ABC234", Language::nb}).ok());
+        REQUIRE(hub.submit(cmd::SetPulseThreshold{7}).ok());
+        CHECK_FALSE(hub.submit(cmd::SetPulseThreshold{2}).ok());
+    }
+    auto [store, w] = reopen();
+    CHECK(w.pulse_threshold() == 7);
+}

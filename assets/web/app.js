@@ -14,6 +14,7 @@
 //   board    the board and proposals              vote    dots
 //   steps    timer, done, conclusion, context     fields  note fields (owner, dates)
 //   pulse    a pulse: one statement a screen, answered on a scale
+//   lead     the table lead's tools on the board (only on the lead's phone)
 import { S, params } from './state.js';
 import { setLang } from './render.js';
 import { bindJoin, normaliseCode, setUrlCode, showCode, openJoin } from './join.js';
@@ -21,6 +22,8 @@ import { bindPolling, startWriting } from './poll.js';
 import { bindWrite } from './write.js';
 import { bindSteps } from './steps.js';
 import { bindPulse } from './pulse.js';
+import { bindLead } from './lead.js';
+import { setupBroadcast } from './broadcast.js';
 
 function boot() {
   setLang();
@@ -42,4 +45,6 @@ bindPolling();
 bindWrite();
 bindSteps();
 bindPulse();
+bindLead();
+setupBroadcast();
 boot();

@@ -1,10 +1,13 @@
-// The group's board, read-only: notes zone by zone and tema by tema as the facilitator
+// The group's board, read-only (the table lead's buttons come from lead.js): notes zone by zone and tema by tema as the facilitator
 // arranged them, "why?" answers under their parent; and others' proposals for the conclusion.
+// Once the vote is over each card shows its dots and the top ones their place (the server
+// sends neither before). The table screen (table.js) draws its board with these too.
 import { S, zoneOf, byTime } from './state.js';
 import { t, language } from './i18n.js';
 import { $, el, button, safeColour, reconcile } from './dom.js';
 import { startReply } from './write.js';
 import { fieldLines, fieldsSig } from './fields.js';
+import { leadCard, leadClusterHead, leadProposal, leadSig } from './lead.js';
 
 // The group's notes as the facilitator arranged them: zone by zone (in the exercise's order),
 // inside a zone cluster by cluster, then the notes not in a cluster. A "why?" answer follows
@@ -65,7 +68,31 @@ function clusterHead(name) {
   return li;
 }
 
-// A read-only card on the board: text, and what it is (own, highlighted, an answer).
+// A note's place among the vote's winners (1–3, ties share one), or 0: activity.results.top
+// lists them best first; the place is one more than the winners with more dots.
+export function topPlace(n) {
+  const act = S.view && S.view.activity;
+  const top = (act && act.results && act.results.top) || [];
+  if (!top.includes(n.id)) return 0;
+  const dots = new Map((S.view.notes || []).map((m) => [m.id, m.dots || 0]));
+  return 1 + top.filter((id) => (dots.get(id) || 0) > (n.dots || 0)).length;
+}
+
+// The vote's result on a card: its place, large, and its dots as a row of dots and a number.
+function resultLine(n, place) {
+  const p = el('p', 'result');
+  if (place) p.appendChild(el('span', 'top-mark', t('topPlace', { place })));
+  const dots = el('span', 'dot-total');
+  const shown = Math.min(n.dots, 10);
+  const row = el('span', 'dot-row', '●'.repeat(shown) + (n.dots > shown ? '+' : ''));
+  row.setAttribute('aria-hidden', 'true');
+  if (n.dots > 0) dots.appendChild(row);
+  dots.appendChild(el('span', 'dot-count', t('dotsTotal', { n: n.dots })));
+  p.appendChild(dots);
+  return p;
+}
+
+// A read-only card on the board: text, and what it is (own, highlighted, an answer, its dots).
 export function boardCard(n, depth, clustered, chain) {
   const li = el('li', 'card board-card');
   const z = zoneOf(n.zone);
@@ -78,6 +105,9 @@ export function boardCard(n, depth, clustered, chain) {
     li.classList.add('answer', 'depth-' + Math.min(depth, 3));
     li.appendChild(el('p', 'why', t('why')));
   }
+  const place = n.dots != null ? topPlace(n) : 0;
+  li.classList.toggle('top', place > 0);
+  if (n.dots != null) li.appendChild(resultLine(n, place));
   li.appendChild(el('p', 'card-text', n.text));
   const lines = fieldLines(n.fields);
   if (lines) li.appendChild(lines);
@@ -100,13 +130,17 @@ export function rowItems(rows, buildNote, sigOf) {
       return { key: 'z:' + r.zone, sig: JSON.stringify([zoneOf(r.zone), lang]), build: () => zoneHead(r.zone) };
     }
     if (r.type === 'cluster') {
-      return { key: 'c:' + r.id, sig: JSON.stringify([r.name, lang]), build: () => clusterHead(r.name) };
+      return {
+        key: 'c:' + r.id,
+        sig: JSON.stringify([r.name, lang, leadSig()]),
+        build: () => leadClusterHead(clusterHead(r.name), r),
+      };
     }
     const n = r.note;
     return {
       key: 'n:' + n.id,
       sig: JSON.stringify([n.text, n.zone, n.mine, n.highlighted, r.depth, r.clustered, lang, sigOf(n),
-        fieldsSig(n.fields)]),
+        fieldsSig(n.fields), n.dots, n.dots != null && topPlace(n)]),
       build: () => buildNote(r),
     };
   });
@@ -118,7 +152,9 @@ export function renderBoard(notes, chain) {
   $('board-count').textContent = notes.length ? '(' + notes.length + ')' : '';
   $('board-lead').hidden = !chain || !notes.length;
   const rows = boardRows(notes);
-  reconcile($('board-list'), rowItems(rows, (r) => boardCard(r.note, r.depth, r.clustered, chain), () => chain));
+  // The table lead's buttons hook in here (lead.js); other phones' cards stay read-only.
+  reconcile($('board-list'), rowItems(rows, (r) => leadCard(boardCard(r.note, r.depth, r.clustered, chain), r.note),
+    () => [chain, leadSig()]));
   $('no-board').hidden = notes.length > 0;
 }
 
@@ -127,7 +163,7 @@ export function renderProposals(notes) {
   $('proposals').hidden = !notes.length;
   reconcile($('proposal-list'), notes.slice().sort(byTime).map((n) => ({
     key: 'q:' + n.id,
-    sig: JSON.stringify([n.text, n.highlighted, language(), fieldsSig(n.fields)]),
-    build: () => boardCard(n, 0, false, false),
+    sig: JSON.stringify([n.text, n.highlighted, language(), fieldsSig(n.fields), leadSig()]),
+    build: () => leadProposal(boardCard(n, 0, false, false), n),
   })));
 }

@@ -9,8 +9,11 @@ import { renderMine } from './notes.js';
 import { renderBoard, renderProposals } from './board.js';
 import { renderVotes } from './vote.js';
 import { renderPulse } from './pulse.js';
+import { renderPulseResult } from './pulse_result.js';
 import { syncTimer, renderDone, renderConclusion, renderContext } from './steps.js';
 import { stepFields, renderNoteFields } from './fields.js';
+import { renderLead } from './lead.js';
+import { renderBroadcast } from './broadcast.js';
 
 // The language: ?lang= first, then the room's, then the one this phone last used.
 export function setLang(room) {
@@ -25,10 +28,24 @@ export function setLang(room) {
   render();
 }
 
+// The step's head: the exercise, "Steg 2 av 5", its kind, the prompt and instructions (the
+// table screen's too).
+export function renderStepHead(act) {
+  const step = act.step || {};
+  $('exercise-title').textContent = act.title || '';
+  $('step-count').textContent = step.count > 1 ? t('stepOf', { i: step.index + 1, n: step.count }) : '';
+  $('step-kind').textContent = step.kind ? t('kind_' + step.kind) : '';
+  $('step-kind').hidden = !step.kind;
+  $('prompt').textContent = step.prompt || '';
+  $('instructions').textContent = step.instructions || '';
+  $('instructions').hidden = !step.instructions;
+}
+
 export function render() {
   if (!S.session || !S.session.token) return;
   const v = S.view;
   const act = v && v.activity;
+  renderBroadcast(v && v.broadcast);
   $('where-group').textContent = (v && v.group && v.group.name) || '';
   $('where-room').textContent = (v && v.room && v.room.name) || '';
   if (v && v.room) document.title = 'Samling – ' + v.room.name;
@@ -41,15 +58,7 @@ export function render() {
   const voting = !!(kind === 'vote' && act.votes);
   const concluding = kind === 'conclude';
   const takesNotes = kind === 'write' || (concluding && !!step.proposals);
-  if (act) {
-    $('exercise-title').textContent = act.title || '';
-    $('step-count').textContent = step.count > 1 ? t('stepOf', { i: step.index + 1, n: step.count }) : '';
-    $('step-kind').textContent = step.kind ? t('kind_' + step.kind) : '';
-    $('step-kind').hidden = !step.kind;
-    $('prompt').textContent = step.prompt || '';
-    $('instructions').textContent = step.instructions || '';
-    $('instructions').hidden = !step.instructions;
-  }
+  if (act) renderStepHead(act);
   renderContext(act && Array.isArray(act.context) ? act.context : []);
   syncTimer(act);
   const open = !!(act && act.accepts_notes);
@@ -69,10 +78,14 @@ export function render() {
   $('vote').hidden = !voting;
   if (voting) renderVotes();
   renderPulse(kind === 'pulse' ? act : null);
+  renderPulseResult(act && kind !== 'pulse' && act.pulse_result ? act.pulse_result : null);
   renderMine(kind);
   renderProposals(concluding ? notes.filter((n) => !n.mine && isProposal(n)) : []);
   const board = notes.filter((n) => !isProposal(n));
-  const showBoard = kind === 'reveal' || kind === 'organise' || concluding ||
-    (kind === 'write' && (!!step.chain || board.some((n) => !n.mine)));
+  // A pulse's result step is about the result: an empty "Gruppens lapper" under it says nothing.
+  const pulseOnly = !!(act && act.pulse_result) && !board.length;
+  const showBoard = !pulseOnly && (kind === 'reveal' || kind === 'organise' || concluding ||
+    (kind === 'write' && (!!step.chain || board.some((n) => !n.mine))));
   renderBoard(showBoard ? board : null, open && !!step.chain);
+  renderLead();
 }

@@ -22,6 +22,11 @@ std::string usage_text() {
            "                         become a new room; without it Samling refuses to start there\n"
            "  --lang nb|nn|en        interface language (default nb)\n"
            "  --screenshot FILE.png  render the projector view to a PNG, then exit\n"
+           "  --presenter            a presenter window on this screen beside the projector's\n"
+           "                         (the default with two screens: the laptop's shows it)\n"
+           "  --no-presenter         one window only, even with two screens\n"
+           "  --screenshot-presenter FILE.png\n"
+           "                         render the presenter window to a PNG too (with --presenter)\n"
            "  --control-port N       serve the facilitator's control surface on 127.0.0.1:N\n"
            "                         (0 = any free port); its address and token go to\n"
            "                         DATA-DIR/control.json, readable by this user only\n"
@@ -157,11 +162,27 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             if (!value(o.screenshot)) return bad("--screenshot needs a file name ending in .png");
             if (o.screenshot.size() < 5 || o.screenshot.substr(o.screenshot.size() - 4) != ".png")
                 return bad("--screenshot needs a file name ending in .png");
+        } else if (a == "--presenter" || a == "--no-presenter") {
+            if (o.presenter && *o.presenter != (a == "--presenter"))
+                return bad("--presenter and --no-presenter: choose one");
+            o.presenter = a == "--presenter";
+        } else if (a == "--screenshot-presenter") {
+            if (!value(o.screenshot_presenter) || o.screenshot_presenter.size() < 5 ||
+                o.screenshot_presenter.substr(o.screenshot_presenter.size() - 4) != ".png")
+                return bad("--screenshot-presenter needs a file name ending in .png");
         } else {
             return bad("unknown option \"" + a + "\" (see --help)");
         }
     }
     if (o.headless && !o.screenshot.empty()) return bad("--screenshot needs a window; drop --headless");
+    if (o.headless && (o.presenter || !o.screenshot_presenter.empty()))
+        return bad("--presenter needs a window; drop --headless");
+    if (!o.screenshot_presenter.empty()) {
+        if (o.presenter == false) return bad("--screenshot-presenter needs the presenter window; drop --no-presenter");
+        if (o.screenshot.empty())
+            return bad("--screenshot-presenter goes with --screenshot FILE.png (the projector's)");
+        o.presenter = true;
+    }
     if (o.demo && !o.programme.empty()) return bad("--demo is a programme of its own: drop --programme");
     if (o.export_logs) {
         const ExportOptions& e = *o.export_logs;
@@ -173,7 +194,7 @@ Result<Options> parse_options(const std::vector<std::string>& all_args) {
             return bad("export takes only --group/--all, --format, --out, --data-dir, --programme and --lang");
     }
     const bool session = o.headless || o.demo || o.fresh_store || !o.screenshot.empty() || o.control_port >= 0 ||
-                         o.retention_months >= 0;
+                         o.presenter.has_value() || o.retention_months >= 0;
     if (o.backup) {
         if (o.backup->out.empty()) return bad("backup needs --out FILE");
         if (session) return bad("backup takes only --out, --data-dir and --programme");

@@ -51,7 +51,11 @@ struct Options {
     bool demo = false;
     bool fresh_store = false;  // --new: an empty store file may become a new room
     Language language = Language::nb;
-    std::string screenshot;                    // PNG path, or empty
+    std::string screenshot;  // PNG path, or empty
+    // --presenter / --no-presenter: the presenter window on the laptop's screen beside the
+    // projector's; unset: with two monitors or more. --screenshot-presenter FILE.png forces it.
+    std::optional<bool> presenter;
+    std::string screenshot_presenter;          // PNG path of the presenter window, or empty
     int control_port = -1;                     // -1: no control surface; 0: any free port on 127.0.0.1
     std::optional<ExportOptions> export_logs;  // set: export and exit, no server, no window
     std::optional<BackupOptions> backup;       // set: write a backup and exit

@@ -31,6 +31,7 @@
 #include "platform/platform.hpp"
 #include "server/control_server.hpp"
 #include "server/participant_server.hpp"
+#include "server/remote_views.hpp"
 #include "store/store.hpp"
 #include "ui/programme/log_model.hpp"
 #include "ui/projector.hpp"
@@ -94,9 +95,14 @@ Status write_control_file(const std::filesystem::path& path, int port, const std
     return Ok{};
 }
 
-std::string join_url(const std::string& host, int port, const std::string& code) {
+// "http://HOST:PORT", an IPv6 address in brackets: where phones and table screens reach us.
+std::string participant_origin(const std::string& host, int port) {
     const std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-    return "http://" + h + ":" + std::to_string(port) + "/?room=" + code;
+    return "http://" + h + ":" + std::to_string(port);
+}
+
+std::string join_url(const std::string& host, int port, const std::string& code) {
+    return participant_origin(host, port) + "/?room=" + code;
 }
 
 // One programme's session, from the store's opening to its clean close. `switch_to` is set
@@ -184,7 +190,7 @@ int run_session(const Options& o, std::string& switch_to) {
     const auto control_file = (catalogued ? chosen.value().data : data_dir) / "control.json";
     if (o.control_port >= 0) {
         const std::string token = secrets::token_secret();
-        control = std::make_unique<ControlServer>(token);
+        control = std::make_unique<ControlServer>(token, participant_origin(reachable_address(o.host), port.value()));
         const auto control_port = control->bind(o.control_port);
         if (!control_port) return fail(control_port.error().message);
         if (auto s = write_control_file(control_file, control_port.value(), token); !s) return fail(s.error().message);
@@ -202,6 +208,12 @@ int run_session(const Options& o, std::string& switch_to) {
         std::unique_ptr<CatalogueShelf> shelf;
         if (catalogued) shelf = std::make_unique<CatalogueShelf>(chosen.value().data, chosen.value().folder);
         ProjectorConfig config{url, o.language, o.screenshot, data_dir.string(), shelf.get()};
+        const std::string phones = participant_origin(reachable_address(o.host), port.value());
+        config.remote_pairing_url = [&hub, phones](Timestamp now) {
+            return remote_pairing_url(phones, hub.remote_pairing_offer(now));
+        };
+        config.presenter = o.presenter;
+        config.presenter_screenshot_path = o.screenshot_presenter;
         code = run_projector(hub, config, [&] { return signals.stop_requested() || (shelf && shelf->requested()); });
         if (shelf && shelf->requested() && !signals.stop_requested()) switch_to = *shelf->requested();
     }

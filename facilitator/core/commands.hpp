@@ -40,6 +40,11 @@ struct NameProgramme {
 struct SetRetention {
     int months = 0;
 };
+// How many of a group must answer a pulse before its result shows (core/pulse.hpp): the room's
+// setting, never below min_pulse_threshold.
+struct SetPulseThreshold {
+    int threshold = 0;
+};
 struct SaveGathering {
     Id gathering = 0;
     std::string title;
@@ -167,6 +172,15 @@ struct Undo;  // see below: carries the changes that take an earlier edit back
 // the history: it turns this into the Undo that action's Decision carried.
 struct UndoLast {};
 struct Together;  // see below: several commands taken as one action
+// The table lead: one participant per group may run its board from the phone (issue 10).
+struct SetLead {
+    Id group = 0;
+    Id participant = 0;  // 0: the group has no lead; either way an open ask is answered
+};
+struct DeclineLead {
+    Id group = 0;
+};              // the facilitator says no to the group's open ask
+struct AsLead;  // see below: a board command from the lead's phone, checked for its group
 // Participants
 struct Join {
     std::string code;
@@ -217,6 +231,24 @@ struct ChangeGroup {
     Id participant = 0;
     Id group = 0;
 };  // "Bytt gruppe" on the phone: the same participant, in another group
+// "First to ask takes it": a phone asks to lead its group; it leads only once the facilitator
+// confirms (SetLead) on the projector.
+struct AskLead {
+    Id participant = 0;
+};
+// The facilitator's remotes and messages to the room. None of them is in the undo history: a
+// revoked remote must never come back by Ctrl+Z, nor a message already read.
+struct PairRemote {
+    std::string name;
+    std::string secret;  // the new remote token's secret (core/secrets); only its digest is kept
+};
+struct RevokeRemote {
+    Id remote = 0;
+};
+struct Broadcast {
+    std::string text;
+    std::vector<Id> groups{};  // empty: every group
+};
 }  // namespace cmd
 
 namespace change {
@@ -325,6 +357,9 @@ struct GatheringSaved {
 struct RetentionSet {
     int months = 0;
 };
+struct PulseThresholdSet {
+    int threshold = 0;
+};
 struct GatheringOpened {
     Id gathering = 0;
 };
@@ -373,6 +408,19 @@ struct ParticipantRemoved {
     Id participant = 0;
     bool removed = true;
 };
+struct LeadSet {
+    Id group = 0;
+    TableLead lead;  // as it is from now on
+};
+struct RemotePaired {
+    Remote remote;
+};
+struct RemoteRevoked {
+    Id remote = 0;
+};
+struct BroadcastSent {
+    BroadcastMessage message;
+};
 }  // namespace change
 
 using Change =
@@ -385,7 +433,8 @@ using Change =
                  change::GroupEdited, change::AgendaSet, change::RunConcluded, change::RunReopened, change::NotesHidden,
                  change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
                  change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered,
-                 change::RetentionSet, change::NotePurged>;
+                 change::RetentionSet, change::NotePurged, change::LeadSet, change::RemotePaired, change::RemoteRevoked,
+                 change::BroadcastSent, change::PulseThresholdSet>;
 
 namespace cmd {
 // Takes back one earlier facilitator action. The changes come from that action's
@@ -404,7 +453,8 @@ using Command =
                  cmd::RenameCluster, cmd::SetCluster, cmd::MergeNotes, cmd::AddFacilitatorNote, cmd::SetConclusion,
                  cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
                  cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse, cmd::SetRetention,
-                 cmd::FlagPersonal>;
+                 cmd::FlagPersonal, cmd::SetLead, cmd::DeclineLead, cmd::AskLead, cmd::AsLead, cmd::PairRemote,
+                 cmd::RevokeRemote, cmd::Broadcast, cmd::SetPulseThreshold>;
 
 namespace cmd {
 // Several commands taken as one action, in order: one answer, one step of the undo history.
@@ -412,6 +462,14 @@ namespace cmd {
 // counted, the others stand. The hub takes it apart (Workshop::decide refuses it).
 struct Together {
     std::vector<Command> commands;
+};
+// One board command (place_note, make_cluster, rename_cluster, set_cluster, merge_notes,
+// set_conclusion, conclude_run) sent by a group's table lead. Workshop::decide checks that the
+// participant leads its group and that the command touches only that group's current run, then
+// decides the command itself: the same changes, and the same way back, as the projector's.
+struct AsLead {
+    Id participant = 0;
+    std::vector<Command> command;  // exactly one (a vector only because Command is incomplete above)
 };
 }  // namespace cmd
 
@@ -421,7 +479,13 @@ inline bool is_participant_command(const Command& c) {
            std::holds_alternative<cmd::EditNote>(c) || std::holds_alternative<cmd::DeleteNote>(c) ||
            std::holds_alternative<cmd::CastVote>(c) || std::holds_alternative<cmd::RetractVote>(c) ||
            std::holds_alternative<cmd::MarkDone>(c) || std::holds_alternative<cmd::ChangeGroup>(c) ||
-           std::holds_alternative<cmd::AnswerPulse>(c);
+           std::holds_alternative<cmd::AnswerPulse>(c) || std::holds_alternative<cmd::AskLead>(c);
+}
+
+// Commands that change the room but are no facilitator action to take back (see PairRemote).
+inline bool is_outside_undo(const Command& c) {
+    return std::holds_alternative<cmd::PairRemote>(c) || std::holds_alternative<cmd::RevokeRemote>(c) ||
+           std::holds_alternative<cmd::Broadcast>(c);
 }
 
 // What a command decided: the changes to store and apply (none for an idempotent retry),

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace samling {
 
@@ -70,6 +71,33 @@ struct Participant {
     Timestamp joined_at = 0;
     bool removed = false;  // the facilitator took the phone out of the room: its token is refused
 };
+
+// A group's table lead (a participant of the group whose phone may run the board) and the
+// phone that asked to lead and waits for the facilitator's yes. 0: none.
+struct TableLead {
+    Id lead = 0;
+    Id asked = 0;
+};
+
+// A facilitator remote: a phone or tablet paired from the pairing QR, with the facilitator's
+// powers over the LAN. Its token is "r<id>.<secret>"; only the secret's digest is kept.
+struct Remote {
+    Id id = 0;
+    std::string name;         // what the person pairing typed, e.g. "Kari"
+    std::string secret_hash;  // SHA-256 of the token's 128-bit secret, hex
+    Timestamp paired_at = 0;
+    bool revoked = false;  // its token is refused from then on; never paired again
+};
+
+// A message from the facilitator to every phone, or to some groups' phones ("Kom tilbake til
+// plenum om 2 minutter"). Phones show the newest one until dismissed; a new one replaces it.
+struct BroadcastMessage {
+    Id id = 0;
+    std::string text;          // at most max_broadcast_code_points
+    std::vector<Id> groups{};  // empty: every group
+    Timestamp sent_at = 0;
+};
+inline constexpr std::size_t max_broadcast_code_points = 140;
 
 // A step's time box. Remaining time is derived, so a restart or a sleeping laptop cannot
 // lose or stretch it: duration - elapsed - (running ? now - running_since : 0).

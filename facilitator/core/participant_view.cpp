@@ -7,6 +7,8 @@
 #include <set>
 
 #include "core/carry_over.hpp"
+#include "core/pulse_history.hpp"
+#include "core/vote_results.hpp"
 
 namespace samling {
 
@@ -48,6 +50,54 @@ ParticipantView::PulseView pulse_view(const Workshop& w, const ExerciseRun& run,
     return p;
 }
 
+// The vote's results on the notes a phone sees, and the top ones ranked among the notes the
+// whole group sees (never among one phone's own hidden ones), by the projector's rule.
+void add_results(const Workshop& w, const ExerciseRun& run, std::vector<ParticipantView::NoteView>& notes,
+                 ParticipantView::Activity& a) {
+    for (auto& n : notes) n.dots = w.dots_on(n.id);
+    std::vector<const Note*> shared;
+    std::vector<int> dots;
+    for (const Note* n : w.notes_of_run(run.id))
+        if (w.visible_to(*n, nobody)) {
+            shared.push_back(n);
+            dots.push_back(w.dots_on(n->id));
+        }
+    const std::vector<int> ranks = vote_ranks(dots);
+    std::vector<std::pair<int, Id>> top;
+    for (std::size_t i = 0; i < shared.size(); ++i)
+        if (ranks[i] > 0) top.emplace_back(ranks[i], shared[i]->id);
+    std::stable_sort(top.begin(), top.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    a.top.emplace();
+    for (const auto& [rank, id] : top) a.top->push_back(id);
+}
+
+ParticipantView::PulseResultView pulse_result_view(const Workshop& w, const Instrument& instrument,
+                                                   const PulseResult& result, Language lang) {
+    ParticipantView::PulseResultView v;
+    v.instrument = instrument.id;
+    v.title = instrument.title.in(lang);
+    v.licence = instrument.licence;
+    v.citation = instrument.citation;
+    v.min = instrument.scale.min;
+    v.max = instrument.scale.max;
+    for (const auto& [point, label] : instrument.scale.labels) v.labels[point] = label.in(lang);
+    v.respondents = result.respondents;
+    v.threshold = effective_threshold(w.pulse_threshold());
+    v.suppressed = result.suppressed;
+    if (result.suppressed) return v;  // not even per-statement counts: nothing to compare
+    for (std::size_t i = 0; i < result.statements.size(); ++i) {
+        const StatementResult& r = result.statements[i];
+        ParticipantView::PulseResultView::Statement s;
+        s.id = r.statement;
+        s.text = instrument.statements[i].text.in(lang);
+        s.n = r.n;
+        s.suppressed = r.suppressed;
+        if (!r.suppressed) s.mean = r.mean, s.distribution = r.distribution;
+        v.statements.push_back(std::move(s));
+    }
+    return v;
+}
+
 ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id, Timestamp now,
                               const Presence* presence, std::string_view token = {}) {
     ParticipantView v;
@@ -61,6 +111,11 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
         v.participant.group = group_id;
     }
     v.group = *w.group(group_id);
+    const Id lead = w.lead_of(group_id);
+    v.lead = lead == 0                                       ? ParticipantView::Lead::none
+             : participant_id != 0 && lead == participant_id ? ParticipantView::Lead::me
+                                                             : ParticipantView::Lead::other;
+    if (participant_id != 0 && w.lead_asked(group_id) == participant_id) v.lead = ParticipantView::Lead::asked;
 
     const ExerciseRun* run = w.current_run(group_id);
     const ExerciseDefinition* def = run ? w.definition(*run) : nullptr;
@@ -98,6 +153,10 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     if (step->kind == StepKind::pulse)
         if (const Instrument* instrument = w.catalog().instrument(step->instrument))
             a.pulse = pulse_view(w, *run, *instrument, token, lang);
+    // The group's result on its own phones, in the steps after the pulse only.
+    if (step->kind != StepKind::pulse)
+        if (const auto result = pulse_result_of(w, *run))
+            a.pulse_result = pulse_result_view(w, *w.catalog().instrument(result->instrument), *result, lang);
     if (step->kind == StepKind::vote)
         a.votes = ParticipantView::Votes{step->vote_budget, step->vote_budget - w.dots_used(participant_id, run->id)};
     const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };
@@ -131,6 +190,7 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
         if (n->parent && (!w.note(n->parent) || !w.visible_to(*w.note(n->parent), participant_id))) nv.parent = 0;
         v.notes.push_back(std::move(nv));
     }
+    if (vote_is_over(*def, *run)) add_results(w, *run, v.notes, a);
     // A cluster's name shows only once one of its notes may be seen.
     for (const Cluster* c : w.clusters_of_run(run->id))
         if (shown_clusters.count(c->id)) a.clusters.push_back({c->id, c->name, c->zone});

@@ -70,6 +70,23 @@ struct ParticipantView {
         PulseSheet my_answers;
         int answered = 0;  // phones of the group that answered something; never who
     };
+    // A step after the run's pulse: the group's result as the projector shows it, from
+    // summarise_pulse with the room's threshold — figures only when enough answered.
+    struct PulseResultView {
+        std::string instrument, title, licence, citation;
+        int min = 1, max = 7;
+        std::map<int, std::string> labels;
+        int respondents = 0, threshold = default_pulse_threshold;
+        bool suppressed = true;
+        struct Statement {
+            std::string id, text;
+            int n = 0;
+            bool suppressed = true;
+            double mean = 0;
+            std::map<int, int> distribution;
+        };
+        std::vector<Statement> statements;  // empty when the whole result is suppressed
+    };
     struct Activity {
         std::string exercise, title, layout;
         StepView step;
@@ -85,6 +102,10 @@ struct ParticipantView {
         std::map<std::string, std::string> note_field_labels;  // every step's, for notes written earlier
         std::vector<ContextView> context;
         std::optional<PulseView> pulse;
+        // Once a vote step is over (core/vote_results.hpp): the notes ranked 1–3, most dots
+        // first. Absent before and during the vote, so no running total can reach a phone.
+        std::optional<std::vector<Id>> top;
+        std::optional<PulseResultView> pulse_result;
     };
     struct NoteView {
         Id id = 0;
@@ -94,6 +115,7 @@ struct ParticipantView {
         Id cluster = 0, parent = 0;
         int step = 0;  // the step it was written in (a conclude step: a proposal)
         bool highlighted = false;
+        std::optional<int> dots;  // its total, merged duplicates included; only once the vote is over
         std::map<std::string, std::string> fields{};
         Timestamp created_at = 0, updated_at = 0;
     };
@@ -102,6 +124,10 @@ struct ParticipantView {
     Room room;
     Participant participant;  // the secret is never serialised
     LeaderGroup group;
+    // The table lead as this phone sees it: none yet, this phone, another phone of the group, or
+    // none yet while this phone's ask waits for the facilitator's yes.
+    enum class Lead { none, me, other, asked };
+    Lead lead = Lead::none;
     std::optional<Activity> activity;
     std::vector<NoteView> notes;
 };
@@ -112,7 +138,8 @@ struct ParticipantView {
 ParticipantView view_for(const Workshop& w, Id participant, Timestamp now, const Presence* presence = nullptr,
                          std::string_view token = {});
 
-// What a phone that just joined `group` would see: the facilitator's preview panel.
+// What a phone that just joined `group` would see: the facilitator's preview panel, and the
+// table screen (GET /api/table/state), a phone that wrote nothing and never will.
 // Precondition: `group` exists in `w`.
 ParticipantView preview_for(const Workshop& w, Id group, Timestamp now, const Presence* presence = nullptr);
 

@@ -17,6 +17,7 @@ namespace samling {
 // read the other's from the mean.
 inline constexpr int default_pulse_threshold = 5;
 inline constexpr int min_pulse_threshold = 3;
+inline constexpr int max_pulse_threshold = 50;  // more than any leader group has
 int effective_threshold(int room_setting);
 
 // One person's answers, statement id → point on the scale. Who answered is not part of it.

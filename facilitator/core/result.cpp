@@ -47,6 +47,14 @@ std::string_view to_string(Errc code) {
             return "statement_unknown";
         case Errc::value_out_of_range:
             return "value_out_of_range";
+        case Errc::not_lead:
+            return "not_lead";
+        case Errc::lead_taken:
+            return "lead_taken";
+        case Errc::not_lead_command:
+            return "not_lead_command";
+        case Errc::other_group:
+            return "other_group";
     }
     return "unknown";
 }

@@ -31,6 +31,10 @@ enum class Errc {
     storage_failed,      // the store could not commit: nothing was changed
     statement_unknown,   // a pulse answer to a statement the step does not ask
     value_out_of_range,  // a pulse answer off the instrument's scale
+    not_lead,            // a lead command from a phone that does not lead its group
+    lead_taken,          // asking to lead a group that has a lead, or whose first ask waits
+    not_lead_command,    // a command a table lead may not send (only the board's own)
+    other_group,         // a lead command that touches another group's board
 };
 
 std::string_view to_string(Errc code);

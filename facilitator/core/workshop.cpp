@@ -21,18 +21,18 @@ Workshop::Workshop(std::shared_ptr<const ExerciseCatalog> catalog) : catalog_(st
 // Queries
 
 const LeaderGroup* Workshop::group(Id id) const {
-    auto it = groups_.find(id);
-    return it == groups_.end() ? nullptr : &it->second;
+    auto it = groups_->find(id);
+    return it == groups_->end() ? nullptr : &it->second;
 }
 
 const Participant* Workshop::participant(Id id) const {
-    auto it = participants_.find(id);
-    return it == participants_.end() ? nullptr : &it->second;
+    auto it = participants_->find(id);
+    return it == participants_->end() ? nullptr : &it->second;
 }
 
 const Workshop::RunNotes* Workshop::run_notes(Id run) const {
-    const auto it = run_notes_.find(run);
-    return it == run_notes_.end() ? nullptr : it->second.get();
+    const auto it = run_notes_->find(run);
+    return it == run_notes_->end() ? nullptr : it->second.get();
 }
 
 const Workshop::RunNotes* Workshop::notes_of_note(Id note_id) const {
@@ -42,7 +42,7 @@ const Workshop::RunNotes* Workshop::notes_of_note(Id note_id) const {
 }
 
 Workshop::RunNotes& Workshop::run_notes_for_write(Id run) {
-    std::shared_ptr<RunNotes>& shared = run_notes_[run];
+    std::shared_ptr<RunNotes>& shared = (run_notes_.write())[run];
     // Shared with a published snapshot (or the one this copy came from): copy this run alone.
     // Only the hub's writer thread copies a Workshop, so a count of 1 cannot grow meanwhile.
     if (!shared)
@@ -64,14 +64,14 @@ const Note* Workshop::note(Id id) const {
 }
 
 const Cluster* Workshop::cluster(Id id) const {
-    auto it = clusters_.find(id);
-    return it == clusters_.end() ? nullptr : &it->second;
+    auto it = clusters_->find(id);
+    return it == clusters_->end() ? nullptr : &it->second;
 }
 
 const ExerciseRun* Workshop::current_run(Id group) const {
-    auto it = current_run_.find(group);
-    if (it == current_run_.end()) return nullptr;
-    return &runs_.at(it->second);
+    auto it = current_run_->find(group);
+    if (it == current_run_->end()) return nullptr;
+    return &runs_->at(it->second);
 }
 
 const ExerciseDefinition* Workshop::definition(const ExerciseRun& run) const {
@@ -111,28 +111,28 @@ std::vector<const Note*> Workshop::notes_of_run(Id run) const {
 
 std::vector<const Cluster*> Workshop::clusters_of_run(Id run) const {
     std::vector<const Cluster*> out;
-    for (const auto& [id, c] : clusters_)
+    for (const auto& [id, c] : *clusters_)
         if (c.run == run) out.push_back(&c);
     return out;
 }
 
 std::vector<const ExerciseRun*> Workshop::runs_of(Id group_id) const {
     std::vector<const ExerciseRun*> out;
-    for (const auto& [id, run] : runs_)
+    for (const auto& [id, run] : *runs_)
         if (run.group == group_id) out.push_back(&run);
     return out;
 }
 
 bool Workshop::group_has_content(Id group_id) const {
     for (const ExerciseRun* run : runs_of(group_id))
-        if (!notes_in_run(run->id).empty() || pulse_answers_.count(run->id)) return true;
-    for (const auto& [key, field] : conclusions_)
-        if (!field.text.empty() && runs_.at(key.first).group == group_id) return true;
+        if (!notes_in_run(run->id).empty() || pulse_answers_->count(run->id)) return true;
+    for (const auto& [key, field] : *conclusions_)
+        if (!field.text.empty() && runs_->at(key.first).group == group_id) return true;
     return false;
 }
 
 int Workshop::participants_in(Id group) const {
-    return static_cast<int>(std::count_if(participants_.begin(), participants_.end(),
+    return static_cast<int>(std::count_if(participants_->begin(), participants_->end(),
                                           [&](const auto& p) { return p.second.group == group && !p.second.removed; }));
 }
 
@@ -177,25 +177,25 @@ int Workshop::merged_count(Id note_id) const {
 
 int Workshop::done_count(const ExerciseRun& run) const {
     int count = 0;
-    for (auto it = done_.lower_bound({run.id, run.step, 0});
-         it != done_.end() && std::get<0>(*it) == run.id && std::get<1>(*it) == run.step; ++it)
+    for (auto it = done_->lower_bound({run.id, run.step, 0});
+         it != done_->end() && std::get<0>(*it) == run.id && std::get<1>(*it) == run.step; ++it)
         ++count;
     return count;
 }
 
 bool Workshop::is_done(Id participant_id, const ExerciseRun& run) const {
-    return done_.count({run.id, run.step, participant_id}) > 0;
+    return done_->count({run.id, run.step, participant_id}) > 0;
 }
 
 const std::string& Workshop::conclusion(Id run, std::string_view field) const {
     static const std::string none;
-    auto it = conclusions_.find(std::pair<Id, std::string>{run, std::string(field)});
-    return it == conclusions_.end() ? none : it->second.text;
+    auto it = conclusions_->find(std::pair<Id, std::string>{run, std::string(field)});
+    return it == conclusions_->end() ? none : it->second.text;
 }
 
 std::optional<std::string> Workshop::latest_conclusion(Id group_id, std::string_view exercise,
                                                        std::string_view field) const {
-    for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
+    for (auto it = runs_->rbegin(); it != runs_->rend(); ++it) {
         const ExerciseRun& run = it->second;
         if (run.group != group_id || run.exercise != exercise) continue;
         if (const std::string& text = conclusion(run.id, field); !text.empty()) return text;
@@ -204,8 +204,8 @@ std::optional<std::string> Workshop::latest_conclusion(Id group_id, std::string_
 }
 
 const Gathering* Workshop::gathering(Id id) const {
-    auto it = gatherings_.find(id);
-    return it == gatherings_.end() ? nullptr : &it->second;
+    auto it = gatherings_->find(id);
+    return it == gatherings_->end() ? nullptr : &it->second;
 }
 
 const Gathering* Workshop::open_gathering() const {
@@ -214,13 +214,13 @@ const Gathering* Workshop::open_gathering() const {
 
 const std::vector<std::string>& Workshop::agenda(Id gathering_id) const {
     static const std::vector<std::string> none;
-    auto it = agendas_.find(gathering_id);
-    return it == agendas_.end() ? none : it->second;
+    auto it = agendas_->find(gathering_id);
+    return it == agendas_->end() ? none : it->second;
 }
 
 std::vector<const ExerciseRun*> Workshop::project_log(Id group_id) const {
     std::vector<const ExerciseRun*> out;
-    for (const auto& [id, run] : runs_)
+    for (const auto& [id, run] : *runs_)
         if (run.group == group_id && run.concluded_at != 0) out.push_back(&run);
     std::stable_sort(out.begin(), out.end(),
                      [](const ExerciseRun* a, const ExerciseRun* b) { return a->concluded_at < b->concluded_at; });
@@ -228,7 +228,7 @@ std::vector<const ExerciseRun*> Workshop::project_log(Id group_id) const {
 }
 
 std::string Workshop::projector_author(const Note& n) const {
-    const ExerciseRun& run = runs_.at(n.run);
+    const ExerciseRun& run = runs_->at(n.run);
     const ExerciseDefinition* def = definition(run);
     if (!def || def->anonymity != Anonymity::projector) return {};
     const Participant* p = participant(n.author);
@@ -237,18 +237,12 @@ std::string Workshop::projector_author(const Note& n) const {
 
 std::optional<Id> Workshop::authenticate(std::string_view token) const {
     if (!room_) return std::nullopt;
-    const auto dot = token.find('.');
-    if (dot == std::string_view::npos || dot == 0 || dot > 18) return std::nullopt;
-    Id id = 0;
-    for (char c : token.substr(0, dot)) {
-        if (c < '0' || c > '9') return std::nullopt;
-        id = id * 10 + (c - '0');
-    }
-    const Participant* p = participant(id);
-    if (!p || p->removed || p->secret_hash.empty() ||
-        !secrets::equal(p->secret_hash, sha256_hex(token.substr(dot + 1))))
+    const auto parts = rules::split_token(token);
+    if (!parts) return std::nullopt;
+    const Participant* p = participant(parts->id);
+    if (!p || p->removed || p->secret_hash.empty() || !secrets::equal(p->secret_hash, sha256_hex(parts->secret)))
         return std::nullopt;
-    return id;
+    return parts->id;
 }
 
 Result<Decision> Workshop::decide(const Command& command, Timestamp now) const {
@@ -280,52 +274,57 @@ void Workshop::set_revision(Revision r) {
 }
 
 Id Workshop::group_of(const Change& change) const {
-    const auto run_group = [&](Id run) { return runs_.at(run).group; };
+    const auto run_group = [&](Id run) { return runs_->at(run).group; };
     const auto note_group = [&](Id n) { return run_group(note_run_.at(static_cast<std::size_t>(n))); };
-    return std::visit(overloaded{
-                          [](const change::RoomOpened&) -> Id { return 0; },
-                          [](const change::GroupAdded&) -> Id { return 0; },  // every phone's group list
-                          [](const change::ParticipantJoined& c) { return c.participant.group; },
-                          [](const change::ExerciseStarted& c) { return c.run.group; },
-                          [&](const change::StepChanged& c) { return run_group(c.run); },
-                          [&](const change::NotesRevealed& c) { return run_group(c.run); },
-                          [&](const change::WritingLocked& c) { return run_group(c.run); },
-                          [&](const change::TimerChanged& c) { return run_group(c.run); },
-                          [&](const change::NoteAdded& c) { return run_group(c.note.run); },
-                          [&](const change::NoteEdited& c) { return note_group(c.note); },
-                          [&](const change::NoteDeleted& c) { return note_group(c.note); },
-                          [&](const change::NoteRestored& c) { return note_group(c.note); },
-                          [&](const change::NotePlaced& c) { return note_group(c.note); },
-                          [&](const change::NoteHighlighted& c) { return note_group(c.note); },
-                          [&](const change::ClusterMade& c) { return run_group(c.cluster.run); },
-                          [&](const change::ClusterRenamed& c) { return run_group(clusters_.at(c.cluster).run); },
-                          [&](const change::NotesMerged& c) { return note_group(c.keep); },
-                          [&](const change::NoteUnmerged& c) { return note_group(c.note); },
-                          [&](const change::ConclusionSet& c) { return run_group(c.field.run); },
-                          [&](const change::DoneMarked& c) { return run_group(c.run); },
-                          [&](const change::VoteCast& c) { return note_group(c.note); },
-                          [&](const change::VoteRetracted& c) { return note_group(c.note); },
-                          [](const change::ProgrammeNamed&) -> Id { return 0; },
-                          [](const change::GatheringSaved&) -> Id { return 0; },
-                          [](const change::GatheringOpened&) -> Id { return 0; },
-                          [](const change::GroupEdited&) -> Id { return 0; },  // every phone's group list
-                          [](const change::AgendaSet&) -> Id { return 0; },
-                          [&](const change::RunConcluded& c) { return run_group(c.run); },
-                          [](const change::RunReopened& c) { return c.group; },
-                          [&](const change::NotesHidden& c) { return run_group(c.run); },
-                          [](const change::RoomChanged&) -> Id { return 0; },
-                          [](const change::GroupArchived&) -> Id { return 0; },  // every phone's group list
-                          [](const change::GroupDeleted&) -> Id { return 0; },
-                          [](const change::GatheringArchived&) -> Id { return 0; },
-                          [](const change::GatheringDeleted&) -> Id { return 0; },
-                          // Both groups' head counts change, and the phone's own group.
-                          [](const change::ParticipantMoved&) -> Id { return 0; },
-                          [&](const change::ParticipantRemoved& c) { return participants_.at(c.participant).group; },
-                          [&](const change::PulseAnswered& c) { return run_group(c.run); },
-                          [](const change::RetentionSet&) -> Id { return 0; },
-                          [&](const change::NotePurged& c) { return note_group(c.note); },
-                      },
-                      change);
+    return std::visit(
+        overloaded{
+            [](const change::RoomOpened&) -> Id { return 0; },
+            [](const change::GroupAdded&) -> Id { return 0; },  // every phone's group list
+            [](const change::ParticipantJoined& c) { return c.participant.group; },
+            [](const change::ExerciseStarted& c) { return c.run.group; },
+            [&](const change::StepChanged& c) { return run_group(c.run); },
+            [&](const change::NotesRevealed& c) { return run_group(c.run); },
+            [&](const change::WritingLocked& c) { return run_group(c.run); },
+            [&](const change::TimerChanged& c) { return run_group(c.run); },
+            [&](const change::NoteAdded& c) { return run_group(c.note.run); },
+            [&](const change::NoteEdited& c) { return note_group(c.note); },
+            [&](const change::NoteDeleted& c) { return note_group(c.note); },
+            [&](const change::NoteRestored& c) { return note_group(c.note); },
+            [&](const change::NotePlaced& c) { return note_group(c.note); },
+            [&](const change::NoteHighlighted& c) { return note_group(c.note); },
+            [&](const change::ClusterMade& c) { return run_group(c.cluster.run); },
+            [&](const change::ClusterRenamed& c) { return run_group(clusters_->at(c.cluster).run); },
+            [&](const change::NotesMerged& c) { return note_group(c.keep); },
+            [&](const change::NoteUnmerged& c) { return note_group(c.note); },
+            [&](const change::ConclusionSet& c) { return run_group(c.field.run); },
+            [&](const change::DoneMarked& c) { return run_group(c.run); },
+            [&](const change::VoteCast& c) { return note_group(c.note); },
+            [&](const change::VoteRetracted& c) { return note_group(c.note); },
+            [](const change::ProgrammeNamed&) -> Id { return 0; },
+            [](const change::GatheringSaved&) -> Id { return 0; },
+            [](const change::GatheringOpened&) -> Id { return 0; },
+            [](const change::GroupEdited&) -> Id { return 0; },  // every phone's group list
+            [](const change::AgendaSet&) -> Id { return 0; },
+            [&](const change::RunConcluded& c) { return run_group(c.run); },
+            [](const change::RunReopened& c) { return c.group; },
+            [&](const change::NotesHidden& c) { return run_group(c.run); },
+            [](const change::RoomChanged&) -> Id { return 0; },
+            [](const change::GroupArchived&) -> Id { return 0; },  // every phone's group list
+            [](const change::GroupDeleted&) -> Id { return 0; },
+            [](const change::GatheringArchived&) -> Id { return 0; },
+            [](const change::GatheringDeleted&) -> Id { return 0; },
+            // Both groups' head counts change, and the phone's own group.
+            [](const change::ParticipantMoved&) -> Id { return 0; },
+            [&](const change::ParticipantRemoved& c) { return participants_->at(c.participant).group; },
+            [&](const change::PulseAnswered& c) { return run_group(c.run); },
+            [](const change::RetentionSet&) -> Id { return 0; },
+            [](const change::PulseThresholdSet&) -> Id { return 0; },
+            [&](const change::NotePurged& c) { return note_group(c.note); },
+            [](const change::LeadSet& c) { return c.group; }, [](const change::RemotePaired&) -> Id { return 0; },
+            [](const change::RemoteRevoked&) -> Id { return 0; },
+            [](const change::BroadcastSent&) -> Id { return 0; },  // phones of every group look
+        },
+        change);
 }
 
 void Workshop::apply_(const change::RoomOpened& c) {
@@ -333,27 +332,27 @@ void Workshop::apply_(const change::RoomOpened& c) {
 }
 
 void Workshop::apply_(const change::GroupAdded& c) {
-    assert(!groups_.count(c.group.id));  // ids only grow: never a second entity under one id
-    groups_[c.group.id] = c.group;
+    assert(!groups_->count(c.group.id));  // ids only grow: never a second entity under one id
+    (groups_.write())[c.group.id] = c.group;
     next_id_ = std::max(next_id_, c.group.id + 1);
 }
 
 void Workshop::apply_(const change::ParticipantJoined& c) {
-    assert(groups_.count(c.participant.group) && !participants_.count(c.participant.id));
-    participants_[c.participant.id] = c.participant;
+    assert(groups_->count(c.participant.group) && !participants_->count(c.participant.id));
+    (participants_.write())[c.participant.id] = c.participant;
     next_id_ = std::max(next_id_, c.participant.id + 1);
 }
 
 void Workshop::apply_(const change::ExerciseStarted& c) {
-    assert(groups_.count(c.run.group) && !runs_.count(c.run.id));
-    runs_[c.run.id] = c.run;
-    Id& current = current_run_[c.run.group];
+    assert(groups_->count(c.run.group) && !runs_->count(c.run.id));
+    (runs_.write())[c.run.id] = c.run;
+    Id& current = (current_run_.write())[c.run.group];
     current = std::max(current, c.run.id);
     next_id_ = std::max(next_id_, c.run.id + 1);
 }
 
 void Workshop::apply_(const change::StepChanged& c) {
-    ExerciseRun& run = runs_.at(c.run);
+    ExerciseRun& run = runs_.write().at(c.run);
     run.step = c.step;
     run.timer = c.timer;
     run.writing_locked = false;  // a new step opens with its own rules
@@ -365,15 +364,15 @@ void Workshop::apply_(const change::NotesRevealed& c) {
 }
 
 void Workshop::apply_(const change::WritingLocked& c) {
-    runs_.at(c.run).writing_locked = c.locked;
+    runs_.write().at(c.run).writing_locked = c.locked;
 }
 
 void Workshop::apply_(const change::TimerChanged& c) {
-    runs_.at(c.run).timer = c.timer;
+    runs_.write().at(c.run).timer = c.timer;
 }
 
 void Workshop::apply_(const change::NoteAdded& c) {
-    assert(runs_.count(c.note.run) && c.note.id > 0 && !note(c.note.id));
+    assert(runs_->count(c.note.run) && c.note.id > 0 && !note(c.note.id));
     const auto at = static_cast<std::size_t>(c.note.id);
     if (note_run_.size() <= at) note_run_.resize(std::max(at + 1, note_run_.size() * 2), 0);
     note_run_[at] = c.note.run;
@@ -381,7 +380,7 @@ void Workshop::apply_(const change::NoteAdded& c) {
     RunNotes& run = run_notes_for_write(c.note.run);
     run.notes[c.note.id] = c.note;
     if (c.note.merged_into != 0) run.duplicates[c.note.merged_into].push_back(c.note.id);  // loaded from the store
-    std::shared_ptr<std::map<std::string, Id>>& ids = client_ids_[c.note.author];
+    std::shared_ptr<std::map<std::string, Id>>& ids = (client_ids_.write())[c.note.author];
     if (!ids)
         ids = std::make_shared<std::map<std::string, Id>>();
     else if (ids.use_count() > 1)
@@ -411,7 +410,7 @@ void Workshop::apply_(const change::NoteRestored& c) {
 }
 
 void Workshop::apply_(const change::NotePlaced& c) {
-    assert(c.cluster == 0 || clusters_.at(c.cluster).zone == c.zone);  // a clustered note sits in its zone
+    assert(c.cluster == 0 || clusters_->at(c.cluster).zone == c.zone);  // a clustered note sits in its zone
     Note& n = note_for_write(c.note);
     n.zone = c.zone;
     n.x = c.x;
@@ -424,13 +423,13 @@ void Workshop::apply_(const change::NoteHighlighted& c) {
 }
 
 void Workshop::apply_(const change::ClusterMade& c) {
-    assert(runs_.count(c.cluster.run) && !clusters_.count(c.cluster.id));
-    clusters_[c.cluster.id] = c.cluster;
+    assert(runs_->count(c.cluster.run) && !clusters_->count(c.cluster.id));
+    (clusters_.write())[c.cluster.id] = c.cluster;
     next_id_ = std::max(next_id_, c.cluster.id + 1);
 }
 
 void Workshop::apply_(const change::ClusterRenamed& c) {
-    clusters_.at(c.cluster).name = c.name;
+    clusters_.write().at(c.cluster).name = c.name;
 }
 
 void Workshop::unlink_duplicate(Id note_id) {
@@ -456,14 +455,14 @@ void Workshop::apply_(const change::NoteUnmerged& c) {
 }
 
 void Workshop::apply_(const change::ConclusionSet& c) {
-    conclusions_[{c.field.run, c.field.field}] = c.field;
+    (conclusions_.write())[{c.field.run, c.field.field}] = c.field;
 }
 
 void Workshop::apply_(const change::DoneMarked& c) {
     if (c.done)
-        done_.insert({c.run, c.step, c.participant});
+        done_.write().insert({c.run, c.step, c.participant});
     else
-        done_.erase({c.run, c.step, c.participant});
+        done_.write().erase({c.run, c.step, c.participant});
 }
 
 void Workshop::apply_(const change::VoteCast& c) {
@@ -481,12 +480,16 @@ void Workshop::apply_(const change::RetentionSet& c) {
     retention_months_ = c.months;
 }
 
+void Workshop::apply_(const change::PulseThresholdSet& c) {
+    pulse_threshold_ = c.threshold;
+}
+
 void Workshop::apply_(const change::ProgrammeNamed& c) {
     programme_ = c.name;
 }
 
 void Workshop::apply_(const change::GatheringSaved& c) {
-    gatherings_[c.gathering.id] = c.gathering;
+    (gatherings_.write())[c.gathering.id] = c.gathering;
     next_id_ = std::max(next_id_, c.gathering.id + 1);
 }
 
@@ -495,23 +498,23 @@ void Workshop::apply_(const change::GatheringOpened& c) {
 }
 
 void Workshop::apply_(const change::GroupEdited& c) {
-    groups_.at(c.group.id) = c.group;
+    groups_.write().at(c.group.id) = c.group;
 }
 
 void Workshop::apply_(const change::AgendaSet& c) {
-    agendas_[c.gathering] = c.exercises;
+    (agendas_.write())[c.gathering] = c.exercises;
 }
 
 void Workshop::apply_(const change::RunConcluded& c) {
-    runs_.at(c.run).concluded_at = c.at;
+    runs_.write().at(c.run).concluded_at = c.at;
 }
 
 void Workshop::apply_(const change::RunReopened& c) {
-    assert(c.run == 0 || runs_.at(c.run).group == c.group);
+    assert(c.run == 0 || runs_->at(c.run).group == c.group);
     if (c.run == 0)
-        current_run_.erase(c.group);
+        current_run_.write().erase(c.group);
     else
-        current_run_[c.group] = c.run;
+        (current_run_.write())[c.group] = c.run;
 }
 
 void Workshop::apply_(const change::NotesHidden& c) {
@@ -525,50 +528,52 @@ void Workshop::apply_(const change::RoomChanged& c) {
 }
 
 void Workshop::apply_(const change::GroupArchived& c) {
-    groups_.at(c.group).archived = c.archived;
+    groups_.write().at(c.group).archived = c.archived;
 }
 
 void Workshop::apply_(const change::GroupDeleted& c) {
     // Only a group that wrote nothing is deleted (decide_ checks): no notes, votes or
     // conclusions go with it, only its people, its empty runs and their marks.
     std::set<Id> runs;
-    for (auto it = runs_.begin(); it != runs_.end();) {
+    auto& all_runs = runs_.write();  // erase(it) needs `it` from the map it erases from
+    for (auto it = all_runs.begin(); it != all_runs.end();) {
         if (it->second.group != c.group) {
             ++it;
             continue;
         }
         assert(notes_in_run(it->first).empty());
-        run_notes_.erase(it->first);
-        pulse_answers_.erase(it->first);
+        run_notes_.write().erase(it->first);
+        pulse_answers_.write().erase(it->first);
         runs.insert(it->first);
-        it = runs_.erase(it);
+        it = all_runs.erase(it);
     }
-    std::erase_if(clusters_, [&](const auto& e) { return runs.count(e.second.run) > 0; });
-    std::erase_if(conclusions_, [&](const auto& e) { return runs.count(e.first.first) > 0; });
-    std::erase_if(done_, [&](const auto& d) { return runs.count(std::get<0>(d)) > 0; });
-    std::erase_if(participants_, [&](const auto& e) { return e.second.group == c.group; });
-    current_run_.erase(c.group);
+    std::erase_if(clusters_.write(), [&](const auto& e) { return runs.count(e.second.run) > 0; });
+    std::erase_if(conclusions_.write(), [&](const auto& e) { return runs.count(e.first.first) > 0; });
+    std::erase_if(done_.write(), [&](const auto& d) { return runs.count(std::get<0>(d)) > 0; });
+    std::erase_if(participants_.write(), [&](const auto& e) { return e.second.group == c.group; });
+    current_run_.write().erase(c.group);
+    leads_.erase(c.group);
     group_revision_.erase(c.group);
-    groups_.erase(c.group);
+    groups_.write().erase(c.group);
 }
 
 void Workshop::apply_(const change::GatheringArchived& c) {
-    gatherings_.at(c.gathering).archived = c.archived;
+    gatherings_.write().at(c.gathering).archived = c.archived;
 }
 
 void Workshop::apply_(const change::GatheringDeleted& c) {
-    gatherings_.erase(c.gathering);
-    agendas_.erase(c.gathering);
+    gatherings_.write().erase(c.gathering);
+    agendas_.write().erase(c.gathering);
     if (open_gathering_ == c.gathering) open_gathering_ = 0;
 }
 
 void Workshop::apply_(const change::ParticipantMoved& c) {
-    assert(groups_.count(c.group));
-    participants_.at(c.participant).group = c.group;
+    assert(groups_->count(c.group));
+    participants_.write().at(c.participant).group = c.group;
 }
 
 void Workshop::apply_(const change::ParticipantRemoved& c) {
-    participants_.at(c.participant).removed = c.removed;
+    participants_.write().at(c.participant).removed = c.removed;
 }
 
 void Workshop::apply_(const change::NotePurged& c) {

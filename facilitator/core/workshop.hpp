@@ -20,6 +20,7 @@
 #include "core/model.hpp"
 #include "core/pulse.hpp"
 #include "core/result.hpp"
+#include "core/shared_part.hpp"
 
 namespace samling {
 
@@ -42,14 +43,15 @@ public:
     // programme's (with the open gathering's title), else "Samling".
     std::string room_title() const;
     const ExerciseCatalog& catalog() const { return *catalog_; }
-    const std::map<Id, LeaderGroup>& groups() const { return groups_; }
-    const std::map<Id, Participant>& participants() const { return participants_; }
+    const std::map<Id, LeaderGroup>& groups() const { return *groups_; }
+    const std::map<Id, Participant>& participants() const { return *participants_; }
     std::size_t note_count() const { return note_count_; }  // every note ever written
-    const std::map<Id, ExerciseRun>& runs() const { return runs_; }
-    const std::map<Id, Cluster>& clusters() const { return clusters_; }
+    const std::map<Id, ExerciseRun>& runs() const { return *runs_; }
+    const std::map<Id, Cluster>& clusters() const { return *clusters_; }
     const std::string& programme() const { return programme_; }
     int retention_months() const { return retention_months_; }  // 0: not set
-    const std::map<Id, Gathering>& gatherings() const { return gatherings_; }
+    int pulse_threshold() const { return pulse_threshold_; }    // the room's; every pulse summary uses it
+    const std::map<Id, Gathering>& gatherings() const { return *gatherings_; }
     const Gathering* gathering(Id id) const;
     const Gathering* open_gathering() const;  // the gathering new runs belong to, if any
     const std::vector<std::string>& agenda(Id gathering) const;
@@ -100,8 +102,23 @@ public:
     // deleted note or a duplicate merged into another.
     bool visible_to(const Note& n, Id participant) const;
 
+    // The group's table lead and open ask as stored ({0, 0}: none). lead_of() is the lead who
+    // may act: a participant still in the room and still in that group, else 0.
+    TableLead table_lead(Id group) const;
+    Id lead_of(Id group) const;
+    Id lead_asked(Id group) const;  // likewise for the phone that asked and waits, else 0
+    bool is_lead(Id participant) const;
+
     // The participant a bearer token belongs to, if the token is valid in this room.
     std::optional<Id> authenticate(std::string_view token) const;
+
+    // Facilitator remotes (revoked ones too, so the control state can say so) and the remote a
+    // token "r<id>.<secret>" belongs to, if it is paired and not revoked.
+    const std::map<Id, Remote>& remotes() const { return remotes_; }
+    const Remote* remote(Id id) const;
+    std::optional<Id> authenticate_remote(std::string_view token) const;
+    // The newest message to the room, if any (phones show it until dismissed).
+    const std::optional<BroadcastMessage>& broadcast() const { return broadcast_; }
 
 private:
     // Deciding: workshop_participant.cpp, workshop_facilitator.cpp, workshop_programme.cpp
@@ -110,6 +127,7 @@ private:
     Result<Decision> decide_(const cmd::StartExercise& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::NameProgramme& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::SetRetention& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::SetPulseThreshold& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::SaveGathering& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::OpenGathering& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::EditGroup& c, Timestamp now) const;
@@ -151,6 +169,18 @@ private:
     Result<Decision> decide_(const cmd::RetractVote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::MarkDone& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::AnswerPulse& c, Timestamp now) const;
+    // The table lead: workshop_lead.cpp
+    Result<Decision> decide_(const cmd::SetLead& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::DeclineLead& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::AskLead& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::AsLead& c, Timestamp now) const;
+    // Whether `command` touches only the current run of `group`, the lead's own (Errc::other_group,
+    // not_lead_command or note_not_found otherwise).
+    Status lead_may(Id participant, Id group, const Command& command) const;
+    // workshop_remotes.cpp
+    Result<Decision> decide_(const cmd::PairRemote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::RevokeRemote& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::Broadcast& c, Timestamp now) const;
 
     // The run and step a participant's write goes to, or why it cannot.
     struct Target {
@@ -199,6 +229,7 @@ private:
     void apply_(const change::VoteRetracted& c);
     void apply_(const change::ProgrammeNamed& c);
     void apply_(const change::RetentionSet& c);
+    void apply_(const change::PulseThresholdSet& c);
     void apply_(const change::GatheringSaved& c);
     void apply_(const change::GatheringOpened& c);
     void apply_(const change::GroupEdited& c);
@@ -215,6 +246,10 @@ private:
     void apply_(const change::ParticipantRemoved& c);
     void apply_(const change::PulseAnswered& c);
     void apply_(const change::NotePurged& c);
+    void apply_(const change::LeadSet& c);
+    void apply_(const change::RemotePaired& c);
+    void apply_(const change::RemoteRevoked& c);
+    void apply_(const change::BroadcastSent& c);
 
     void unlink_duplicate(Id note);  // takes a merged note out of its keeper's duplicates, and unmerges it
 
@@ -241,26 +276,30 @@ private:
     std::optional<Room> room_;
     std::string programme_;
     int retention_months_ = 0;
-    std::map<Id, Gathering> gatherings_;
+    int pulse_threshold_ = default_pulse_threshold;
+    SharedPart<std::map<Id, Gathering>> gatherings_;
     Id open_gathering_ = 0;
-    std::map<Id, std::vector<std::string>> agendas_;
-    std::map<Id, LeaderGroup> groups_;
-    std::map<Id, Participant> participants_;
-    std::map<Id, ExerciseRun> runs_;
-    std::map<Id, Id> current_run_;  // group -> its newest run
-    std::map<Id, Cluster> clusters_;
-    std::map<std::pair<Id, std::string>, ConclusionField, std::less<>> conclusions_;  // (run, field)
-    std::set<std::tuple<Id, int, Id>> done_;                                          // (run, step, participant)
+    SharedPart<std::map<Id, std::vector<std::string>>> agendas_;
+    SharedPart<std::map<Id, LeaderGroup>> groups_;
+    SharedPart<std::map<Id, Participant>> participants_;
+    SharedPart<std::map<Id, ExerciseRun>> runs_;
+    SharedPart<std::map<Id, Id>> current_run_;  // group -> its newest run
+    SharedPart<std::map<Id, Cluster>> clusters_;
+    SharedPart<std::map<std::pair<Id, std::string>, ConclusionField, std::less<>>> conclusions_;  // (run, field)
+    SharedPart<std::set<std::tuple<Id, int, Id>>> done_;  // (run, step, participant)
+    std::map<Id, TableLead> leads_;                       // group -> its lead and ask
     // The notes, by run (shared between snapshots, see RunNotes), found by id through
     // note_run_, so a board or a poll costs its own run, not the programme.
-    std::map<Id, std::shared_ptr<RunNotes>> run_notes_;
+    SharedPart<std::map<Id, std::shared_ptr<RunNotes>>> run_notes_;
     std::vector<Id> note_run_;  // note id -> its run; 0: no note has that id
     std::size_t note_count_ = 0;
     // author -> client_id -> note: a phone's retry finds its note. Shared per author likewise.
-    std::map<Id, std::shared_ptr<std::map<std::string, Id>>> client_ids_;
+    SharedPart<std::map<Id, std::shared_ptr<std::map<std::string, Id>>>> client_ids_;
     // run -> respondent key -> that phone's answers; shared per run between snapshots like the
     // notes. No participant id anywhere: an answer cannot be traced back to a person.
-    std::map<Id, std::shared_ptr<const std::map<std::string, PulseSheet>>> pulse_answers_;
+    SharedPart<std::map<Id, std::shared_ptr<const std::map<std::string, PulseSheet>>>> pulse_answers_;
+    std::map<Id, Remote> remotes_;
+    std::optional<BroadcastMessage> broadcast_;
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs
 };
 

@@ -73,7 +73,7 @@ Result<Decision> Workshop::decide_(const cmd::OpenRoom& c, Timestamp) const {
 Result<Decision> Workshop::decide_(const cmd::AddGroup& c, Timestamp) const {
     auto name = clean_text(c.name, max_name_characters, Errc::name_too_long, false);
     if (!name) return name.error();
-    for (const auto& [id, g] : groups_)
+    for (const auto& [id, g] : *groups_)
         if (text::same_name(g.name, name.value()))
             return make_error(Errc::invalid_request, "A leader group named \"" + g.name + "\" exists.");
     return decided(change::GroupAdded{LeaderGroup{next_id_, name.value()}}, next_id_, change::GroupDeleted{next_id_});
@@ -147,7 +147,7 @@ Result<Decision> Workshop::decide_(const cmd::RunTimer& c, Timestamp now) const 
 Result<Decision> Workshop::decide_(const cmd::PlaceNote& c, Timestamp) const {
     auto n = board_note(c.note);
     if (!n) return n.error();
-    const ExerciseDefinition* def = definition(runs_.at(n.value()->run));
+    const ExerciseDefinition* def = definition(runs_->at(n.value()->run));
     if (!def || (!c.zone.empty() && !def->zone(c.zone)) || (c.zone.empty() && def && !def->zones.empty()))
         return make_error(Errc::zone_unknown, "No zone \"" + c.zone + "\" on this board.");
     if (!rules::is_position(c.x) || !rules::is_position(c.y))
@@ -180,7 +180,7 @@ Result<Decision> Workshop::decide_(const cmd::FlagPersonal& c, Timestamp now) co
     d.subject = c.note;
     for (Id dup : duplicates_of(c.note)) d.changes.push_back(change::NoteUnmerged{dup});
     // A conclusion that took the note's text in ("Bruk i") lets it go as well.
-    for (const auto& [key, field] : conclusions_) {
+    for (const auto& [key, field] : *conclusions_) {
         if (key.first != n->run || n->text.empty() || field.text.find(n->text) == std::string::npos) continue;
         std::string kept = field.text;
         for (auto at = kept.find(n->text); at != std::string::npos; at = kept.find(n->text, at))
@@ -305,7 +305,7 @@ Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
     // The changes come from an earlier Decision::undo; they stand only while what they touch
     // still exists (a note deleted for good, a group deleted since, cannot come back this way).
     const auto note_exists = [&](Id id) { return note(id) != nullptr; };
-    const auto run_exists = [&](Id id) { return runs_.count(id) > 0; };
+    const auto run_exists = [&](Id id) { return runs_->count(id) > 0; };
     const auto group_exists = [&](Id id) { return group(id) != nullptr; };
     // A deleted gathering comes back whole: its agenda may follow it in the same undo.
     std::set<Id> restored;
@@ -335,11 +335,12 @@ Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
                 },
                 [&](const change::RunReopened& e) {
                     return group_exists(e.group) &&
-                           (e.run == 0 || (run_exists(e.run) && runs_.at(e.run).group == e.group));
+                           (e.run == 0 || (run_exists(e.run) && runs_->at(e.run).group == e.group));
                 },
                 [&](const change::RoomChanged&) { return room_.has_value(); },
                 [&](const change::ProgrammeNamed&) { return true; },
                 [&](const change::RetentionSet&) { return true; },
+                [&](const change::PulseThresholdSet&) { return true; },
                 [&](const change::GroupEdited& e) { return group_exists(e.group.id); },
                 [&](const change::GroupArchived& e) { return group_exists(e.group); },
                 [&](const change::GroupDeleted& e) { return group_exists(e.group) && !group_has_content(e.group); },
@@ -347,13 +348,14 @@ Result<Decision> Workshop::decide_(const cmd::Undo& c, Timestamp) const {
                 [&](const change::GatheringArchived& e) { return gathering(e.gathering) != nullptr; },
                 [&](const change::GatheringDeleted& e) {
                     return gathering(e.gathering) != nullptr &&
-                           std::none_of(runs_.begin(), runs_.end(),
+                           std::none_of(runs_->begin(), runs_->end(),
                                         [&](const auto& r) { return r.second.gathering == e.gathering; });
                 },
                 [&](const change::GatheringOpened& e) { return e.gathering == 0 || gathering_exists(e.gathering); },
                 [&](const change::AgendaSet& e) { return gathering_exists(e.gathering); },
                 [&](const change::ParticipantMoved& e) { return participant(e.participant) && group_exists(e.group); },
                 [&](const change::ParticipantRemoved& e) { return participant(e.participant) != nullptr; },
+                [&](const change::LeadSet& e) { return group_exists(e.group); },
                 [](const auto&) { return false; },
             },
             ch);

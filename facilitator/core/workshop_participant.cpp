@@ -49,7 +49,7 @@ Result<Decision> Workshop::decide_(const cmd::AddNote& c, Timestamp now) const {
         text::has_control_characters(c.client_id))
         return make_error(Errc::client_id_invalid, "client_id must be 1 to 64 bytes of text.");
     // A retry of a note that was already stored answers with that note, whatever the step now.
-    if (const auto ids = client_ids_.find(c.participant); ids != client_ids_.end())
+    if (const auto ids = client_ids_->find(c.participant); ids != client_ids_->end())
         if (const auto it = ids->second->find(c.client_id); it != ids->second->end()) {
             // Flagged as personal data and deleted for good: a late retry must not write it again.
             if (!note(it->second)) return make_error(Errc::note_not_found, "The facilitator deleted that note.");
@@ -110,7 +110,7 @@ Result<const Note*> Workshop::own_note(Id participant_id, Id note_id) const {
     if (!n || n->deleted || n->merged_into != 0) return make_error(Errc::note_not_found, "No such note.");
     if (n->author != participant_id) {
         // A note the participant cannot see is none of its business: do not confirm it exists.
-        if (runs_.at(n->run).group != p->group || !n->revealed)
+        if (runs_->at(n->run).group != p->group || !n->revealed)
             return make_error(Errc::note_not_found, "No such note.");
         return make_error(Errc::not_your_note, "A participant changes only their own notes.");
     }

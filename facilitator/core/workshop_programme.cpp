@@ -51,6 +51,17 @@ Result<Decision> Workshop::decide_(const cmd::SetRetention& c, Timestamp) const 
     return decided(change::RetentionSet{c.months}, 0, change::RetentionSet{retention_months_});
 }
 
+// Refused below the floor rather than raised to it: a facilitator who typed 2 must learn that
+// 2 would let two people read each other's answers, not find 3 in place.
+Result<Decision> Workshop::decide_(const cmd::SetPulseThreshold& c, Timestamp) const {
+    if (c.threshold < min_pulse_threshold || c.threshold > max_pulse_threshold)
+        return make_error(Errc::invalid_request, "A pulse's result shows when " + std::to_string(min_pulse_threshold) +
+                                                     " to " + std::to_string(max_pulse_threshold) +
+                                                     " of a group have answered; " + std::to_string(c.threshold) +
+                                                     " is not allowed.");
+    return decided(change::PulseThresholdSet{c.threshold}, 0, change::PulseThresholdSet{pulse_threshold_});
+}
+
 Result<Decision> Workshop::decide_(const cmd::NameProgramme& c, Timestamp) const {
     auto name = clean_text(c.name, max_title_characters, Errc::name_too_long, false);
     if (!name) return name.error();
@@ -69,7 +80,7 @@ Result<Decision> Workshop::decide_(const cmd::SaveGathering& c, Timestamp) const
     if (c.gathering == 0) {
         // Numbers follow the highest, so deleting a gathering made by mistake frees its number.
         int last = 0;
-        for (const auto& [id, other] : gatherings_) last = std::max(last, other.number);
+        for (const auto& [id, other] : *gatherings_) last = std::max(last, other.number);
         g.id = next_id_;
         g.number = last + 1;
         return decided(change::GatheringSaved{g}, g.id, change::GatheringDeleted{g.id});
@@ -91,7 +102,7 @@ Result<Decision> Workshop::decide_(const cmd::EditGroup& c, Timestamp) const {
     if (!g) return make_error(Errc::group_not_found, "No such leader group.");
     auto name = clean_text(c.name.value_or(g->name), max_name_characters, Errc::name_too_long, false);
     if (!name) return name.error();
-    for (const auto& [id, other] : groups_)
+    for (const auto& [id, other] : *groups_)
         if (id != c.group && text::same_name(other.name, name.value()))
             return make_error(Errc::invalid_request, "A leader group named \"" + other.name + "\" exists.");
     auto services = clean_text(c.services.value_or(g->services), max_title_characters, Errc::name_too_long, true);
@@ -149,8 +160,8 @@ Result<Decision> Workshop::decide_(const cmd::ConcludeRun& c, Timestamp now) con
 }
 
 Result<Decision> Workshop::decide_(const cmd::ReopenRun& c, Timestamp) const {
-    const auto it = runs_.find(c.run);
-    if (it == runs_.end()) return make_error(Errc::invalid_request, "No such exercise run.");
+    const auto it = runs_->find(c.run);
+    if (it == runs_->end()) return make_error(Errc::invalid_request, "No such exercise run.");
     const ExerciseRun& run = it->second;
     if (!definition(run)) return make_error(Errc::no_activity, "The run's exercise is no longer installed.");
     const ExerciseRun* current = current_run(run.group);
@@ -200,7 +211,7 @@ Result<Decision> Workshop::decide_(const cmd::ArchiveGathering& c, Timestamp) co
 Result<Decision> Workshop::decide_(const cmd::DeleteGathering& c, Timestamp) const {
     const Gathering* g = gathering(c.gathering);
     if (!g) return make_error(Errc::invalid_request, "No such gathering.");
-    if (std::any_of(runs_.begin(), runs_.end(), [&](const auto& r) { return r.second.gathering == c.gathering; }))
+    if (std::any_of(runs_->begin(), runs_->end(), [&](const auto& r) { return r.second.gathering == c.gathering; }))
         return make_error(Errc::group_has_notes, "Exercises were run in this gathering: archive it instead.");
     Decision d = decided(change::GatheringDeleted{c.gathering}, c.gathering, change::GatheringSaved{*g});
     d.undo.push_back(change::AgendaSet{c.gathering, agenda(c.gathering)});

@@ -34,7 +34,7 @@ Result<Decision> Workshop::decide_(const cmd::AnswerPulse& c, Timestamp) const {
 }
 
 void Workshop::apply_(const change::PulseAnswered& c) {
-    auto& shared = pulse_answers_[c.run];
+    auto& shared = (pulse_answers_.write())[c.run];
     // Shared with a published snapshot: copy this run's answers alone (as run_notes_for_write).
     auto answers = shared ? std::make_shared<std::map<std::string, PulseSheet>>(*shared)
                           : std::make_shared<std::map<std::string, PulseSheet>>();
@@ -44,16 +44,16 @@ void Workshop::apply_(const change::PulseAnswered& c) {
 
 std::vector<PulseSheet> Workshop::pulse_sheets(Id run) const {
     std::vector<PulseSheet> out;
-    const auto it = pulse_answers_.find(run);
-    if (it == pulse_answers_.end()) return out;
+    const auto it = pulse_answers_->find(run);
+    if (it == pulse_answers_->end()) return out;
     out.reserve(it->second->size());
     for (const auto& [respondent, sheet] : *it->second) out.push_back(sheet);
     return out;
 }
 
 const PulseSheet* Workshop::pulse_sheet(Id run, std::string_view respondent) const {
-    const auto it = pulse_answers_.find(run);
-    if (it == pulse_answers_.end()) return nullptr;
+    const auto it = pulse_answers_->find(run);
+    if (it == pulse_answers_->end()) return nullptr;
     const auto sheet = it->second->find(std::string(respondent));
     return sheet == it->second->end() ? nullptr : &sheet->second;
 }

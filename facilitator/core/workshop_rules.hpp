@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,23 @@
 namespace samling::rules {
 
 using samling::overloaded;
+
+// A token as a phone or a remote holds it, "<id>.<secret>": the id to look up and the secret to
+// hold against its stored digest; nullopt for anything else.
+struct TokenParts {
+    Id id = 0;
+    std::string_view secret;
+};
+inline std::optional<TokenParts> split_token(std::string_view token) {
+    const auto dot = token.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot > 18) return std::nullopt;
+    Id id = 0;
+    for (char c : token.substr(0, dot)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        id = id * 10 + (c - '0');
+    }
+    return TokenParts{id, token.substr(dot + 1)};
+}
 
 // Room codes are ASCII letters and digits; a phone may type them in lower case.
 inline std::string ascii_upper(std::string_view s) {

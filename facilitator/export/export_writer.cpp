@@ -7,6 +7,8 @@
 
 #include "export/atomic_file.hpp"
 #include "export/gathering_report.hpp"
+#include "export/pulse_chart.hpp"
+#include "export/pulse_figures.hpp"
 #include "export/renderers.hpp"
 #include "export/slug.hpp"
 
@@ -65,6 +67,9 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, con
                     if (!png) return png.error();
                     files.push_back({images, snapshot_name(e.run), std::move(png.value())});
                 }
+                for (const PulseSeries& series : log.pulses)
+                    files.push_back({images, pulse_chart_name(series),
+                                     pulse_chart_png(series, report_strings(r.language), r.language)});
                 files.push_back({"", stem + ".md", render_markdown(log, r.now, images)});
                 break;
             }
@@ -82,6 +87,9 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, con
             }
             case ExportRequest::csv:
                 files.push_back({"", stem + "-notes.csv", render_csv(note_rows(w, id, r.language))});
+                if (!log.pulses.empty())
+                    files.push_back(
+                        {"", stem + "-pulses.csv", render_pulse_csv(pulse_figures(log.pulses, r.language))});
                 break;
             case ExportRequest::json:
                 files.push_back({"", stem + ".json", render_json(log, note_rows(w, id, r.language), r.now)});

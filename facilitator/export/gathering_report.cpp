@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/carry_over.hpp"
+#include "export/change_section.hpp"
 #include "export/encoding.hpp"
 #include "export/html_page.hpp"
 
@@ -87,6 +88,7 @@ GatheringReport build_gathering_report(const Workshop& w, Id gathering, const st
     GatheringReport r;
     r.programme = w.programme();
     r.language = lang;
+    r.pulse_threshold = effective_threshold(w.pulse_threshold());
     if (const Gathering* g = w.gathering(gathering)) r.gathering = {g->id, g->number, g->title, g->date};
     const std::vector<std::string>& agenda = w.agenda(gathering);
     const auto agenda_pos = [&](const std::string& exercise) {
@@ -95,7 +97,8 @@ GatheringReport build_gathering_report(const Workshop& w, Id gathering, const st
     for (Id id : groups) {
         const LeaderGroup* g = w.group(id);
         if (!g) continue;
-        ReportGroup rg{id, g->name, g->services, g->project, {}};
+        ReportGroup rg{id,         g->name, g->services,
+                       g->project, {},      pulses_up_to(pulse_history(w, id), r.gathering.number)};
         std::vector<const ExerciseRun*> runs;
         for (const ExerciseRun* run : w.project_log(id))
             if (run->gathering == gathering) runs.push_back(run);
@@ -169,6 +172,7 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
             }
             body += "</div>\n";
         }
+        body += change_section_html(pulse_rows(g.pulses, s, r.language, ""), s, r.pulse_threshold);
         body += "</section>\n";
     }
     body += "<footer>" + html(s.gathering_report) + " · " + html(heading) + " · " + html(s.exported) + " " +

@@ -28,7 +28,8 @@ struct ReportRun {
 struct ReportGroup {
     Id group = 0;
     std::string name, services, project;
-    std::vector<ReportRun> runs;  // in the gathering's agenda order, then as concluded
+    std::vector<ReportRun> runs;      // in the gathering's agenda order, then as concluded
+    std::vector<PulseSeries> pulses;  // "Endring": up to this gathering (export/change_section.hpp)
 };
 
 struct GatheringReport {
@@ -36,6 +37,7 @@ struct GatheringReport {
     GatheringInfo gathering;
     Language language = Language::nb;
     std::vector<ReportGroup> groups;
+    int pulse_threshold = default_pulse_threshold;
 };
 
 GatheringReport build_gathering_report(const Workshop& w, Id gathering, const std::vector<Id>& groups, Language lang);

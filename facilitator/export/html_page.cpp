@@ -76,6 +76,17 @@ th { font-size: 9pt; color: var(--muted); font-weight: 600; border-bottom: 2px s
 .builds-on .label { font-weight: 600; }
 .empty-log { border: 1px dashed var(--rule); padding: 1rem; color: var(--muted); }
 .links li { margin: 0.25rem 0; }
+.change { margin: 1.6rem 0 2rem; }
+.change > h2 { font-size: 15pt; padding-bottom: 0.3rem; border-bottom: 2px solid var(--accent); margin-bottom: 0.4rem; }
+.change .purpose { color: var(--muted); }
+.change-row { margin: 1rem 0 0; }
+.change-row h3 { font-size: 13pt; margin-bottom: 0.3rem; }
+.pulse-key { margin: 0.2rem 0 0.4rem; }
+ol.pulse-statements { list-style: decimal; margin: 0; padding-left: 1.4rem; }
+.pulse-statement { margin: 0 0 0.6rem; }
+.pulse-text { font-weight: 600; margin: 0 0 0.15rem; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
+.source { font-size: 9pt; color: var(--muted); margin-top: 0.4rem; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.4rem; font-size: 8.5pt; color: var(--muted); }
 @page { size: A4; margin: 18mm; }
 @media print {
@@ -88,7 +99,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.4
   h2, h3, h4, h5, .cluster-name { break-after: avoid; break-inside: avoid; }
   /* A zone may run over a page (its heading stays with its first notes): keeping a long zone
      whole pushed the whole exercise to the next page and left most of a page blank. */
-  .entry-head, .conclusion, .builds-on, figure, li, tr, .timeline, .title { break-inside: avoid; }
+  .entry-head, .conclusion, .builds-on, figure, li, tr, .timeline, .title, .pulse-key { break-inside: avoid; }
   .entry-head { break-after: avoid; }
   thead { display: table-header-group; }
   p, li { orphans: 3; widows: 3; }

@@ -171,6 +171,8 @@ ProjectLog build_project_log(const Workshop& w, Id group, Language lang, const s
     log.services = g->services;
     log.project = g->project;
     for (const ExerciseRun* run : w.project_log(group)) log.entries.push_back(entry_of(w, *run, lang, snapshots_dir));
+    log.pulses = pulse_history(w, group);
+    log.pulse_threshold = effective_threshold(w.pulse_threshold());
     return log;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/pulse_history.hpp"
 #include "core/workshop.hpp"
 
 namespace samling {
@@ -72,6 +73,8 @@ struct ProjectLog {
     Language language = Language::nb;
     std::vector<GatheringInfo> gatherings;  // the programme's, in order
     std::vector<LogEntry> entries;
+    std::vector<PulseSeries> pulses;  // each instrument across gatherings, figures as summarise_pulse gives
+    int pulse_threshold = default_pulse_threshold;
 };
 
 // The entries of one gathering (none: runs concluded while no gathering was open).

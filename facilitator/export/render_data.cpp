@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/encoding.hpp"
+#include "export/pulse_figures.hpp"
 #include "export/renderers.hpp"
 
 namespace samling {
@@ -123,6 +124,25 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
                          {"updated_at", encode::iso8601_utc(r.updated_at)}});
     }
     doc["notes"] = notes;
+    // Figures only, as the contract says: under the threshold not even a mean or a distribution.
+    json pulses = json::array();
+    for (const PulseFigure& f : pulse_figures(log.pulses, log.language)) {
+        json one = {{"gathering", f.gathering_number ? json(f.gathering_number) : json(nullptr)},
+                    {"instrument", f.instrument},
+                    {"statement", f.statement},
+                    {"n", f.n}};
+        if (f.suppressed) {
+            one["suppressed"] = true;
+        } else {
+            json distribution = json::object();
+            for (const auto& [point, k] : f.distribution) distribution[std::to_string(point)] = k;
+            one["mean"] = f.mean;
+            one["distribution"] = distribution;
+        }
+        pulses.push_back(std::move(one));
+    }
+    doc["pulses"] = pulses;
+    doc["pulse_threshold"] = log.pulse_threshold;
     // Texts are checked as UTF-8 on the way in; replace rather than throw if one is not.
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -2,6 +2,7 @@
 // goes through encode::html; the page has no scripts and loads nothing from anywhere.
 #include <algorithm>
 
+#include "export/change_section.hpp"
 #include "export/encoding.hpp"
 #include "export/html_page.hpp"
 #include "export/renderers.hpp"
@@ -185,6 +186,8 @@ std::string render_html(const ProjectLog& log, Timestamp now, const std::map<Id,
     meta.push_back({s.exported, encode::long_date(encode::iso_date(now), s)});
     std::string body = html_title_block(kicker, log.group_name, meta);
     body += timeline(log, s);
+    // Change first, before the gatherings one by one: what a reader should see at a glance.
+    body += change_section_html(pulse_rows(log.pulses, s, log.language, ""), s, log.pulse_threshold);
     if (log.entries.empty()) body += "<p class=\"empty-log\">" + html(s.empty_log) + "</p>\n";
 
     for (const ReportSection& sec : log_sections(log)) {

@@ -2,6 +2,7 @@
 // text a person typed goes through encode::markdown, so a note cannot become markup or HTML.
 #include <algorithm>
 
+#include "export/change_section.hpp"
 #include "export/encoding.hpp"
 #include "export/renderers.hpp"
 
@@ -117,6 +118,7 @@ std::string render_markdown(const ProjectLog& log, Timestamp now, std::string_vi
     if (log.gatherings.empty() && sections.empty()) out += "- " + markdown(s.no_entries_yet) + "\n";
     out += "\n";
 
+    out += change_section_markdown(pulse_rows(log.pulses, s, log.language, images_dir), s, log.pulse_threshold);
     if (log.entries.empty()) out += markdown(s.empty_log, "", true) + "\n";
     for (const ReportSection& sec : sections) {
         out += "## " + gathering_line(sec.gathering, s) + "\n\n";

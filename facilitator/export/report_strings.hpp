@@ -25,7 +25,11 @@ struct ReportStrings {
     std::string_view gathering_report, no_runs_in_gathering, measure, details, from_exercise, builds_on;
     // The printed table card (export --format tents).
     std::string_view tent_title, tent_scan, tent_wifi /* {wifi} */, tent_same_network, tent_camera, tent_tap,
-        tent_address, tent_room;
+        tent_address, tent_room, tent_table_screen;
+    // "Endring": the pulses since the first gathering (export/change_section.hpp).
+    std::string_view change, change_intro /* {threshold} */, change_none, pulse_too_few, pulse_mean /* {mean} */,
+        pulse_n /* {n} */, pulse_statement, pulse_points, pulse_mean_heading, pulse_key /* {min} {low} {max} {high} */,
+        pulse_source /* {citation} {licence} */, pulse_chart_alt /* {title} */;
     std::array<std::string_view, 12> months;
 };
 

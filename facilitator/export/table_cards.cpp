@@ -37,6 +37,7 @@ body { font-family: "DejaVu Sans", "Inter", Arial, sans-serif; }
 .label { font-size: 10pt; color: #444; margin: 0; }
 .address { font-size: 19pt; font-weight: 700; margin: 0 0 2mm; overflow-wrap: anywhere; }
 .code { font-size: 34pt; font-weight: 700; letter-spacing: 0.12em; margin: 0; }
+.screen { font-size: 10pt; margin: 4mm 0 0; overflow-wrap: anywhere; }
 @media screen { body { background: #ddd; } .sheet { background: #fff; margin: 1rem auto; } }
 )css";
 
@@ -51,7 +52,11 @@ std::string half(const TableCard& c, const ReportStrings& s, bool upper, const s
     out += "</ul>\n<p class=\"label\">" + encode::html(s.tent_address) + "</p>\n";
     out += "<p class=\"address\">" + encode::html(c.host_port) + "</p>\n";
     out += "<p class=\"label\">" + encode::html(s.tent_room) + "</p>\n";
-    out += "<p class=\"code\">" + encode::html(c.room_code) + "</p>\n</div>\n</section>\n";
+    out += "<p class=\"code\">" + encode::html(c.room_code) + "</p>\n";
+    if (!c.table_link.empty())
+        out +=
+            "<p class=\"screen\">" + encode::html(s.tent_table_screen) + ": " + encode::html(c.table_link) + "</p>\n";
+    out += "</div>\n</section>\n";
     return out;
 }
 
@@ -64,6 +69,11 @@ std::string upper_code(std::string code) {
 
 std::string table_card_link(std::string_view host_port, std::string_view room_code, Id group) {
     return "http://" + std::string(host_port) + "/?room=" + std::string(room_code) + "&group=" + std::to_string(group);
+}
+
+std::string table_screen_link(std::string_view host_port, std::string_view room_code, Id group) {
+    return "http://" + std::string(host_port) + "/table?room=" + std::string(room_code) +
+           "&group=" + std::to_string(group);
 }
 
 std::string qr_svg(std::string_view text) {
@@ -120,7 +130,8 @@ Result<std::vector<std::filesystem::path>> write_table_cards(const Workshop& sta
     for (std::size_t i = 0; i < groups.size(); ++i) {
         const auto& [id, name] = groups[i];
         if (!r.only.empty() && std::find(r.only.begin(), r.only.end(), id) == r.only.end()) continue;
-        const TableCard card{name, table_card_link(r.host_port, state.room()->code, id), r.host_port, code, r.wifi};
+        const TableCard card{name,   table_card_link(r.host_port, state.room()->code, id),  r.host_port, code,
+                             r.wifi, table_screen_link(r.host_port, state.room()->code, id)};
         char number[24];  // "%02zu-" of any size_t
         std::snprintf(number, sizeof number, "%02zu-", i + 1);
         const std::string file = number + slugs.at(id) + ".html";

@@ -1,7 +1,8 @@
 // Printed table cards ("tents"): one print-ready HTML page per leader group, an A4 sheet folded
 // across the middle to stand on the group's table, both halves alike (the upper one upside
 // down, to read from the other side): the group's name, a QR code that opens the phone page
-// with that group chosen, the address and room code in large type, how to join the Wi-Fi.
+// with that group chosen, the address and room code in large type, how to join the Wi-Fi, and
+// in small type the address of the group's table screen (a TV types it; phones scan the QR).
 // The QR code is inline SVG (libqrcodegencpp); no script, nothing fetched. Standard library
 // and qrcodegen only.
 #pragma once
@@ -18,15 +19,19 @@
 namespace samling {
 
 struct TableCard {
-    std::string group;      // the leader group's name, as typed
-    std::string link;       // http://HOST:PORT/?room=CODE&group=ID, what the QR code encodes
-    std::string host_port;  // "192.168.1.20:8765", printed under the code
-    std::string room_code;  // printed in large type
-    std::string wifi;       // the network's name; empty: "the same network as the laptop"
+    std::string group;       // the leader group's name, as typed
+    std::string link;        // http://HOST:PORT/?room=CODE&group=ID, what the QR code encodes
+    std::string host_port;   // "192.168.1.20:8765", printed under the code
+    std::string room_code;   // printed in large type
+    std::string wifi;        // the network's name; empty: "the same network as the laptop"
+    std::string table_link;  // http://HOST:PORT/table?room=CODE&group=ID, the table screen's
 };
 
 // "http://HOST:PORT/?room=CODE&group=ID".
 std::string table_card_link(std::string_view host_port, std::string_view room_code, Id group);
+
+// "http://HOST:PORT/table?room=CODE&group=ID": the group's read-only table screen.
+std::string table_screen_link(std::string_view host_port, std::string_view room_code, Id group);
 
 // The QR code of `text` as an SVG element (one path, a quiet zone of 4 modules), sized by CSS.
 // Empty when the text is too long for any QR version.

@@ -134,6 +134,21 @@ Presence Hub::presence() const {
     return presence_;
 }
 
+std::string Hub::remote_pairing_offer(Timestamp now) {
+    std::lock_guard lock(pairing_mu_);
+    return pairing_.offer(now);
+}
+
+bool Hub::take_remote_pairing(std::string_view token, Timestamp now) {
+    std::lock_guard lock(pairing_mu_);
+    return pairing_.take(token, now);
+}
+
+void Hub::give_back_remote_pairing(std::string_view token) {
+    std::lock_guard lock(pairing_mu_);
+    pairing_.give_back(token);
+}
+
 namespace {
 
 void remember(std::vector<std::vector<Change>>& history, std::vector<Change> back) {
@@ -190,9 +205,10 @@ Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, st
         History parts;  // each part's way back, joined into one entry: one action, one Ctrl+Z
         int done = 0;
         for (const Command& part : together->commands) {
-            Result<Receipt> one = std::holds_alternative<cmd::UndoLast>(part) || is_participant_command(part)
-                                      ? Result<Receipt>(make_error(Errc::invalid_request, "Not a facilitator action."))
-                                      : take(next, part, now, changes, parts);
+            Result<Receipt> one =
+                std::holds_alternative<cmd::UndoLast>(part) || is_participant_command(part) || is_outside_undo(part)
+                    ? Result<Receipt>(make_error(Errc::invalid_request, "Not a facilitator action."))
+                    : take(next, part, now, changes, parts);
             if (one) {
                 ++done;
                 r.refused += one->refused;
@@ -221,7 +237,9 @@ Result<Receipt> Hub::take(Draft& next, const Command& command, Timestamp now, st
     // hold its text (an edit's old words), and Ctrl+Z stops here, as the projector says.
     if (std::holds_alternative<cmd::FlagPersonal>(command) && !decision->changes.empty()) history.clear();
     // Every facilitator action that changed something is one step back; a phone's never is.
-    if (!decision->changes.empty() && !is_participant_command(command) && !std::holds_alternative<cmd::Undo>(command))
+    // Remotes and messages to the room are no action to take back (commands.hpp).
+    if (!decision->changes.empty() && !is_participant_command(command) && !is_outside_undo(command) &&
+        !std::holds_alternative<cmd::Undo>(command))
         remember(history, std::move(decision->undo));
     return receipt_of(decision.value());
 }

@@ -23,6 +23,7 @@
 
 #include "core/commands.hpp"
 #include "core/presence.hpp"
+#include "core/remote_pairing.hpp"
 #include "core/result.hpp"
 #include "core/workshop.hpp"
 
@@ -75,6 +76,13 @@ public:
     Presence presence() const;               // a copy: who was heard from when
     void set_presence_window(Timestamp ms);  // how long a quiet phone still counts as in the room
 
+    // The facilitator remote's pairing token (core/remote_pairing.hpp), for the control surface
+    // and the projector's pairing panel to show, and for the pairing call to spend. In memory
+    // only, like presence: never a command, never stored.
+    std::string remote_pairing_offer(Timestamp now);
+    bool take_remote_pairing(std::string_view token, Timestamp now);
+    void give_back_remote_pairing(std::string_view token);
+
     // Why the last commit failed (the store's words: its path, SQLite's text), until one
     // succeeds; "" while all is well. For the facilitator's projector, never for a phone.
     std::string storage_trouble() const;
@@ -121,6 +129,9 @@ private:
 
     mutable std::mutex presence_mu_;
     Presence presence_;
+
+    std::mutex pairing_mu_;
+    RemotePairing pairing_;
 
     std::thread writer_;
 };

@@ -249,6 +249,7 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
          }},
         {"name_programme", [](Fields& f) -> Command { return cmd::NameProgramme{f.text("name")}; }},
         {"set_retention", [](Fields& f) -> Command { return cmd::SetRetention{f.integer("months")}; }},
+        {"set_pulse_threshold", [](Fields& f) -> Command { return cmd::SetPulseThreshold{f.integer("threshold")}; }},
         {"save_gathering",
          [](Fields& f) -> Command {
              return cmd::SaveGathering{f.optional_id("gathering"), f.text("title"), f.text("date", false)};
@@ -265,9 +266,21 @@ const std::map<std::string, Parser, std::less<>>& parsers() {
          }},
         {"start_next", [](Fields& f) -> Command { return cmd::StartNext{f.id("group")}; }},
         {"conclude_run", parse_conclude},
+        // {"command": "set_lead", "group": 2, "participant": 7 | null}: null, 0 or left out: no lead.
+        {"set_lead",
+         [](Fields& f) -> Command {
+             const bool none = !f.body.contains("participant") || f.body["participant"].is_null();
+             return cmd::SetLead{f.id("group"), none ? 0 : f.id("participant")};
+         }},
+        {"decline_lead", [](Fields& f) -> Command { return cmd::DeclineLead{f.id("group")}; }},
         {"set_conclusion",
          [](Fields& f) -> Command {
              return cmd::SetConclusion{f.id("group"), f.text("field"), f.text("text")};
+         }},
+        {"revoke_remote", [](Fields& f) -> Command { return cmd::RevokeRemote{f.id("remote")}; }},
+        {"broadcast",
+         [](Fields& f) -> Command {
+             return cmd::Broadcast{f.text("text"), f.ids("groups")};
          }},
     };
     return table;
@@ -291,7 +304,11 @@ Result<Command> parse_control_command(const json& body, const Workshop* state) {
     return c;
 }
 
-json control_state(const Workshop& state, const Presence& presence, Timestamp now) {
+json broadcast_json(const BroadcastMessage& m) {
+    return {{"id", m.id}, {"text", m.text}, {"groups", m.groups}, {"sent_at", m.sent_at}};
+}
+
+json control_state(const Workshop& state, const Presence& presence, Timestamp now, const std::string& origin) {
     json groups = json::array();
     for (const auto& [gid, g] : state.groups()) {
         // Objects are filled in place and moved, never built from nested initializer lists or
@@ -323,9 +340,15 @@ json control_state(const Workshop& state, const Presence& presence, Timestamp no
                       {"archived", g.archived},
                       {"participants", state.participants_in(gid)},
                       {"present", presence.present_in(state, gid, now)},
+                      {"lead", state.lead_of(gid) ? json(state.lead_of(gid)) : json(nullptr)},
+                      {"lead_asked", state.lead_asked(gid) ? json(state.lead_asked(gid)) : json(nullptr)},
                       {"log", std::move(log)},
                       {"runs", std::move(runs)},
                       {"run", nullptr}};
+        // The group's table screen (GET /table), what a TV at its table opens.
+        group["table_url"] = origin.empty() || !state.room()
+                                 ? json(nullptr)
+                                 : json(origin + "/table?room=" + state.room()->code + "&group=" + std::to_string(gid));
         if (const ExerciseRun* run = state.current_run(gid)) {
             json notes = json::array();
             for (const Note* n : state.notes_of_run(run->id)) {
@@ -396,11 +419,19 @@ json control_state(const Workshop& state, const Presence& presence, Timestamp no
                 {"name", state.room()->name},
                 {"title", state.room_title()},
                 {"language", to_string(state.room()->language)}};
+    json remotes = json::array();  // the paired ones: a revoked remote is gone for good
+    for (const auto& [id, r] : state.remotes())
+        if (!r.revoked) remotes.push_back({{"id", id}, {"name", r.name}, {"paired_at", r.paired_at}});
+    json broadcast = nullptr;
+    if (const auto& b = state.broadcast()) broadcast = broadcast_json(*b);
     return {{"revision", state.revision()},
+            {"remotes", std::move(remotes)},
+            {"broadcast", std::move(broadcast)},
             {"programme", state.programme()},
             {"gatherings", std::move(gatherings)},
             {"open_gathering", state.open_gathering() ? json(state.open_gathering()->id) : json(nullptr)},
             {"retention_months", state.retention_months()},
+            {"pulse_threshold", state.pulse_threshold()},
             {"room", std::move(room)},
             {"participants", std::move(participants)},
             {"groups", std::move(groups)},

@@ -17,7 +17,12 @@ namespace samling {
 Result<Command> parse_control_command(const nlohmann::json& body, const Workshop* state = nullptr);
 
 // Everything a script needs to see, including what phones must not: authors, hidden notes, totals.
-// `presence` says which phones are still in the room (last_seen, present counts).
-nlohmann::json control_state(const Workshop& state, const Presence& presence, Timestamp now);
+// `presence` says which phones are still in the room (last_seen, present counts). With
+// `origin` ("http://HOST:PORT"), each group has its table screen's address, "table_url".
+nlohmann::json control_state(const Workshop& state, const Presence& presence, Timestamp now,
+                             const std::string& origin = {});
+
+// The message to the room as the control state, a remote and (without its groups) a phone see it.
+nlohmann::json broadcast_json(const BroadcastMessage& message);
 
 }  // namespace samling

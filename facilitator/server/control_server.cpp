@@ -10,6 +10,7 @@
 #include "server/control_commands.hpp"
 #include "server/http_helpers.hpp"
 #include "server/listener.hpp"
+#include "server/remote_views.hpp"
 #include "server/request_guards.hpp"
 
 namespace samling {
@@ -23,7 +24,7 @@ Timestamp now_ms() {
 }  // namespace
 
 struct ControlServer::Impl {
-    std::string token;
+    std::string token, origin;
     Hub* hub = nullptr;
     httplib::Server http;
     std::thread thread;
@@ -35,8 +36,9 @@ struct ControlServer::Impl {
     }
 };
 
-ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()) {
+ControlServer::ControlServer(std::string token, std::string participant_origin) : impl_(std::make_unique<Impl>()) {
     impl_->token = std::move(token);
+    impl_->origin = std::move(participant_origin);
     auto& http = impl_->http;
     http.new_task_queue = [] { return new httplib::ThreadPool(2); };
     // One answer per connection, as for the phones: a script's idle keep-alive connection
@@ -54,7 +56,15 @@ ControlServer::ControlServer(std::string token) : impl_(std::make_unique<Impl>()
 
     http.Get("/control/state", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->authorised(req, res)) return;
-        http::send_json(res, 200, control_state(*impl_->hub->snapshot(), impl_->hub->presence(), now_ms()));
+        http::send_json(res, 200,
+                        control_state(*impl_->hub->snapshot(), impl_->hub->presence(), now_ms(), impl_->origin));
+    });
+    // The pairing QR's URL and its one-time token (core/remote_pairing.hpp): a script, or the
+    // projector's pairing panel through the hub, shows it to the remote that is to pair.
+    http.Get("/control/remote", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!impl_->authorised(req, res)) return;
+        const std::string pairing = impl_->hub->remote_pairing_offer(now_ms());
+        http::send_json(res, 200, {{"url", remote_pairing_url(impl_->origin, pairing)}, {"token", pairing}});
     });
     http.Post("/control/commands", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->authorised(req, res)) return;

@@ -14,7 +14,10 @@ class Hub;
 
 class ControlServer {
 public:
-    explicit ControlServer(std::string token);
+    // `participant_origin` ("http://192.168.1.20:8765"): where phones and table screens reach
+    // Samling, for the per-group table screen links in /control/state and the remote's pairing
+    // URL (GET /control/remote); empty: none given.
+    explicit ControlServer(std::string token, std::string participant_origin = {});
     ~ControlServer();
     ControlServer(const ControlServer&) = delete;
     ControlServer& operator=(const ControlServer&) = delete;

@@ -8,7 +8,7 @@
 
 namespace samling {
 
-inline constexpr std::array<std::string_view, 14> server_error_codes = {
+inline constexpr std::array<std::string_view, 16> server_error_codes = {
     "bad_request",             // 400: a field of the wrong type, a body where none belongs
     "bad_json",                // 400: the body is not a JSON object
     "invalid_utf8",            // 400: the body is not UTF-8
@@ -23,6 +23,8 @@ inline constexpr std::array<std::string_view, 14> server_error_codes = {
     "internal_error",          // 500: an exception in a route
     "personal_number",         // 422: a valid fødselsnummer, D- or H-nummer in a text (core/personal_data)
     "looks_personal",          // 422: a name with an age or a case word, not confirmed (confirm_personal)
+    "not_remote",              // 403: a participant's token on a facilitator remote's call
+    "pairing_expired",         // 401: a remote's pairing code that was used already or is too old
 };
 
 }  // namespace samling

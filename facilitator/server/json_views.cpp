@@ -6,26 +6,36 @@ namespace samling {
 using nlohmann::json;
 
 json to_json(const ParticipantView::NoteView& n) {
-    return {{"id", n.id},
-            {"text", n.text},
-            {"zone", n.zone},
-            {"mine", n.mine},
-            {"my_votes", n.my_votes},
-            {"cluster", n.cluster == 0 ? json(nullptr) : json(n.cluster)},
-            {"parent", n.parent == 0 ? json(nullptr) : json(n.parent)},
-            {"step", n.step},
-            {"fields", n.fields},
-            {"highlighted", n.highlighted},
-            {"created_at", n.created_at},
-            {"updated_at", n.updated_at}};
+    json out = {{"id", n.id},
+                {"text", n.text},
+                {"zone", n.zone},
+                {"mine", n.mine},
+                {"my_votes", n.my_votes},
+                {"cluster", n.cluster == 0 ? json(nullptr) : json(n.cluster)},
+                {"parent", n.parent == 0 ? json(nullptr) : json(n.parent)},
+                {"step", n.step},
+                {"fields", n.fields},
+                {"highlighted", n.highlighted},
+                {"created_at", n.created_at},
+                {"updated_at", n.updated_at}};
+    if (n.dots) out["dots"] = *n.dots;  // only once the vote is over (participant_view.hpp)
+    return out;
 }
 
 json to_json(const ParticipantView& v) {
     json out = {
         {"revision", v.revision},
         {"room", {{"name", v.room.name}, {"language", to_string(v.room.language)}}},
-        {"participant", {{"id", v.participant.id}, {"group", v.participant.group}, {"name", v.participant.name}}},
-        {"group", {{"id", v.group.id}, {"name", v.group.name}}},
+        {"participant",
+         {{"id", v.participant.id},
+          {"group", v.participant.group},
+          {"name", v.participant.name},
+          {"lead", v.lead == ParticipantView::Lead::me},
+          {"lead_asked", v.lead == ParticipantView::Lead::asked}}},
+        {"group",
+         {{"id", v.group.id},
+          {"name", v.group.name},
+          {"has_lead", v.lead == ParticipantView::Lead::me || v.lead == ParticipantView::Lead::other}}},
         {"activity", nullptr},
         {"notes", json::array()},
     };
@@ -96,6 +106,33 @@ json to_json(const ParticipantView& v) {
             out["activity"]["my_answers"] = p.my_answers;
             out["activity"]["answered"] = p.answered;
         }
+        if (a.top) out["activity"]["results"] = {{"top", *a.top}};
+        if (a.pulse_result) {
+            const auto& r = *a.pulse_result;
+            json labels = json::object();
+            for (const auto& [point, label] : r.labels) labels[std::to_string(point)] = label;
+            json statements = json::array();
+            for (const auto& s : r.statements) {
+                json one = {{"id", s.id}, {"text", s.text}, {"n", s.n}};
+                if (s.suppressed) {
+                    one["suppressed"] = true;
+                } else {
+                    json distribution = json::object();
+                    for (const auto& [point, k] : s.distribution) distribution[std::to_string(point)] = k;
+                    one["mean"] = s.mean;
+                    one["distribution"] = distribution;
+                }
+                statements.push_back(std::move(one));
+            }
+            out["activity"]["pulse_result"] = {{"instrument", {{"id", r.instrument}, {"title", r.title}}},
+                                               {"licence", r.licence},
+                                               {"citation", r.citation},
+                                               {"scale", {{"min", r.min}, {"max", r.max}, {"labels", labels}}},
+                                               {"respondents", r.respondents},
+                                               {"threshold", r.threshold},
+                                               {"suppressed", r.suppressed},
+                                               {"statements", statements}};
+        }
     }
     for (const auto& n : v.notes) out["notes"].push_back(to_json(n));
     return out;
@@ -149,6 +186,14 @@ int http_status(Errc code) {
             return 422;
         case Errc::value_out_of_range:
             return 422;
+        case Errc::not_lead:
+            return 403;
+        case Errc::lead_taken:
+            return 409;
+        case Errc::not_lead_command:
+            return 422;
+        case Errc::other_group:
+            return 403;
     }
     return 500;
 }

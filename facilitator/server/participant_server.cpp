@@ -16,8 +16,11 @@
 #include "server/http_helpers.hpp"
 #include "server/http_server.hpp"
 #include "server/json_views.hpp"
+#include "server/lead_routes.hpp"
 #include "server/listener.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/remote_routes.hpp"
+#include "server/remote_views.hpp"
 #include "server/request_guards.hpp"
 
 namespace samling {
@@ -145,6 +148,9 @@ struct ParticipantServer::Impl {
     // Per participant: writes and polls.
     RateLimiter writes{20, 1};
     RateLimiter polls{10, 2};
+    // Per address: table screens (a TV per table) poll about once a second each; a venue may
+    // put all 27 tables' screens behind one address, and then some.
+    RateLimiter table_polls{120, 60};
 
     Impl(WebAssets a, ServerConfig c)
         : assets(std::move(a)), config(std::move(c)), http(door_limits(config), config.answer_deadline) {}
@@ -214,6 +220,8 @@ struct ParticipantServer::Impl {
         http::send_json(res, r->created ? created_status : 200,
                         {{"note", to_json(note_view(*r->state, *n, participant))}});
     }
+
+    RemoteRoutes remote;  // the facilitator remotes' calls, with their own limits
 
     void routes();
 };
@@ -295,7 +303,9 @@ void ParticipantServer::Impl::routes() {
         const Revision rev = state->revision_for(state->participant(*who)->group);
         if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
         const Presence presence = hub().presence();
-        http::send_json(res, 200, to_json(view_for(*state, *who, now_ms(), &presence, http::bearer_token(req))));
+        json out = to_json(view_for(*state, *who, now_ms(), &presence, http::bearer_token(req)));
+        out["broadcast"] = phone_broadcast(*state, state->participant(*who)->group);
+        http::send_json(res, 200, out);
     });
 
     api_post("/api/notes", [this](const Request& req, Response& res) {
@@ -417,6 +427,45 @@ void ParticipantServer::Impl::routes() {
                            {"count", view.activity->done.count},
                            {"total", view.activity->done.total}}}});
     });
+
+    // The table screen's state: one group's board as a phone of that group that wrote nothing
+    // sees it (preview_for: no hidden note, no running vote total). No token: the room code,
+    // which is on the projector anyway, and the group are the key, guarded as the look-up is.
+    api_get("/api/table/state", [this](const Request& req, Response& res) {
+        if (too_many_wrong_codes(req, res)) return;
+        const auto state = hub().snapshot();
+        if (!is_right_code(*state, req.get_param_value("room")))
+            return refuse_code(req, res, make_error(Errc::room_code_invalid, "Wrong or closed room code."));
+        const auto group = parse_id(req.get_param_value("group"));
+        const LeaderGroup* g = group ? state->group(*group) : nullptr;
+        if (!g || g->archived) return http::send_error(res, 404, "group_not_found", "No such leader group.");
+        if (!limit_address(req, res, table_polls)) return;
+        const auto since = parse_id(req.get_param_value("since"));
+        const Revision rev = state->revision_for(*group);
+        if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
+        const Presence presence = hub().presence();
+        json view = to_json(preview_for(*state, *group, now_ms(), &presence));
+        view["participant"] = nullptr;  // a screen, not a person
+        http::send_json(res, 200, view);
+    });
+
+    // The table screen's page (table.html), at an address short enough to type on a TV.
+    http.Get("/table", [this](const Request& req, Response& res) {
+        const WebAsset* asset = assets.find("/table.html");
+        if (!asset) return http::send_error(res, 404, "not_found", "No such page.");
+        serve_asset(req, res, *asset);
+    });
+
+    // The table lead (lead_routes.cpp): rate-limited as every other write of a phone.
+    api_post("/api/lead/request", [this](const Request& req, Response& res) {
+        if (const auto who = authenticate(req, res, writes)) answer_lead_request(hub(), *who, res);
+    });
+    api_post("/api/lead/commands", [this](const Request& req, Response& res) {
+        if (const auto who = authenticate(req, res, writes)) answer_lead_command(hub(), *who, req, res);
+    });
+
+    // The facilitator's remotes (remote_routes): pairing, commands, the overview.
+    remote.add_to(http, [this]() -> Hub& { return hub(); });
 
     // The page: exact file names from memory, nothing else.
     http.Get(R"(/[^/]*)", [this](const Request& req, Response& res) {

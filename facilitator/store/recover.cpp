@@ -159,6 +159,7 @@ struct Salvaged {
     std::optional<std::string> programme;
     Id open_gathering = 0;
     int retention_months = 0;
+    int pulse_threshold = default_pulse_threshold;
     std::optional<Revision> revision;
     std::map<Id, LeaderGroup> groups;
     std::map<Id, Id> current_run;  // group -> run the facilitator chose (0: none)
@@ -172,6 +173,7 @@ struct Salvaged {
     std::vector<ConclusionField> conclusions;
     std::vector<std::tuple<Id, int, Id>> done_marks;
     std::vector<change::PulseAnswered> pulse_answers;
+    std::vector<change::LeadSet> leads;
 };
 
 NoteFields fields_of(const std::string& text, bool& ok) {
@@ -202,6 +204,12 @@ Salvaged read_all(Salvage& salvage) {
         const Id open = c.integer(1);
         const auto months = static_cast<int>(c.integer(2));
         if (c.ok) d.programme = name, d.open_gathering = open, d.retention_months = months;
+        // Apart from the rest of the row, so a damaged threshold loses the setting only; a
+        // value off its range must never lower the floor.
+        Cells own{c.s};
+        const auto threshold = own.integer(3);
+        if (c.ok && own.ok && threshold >= min_pulse_threshold && threshold <= max_pulse_threshold)
+            d.pulse_threshold = static_cast<int>(threshold);
     });
     salvage.read("leader_groups", [&](Cells& c) {
         LeaderGroup g{c.integer(0), c.text(1), c.text(2), c.text(3), c.flag(4)};
@@ -278,6 +286,10 @@ Salvaged read_all(Salvage& salvage) {
         change::PulseAnswered a{c.integer(0), c.text(1), c.text(2), static_cast<int>(c.integer(3))};
         if (c.ok) d.pulse_answers.push_back(std::move(a));
     });
+    salvage.read("table_leads", [&](Cells& c) {
+        change::LeadSet l{c.integer(0), TableLead{c.integer(1), c.integer(2)}};
+        if (c.ok) d.leads.push_back(l);
+    });
     return d;
 }
 
@@ -320,6 +332,7 @@ std::vector<Change> changes_of(Salvaged& d, const std::string& recovered_name, R
     report.gatherings = static_cast<std::int64_t>(d.gatherings.size());
     if (d.programme) out.push_back(change::ProgrammeNamed{*d.programme});
     if (d.retention_months > 0) out.push_back(change::RetentionSet{d.retention_months});
+    if (d.pulse_threshold != default_pulse_threshold) out.push_back(change::PulseThresholdSet{d.pulse_threshold});
     if (d.open_gathering != 0 && d.gatherings.count(d.open_gathering))
         out.push_back(change::GatheringOpened{d.open_gathering});
     for (auto& [gathering, items] : d.agendas) {
@@ -334,6 +347,13 @@ std::vector<Change> changes_of(Salvaged& d, const std::string& recovered_name, R
     }
     for (const auto& [id, p] : d.participants) out.push_back(change::ParticipantJoined{p});
     report.participants = static_cast<std::int64_t>(d.participants.size());
+    // A table lead comes back with its group; a lead or ask whose phone was lost is left out.
+    for (change::LeadSet l : d.leads) {
+        if (!d.groups.count(l.group)) continue;
+        if (!d.participants.count(l.lead.lead)) l.lead.lead = 0;
+        if (!d.participants.count(l.lead.asked)) l.lead.asked = 0;
+        if (l.lead.lead || l.lead.asked) out.push_back(l);
+    }
     for (const auto& [id, r] : d.runs) out.push_back(change::ExerciseStarted{r});
     report.runs = static_cast<std::int64_t>(d.runs.size());
     for (const auto& [group, run] : d.current_run)

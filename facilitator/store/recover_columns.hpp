@@ -12,7 +12,7 @@ inline const std::map<std::string, std::string>& recovered_tables() {
     static const std::map<std::string, std::string> tables = {
         {"meta", "key, value"},
         {"room", "code, name, language"},  // `open` is always 1 (store.cpp)
-        {"programme", "name, open_gathering, retention_months"},
+        {"programme", "name, open_gathering, retention_months, pulse_threshold"},
         {"leader_groups", "id, name, services, project, archived, current_run"},
         {"gatherings", "id, number, title, date, archived"},
         {"agenda_items", "gathering_id, position, exercise"},
@@ -28,6 +28,11 @@ inline const std::map<std::string, std::string>& recovered_tables() {
         {"conclusions", "run_id, field, text, updated_at"},
         {"done_marks", "run_id, step, participant_id"},
         {"pulse_answers", "run_id, respondent, statement, value"},
+        {"table_leads", "group_id, lead, asked"},
+        // Not recovered, on purpose: a recovered store pairs its remotes again (a damaged file
+        // should not hand out powers), and an old message to the room is no loss.
+        {"remotes", "id, name, secret_hash, paired_at, revoked"},
+        {"broadcasts", "id, text, groups, sent_at"},
     };
     return tables;
 }

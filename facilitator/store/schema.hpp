@@ -152,6 +152,39 @@ inline constexpr std::array migrations = {
         PRIMARY KEY (run_id, respondent, statement)
     ) WITHOUT ROWID;
     )sql",
+
+    // 8: each group's table lead and the phone that asked to lead (0: none); a row only while
+    // either is set
+    R"sql(
+    CREATE TABLE table_leads (
+        group_id INTEGER PRIMARY KEY REFERENCES leader_groups (id),
+        lead     INTEGER NOT NULL DEFAULT 0,
+        asked    INTEGER NOT NULL DEFAULT 0
+    );
+    )sql",
+
+    // 9: the facilitator's remotes (only the digest of each token's secret) and the newest
+    // message to the room's phones (groups: their ids joined by commas; empty: every group)
+    R"sql(
+    CREATE TABLE remotes (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        paired_at   INTEGER NOT NULL,
+        revoked     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE broadcasts (
+        id      INTEGER PRIMARY KEY,
+        text    TEXT NOT NULL,
+        groups  TEXT NOT NULL,
+        sent_at INTEGER NOT NULL
+    );
+    )sql",
+
+    // 10: how many of a group must answer a pulse before its result shows (core/pulse.hpp)
+    R"sql(
+    ALTER TABLE programme ADD COLUMN pulse_threshold INTEGER NOT NULL DEFAULT 5;
+    )sql",
 };
 
 // The version whose migration replaces each clear secret by its SHA-256, in C++.

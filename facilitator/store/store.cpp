@@ -265,11 +265,13 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
             });
         },
         [&] {
-            return rows("SELECT name, open_gathering, retention_months FROM programme WHERE id = 1", [&](Statement& s) {
-                w.apply(change::ProgrammeNamed{s.text(0)});
-                if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
-                if (s.integer(2) != 0) w.apply(change::RetentionSet{static_cast<int>(s.integer(2))});
-            });
+            return rows("SELECT name, open_gathering, retention_months, pulse_threshold FROM programme WHERE id = 1",
+                        [&](Statement& s) {
+                            w.apply(change::ProgrammeNamed{s.text(0)});
+                            if (s.integer(1) != 0) w.apply(change::GatheringOpened{s.integer(1)});
+                            if (s.integer(2) != 0) w.apply(change::RetentionSet{static_cast<int>(s.integer(2))});
+                            w.apply(change::PulseThresholdSet{static_cast<int>(s.integer(3))});
+                        });
         },
         [&] {
             const Status st = rows("SELECT gathering_id, exercise FROM agenda_items ORDER BY gathering_id, position",
@@ -283,6 +285,11 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                             w.apply(change::ParticipantJoined{Participant{s.integer(0), s.integer(1), s.text(2),
                                                                           s.text(3), s.integer(4), s.integer(5) != 0}});
                         });
+        },
+        [&] {
+            return rows("SELECT group_id, lead, asked FROM table_leads ORDER BY group_id", [&](Statement& s) {
+                w.apply(change::LeadSet{s.integer(0), TableLead{s.integer(1), s.integer(2)}});
+            });
         },
         [&] {
             return rows(
@@ -340,6 +347,25 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                             for (std::int64_t i = 0; i < s.integer(2); ++i)
                                 w.apply(change::VoteCast{s.integer(0), s.integer(1)});
                         });
+        },
+        [&] {
+            return rows("SELECT id, name, secret_hash, paired_at, revoked FROM remotes ORDER BY id", [&](Statement& s) {
+                w.apply(
+                    change::RemotePaired{Remote{s.integer(0), s.text(1), s.text(2), s.integer(3), s.integer(4) != 0}});
+            });
+        },
+        [&] {
+            // Only the newest message is shown; the older rows are gone already (see BroadcastSent).
+            return rows("SELECT id, text, groups, sent_at FROM broadcasts ORDER BY id", [&](Statement& s) {
+                BroadcastMessage m{s.integer(0), s.text(1), {}, s.integer(3)};
+                const std::string groups = s.text(2);
+                for (std::size_t at = 0; at < groups.size();) {
+                    const std::size_t comma = std::min(groups.find(',', at), groups.size());
+                    m.groups.push_back(std::stoll(groups.substr(at, comma - at)));
+                    at = comma + 1;
+                }
+                w.apply(change::BroadcastSent{std::move(m)});
+            });
         },
         [&] {
             return rows("SELECT run_id, respondent, statement, value FROM pulse_answers", [&](Statement& s) {
@@ -418,8 +444,8 @@ Status Store::write(const Change& change) {
                       "DELETE FROM pulse_answers WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM conclusions WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM clusters WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
-                      "DELETE FROM exercise_runs WHERE group_id = ?1", "DELETE FROM participants WHERE group_id = ?1",
-                      "DELETE FROM leader_groups WHERE id = ?1"}) {
+                      "DELETE FROM exercise_runs WHERE group_id = ?1", "DELETE FROM table_leads WHERE group_id = ?1",
+                      "DELETE FROM participants WHERE group_id = ?1", "DELETE FROM leader_groups WHERE id = ?1"}) {
                     Statement s(db_, sql);
                     s.bind(1, c.group);
                     if (auto st = run(s); !st) return st;
@@ -456,6 +482,28 @@ Status Store::write(const Change& change) {
                 s.bind(1, c.group).bind(2, c.participant);
                 return run(s);
             },
+            [&](const change::RemotePaired& c) {
+                const Remote& r = c.remote;
+                Statement s(db_,
+                            "INSERT INTO remotes (id, name, secret_hash, paired_at, revoked) VALUES (?, ?, ?, ?, ?)");
+                s.bind(1, r.id).bind(2, r.name).bind(3, r.secret_hash).bind(4, r.paired_at).bind(5, r.revoked ? 1 : 0);
+                return run(s);
+            },
+            [&](const change::RemoteRevoked& c) {
+                Statement s(db_, "UPDATE remotes SET revoked = 1 WHERE id = ?");
+                s.bind(1, c.remote);
+                return run(s);
+            },
+            [&](const change::BroadcastSent& c) {
+                // A new message replaces the one before: the store keeps no history of them.
+                Statement clear(db_, "DELETE FROM broadcasts");
+                if (auto st = run(clear); !st) return st;
+                std::string groups;
+                for (Id g : c.message.groups) groups += (groups.empty() ? "" : ",") + std::to_string(g);
+                Statement s(db_, "INSERT INTO broadcasts (id, text, groups, sent_at) VALUES (?, ?, ?, ?)");
+                s.bind(1, c.message.id).bind(2, c.message.text).bind(3, groups).bind(4, c.message.sent_at);
+                return run(s);
+            },
             [&](const change::PulseAnswered& c) {
                 Statement s(db_,
                             "INSERT INTO pulse_answers (run_id, respondent, statement, value) VALUES (?, ?, ?, ?) "
@@ -480,6 +528,13 @@ Status Store::write(const Change& change) {
                 Statement s(db_,
                             "INSERT INTO programme (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = ?");
                 s.bind(1, c.name).bind(2, c.name);
+                return run(s);
+            },
+            [&](const change::PulseThresholdSet& c) {
+                Statement s(db_,
+                            "INSERT INTO programme (id, name, pulse_threshold) VALUES (1, '', ?) "
+                            "ON CONFLICT (id) DO UPDATE SET pulse_threshold = ?");
+                s.bind(1, c.threshold).bind(2, c.threshold);
                 return run(s);
             },
             [&](const change::RetentionSet& c) {
@@ -582,6 +637,16 @@ Status Store::write(const Change& change) {
             [&](const change::NoteDeleted& c) {
                 Statement s(db_, "UPDATE notes SET deleted = 1, updated_at = ? WHERE id = ?");
                 s.bind(1, c.at).bind(2, c.note);
+                return run(s);
+            },
+            [&](const change::LeadSet& c) {
+                if (c.lead.lead == 0 && c.lead.asked == 0) {
+                    Statement s(db_, "DELETE FROM table_leads WHERE group_id = ?");
+                    s.bind(1, c.group);
+                    return run(s);
+                }
+                Statement s(db_, "INSERT OR REPLACE INTO table_leads (group_id, lead, asked) VALUES (?, ?, ?)");
+                s.bind(1, c.group).bind(2, c.lead.lead).bind(3, c.lead.asked);
                 return run(s);
             },
             [&](const change::NotePurged& c) {

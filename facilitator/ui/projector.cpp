@@ -23,6 +23,7 @@
 #include "ui/key_taps.hpp"
 #include "ui/keys.hpp"
 #include "ui/panels/controls.hpp"
+#include "ui/panels/room_strings.hpp"
 #include "ui/programme/export_action.hpp"
 #include "ui/programme/log_model.hpp"
 #include "ui/programme/programme_strings.hpp"
@@ -226,6 +227,7 @@ ProjectorContent make_content(const ProjectorConfig& config) {
     content.address = parse_join_url(config.join_url);
     content.data_dir = config.data_dir;
     content.programmes = config.programmes;
+    content.remote_pairing_url = config.remote_pairing_url;
     return content;
 }
 
@@ -325,6 +327,77 @@ bool write_screenshot(GLFWwindow* w, const std::string& path, std::string& error
     return write_back_buffer_png(path, fb_w, fb_h, error);
 }
 
+// The projector window beside the presenter's: its own GL context, ImGui context and font atlas
+// (ImGui 1.86 has one window per context), drawn from the same snapshot right after the
+// presenter's frame. Its key events go to the presenter's KeyTaps: keys work in either window.
+struct RoomScreen {
+    Window window;
+    ImGuiContext* imgui = nullptr;
+    FontBake bake;
+    ViewState view;
+};
+
+bool open_room_screen(RoomScreen& room, const Window& presenter, LoopSignals& signals) {
+    glfwSwapInterval(0);  // vsync on the projector's window only: one swap a frame waits for it
+    if (!open_window(room.window, window_width, window_height, "Samling")) return false;
+    glfwSetWindowUserPointer(room.window.handle, &signals);
+    install_event_marks(room.window.handle);
+    ImGuiContext* desk = ImGui::GetCurrentContext();
+    room.imgui = ImGui::CreateContext();
+    ImGui::SetCurrentContext(room.imgui);
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::GetIO().LogFilename = nullptr;
+    // No callbacks of the backend's: they would write into whichever context is current.
+    ImGui_ImplGlfw_InitForOpenGL(room.window.handle, false);
+    ImGui_ImplOpenGL3_Init(room.window.glsl_version);
+    ImGui::SetCurrentContext(desk);
+    glfwMakeContextCurrent(presenter.handle);
+    return true;
+}
+
+// One frame of the projector window; the presenter's contexts are current again after it. With
+// `screenshot` set the frame is written there instead of shown.
+bool room_frame(RoomScreen& room, const Window& presenter, const ViewState& desk_view, const Workshop& state,
+                const ProjectorContent& content, const FontFiles& files, Timestamp now, std::vector<Command>& out,
+                const std::string& screenshot, std::string& error) {
+    glfwMakeContextCurrent(room.window.handle);
+    ImGuiContext* desk = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(room.imgui);
+    room_view(desk_view, room.view);
+    const float ratio = pixel_ratio(room.window.handle);
+    bool ok = room.bake.fit(room.window.handle, room.view.zoom, ratio, files);
+    if (!ok) {
+        error = "cannot load the font " + files.regular;
+    } else {
+        ImGui_ImplOpenGL3_NewFrame();
+        room.bake.on_device = true;
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        draw_room_screen(state, room.view, content, room.bake.fonts, ImGui::GetIO().DisplaySize, ratio, now, out);
+        ImGui::Render();
+        render(room.window.handle);
+        if (!screenshot.empty())
+            ok = write_screenshot(room.window.handle, screenshot, error);
+        else
+            glfwSwapBuffers(room.window.handle);
+    }
+    ImGui::SetCurrentContext(desk);
+    glfwMakeContextCurrent(presenter.handle);
+    return ok;
+}
+
+void close_room_screen(RoomScreen& room, const Window& presenter) {
+    glfwMakeContextCurrent(room.window.handle);
+    ImGuiContext* desk = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(room.imgui);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext(room.imgui);
+    ImGui::SetCurrentContext(desk);
+    glfwDestroyWindow(room.window.handle);
+    glfwMakeContextCurrent(presenter.handle);
+}
+
 int fail(const std::string& line) {
     std::fprintf(stderr, "samling: %s\n", line.c_str());
     return 1;
@@ -353,8 +426,12 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     if (font_files.regular.empty()) return fail("no font for the projector (install fonts-inter or fonts-dejavu-core)");
     capture_glfw_errors();
     if (!glfwInit()) return fail("cannot open the projector window: " + last_glfw_error());
+    // With a presenter window, `window` is the presenter's (keys, panels, board pictures) and
+    // `room` the projector's; without, `window` is the projector's, as it always was.
+    bool presenter = config.presenter.value_or(monitor_count() >= 2);
     Window window;
-    if (!open_window(window, window_width, window_height, "Samling")) {
+    if (!open_window(window, window_width, window_height,
+                     presenter ? room_strings(config.language).presenter_title : "Samling")) {
         const std::string why = last_glfw_error();
         glfwTerminate();
         return fail("cannot open the projector window (no display or no OpenGL 3): " + why);
@@ -364,6 +441,20 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     install_event_marks(window.handle);
     waker.arm();
     start_imgui(window);
+    std::unique_ptr<RoomScreen> room;
+    if (presenter) {
+        room = std::make_unique<RoomScreen>();
+        if (open_room_screen(*room, window, signals)) {
+            place_presenter_pair(window, room->window);
+        } else {  // the room still needs its screen: this window becomes the projector's
+            std::fprintf(stderr, "samling: no presenter window, one window only: %s\n", last_glfw_error().c_str());
+            glfwMakeContextCurrent(window.handle);
+            glfwSwapInterval(1);
+            glfwSetWindowTitle(window.handle, "Samling");
+            room.reset();
+            presenter = false;
+        }
+    }
 
     ProjectorContent content = make_content(config);
     auto thumbnails = std::make_unique<ThumbnailCache>();  // textures: deleted before the context
@@ -378,13 +469,16 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     ExportProgress export_shown;
     const bool screenshot = !config.screenshot_path.empty();
     if (screenshot) apply_screenshot_view(view);
+    view.presenter = presenter;
+    view.room_hidden = view.room_hidden || presenter;  // the projector starts clean: J shows the join panel
     Revision drawn_revision = -1;
     int drawn_present = -1;  // participants here at the last frame shown
     int frame = 0;
     int result = 0;
     ImGuiIO& io = ImGui::GetIO();
 
-    while (!glfwWindowShouldClose(window.handle) && !should_stop()) {
+    while (!glfwWindowShouldClose(window.handle) && !(room && glfwWindowShouldClose(room->window.handle)) &&
+           !should_stop()) {
         // 1. Poll, or sleep until an event, the next tick of a running clock or the stop check.
         wait_for_events(window.handle, screenshot || signals.frames_left > 0, view.redraw_at, pictures.queue.due_at());
         std::vector<Outcome> outcomes = answers->drain();
@@ -437,7 +531,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         draw_projector(*state, view, content, bake.fonts, io.DisplaySize, ratio, now, commands);
         ImGui::Render();
         // Cards gliding to a new layout are drawn at the full frame rate until they arrive.
-        if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now))
+        if (!commands.empty() || thumbnails->behind() || board_moving(view.board, now) ||
+            (room && board_moving(room->view.board, now)))
             signals.frames_left = frames_after_event;
         post_all(post, commands, answers);
         start_export(view.controls, exports, export_shown, state, config, waker, now);
@@ -449,18 +544,32 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             if (pictures.written(view.controls)) signals.frames_left = frames_after_event;  // its toast
             continue;  // not swapped: the room never sees this frame
         }
-        if (screenshot && ++frame >= screenshot_frame) {
-            if (std::string error; !write_screenshot(window.handle, config.screenshot_path, error))
+        const bool shot = screenshot && ++frame >= screenshot_frame;
+        const std::string& own_shot = room ? config.presenter_screenshot_path : config.screenshot_path;
+        if (shot && !own_shot.empty()) {
+            if (std::string error; !write_screenshot(window.handle, own_shot, error)) {
                 result = fail("cannot write the screenshot: " + error);
-            break;
+                break;
+            }
         }
-        glfwSwapBuffers(window.handle);
+        if (!shot) glfwSwapBuffers(window.handle);
+        if (room) {  // the projector's window: the same snapshot, the presenter's focus
+            std::string error;
+            if (!room_frame(*room, window, view, *state, content, font_files, now, commands,
+                            shot ? config.screenshot_path : std::string(), error)) {
+                result = fail("the projector window: " + error);
+                break;
+            }
+            post_all(post, commands, answers);
+        }
+        if (shot) break;
         drawn_revision = state->revision();
         drawn_present = here;
         if (signals.frames_left > 0) --signals.frames_left;
     }
 
     waker.disarm();
+    if (room) close_room_screen(*room, window);
     thumbnails.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/model.hpp"
@@ -18,6 +19,12 @@ struct ProjectorConfig {
     std::string screenshot_path;           // non-empty: render a few frames, write this PNG, return
     std::string data_dir{};                // the store's folder: board pictures go to <data_dir>/snapshots
     ProgrammeShelf* programmes = nullptr;  // F2's programme picker; null: one programme only
+    // Q's pairing QR for a facilitator remote: its URL with the hub's current one-time token.
+    std::function<std::string(Timestamp)> remote_pairing_url{};
+    // The presenter window on the laptop's screen, the projector's full screen on the other:
+    // unset, with two monitors or more; true on one screen too; false, one window as ever.
+    std::optional<bool> presenter{};
+    std::string presenter_screenshot_path{};  // with screenshot_path: the presenter window's PNG
 };
 
 // Opens the window and runs the frame loop until the window is closed, the screenshot is

@@ -16,14 +16,17 @@
 #include "ui/panels/group_number.hpp"
 #include "ui/panels/group_strip.hpp"
 #include "ui/panels/help_overlay.hpp"
+#include "ui/panels/lead_ask.hpp"
 #include "ui/panels/note_popup.hpp"
 #include "ui/panels/overlay_window.hpp"
 #include "ui/panels/overview.hpp"
 #include "ui/panels/phone_preview.hpp"
+#include "ui/panels/remote_panel.hpp"
 #include "ui/panels/room_strings.hpp"
 #include "ui/panels/start_panel.hpp"
 #include "ui/panels/step_bar.hpp"
 #include "ui/panels/top_bar.hpp"
+#include "ui/presenter/presenter_column.hpp"
 #include "ui/programme/earlier_runs.hpp"
 #include "ui/programme/log_view.hpp"
 #include "ui/programme/programme_picker.hpp"
@@ -88,6 +91,7 @@ struct Hidden {
 };
 
 Hidden hidden_of(const ViewState& view) {
+    if (view.presenter) return {};  // the facilitator sees everything; J and F are the projector's
     // The phone preview stands where the join panel is: asked for, it is shown.
     return {view.room_hidden && !view.controls.preview, view.room_hidden, view.focus_mode};
 }
@@ -128,7 +132,7 @@ FrameLayout make_frame(const Workshop& state, const Presence& presence, Id group
 }
 
 // The bottom row: the focused group's steps as pills, then the key hint in what is left.
-void draw_bottom_row(const Frame& frame, ImDrawList* dl, Id group, const FrameLayout& f) {
+void draw_bottom_row(const Frame& frame, ImDrawList* dl, Id group, const FrameLayout& f, bool key_hint = true) {
     const Workshop& state = frame.state;
     const Fonts& fonts = frame.fonts;
     const UiStrings& s = frame.words;
@@ -140,6 +144,7 @@ void draw_bottom_row(const Frame& frame, ImDrawList* dl, Id group, const FrameLa
         if (clicked >= 0 && clicked != run->step) frame.out.push_back(cmd::GoToStep{group, clicked});
         used += 0.6f * fonts.em;
     }
+    if (!key_hint) return;
     const float hint_y = f.steps_top + (step_bar_height(fonts) - fonts.size(fonts.small)) / 2;
     // Whole items of the hint, as many as fit, never a word cut in half.
     const std::string_view all = s.key_hint, sep = "  ·  ";
@@ -190,6 +195,8 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
     if (!hidden.join) {  // J hidden: nothing where the join panel was, the board has its room
         if (view.controls.preview && group) {
             draw_phone_preview(dl, preview_for(state, group, now, &view.presence), f.panel_min, f.panel_max, fonts, s);
+        } else if (view.presenter) {
+            draw_presenter_column(frame, dl, group, f.panel_min, f.panel_max);
         } else {
             const std::string room_code = state.room() ? state.room()->code : std::string();
             draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,
@@ -204,7 +211,7 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
         dl->AddText(fonts.title, fonts.size(fonts.title),
                     snap(ImVec2(f.left, (f.board_min.y + f.strip_bottom - fonts.size(fonts.title)) / 2)),
                     theme::text_muted, s.no_groups);
-        draw_bottom_row(frame, dl, group, f);
+        draw_bottom_row(frame, dl, group, f, !view.room_only);
         return;
     }
     draw_carry_band(dl, f.carry, f.carry_min, ImVec2(f.right, f.carry_min.y + f.carry.height), fonts);
@@ -221,7 +228,18 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
             draw_group_strip(frame, dl, group, ImVec2(f.left, f.strip_top), ImVec2(f.right, f.strip_bottom));
         if (clicked) view.focused = clicked;
     }
-    draw_bottom_row(frame, dl, group, f);
+    draw_bottom_row(frame, dl, group, f, !view.room_only);
+}
+
+// The ImGui window the frame is drawn in: the whole GLFW window, no decoration of its own.
+ImDrawList* begin_whole_window(const char* id, ImVec2 size) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    return ImGui::GetWindowDrawList();
 }
 
 // While saves fail (a full disk, a folder gone), a red band at the top says so in words, and
@@ -259,13 +277,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     const Frame frame{state, view.presence, fonts, content.language, s, ps, now, out};
     ControlState& c = view.controls;
 
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::Begin("##projector", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav |
-                     ImGuiWindowFlags_NoScrollWithMouse);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImDrawList* dl = begin_whole_window("##projector", size);
     if (view.snapshot_frame && c.snapshot.run) {
         // The run's board alone, where the room sees its group's board, whole (zoom 1): no keys,
         // panels or toast. The loop reads the board's rectangle back and never shows the frame.
@@ -338,7 +350,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         conclusion_drawn = c.conclusion && !panel_open;
         draw_room(frame, dl, group, view, content, size, pixels_per_unit, conclusion_drawn);
     }
-    if (panel_open) draw_scrim(dl, size);
+    if (panel_open || c.overlay == Overlay::remote) draw_scrim(dl, size);
     ImGui::End();
     // The conclusion panel went away (a step change, a panel opened) with a field open: keep
     // what was typed.
@@ -362,12 +374,17 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         pick = ui.marks.hovered ? ui.marks.hovered : ui.selected.empty() ? 0 : ui.selected.front();
     }
     if (c.overlay == Overlay::add_note && !draw_note_popup(frame, c.note, pick, size)) c.overlay = Overlay::none;
+    if (c.overlay == Overlay::remote) {  // Q only: the code pairs a remote with the facilitator's powers
+        draw_remote_panel(frame, c, view.remote_qr, content.remote_pairing_url ? content.remote_pairing_url(now) : "",
+                          size, pixels_per_unit);
+    }
     ImDrawList* front = ImGui::GetForegroundDrawList();
     if (c.overlay == Overlay::help) {
         draw_scrim(front, size);
         draw_help(frame, front, size);
     }
     draw_toast(front, c.toast, size.x / 2, size.y - 3.2f * em, fonts, now);
+    if (c.overlay != Overlay::setup && c.overlay != Overlay::programmes) draw_lead_ask(frame, front, size);
     if (!view.storage_trouble.empty()) draw_storage_alarm(front, view.storage_trouble, size, fonts, content.language);
     if (const auto due = retention_passed(state, day_of(now)))
         draw_retention_band(front, *due, view.storage_trouble.empty() ? 0.0f : 2.2f * em, size, fonts,
@@ -380,6 +397,35 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     }
     draw_confirm(frame, c.confirm, size);
     view.redraw_at = next_redraw(state, c, now);
+}
+
+void room_view(const ViewState& presenter, ViewState& room) {
+    room.room_only = true;
+    room.focused = presenter.focused;
+    room.zoom = presenter.zoom;
+    room.room_hidden = presenter.room_hidden;
+    room.focus_mode = presenter.focus_mode;
+    room.presence = presenter.presence;
+    // The overview is the room's too (where every group stands); every other panel is the
+    // facilitator's, and the conclusion is typed on the presenter while the room sees the board.
+    room.controls.overlay = presenter.controls.overlay == Overlay::overview ? Overlay::overview : Overlay::none;
+    room.controls.preview = presenter.controls.preview;
+}
+
+void draw_room_screen(const Workshop& state, ViewState& room, const ProjectorContent& content, const Fonts& fonts,
+                      ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out) {
+    const Frame frame{
+        state, room.presence, fonts, content.language, *content.strings, programme_strings(content.language), now, out};
+    ImDrawList* dl = begin_whole_window("##room", size);
+    const Id group = resolve_focus(state, room);
+    const float margin = std::round(1.0f * fonts.em);
+    if (room.controls.overlay == Overlay::overview)
+        draw_overview(frame, dl, group, ImVec2(margin, margin), ImVec2(size.x - margin, size.y - margin),
+                      join_line(state, content), {}, false);
+    else
+        draw_room(frame, dl, group, room, content, size, pixels_per_unit, false);
+    ImGui::End();
+    room.redraw_at = next_redraw(state, room.controls, now);
 }
 
 }  // namespace samling

@@ -5,6 +5,7 @@
 // commands in the vector the caller posts.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "ui/panels/control_state.hpp"
 #include "ui/panels/join_panel.hpp"
 #include "ui/panels/qr_code.hpp"
+#include "ui/panels/remote_panel.hpp"
 #include "ui/programme/thumbnail.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -32,8 +34,13 @@ struct ViewState {
     // the focused board takes the whole window, nothing else drawn around it.
     bool room_hidden = false;
     bool focus_mode = false;
+    // The presenter window's view: its own column (ui/presenter) where the join panel stands, the
+    // strip always; J and F change the projector window's frame (room_view follows them).
+    bool presenter = false;
+    bool room_only = false;  // the projector beside a presenter: no key hint (the keys are the presenter's)
     BoardState board;
     ControlState controls;
+    RemotePanelCache remote_qr;   // Q: the pairing QR, made again when its token changes
     Timestamp redraw_at = 0;      // set by each frame: draw again then even with no input (0: never)
     Presence presence;            // set by the loop each frame: who was heard from when (head counts)
     std::string storage_trouble;  // set by the loop: why the last save failed, until one succeeds
@@ -52,11 +59,20 @@ struct ProjectorContent {
     std::string data_dir;                  // where board pictures are written and read; empty: none
     ThumbnailSource thumbnails;            // empty: the project log shows no pictures
     ProgrammeShelf* programmes = nullptr;  // the picker's programmes; null: this session has one
+    // Q: the pairing QR's URL at a time (a one-time token in it); empty function: cannot pair.
+    std::function<std::string(Timestamp)> remote_pairing_url;
 };
 
 // Draws the frame into full-screen ImGui windows of `size` window units at time `now`; the
 // facilitator's commands of this frame (keys, clicks, board edits) are appended to `out`.
 void draw_projector(const Workshop& state, ViewState& view, const ProjectorContent& content, const Fonts& fonts,
                     ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out);
+
+// The projector window beside a presenter window: the room's frame only — top bar, the focused
+// board or the overview (O), the join panel and group strip when J asked for them — with the
+// presenter's focus, zoom and J/F, and no keys, panels or toasts (those are the presenter's).
+void room_view(const ViewState& presenter, ViewState& room);
+void draw_room_screen(const Workshop& state, ViewState& room, const ProjectorContent& content, const Fonts& fonts,
+                      ImVec2 size, float pixels_per_unit, Timestamp now, std::vector<Command>& out);
 
 }  // namespace samling

@@ -61,6 +61,10 @@ std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo
         case Errc::vote_not_found:
         case Errc::statement_unknown:
         case Errc::value_out_of_range:
+        case Errc::not_lead:
+        case Errc::lead_taken:
+        case Errc::not_lead_command:
+        case Errc::other_group:
             break;  // a phone's refusals: the facilitator's commands never meet them
     }
     return fill(was_undo ? s.could_not_undo : s.could_not_do, {{"reason", reason}});

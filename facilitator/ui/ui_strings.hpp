@@ -18,7 +18,7 @@ struct KeyHelp {
     const char* keys;
     const char* what;
 };
-inline constexpr std::size_t key_help_lines = 41;
+inline constexpr std::size_t key_help_lines = 42;
 
 struct UiStrings {
     const char* join_heading;    // over the QR code
@@ -124,9 +124,21 @@ struct UiStrings {
     const char* overview_ticked;  // "{n} avkrysset: …"
     const char* confirm_answer;   // "Enter = ja, Esc = nei"
     const char* group_number;     // "Gruppe {n}" in the badge "Gruppe 2_" while a number is typed
+    // A phone asked to lead its table: {name} the phone's name, {group} its group; the keys
+    const char* lead_ask;
+    const char* lead_ask_anonymous;
+    const char* lead_ask_keys;
     // G: runs the group left in this gathering (start-next, a new start), to reopen
     const char* earlier_runs;
     const char* reopen;
+    // Q: pairing a facilitator remote
+    const char* remote_title;
+    const char* remote_scan;
+    const char* remote_paired;
+    const char* remote_none;
+    const char* remote_revoke;
+    const char* remote_close;
+    const char* confirm_revoke;  // "Koble fra «{x}»?"
     // Help (F1, ?)
     const char* help_title;
     const char* help_close;

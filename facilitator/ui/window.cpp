@@ -106,6 +106,36 @@ bool open_window(Window& w, int width, int height, const char* title) {
     return true;
 }
 
+int monitor_count() {
+    int count = 0;
+    glfwGetMonitors(&count);
+    return count;
+}
+
+void place_presenter_pair(Window& presenter, Window& projector) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* primary = glfwGetPrimaryMonitor();
+    if (count == 0 || !primary) return;
+    int px = 0, py = 0, pw = 0, ph = 0;
+    glfwGetMonitorWorkarea(primary, &px, &py, &pw, &ph);
+    glfwSetWindowPos(presenter.handle, px, py);
+    GLFWmonitor* other = nullptr;
+    for (int i = 0; i < count && !other; ++i)
+        if (monitors[i] != primary) other = monitors[i];
+    if (other) {
+        int ox = 0, oy = 0;
+        glfwGetMonitorPos(other, &ox, &oy);
+        glfwSetWindowPos(projector.handle, ox, oy);
+        glfwMaximizeWindow(presenter.handle);
+        set_fullscreen(projector, true);  // on the monitor it now stands on
+        return;
+    }
+    int w = 0, h = 0;
+    glfwGetWindowSize(projector.handle, &w, &h);
+    glfwSetWindowPos(projector.handle, px + std::max(0, pw - w), py);
+}
+
 void set_fullscreen(Window& w, bool on) {
     if (on == w.fullscreen) return;
     if (on) {

@@ -23,6 +23,15 @@ bool open_window(Window& w, int width, int height, const char* title);
 // second screen: the one the facilitator dragged the window to), back to the window's place.
 void set_fullscreen(Window& w, bool on);
 
+// How many monitors GLFW reports (XRandR's outputs on X11).
+int monitor_count();
+
+// The presenter window and the projector's: with two monitors or more the presenter on the
+// primary one (the laptop's) and the projector full screen on the first other one; on one
+// monitor the projector at the screen's right and the presenter at its left, overlapping
+// only where the screen is too narrow for both.
+void place_presenter_pair(Window& presenter, Window& projector);
+
 struct ScreenRect {  // virtual screen coordinates, as GLFW gives a window's and a monitor's
     int x = 0, y = 0, w = 0, h = 0;
 };

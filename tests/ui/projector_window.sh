@@ -15,16 +15,18 @@ stop_window_on_exit() {
 }
 trap stop_window_on_exit EXIT
 
-# start_projector SAMLING_BIN WxH: the demo room in a window on a screen of that size; sets
-# DISPLAY, XAUTHORITY, url and token (control surface), base and code (phones), window.
+# start_projector SAMLING_BIN WxH [ARG...]: the demo room in a window on a screen of that size
+# (the ARGs added to samling's); sets DISPLAY, XAUTHORITY, url and token (control surface), base
+# and code (phones), window.
 start_projector() {
     local samling=$1 screen=$2
+    shift 2
     work=$(mktemp -d)
     dir="$work/data"
     # xvfb-run keeps the X authority in a file of our choosing, so xdotool may talk to the server.
     xvfb-run -a -f "$work/xauth" -s "-screen 0 ${screen}x24" \
         sh -c 'echo "$DISPLAY" >"$0.display"; echo $$ >"$0.pid"; exec "$@"' "$work/app" \
-        "$samling" --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" >"$work/out" 2>"$work/err" &
+        "$samling" --demo --host 127.0.0.1 --port 0 --control-port 0 --data-dir "$dir" "$@" >"$work/out" 2>"$work/err" &
     runner_pid=$!
     for _ in $(seq 300); do [[ -s $dir/control.json && -s $work/app.pid && -s $work/out ]] && break; sleep 0.1; done
     [[ -s $work/out && -s $work/app.pid ]] || { cat "$work/err" >&2; fail "the window run did not start"; }

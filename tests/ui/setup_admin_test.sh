@@ -58,20 +58,20 @@ xdotool key Return
 expect_phone "$kari" "p['room']['name']" "Valler samling 1" "the room's name typed in F2 reaches the phones"
 
 # The gathering archived, set apart, and brought back.
-click 90 427
+click 90 500  # under the pulse threshold's row
 expect "[g['archived'] for g in s['gatherings']]" "[True]" "Arkiver archived the gathering"
 sleep 0.5
 import -window root "$artifacts/setup-admin-gathering-archived.png"
-click 78 453  # "Hent tilbake", under "Arkivert" in the gatherings
+click 78 526  # "Hent tilbake", under "Arkivert" in the gatherings
 expect "[g['archived'] for g in s['gatherings']]" "[False]" "Hent tilbake brought the gathering back"
 
 # The gathering's delete asks first.
-click 167 427
+click 167 500
 xdotool key Escape
 sleep 0.4
 expect "len(s['gatherings'])" 1 "Esc on the question left the gathering"
 expect "s['groups'][0]['name'] != ''" True "Esc answered the question and left F2 open"
-click 167 427
+click 167 500
 xdotool key Return
 expect "len(s['gatherings'])" 0 "Enter on the question deleted the gathering"
 

@@ -9,8 +9,8 @@ import { WEB } from './page_modules.mjs';
 
 const source = (name) => readFileSync(join(WEB, name), 'utf8');
 
-// The modules app.js reaches, each with what it imports.
-function importGraph() {
+// The modules an entry module (app.js, the table screen's table.js) reaches, each with what it imports.
+function importGraph(entry = 'app.js') {
   const graph = new Map();
   const visit = (name) => {
     if (graph.has(name)) return;
@@ -21,13 +21,13 @@ function importGraph() {
       if (m && existsSync(join(WEB, m[1]))) visit(m[1]);
     }
   };
-  visit('app.js');
+  visit(entry);
   return graph;
 }
 
 describe('the phone page\'s files', () => {
   it('imports only flat ./name.js modules that exist in assets/web', () => {
-    for (const [name, specifiers] of importGraph()) {
+    for (const [name, specifiers] of [...importGraph(), ...importGraph('table.js')]) {
       for (const s of specifiers) {
         assert.match(s, /^\.\/[a-z0-9_]+\.js$/, `${name} imports "${s}": the server serves one flat folder`);
         assert.ok(existsSync(join(WEB, s.slice(2))), `${name} imports ${s}, which is not in assets/web`);
@@ -41,6 +41,15 @@ describe('the phone page\'s files', () => {
     assert.deepEqual(scripts, ['src="/strings.js" defer', 'type="module" src="/app.js"']);
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/([^"]+)">/g)].map((m) => m[1]).sort();
     const imported = [...importGraph().keys()].filter((n) => n !== 'app.js').sort();
+    assert.deepEqual(preloaded, imported);
+  });
+
+  it('table.html loads strings.js, then table.js as a module, and preloads every other module', () => {
+    const html = source('table.html');
+    const scripts = [...html.matchAll(/<script\b([^>]*)><\/script>/g)].map((m) => m[1].trim());
+    assert.deepEqual(scripts, ['src="/strings.js" defer', 'type="module" src="/table.js"']);
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/([^"]+)">/g)].map((m) => m[1]).sort();
+    const imported = [...importGraph('table.js').keys()].filter((n) => n !== 'table.js').sort();
     assert.deepEqual(preloaded, imported);
   });
 });

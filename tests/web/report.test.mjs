@@ -93,6 +93,36 @@ describe('exported project log, printed to A4', () => {
     assert.ok(first.includes(STATEMENT));
   });
 
+  it('the log with pulses prints "Endring" with a chart per statement, "for få svar" and the source', async () => {
+    const pdf = await printToPdf(join(SAMPLE, 'pulses', 'oppvekst-nordvik.html'), 'report-pulses');
+    assert.ok(pagesOf('report-pulses').length >= 2);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Endring'));
+    assert.ok(text.includes('Trygghet i ledergruppen'));
+    assert.ok(text.includes('I ledergruppen kan vi ta opp vanskelige saker uten at det blir personlig.'));
+    assert.ok(text.includes('Samling 1') && text.includes('Samling 2') && text.includes('Samling 3'));
+    assert.ok(text.includes('snitt 2,6'), 'gathering 1\'s mean of statement 1');
+    assert.ok(text.includes('for få svar'), 'gathering 2 had four answers');
+    assert.match(text, /n ?= ?6/, 'n beside the bars');
+    assert.match(text, /Kilde: .* Lisens: /);
+    await printToPdf(join(SAMPLE, 'pulses', 'gathering-3.html'), 'report-pulses-gathering-3');
+    const g3 = pdfText(join(ARTIFACTS, 'report-pulses-gathering-3.pdf')).replace(/\s+/g, ' ');
+    assert.ok(g3.includes('Endring') && g3.includes('Samling 3'));
+  });
+
+  it('the Markdown export\'s chart PNG opens in a browser', async () => {
+    const png = join(SAMPLE, 'pulses', 'oppvekst-nordvik-images', 'pulse-trygghet_ledergruppe.png');
+    const md = readFileSync(join(SAMPLE, 'pulses', 'oppvekst-nordvik.md'), 'utf8');
+    assert.ok(md.includes('](oppvekst-nordvik-images/pulse-trygghet_ledergruppe.png)'));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(png).href);
+    const size = await page.$eval('img', (img) => [img.naturalWidth, img.naturalHeight]);
+    assert.ok(size[0] >= 1200 && size[1] >= 1200, `the chart is ${size.join('×')}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-pulses-markdown-chart.png'), fullPage: true });
+    await context.close();
+  });
+
   it('the index links every group log, and the links open', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -107,6 +107,8 @@ describe('table cards for 27 groups', () => {
       const html = readFileSync(join(cards, file), 'utf8');
       assert.ok(html.includes(code.toUpperCase()), `${file}: the room code in large type`);
       assert.ok(html.includes('127.0.0.1:' + port) && html.includes('«Kommune-Gjest»'), `${file}: address and Wi-Fi`);
+      assert.ok(html.includes(`http://127.0.0.1:${port}/table?room=${code}&amp;group=${groups[i].id}`),
+        `${file}: the group's table screen address`);
       if (i === 26) {
         assert.ok(html.includes('Ås barnehage'), 'the 27th card is Ås barnehage\'s');
         copyFileSync(png + '.png', join(ARTIFACTS, 'table-card.png'));

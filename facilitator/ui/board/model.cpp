@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/vote_results.hpp"
 #include "ui/programme/programme_strings.hpp"
 #include "ui/text/drawable_text.hpp"
 #include "ui/theme.hpp"
@@ -15,19 +16,15 @@ namespace {
 // Totals are shown in a vote step that does not hide them, and after any vote step is over.
 bool totals_allowed(const ExerciseDefinition& def, const ExerciseRun& run, const Step* step) {
     if (step && step->kind == StepKind::vote) return !step->hide_totals;
-    for (int i = 0; i < run.step && i < static_cast<int>(def.steps.size()); ++i)
-        if (def.steps[static_cast<std::size_t>(i)].kind == StepKind::vote) return true;
-    return false;
+    return vote_is_over(def, run);
 }
 
-// Competition ranking among the cards with dots: 1, 2, 2, 4... Only the top three are marked.
+// The core's ranking (core/vote_results.hpp), the same the phones are told as "top".
 void rank_cards(std::vector<ModelCard>& cards) {
-    for (ModelCard& c : cards) {
-        if (c.dots <= 0) continue;
-        const auto above =
-            std::count_if(cards.begin(), cards.end(), [&](const ModelCard& o) { return o.dots > c.dots; });
-        if (above < 3) c.rank = static_cast<int>(above) + 1;
-    }
+    std::vector<int> dots;
+    for (const ModelCard& c : cards) dots.push_back(c.dots);
+    const std::vector<int> ranks = vote_ranks(dots);
+    for (std::size_t i = 0; i < cards.size(); ++i) cards[i].rank = ranks[i];
 }
 
 // Roots in note order, each followed by its chain of "why?" answers, depth first.

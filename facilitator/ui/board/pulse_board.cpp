@@ -52,12 +52,6 @@ void draw_legend(ImDrawList* dl, const Fonts& fonts, ImVec2 at, float right, con
     draw_text(dl, fonts, fonts.small, ImVec2(x - 0.1f * em, at.y), theme::text_muted, high);
 }
 
-int pulse_index(const ExerciseDefinition& def, const Step& pulse) {
-    for (std::size_t i = 0; i < def.steps.size(); ++i)
-        if (&def.steps[i] == &pulse) return static_cast<int>(i);
-    return -1;
-}
-
 // While the pulse runs: the count, large, and the promise that nobody is seen.
 void draw_count(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, int answered, int members,
                 const UiStrings& s) {
@@ -119,7 +113,7 @@ void draw_row(ImDrawList* dl, const Fonts& fonts, ImVec2 a, ImVec2 b, const Puls
 }
 
 void draw_result(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, const Instrument& instrument,
-                 const PulseResult& result, const UiStrings& s, Language lang) {
+                 const PulseResult& result, int threshold, const UiStrings& s, Language lang) {
     const float em = fonts.em, w = max.x - min.x;
     if (result.suppressed) {
         const float centre = (min.x + max.x) / 2;
@@ -127,7 +121,7 @@ void draw_result(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
         draw_text_centred(dl, fonts, fonts.title, centre, y, theme::text, s.pulse_too_few, w);
         y += fonts.size(fonts.title) * 1.2f;
         const std::string why = fill(s.pulse_too_few_why, {{"answered", count_text(s.pulse_people, result.respondents)},
-                                                           {"needed", std::to_string(default_pulse_threshold)}});
+                                                           {"needed", std::to_string(effective_threshold(threshold))}});
         draw_text_centred(dl, fonts, fonts.body, centre, y, theme::text_muted, why, w);
         return;
     }
@@ -156,26 +150,18 @@ void draw_result(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
 
 }  // namespace
 
-const Step* pulse_step_of(const Workshop& state, const ExerciseRun& run) {
-    const ExerciseDefinition* def = state.definition(run);
-    if (!def) return nullptr;
-    for (const Step& step : def->steps)
-        if (step.kind == StepKind::pulse && state.catalog().instrument(step.instrument)) return &step;
-    return nullptr;
-}
-
 void draw_pulse_board(ImDrawList* dl, const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max,
                       const Fonts& fonts, const UiStrings& s, Language lang) {
     const Step* pulse = pulse_step_of(state, run);
     const Instrument* instrument = pulse ? state.catalog().instrument(pulse->instrument) : nullptr;
     if (!instrument) return;
-    const std::vector<PulseSheet> sheets = state.pulse_sheets(run.id);
-    if (run.step <= pulse_index(*state.definition(run), *pulse)) {
-        draw_count(dl, fonts, min, max, static_cast<int>(sheets.size()), state.participants_in(run.group), s);
+    const auto result = pulse_result_of(state, run);
+    if (!result) {
+        draw_count(dl, fonts, min, max, static_cast<int>(state.pulse_sheets(run.id).size()),
+                   state.participants_in(run.group), s);
         return;
     }
-    draw_result(dl, fonts, min, max, *instrument, summarise_pulse(*instrument, sheets, default_pulse_threshold), s,
-                lang);
+    draw_result(dl, fonts, min, max, *instrument, *result, state.pulse_threshold(), s, lang);
 }
 
 }  // namespace samling

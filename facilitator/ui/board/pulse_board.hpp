@@ -5,14 +5,12 @@
 
 #include <imgui.h>
 
+#include "core/pulse_history.hpp"
 #include "core/workshop.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_strings.hpp"
 
 namespace samling {
-
-// The run's pulse step, if its exercise has one (with an installed instrument), else nullptr.
-const Step* pulse_step_of(const Workshop& state, const ExerciseRun& run);
 
 // Draws the pulse board of `run` (pulse_step_of(run) is set) in [min, max].
 void draw_pulse_board(ImDrawList* dl, const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max,

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/vote_results.hpp"
+
 namespace samling {
 
 bool vote_results_visible(const Workshop& state, const ExerciseRun& run) {
@@ -10,9 +12,7 @@ bool vote_results_visible(const Workshop& state, const ExerciseRun& run) {
     const Step* step = state.current_step(run);
     if (!def || !step) return false;
     if (step->kind == StepKind::vote) return !step->hide_totals;
-    for (int i = 0; i < run.step && i < static_cast<int>(def->steps.size()); ++i)
-        if (def->steps[static_cast<std::size_t>(i)].kind == StepKind::vote) return true;
-    return false;
+    return vote_is_over(*def, run);
 }
 
 std::vector<const Note*> top_voted(const Workshop& state, const ExerciseRun& run, std::size_t n) {

@@ -75,7 +75,11 @@ bool answer_confirm(ControlState& c, std::vector<Command>& out) {
             no = true;
     }
     // One action: one answer, and one Ctrl+Z takes it back for every group.
-    if (yes && !no) out.push_back(cmd::Together{std::move(c.confirm.commands)});
+    // A single command (unpairing a remote) goes as itself: it is no step of undo to join.
+    if (yes && !no && c.confirm.commands.size() == 1)
+        out.push_back(std::move(c.confirm.commands.front()));
+    else if (yes && !no)
+        out.push_back(cmd::Together{std::move(c.confirm.commands)});
     if (yes || no) c.confirm = PendingConfirm{};
     spend_input();
     return true;

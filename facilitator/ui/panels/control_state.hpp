@@ -17,7 +17,18 @@
 namespace samling {
 
 // Panels that take over the screen's middle; one at a time.
-enum class Overlay { none, overview, start_exercise, add_note, help, setup, project_log, since_last_time, programmes };
+enum class Overlay {
+    none,
+    overview,
+    start_exercise,
+    add_note,
+    help,
+    setup,
+    project_log,
+    since_last_time,
+    programmes,
+    remote  // Q: the pairing panel for a facilitator remote
+};
 
 // E: which exercise, for which groups (every group is chosen unless unticked).
 struct StartPanelState {

@@ -12,6 +12,7 @@
 #include "ui/panels/control_theme.hpp"
 #include "ui/panels/group_number.hpp"
 #include "ui/panels/group_strip.hpp"
+#include "ui/panels/lead_ask.hpp"
 #include "ui/panels/step_bar.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
@@ -113,6 +114,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
     if (io.WantTextInput || keys_go_to_text(c)) return;
     if (answer_confirm(c, out)) return;  // a question waits: its answer is this frame's only key
     const bool setup = c.overlay == Overlay::setup || c.overlay == Overlay::programmes;
+    if (!setup && !io.KeyCtrl && answer_lead_ask(frame)) return;  // a phone asked to lead its table
     if (io.KeyCtrl) {
         // The hub keeps the history of every facilitator action, whoever sent it.
         if (pressed(GLFW_KEY_Z)) out.push_back(cmd::UndoLast{});
@@ -237,6 +239,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
         }
         c.note.focus = c.overlay == Overlay::add_note;
     }
+    if (pressed(GLFW_KEY_Q)) toggle(c, Overlay::remote);  // never opens by itself: its QR pairs a remote
     if (pressed(GLFW_KEY_P)) c.preview = !c.preview;
     if (pressed(GLFW_KEY_K)) {
         c.conclusion = !c.conclusion;

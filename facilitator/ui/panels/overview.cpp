@@ -156,7 +156,7 @@ void draw_tick_mark(ImDrawList* dl, ImVec2 a, ImVec2 b, float em) {
 }  // namespace
 
 Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join,
-                 const std::set<Id>& ticked) {
+                 const std::set<Id>& ticked, bool key_hint) {
     const Workshop& state = frame.state;
     const Presence& presence = frame.presence;
     const Fonts& fonts = frame.fonts;
@@ -175,9 +175,9 @@ Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImV
               theme::accent, joined);
     const float top = min.y + fonts.size(fonts.title) + 0.8f * em;
     const float hint_y = max.y - fonts.size(fonts.small);
-    if (ticked.empty())
+    if (key_hint && ticked.empty())
         draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.overview_hint, max.x - min.x);
-    else
+    else if (key_hint)
         draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::accent,
                       fill(s.overview_ticked, {{"n", std::to_string(ticked.size())}}), max.x - min.x);
 

@@ -27,9 +27,10 @@ TileGrid tile_grid(int tiles, ImVec2 area, float gap);
 
 // Draws the overview in [min, max] with a tile button per group; `join` is the line that
 // still tells latecomers where to go. Head and done counts are of the participants here now
-// (`presence`). Tiles of `ticked` groups carry a tick, and the hint says how many are ticked.
+// (`presence`). Tiles of `ticked` groups carry a tick, and the hint says how many are ticked;
+// without `key_hint` (the projector beside a presenter window) no hint is drawn.
 // Returns the group clicked, or 0.
 Id draw_overview(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max, const std::string& join,
-                 const std::set<Id>& ticked = {});
+                 const std::set<Id>& ticked = {}, bool key_hint = true);
 
 }  // namespace samling

@@ -16,6 +16,15 @@ struct RoomStrings {
     const char* recovered_group;
     // "Lagringstiden er ute: {months} … ({date}) … {since}": the band when the retention time has passed
     const char* retention_passed;
+    // The presenter window (ui/presenter): its title, its column's heading ("Bare på din skjerm"),
+    // the key to each group row's figures, the hidden vote totals' heading and why they are
+    // hidden, and no votes yet
+    const char* presenter_title;
+    const char* presenter_private;
+    const char* presenter_columns;
+    const char* presenter_votes;
+    const char* presenter_votes_hidden;
+    const char* presenter_no_votes;
 };
 
 // The texts are translated in i18n/strings.json; the build generates fill_strings from it.

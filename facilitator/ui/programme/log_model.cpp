@@ -3,8 +3,10 @@
 #include "ui/programme/log_model.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/carry_over.hpp"
+#include "core/pulse_history.hpp"
 
 #include "ui/board/vote_results.hpp"
 #include "ui/panels/group_strip.hpp"
@@ -74,13 +76,44 @@ std::vector<LogSection> project_log_sections(const Workshop& state, Id group, La
     return sections;
 }
 
+namespace {
+
+std::string pulse_decimal(double v, Language lang) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string out = buf;
+    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> pulse_summary_lines(const std::vector<PulseSeries>& pulses, const ProgrammeStrings& s,
+                                             Language lang) {
+    std::vector<std::string> out;
+    for (const PulseSeries& series : pulses) {
+        std::string line = series.instrument.title.in(lang) + ":";
+        bool first = true;
+        for (const PulsePoint& p : series.points) {
+            line += (first ? " " : " → ") +
+                    (p.gathering_number ? fill(s.gathering_number, {{"n", std::to_string(p.gathering_number)}})
+                                        : std::string(s.no_gathering)) +
+                    " " + (p.result.index ? pulse_decimal(*p.result.index, lang) : std::string(s.pulse_too_few)) +
+                    " (" + fill(s.pulse_n, {{"n", std::to_string(p.result.respondents)}}) + ")";
+            first = false;
+        }
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang) {
     const ProgrammeStrings& s = programme_strings(lang);
     std::vector<SinceGroup> out;
     for (Id id : group_order(state)) {
         const LeaderGroup* g = state.group(id);
         if (!g) continue;
-        SinceGroup sg{id, g->name, g->project, {}};
+        SinceGroup sg{id, g->name, g->project, {}, pulse_summary_lines(pulse_history(state, id), s, lang)};
         for (const RecapItem& item : recap_of(state, id)) {
             SinceEntry e{item.label->in(lang), item.text, {}};
             std::vector<DatedNote> notes;

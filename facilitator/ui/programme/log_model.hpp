@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/pulse_history.hpp"
 #include "core/workshop.hpp"
 #include "ui/programme/programme_strings.hpp"
 
@@ -65,8 +66,14 @@ struct SinceGroup {
     Id group = 0;
     std::string name, project;
     std::vector<SinceEntry> entries;  // in the order the group last concluded them; none when nothing is saved
+    std::vector<std::string> pulses;  // one line per instrument across gatherings (pulse_summary_lines)
 };
 
 std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang);
+
+// "Trygghet i ledergruppen: Samling 1 4,1 (n = 5) → Samling 3 4,9 (n = 6)", one per instrument:
+// its index (reverse-worded statements mirrored) at each gathering, "for få svar" where none.
+std::vector<std::string> pulse_summary_lines(const std::vector<PulseSeries>& pulses, const ProgrammeStrings& s,
+                                             Language lang);
 
 }  // namespace samling

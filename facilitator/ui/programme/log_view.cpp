@@ -8,6 +8,7 @@
 
 #include "ui/panels/control_theme.hpp"
 #include "ui/programme/log_model.hpp"
+#include "ui/programme/pulse_history_view.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
 
@@ -131,7 +132,8 @@ bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, I
 
     const std::vector<LogSection> sections =
         g ? project_log_sections(state, group, lang, s, data_dir) : std::vector<LogSection>{};
-    if (sections.empty()) {
+    const std::vector<PulseSeries> pulses = g ? pulse_history(state, group) : std::vector<PulseSeries>{};
+    if (sections.empty() && pulses.empty()) {
         const WrappedText text = wrap_text(fonts.title, fonts.size(fonts.title), g ? s.log_empty : s.no_group,
                                            std::min(max.x - min.x, 40 * em), 0);
         float y = top + 2 * em;
@@ -153,6 +155,8 @@ bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, I
     const float width = ImGui::GetContentRegionAvail().x - 0.6f * em;  // room for the scroll bar
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float y = origin.y;
+    // The change across gatherings first: what the group should see before the details.
+    y += draw_pulse_history(dl, pulses, ImVec2(origin.x, y), width, fonts, s, lang);
     for (const LogSection& sec : sections) {
         // The gathering's heading with a rule, then its cards in the order they were saved.
         draw_text_fit(dl, fonts, fonts.title, ImVec2(origin.x, y), theme::accent, drawable_text(sec.heading), width);

@@ -48,6 +48,10 @@ struct ProgrammeStrings {
     const char* room;                      // heading over the room's name and language
     const char* room_hint;                 // the room's name field, empty: named after the programme
     const char* room_language;             // "Språk på telefonene og i eksportene"
+    const char* change;                    // "Endring": the pulses across gatherings at the top of the project log
+    const char* pulse_n;                   // "n = {n}"
+    const char* pulse_too_few;             // "for få svar"
+    const char* pulse_threshold;           // "Puls vises når minst {n} har svart (aldri under 3)"
     std::array<const char*, 3> languages;  // nb, nn, en, each in its own words
     const char* archive;
     const char* restore;  // an archived group or gathering comes back

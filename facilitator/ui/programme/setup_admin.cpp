@@ -81,6 +81,16 @@ void draw_setup_room(const Frame& frame, SetupState& setup) {
         ImGui::PopID();
         if (chosen) ImGui::PopStyleColor(3);
     }
+    // The pulse threshold: − and + only, so no value under the floor can even be typed.
+    const int threshold = state.pulse_threshold();
+    dim_text(fonts, fill(s.pulse_threshold, {{"n", std::to_string(threshold)}}));
+    ImGui::BeginDisabled(threshold <= min_pulse_threshold);
+    if (ImGui::Button("  -  ##pulse_threshold")) out.push_back(cmd::SetPulseThreshold{threshold - 1});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(threshold >= max_pulse_threshold);
+    if (ImGui::Button("  +  ##pulse_threshold")) out.push_back(cmd::SetPulseThreshold{threshold + 1});
+    ImGui::EndDisabled();
 }
 
 void draw_group_actions(const Frame& frame, ControlState& c, const LeaderGroup& g) {

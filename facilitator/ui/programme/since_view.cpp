@@ -50,7 +50,13 @@ float lay_out_tile(ImDrawList* dl, const SinceGroup& g, int number, ImVec2 a, fl
     put(head, x + nw, theme::text, drawable_text(g.name), w - nw);
     y += fonts.size(head) * 1.2f;
     if (!g.project.empty()) put_lines(drawable_text(g.project), theme::text_muted);
-    if (g.entries.empty()) put_lines(s.since_nothing, theme::text_dim);
+    if (g.entries.empty() && g.pulses.empty()) put_lines(s.since_nothing, theme::text_dim);
+    if (!g.pulses.empty()) {
+        y += 0.25f * em;
+        put(label, x, theme::accent, s.change, w);
+        y += fonts.size(label) * 1.15f;
+        for (const std::string& p : g.pulses) put_lines(drawable_text(p), theme::text);
+    }
     for (const SinceEntry& e : g.entries) {
         y += 0.25f * em;
         put(label, x, theme::accent, drawable_text(e.label), w);

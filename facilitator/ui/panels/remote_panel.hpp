@@ -1,0 +1,27 @@
+// Q: the pairing panel for a facilitator remote — the one-time pairing QR code and the remotes
+// paired now, each with "Koble fra" (asks first). Its title says that it is on the screen: in
+// this one-window build the room sees it, so it opens only by its key. No GLFW, OpenGL or hub.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/frame.hpp"
+#include "ui/panels/control_state.hpp"
+#include "ui/panels/qr_code.hpp"
+
+namespace samling {
+
+// The QR code of the URL last drawn, made again only when the pairing token changes.
+struct RemotePanelCache {
+    std::string url;
+    QrModules qr;
+};
+
+// Draws the panel centred in `size`; `pairing_url` is the pairing QR's text now (empty: this
+// session cannot pair, no LAN server). A click on "Koble fra" puts its question in `controls`.
+void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCache& cache,
+                       const std::string& pairing_url, ImVec2 size, float pixels_per_unit);
+
+}  // namespace samling

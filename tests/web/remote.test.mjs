@@ -1,0 +1,207 @@
+// The facilitator remote, end to end: a real projector window under Xvfb; Q (typed by xdotool)
+// opens the pairing panel, a screen grab's QR code is decoded by zbarimg, and headless Chromium
+// at 390×844 opens that URL and pairs as "Kari". The remote steps every group (it asks first,
+// naming the count), broadcasts a message that a participant's phone in another page shows and
+// dismisses (a poll does not bring it back), then the facilitator revokes it and its next tap
+// shows "Frakoblet". axe-core checks the remote page and the message. The control surface only
+// seeds the room and reads its state back.
+// Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { postCommand } from './control_surface.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BIN = process.env.SAMLING_BIN;
+const ARTIFACTS = process.env.SAMLING_ARTIFACTS || join(here, 'artifacts');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const MESSAGE = 'Kom tilbake til plenum om 2 minutter';
+
+let work, runner, env, ctl, base, code, browser;
+let stderr = '';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what, f, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`${what} within ${ms} ms\n--- samling's stderr ---\n${stderr}`);
+    await sleep(100);
+  }
+}
+
+async function controlState() {
+  const res = await fetch(ctl.url + '/control/state', { headers: { Authorization: 'Bearer ' + ctl.token } });
+  return res.json();
+}
+
+const AXE = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+async function shot(p, name) {
+  await p.screenshot({ path: join(ARTIFACTS, name + '.png') });
+  if (!(await p.evaluate(() => !!window.axe))) await p.evaluate(AXE);
+  const violations = await p.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+  });
+  assert.deepEqual(violations, [], `axe-core on ${name}`);
+}
+
+// xdotool and import on the Xvfb screen the window is on.
+const x = (tool, args) => execFileSync(tool, args, { env, encoding: 'utf8' });
+
+describe('the facilitator remote', () => {
+  before(async () => {
+    if (!BIN) throw new Error('SAMLING_BIN is not set: point it at the built samling binary');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    work = mkdtempSync(join(tmpdir(), 'samling-remote-'));
+    const data = join(work, 'data');
+    runner = spawn('xvfb-run', ['-a', '-f', join(work, 'xauth'), '-s', '-screen 0 1280x720x24',
+      'sh', '-c', 'echo "$DISPLAY" >"$0.display"; exec "$@"', join(work, 'app'),
+      BIN, '--demo', '--host', '127.0.0.1', '--port', '0', '--control-port', '0', '--data-dir', data],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '';
+    runner.stdout.on('data', (d) => { out += d; });
+    runner.stderr.on('data', (d) => { stderr += d; });
+    const join_url = await waitFor('the join line', () => /participants join at (\S+)/.exec(out)?.[1]);
+    base = join_url.replace(/\/\?room=.*$/, '');
+    code = /room=(\w+)/.exec(join_url)[1];
+    await waitFor('control.json', () => existsSync(join(data, 'control.json')));
+    ctl = JSON.parse(readFileSync(join(data, 'control.json'), 'utf8'));
+    env = { ...process.env, DISPLAY: readFileSync(join(work, 'app.display'), 'utf8').trim(),
+      XAUTHORITY: join(work, 'xauth') };
+    const win = await waitFor('the window', () => {
+      try { return x('xdotool', ['search', '--onlyvisible', '--name', '^Samling$']).trim().split('\n')[0]; } catch (e) { return ''; }
+    });
+    x('xdotool', ['windowfocus', '--sync', win]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (runner) {
+      try { process.kill(-runner.pid, 'SIGINT'); } catch (e) { /* gone */ }
+      await new Promise((r) => { runner.on('exit', r); setTimeout(r, 5000); });
+    }
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('pairs from the QR on the projector, steps all groups, broadcasts, and is disconnected once revoked', async () => {
+    // The projector shows no pairing code until Q is pressed.
+    const before = join(ARTIFACTS, 'remote_projector_before.png');
+    x('import', ['-window', 'root', before]);
+    let none = '';
+    try { none = execFileSync('zbarimg', ['--raw', '-q', before], { encoding: 'utf8' }); } catch (e) { /* no code: exit 4 */ }
+    assert.ok(!none.includes('/remote.html'), 'no pairing QR on the projector before Q: ' + none);
+
+    x('xdotool', ['key', 'q']);
+    const grab = join(ARTIFACTS, 'remote_pairing_panel.png');
+    const url = await waitFor('a pairing QR on the screen', () => {
+      x('import', ['-window', 'root', grab]);
+      let found = '';
+      try { found = execFileSync('zbarimg', ['--raw', '-q', grab], { encoding: 'utf8' }); } catch (e) { /* not yet */ }
+      return found.split('\n').find((l) => l.includes('/remote.html#pair=')) || '';
+    });
+    assert.ok(url.startsWith(base + '/remote.html#pair='), url);
+    const offered = await (await fetch(ctl.url + '/control/remote', { headers: { Authorization: 'Bearer ' + ctl.token } })).json();
+    assert.equal(url, offered.url, 'the QR encodes exactly what GET /control/remote offers');
+    x('xdotool', ['key', 'Escape']);
+
+    // A participant's phone, joined from its group's link, in a page of its own.
+    const state = await controlState();
+    const phoneCtx = await browser.newContext(PHONE);
+    const phone = await phoneCtx.newPage();
+    await phone.goto(`${base}/?room=${code}&group=${state.groups[1].id}`);
+    await phone.tap('#join-ask-yes');
+    await phone.waitForSelector('#screen-write:not([hidden])');
+
+    // The remote pairs from the decoded URL.
+    const remoteCtx = await browser.newContext(PHONE);
+    const remote = await remoteCtx.newPage();
+    const problems = [];
+    remote.on('pageerror', (e) => problems.push(e.message));
+    await remote.goto(url);
+    await remote.waitForSelector('#screen-pair:not([hidden])');
+    await shot(remote, 'remote_pair');
+    await remote.fill('#pair-name', 'Kari');
+    await remote.tap('#pair-form button[type=submit]');
+    await remote.waitForSelector('#screen-remote:not([hidden])');
+    assert.equal(new URL(remote.url()).hash, '', 'the spent code leaves the address bar');
+    await remote.waitForSelector('#remote-groups li');
+    assert.equal(await remote.locator('#remote-groups li').count(), state.groups.length);
+    assert.match(await remote.textContent('#remote-who'), /Kari/);
+    const paired = await controlState();
+    assert.deepEqual(paired.remotes.map((r) => r.name), ['Kari']);
+    // The photo of that QR pairs nothing more.
+    const again = await fetch(base + '/api/remote/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pairing: new URL(url).hash.slice(6), name: 'Ola' }) });
+    assert.equal(again.status, 401);
+    await shot(remote, 'remote');
+    // The pairing panel lists Kari now, under a fresh code (the one Kari spent is gone).
+    x('xdotool', ['key', 'q']);
+    const listed = join(ARTIFACTS, 'remote_pairing_panel_paired.png');
+    const fresh = await waitFor('a fresh pairing QR', () => {
+      x('import', ['-window', 'root', listed]);
+      let found = '';
+      try { found = execFileSync('zbarimg', ['--raw', '-q', listed], { encoding: 'utf8' }); } catch (e) { /* not yet */ }
+      return found.split('\n').find((l) => l.includes('/remote.html#pair=')) || '';
+    });
+    assert.notEqual(fresh, url, 'the panel shows a new code once one was used');
+    x('xdotool', ['key', 'Escape']);
+
+    // Next step for every group: it asks first, naming the count; "Avbryt" does nothing.
+    const steps = () => controlState().then((s) => s.groups.map((g) => g.run && g.run.step));
+    assert.deepEqual(await steps(), state.groups.map(() => 0));
+    await remote.tap('#act-next');
+    await remote.waitForSelector('#ask[open]');
+    assert.equal(await remote.textContent('#ask-text'), `Neste steg for ${state.groups.length} grupper?`);
+    await shot(remote, 'remote_ask');
+    await remote.tap('#ask-no');
+    await sleep(500);
+    assert.deepEqual(await steps(), state.groups.map(() => 0), 'no: nothing moved');
+    await remote.tap('#act-next');
+    await remote.waitForSelector('#ask[open]');
+    await remote.tap('#ask-yes');
+    await waitFor('every group at step 2', async () => (await steps()).every((s) => s === 1));
+    await remote.waitForFunction(() => /Steg 2 av/.test(document.querySelector('#remote-groups').textContent));
+
+    // A broadcast to every phone: the participant's page shows it over everything.
+    await remote.fill('#broadcast-input', MESSAGE);
+    await remote.tap('#broadcast-form button[type=submit]');
+    await remote.waitForSelector('#ask[open]');
+    assert.equal(await remote.textContent('#ask-text'), `Sende beskjeden til ${state.groups.length} grupper?`);
+    await remote.tap('#ask-yes');
+    await phone.waitForSelector('#broadcast:not([hidden])', { timeout: 10000 });
+    assert.equal(await phone.textContent('#broadcast-text'), MESSAGE);
+    await shot(phone, 'phone_broadcast');
+    await phone.tap('#broadcast-ok');
+    assert.ok(await phone.isHidden('#broadcast'));
+    await sleep(2500);  // two polls later, and after a reload, it stays dismissed
+    assert.ok(await phone.isHidden('#broadcast'), 'a poll does not bring a dismissed message back');
+    await phone.reload();
+    await phone.waitForSelector('#screen-write:not([hidden])');
+    await sleep(1500);
+    assert.ok(await phone.isHidden('#broadcast'), 'nor does a reload');
+
+    // Revoked (as the pairing panel's "Koble fra" does): the remote's next tap says so.
+    await postCommand(ctl, { command: 'revoke_remote', remote: paired.remotes[0].id });
+    // One group ticked: reveal goes out at once, and the server's 401 ends the pairing.
+    await remote.tap('#tick-' + state.groups[0].id).catch(() => {});
+    await remote.tap('#act-reveal').catch(() => {});
+    await remote.waitForSelector('#screen-gone:not([hidden])', { timeout: 10000 });
+    assert.match(await remote.textContent('#gone-text'), /Frakoblet/);
+    await shot(remote, 'remote_revoked');
+    assert.deepEqual((await controlState()).remotes, []);
+    assert.match(stderr, /samling: remote \d+ \(Kari\): \{"command":"together"/, 'the command is logged with its remote');
+    assert.deepEqual(problems, []);
+  });
+});
