@@ -29,3 +29,10 @@ TEST_CASE("nb, nn and en take «one» for exactly one and «other» for every ot
         CHECK(count_text(p, -1) == "-1 lapper");
     }
 }
+
+TEST_CASE("a figure with one decimal takes a comma in Norwegian and a point in English") {
+    CHECK(decimal_text(5.44, Language::nb) == "5,4");
+    CHECK(decimal_text(5.46, Language::nn) == "5,5");
+    CHECK(decimal_text(5.46, Language::en) == "5.5");
+    CHECK(decimal_text(7.0, Language::nb) == "7,0");
+}

@@ -2,6 +2,7 @@
 #include "core/phrase.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace samling {
 
@@ -38,6 +39,14 @@ const char* plural_form(const Plural& p, int n) {
 
 std::string count_text(const Plural& p, int n) {
     return fill(plural_form(p, n), {{"n", std::to_string(n)}});
+}
+
+std::string decimal_text(double v, Language lang) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string out = buf;
+    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
+    return out;
 }
 
 }  // namespace samling

@@ -28,6 +28,9 @@ std::string fill(std::string_view pattern, PhraseValues values);
 // other count (CLDR's rule for all three); a language with a dual or a few adds its case here.
 const char* plural_form(const Plural& p, int n);
 
+// A figure with one decimal: "5,4" in Norwegian, "5.4" in English.
+std::string decimal_text(double v, Language lang);
+
 // The form for n with {n} filled in: "1 lapp", "12 lapper".
 std::string count_text(const Plural& p, int n);
 

@@ -3,6 +3,7 @@
 // the figures as a table beside it), then the instrument's citation and licence.
 #include "export/change_section.hpp"
 
+#include "core/phrase.hpp"
 #include "export/encoding.hpp"
 #include "export/pulse_chart.hpp"
 #include "export/pulse_figures.hpp"

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/phrase.hpp"
 #include "export/encoding.hpp"
 #include "export/pulse_figures.hpp"
 

@@ -5,17 +5,10 @@
 #include <cstdio>
 #include <set>
 
+#include "core/phrase.hpp"
 #include "export/encoding.hpp"
 
 namespace samling {
-
-std::string decimal_text(double v, Language lang) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string out = buf;
-    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
-    return out;
-}
 
 std::vector<PulseFigure> pulse_figures(const std::vector<PulseSeries>& pulses, Language lang) {
     std::vector<PulseFigure> out;

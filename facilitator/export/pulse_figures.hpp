@@ -28,7 +28,4 @@ std::vector<PulseFigure> pulse_figures(const std::vector<PulseSeries>& pulses, L
 // scales (count_1 … count_7), empty when suppressed.
 std::string render_pulse_csv(const std::vector<PulseFigure>& figures);
 
-// "5,4" in Norwegian, "5.4" in English: one decimal, as the projector shows it.
-std::string decimal_text(double v, Language lang);
-
 }  // namespace samling

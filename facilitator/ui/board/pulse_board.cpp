@@ -16,15 +16,6 @@
 namespace samling {
 namespace {
 
-// "5,4" in Norwegian, "5.4" in English.
-std::string decimal(double v, Language lang) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string out = buf;
-    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
-    return out;
-}
-
 // A point's shade: from a pale accent at the scale's low end to the full accent at its high end.
 ImU32 point_colour(int point, const Scale& scale) {
     const float t = static_cast<float>(point - scale.min) / static_cast<float>(std::max(1, scale.max - scale.min));
@@ -106,7 +97,7 @@ void draw_row(ImDrawList* dl, const Fonts& fonts, ImVec2 a, ImVec2 b, const Puls
                       theme::accent_text, n);
         x += w;
     }
-    const std::string mean = decimal(r.mean, lang);
+    const std::string mean = decimal_text(r.mean, lang);
     draw_text(dl, fonts, fonts.title,
               ImVec2(b.x - width_of(fonts, fonts.title, mean), a.y + (h - fonts.size(fonts.title)) / 2), theme::text,
               mean);
@@ -128,8 +119,8 @@ void draw_result(ImDrawList* dl, const Fonts& fonts, ImVec2 min, ImVec2 max, con
     // The heading: the index (higher is more of what is measured) and how many answered.
     std::string head = drawable_text(instrument.title.in(lang));
     if (result.index)
-        head += "  ·  " + fill(s.pulse_index,
-                               {{"mean", decimal(*result.index, lang)}, {"max", std::to_string(instrument.scale.max)}});
+        head += "  ·  " + fill(s.pulse_index, {{"mean", decimal_text(*result.index, lang)},
+                                               {"max", std::to_string(instrument.scale.max)}});
     head += "  ·  " + fill(s.pulse_n, {{"n", std::to_string(result.respondents)}});
     draw_text_fit(dl, fonts, fonts.heading, min, theme::text, head, w);
     const float legend_y = min.y + fonts.size(fonts.heading) * 1.1f;

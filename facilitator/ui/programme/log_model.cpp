@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/carry_over.hpp"
+#include "core/phrase.hpp"
 #include "core/pulse_history.hpp"
 
 #include "ui/board/vote_results.hpp"
@@ -76,18 +77,6 @@ std::vector<LogSection> project_log_sections(const Workshop& state, Id group, La
     return sections;
 }
 
-namespace {
-
-std::string pulse_decimal(double v, Language lang) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string out = buf;
-    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
-    return out;
-}
-
-}  // namespace
-
 std::vector<std::string> pulse_summary_lines(const std::vector<PulseSeries>& pulses, const ProgrammeStrings& s,
                                              Language lang) {
     std::vector<std::string> out;
@@ -98,8 +87,8 @@ std::vector<std::string> pulse_summary_lines(const std::vector<PulseSeries>& pul
             line += (first ? " " : " → ") +
                     (p.gathering_number ? fill(s.gathering_number, {{"n", std::to_string(p.gathering_number)}})
                                         : std::string(s.no_gathering)) +
-                    " " + (p.result.index ? pulse_decimal(*p.result.index, lang) : std::string(s.pulse_too_few)) +
-                    " (" + fill(s.pulse_n, {{"n", std::to_string(p.result.respondents)}}) + ")";
+                    " " + (p.result.index ? decimal_text(*p.result.index, lang) : std::string(s.pulse_too_few)) + " (" +
+                    fill(s.pulse_n, {{"n", std::to_string(p.result.respondents)}}) + ")";
             first = false;
         }
         out.push_back(std::move(line));

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/phrase.hpp"
 #include "ui/panels/control_theme.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
@@ -13,14 +14,6 @@
 
 namespace samling {
 namespace {
-
-std::string decimal(double v, Language lang) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string out = buf;
-    if (lang != Language::en) std::replace(out.begin(), out.end(), '.', ',');
-    return out;
-}
 
 ImU32 shade(int point, const Scale& scale) {
     const float t = static_cast<float>(point - scale.min) / static_cast<float>(std::max(1, scale.max - scale.min));
@@ -89,7 +82,7 @@ float draw_pulse_history(ImDrawList* dl, const std::vector<PulseSeries>& pulses,
                             x += w;
                         }
                         draw_text(dl, fonts, fonts.bold, ImVec2(b.x + 0.6f * em, a.y + (bar_h - em) / 2), theme::text,
-                                  decimal(r.mean, lang));
+                                  decimal_text(r.mean, lang));
                     }
                     const std::string n = fill(s.pulse_n, {{"n", std::to_string(r.n)}});
                     draw_text(dl, fonts, fonts.small,
