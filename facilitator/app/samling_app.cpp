@@ -26,6 +26,7 @@
 #include "app/recover_command.hpp"
 #include "app/room_setup.hpp"
 #include "core/retention.hpp"
+#include "core/room_links.hpp"
 #include "core/secrets.hpp"
 #include "hub/hub.hpp"
 #include "platform/platform.hpp"
@@ -102,7 +103,7 @@ std::string participant_origin(const std::string& host, int port) {
 }
 
 std::string join_url(const std::string& host, int port, const std::string& code) {
-    return participant_origin(host, port) + "/?room=" + code;
+    return room_link(participant_origin(host, port), code);
 }
 
 // One programme's session, from the store's opening to its clean close. `switch_to` is set

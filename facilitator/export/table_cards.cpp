@@ -13,6 +13,7 @@
 #include <qrcodegen.hpp>
 
 #include "core/phrase.hpp"
+#include "core/room_links.hpp"
 #include "export/atomic_file.hpp"
 #include "export/encoding.hpp"
 #include "export/slug.hpp"
@@ -66,15 +67,6 @@ std::string upper_code(std::string code) {
 }
 
 }  // namespace
-
-std::string table_card_link(std::string_view host_port, std::string_view room_code, Id group) {
-    return "http://" + std::string(host_port) + "/?room=" + std::string(room_code) + "&group=" + std::to_string(group);
-}
-
-std::string table_screen_link(std::string_view host_port, std::string_view room_code, Id group) {
-    return "http://" + std::string(host_port) + "/table?room=" + std::string(room_code) +
-           "&group=" + std::to_string(group);
-}
 
 std::string qr_svg(std::string_view text) {
     try {
@@ -130,8 +122,9 @@ Result<std::vector<std::filesystem::path>> write_table_cards(const Workshop& sta
     for (std::size_t i = 0; i < groups.size(); ++i) {
         const auto& [id, name] = groups[i];
         if (!r.only.empty() && std::find(r.only.begin(), r.only.end(), id) == r.only.end()) continue;
-        const TableCard card{name,   table_card_link(r.host_port, state.room()->code, id),  r.host_port, code,
-                             r.wifi, table_screen_link(r.host_port, state.room()->code, id)};
+        const std::string origin = "http://" + r.host_port;
+        const TableCard card{name,   group_join_link(origin, state.room()->code, id),  r.host_port, code,
+                             r.wifi, table_screen_link(origin, state.room()->code, id)};
         char number[24];  // "%02zu-" of any size_t
         std::snprintf(number, sizeof number, "%02zu-", i + 1);
         const std::string file = number + slugs.at(id) + ".html";

@@ -27,12 +27,6 @@ struct TableCard {
     std::string table_link;  // http://HOST:PORT/table?room=CODE&group=ID, the table screen's
 };
 
-// "http://HOST:PORT/?room=CODE&group=ID".
-std::string table_card_link(std::string_view host_port, std::string_view room_code, Id group);
-
-// "http://HOST:PORT/table?room=CODE&group=ID": the group's read-only table screen.
-std::string table_screen_link(std::string_view host_port, std::string_view room_code, Id group);
-
 // The QR code of `text` as an SVG element (one path, a quiet zone of 4 modules), sized by CSS.
 // Empty when the text is too long for any QR version.
 std::string qr_svg(std::string_view text);

@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "core/room_links.hpp"
+
 namespace samling {
 namespace {
 
@@ -346,9 +348,8 @@ json control_state(const Workshop& state, const Presence& presence, Timestamp no
                       {"runs", std::move(runs)},
                       {"run", nullptr}};
         // The group's table screen (GET /table), what a TV at its table opens.
-        group["table_url"] = origin.empty() || !state.room()
-                                 ? json(nullptr)
-                                 : json(origin + "/table?room=" + state.room()->code + "&group=" + std::to_string(gid));
+        group["table_url"] =
+            origin.empty() || !state.room() ? json(nullptr) : json(table_screen_link(origin, state.room()->code, gid));
         if (const ExerciseRun* run = state.current_run(gid)) {
             json notes = json::array();
             for (const Note* n : state.notes_of_run(run->id)) {
