@@ -196,7 +196,9 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
         if (view.controls.preview && group) {
             draw_phone_preview(dl, preview_for(state, group, now, &view.presence), f.panel_min, f.panel_max, fonts, s);
         } else if (view.presenter) {
-            draw_presenter_column(frame, dl, group, f.panel_min, f.panel_max);
+            const std::string pairing = content.remote_pairing_url ? content.remote_pairing_url(now) : "";
+            draw_presenter_column(frame, dl, group, f.panel_min, f.panel_max, pairing_qr(view.remote_qr, pairing),
+                                  pixels_per_unit);
         } else {
             const std::string room_code = state.room() ? state.room()->code : std::string();
             draw_join_panel(dl, f.panel_min, f.panel_max, fonts, s, content.qr, content.address, room_code,
@@ -397,6 +399,11 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     }
     draw_confirm(frame, c.confirm, size);
     view.redraw_at = next_redraw(state, c, now);
+    // A pairing QR code on the screen follows its token: an expired one is replaced with no input.
+    if (!view.remote_qr.url.empty() && (view.presenter || c.overlay == Overlay::remote)) {
+        const Timestamp at = now + pairing_redraw_ms;
+        view.redraw_at = view.redraw_at ? std::min(view.redraw_at, at) : at;
+    }
 }
 
 void room_view(const ViewState& presenter, ViewState& room) {

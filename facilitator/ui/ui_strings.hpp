@@ -18,7 +18,7 @@ struct KeyHelp {
     const char* keys;
     const char* what;
 };
-inline constexpr std::size_t key_help_lines = 42;
+inline constexpr std::size_t key_help_lines = 43;
 
 struct UiStrings {
     const char* join_heading;    // over the QR code

@@ -2,7 +2,8 @@
 # The presenter window beside the projector's, under Xvfb (--presenter on one wide screen: Xvfb
 # has one RandR output, so GLFW sees one monitor): both windows exist; J typed into the
 # presenter window (xdotool) brings the join panel's QR code onto the projector window, O its
-# overview, and a step key typed there moves the group; during a vote with hidden totals a phone's dots show as
+# overview, and a step key typed there moves the group; the remote's pairing QR code is in the
+# presenter window only; during a vote with hidden totals a phone's dots show as
 # the totals' bars in the presenter window and nowhere on the projector's. The control surface
 # seeds the room and reads it back; each window is grabbed on its own (ImageMagick's import).
 # Usage: presenter_test.sh SAMLING_BIN PNG_COLOUR_BIN ARTIFACT_DIR
@@ -54,6 +55,21 @@ shot "$projector" "$work/presenter-projector-join-own.png"
 xdotool key j
 xdotool windowfocus --sync "$presenter"
 echo "presenter_test: J typed into the projector window works as well"
+
+# The remote's pairing QR code — the url GET /control/remote gives — is in the presenter window;
+# none of the projector's grabs above (clean, with the join panel) holds it.
+pairing=$(curl -sS --fail -H "Authorization: Bearer $token" "$url/control/remote" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["url"])')
+[[ $pairing == "$base/remote.html#pair="* ]] || fail "GET /control/remote gives '$pairing'"
+shot "$presenter" "$work/presenter-pairing.png"
+decoded=$(qr "$work/presenter-pairing.png")
+grep -qxF "$pairing" <<<"$decoded" || fail "the presenter window shows no pairing QR code for $pairing (decoded: '$decoded')"
+for png in clean join clean-again join-own; do
+    if grep -qF /remote.html <<<"$(qr "$work/presenter-projector-$png.png")"; then
+        fail "the projector window ($png) shows the remote's pairing QR code"
+    fi
+done
+echo "presenter_test: the pairing QR code ($pairing) is in the presenter window, not on the projector"
 
 # 2. A command key in the presenter window: → moves the focused group (the first) a step on.
 group=$(state "sorted(g['id'] for g in s['groups'])[0]")
@@ -117,4 +133,9 @@ in_projector=$(bars "$artifacts/presenter-27-projector.png")
 ((in_presenter > 100 && in_projector == 0)) ||
     fail "27 groups: hidden totals' bars in the presenter $in_presenter, on the projector $in_projector pixels"
 echo "presenter_test: --screenshot-presenter with 27 groups: totals in the presenter ($in_presenter pixels), none on the projector"
+# 27 groups voting leave the column no room for a readable code (it says Q shows it): whatever
+# the presenter draws, the projector's screenshot holds no pairing code.
+if grep -qF /remote.html <<<"$(qr "$artifacts/presenter-27-projector.png")"; then
+    fail "27 groups: the projector's screenshot shows the pairing QR code"
+fi
 echo "presenter_test: ok"

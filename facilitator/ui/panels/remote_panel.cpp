@@ -23,15 +23,20 @@ std::string clock_time(Timestamp ms) {
 
 }  // namespace
 
+const QrModules& pairing_qr(RemotePanelCache& cache, const std::string& pairing_url) {
+    if (cache.url != pairing_url) {
+        cache.url = pairing_url;
+        cache.qr = pairing_url.empty() ? QrModules{} : encode_qr(pairing_url);
+    }
+    return cache.qr;
+}
+
 void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCache& cache,
                        const std::string& pairing_url, ImVec2 size, float pixels_per_unit) {
     const Fonts& fonts = frame.fonts;
     const UiStrings& s = frame.words;
     const float em = fonts.em;
-    if (cache.url != pairing_url) {
-        cache.url = pairing_url;
-        cache.qr = pairing_url.empty() ? QrModules{} : encode_qr(pairing_url);
-    }
+    const QrModules& qr = pairing_qr(cache, pairing_url);
     const float panel_w = std::min(size.x - 4 * em, 34 * em);
     begin_overlay_window("##remote", size, ImVec2(panel_w, 0), fonts);
     ImGui::PushFont(fonts.title);
@@ -44,11 +49,10 @@ void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCa
     // The code on white, as large as the panel's width and the window's height allow.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float max_side = std::min(avail, size.y - 16 * em);
-    const float side = qr_side(cache.qr, max_side, pixels_per_unit);
+    const float side = qr_side(qr, max_side, pixels_per_unit);
     if (side > 0) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw_qr(ImGui::GetWindowDrawList(), cache.qr, ImVec2(at.x + (avail - side) / 2, at.y), max_side,
-                pixels_per_unit);
+        draw_qr(ImGui::GetWindowDrawList(), qr, ImVec2(at.x + (avail - side) / 2, at.y), max_side, pixels_per_unit);
         ImGui::Dummy(ImVec2(avail, side));
     }
     ImGui::Spacing();

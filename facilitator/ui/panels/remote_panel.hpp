@@ -19,6 +19,14 @@ struct RemotePanelCache {
     QrModules qr;
 };
 
+// The pairing QR code for `pairing_url` (empty: none), encoded again only when the url changes —
+// a new token after a pairing or ten minutes. The Q panel and the presenter's column share it.
+const QrModules& pairing_qr(RemotePanelCache& cache, const std::string& pairing_url);
+
+// While a pairing QR code is shown, the frame is drawn again this often even with no input, so
+// an expired token's code is replaced without the facilitator touching the laptop.
+inline constexpr Timestamp pairing_redraw_ms = 15 * 1000;
+
 // Draws the panel centred in `size`; `pairing_url` is the pairing QR's text now (empty: this
 // session cannot pair, no LAN server). A click on "Koble fra" puts its question in `controls`.
 void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCache& cache,

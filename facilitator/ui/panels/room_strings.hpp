@@ -18,13 +18,16 @@ struct RoomStrings {
     const char* retention_passed;
     // The presenter window (ui/presenter): its title, its column's heading ("Bare på din skjerm"),
     // the key to each group row's figures, the hidden vote totals' heading and why they are
-    // hidden, and no votes yet
+    // hidden, no votes yet, the caption under the remote's pairing QR code and the line in its
+    // place when the column is too crowded for it
     const char* presenter_title;
     const char* presenter_private;
     const char* presenter_columns;
     const char* presenter_votes;
     const char* presenter_votes_hidden;
     const char* presenter_no_votes;
+    const char* presenter_remote;
+    const char* presenter_remote_key;
 };
 
 // The texts are translated in i18n/strings.json; the build generates fill_strings from it.

@@ -1,7 +1,7 @@
 // The presenter's column, top to bottom: a heading saying the room cannot see it, one row per
-// group with figures in aligned slots, and — while a vote with hidden totals runs in the focused
-// group — its notes with the most dots so far; the remote's pairing QR code is to go under them.
-// No GLFW, OpenGL or hub.
+// group with figures in aligned slots, while a vote with hidden totals runs in the focused
+// group its notes with the most dots so far, and at the bottom the remote's pairing QR code with
+// its caption. No GLFW, OpenGL or hub.
 #include "ui/presenter/presenter_column.hpp"
 
 #include <algorithm>
@@ -121,7 +121,8 @@ float draw_hidden_totals(const Frame& frame, ImDrawList* dl, const ExerciseRun& 
 
 }  // namespace
 
-void draw_presenter_column(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max) {
+void draw_presenter_column(const Frame& frame, ImDrawList* dl, Id focused, ImVec2 min, ImVec2 max,
+                           const QrModules& pairing, float pixels_per_unit) {
     const Fonts& fonts = frame.fonts;
     const RoomStrings& rs = room_strings(frame.lang);
     const float em = fonts.em;
@@ -133,15 +134,30 @@ void draw_presenter_column(const Frame& frame, ImDrawList* dl, Id focused, ImVec
     draw_text_fit(dl, fonts, fonts.bold, a, theme::accent, rs.presenter_private, right - a.x);
     float y = a.y + fonts.size(fonts.bold) * 1.4f;
 
-    // The vote's totals take what they need at the bottom; the groups share the rest.
+    // The vote's totals take what they need at the bottom, the pairing QR code and its caption
+    // under them, the groups share the rest.
     const ExerciseRun* vote = hidden_vote(frame.state, focused);
     const float totals_h =
         vote ? fonts.size(fonts.bold) * 1.2f + line * 1.4f + line * 1.35f * totals_shown + 0.8f * em : 0.0f;
     const std::vector<Id> ids = group_order(frame.state);
-    const float list_bottom = max.y - pad - totals_h;
+    const float rows_top = y + line * 1.3f;
+    // The code is at most a third of the column and leaves each group's row a line; below 3
+    // pixels a module a phone's camera struggles, so a column too crowded for it (27 groups
+    // voting) says that Q shows it in the pairing panel — if the rows leave room for that line.
+    const float caption_h = line * 1.5f, gap = std::round(0.6f * em);
+    const float n = static_cast<float>(ids.size());
+    const float below_rows = max.y - pad - totals_h - rows_top;
+    const float qr_max =
+        std::min({right - a.x, std::round((max.y - min.y) / 3), below_rows - caption_h - gap - line * n});
+    float qr_h = pairing.size > 0 && qr_max > 0 ? qr_side(pairing, qr_max, pixels_per_unit) : 0.0f;
+    if (qr_h * pixels_per_unit < 3.0f * static_cast<float>(pairing.size + 2 * qr_quiet_zone)) qr_h = 0;
+    const bool key_line = pairing.size > 0 && qr_h == 0 && below_rows - caption_h >= line * 0.9f * n;
+    const float pairing_h = qr_h > 0 ? gap + qr_h + caption_h : key_line ? caption_h : 0.0f;
+    const float pairing_top = max.y - pad - pairing_h;
+    const float list_bottom = pairing_top - totals_h;
     const std::string columns = rs.presenter_columns;
     draw_text_fit(dl, fonts, fonts.small, ImVec2(a.x, y), theme::text_dim, columns, right - a.x);
-    y += line * 1.3f;
+    y = rows_top;
     const float row_h = ids.empty() ? 0 : std::min(line * 2.5f, (list_bottom - y) / static_cast<float>(ids.size()));
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (row_h < line * 0.9f) break;  // more groups than the column holds: the overview (O) shows them all
@@ -149,8 +165,16 @@ void draw_presenter_column(const Frame& frame, ImDrawList* dl, Id focused, ImVec
                        ImVec2(a.x - 0.3f * em, y + row_h * static_cast<float>(i)), right + 0.3f * em, row_h);
     }
     if (vote) draw_hidden_totals(frame, dl, *vote, ImVec2(a.x, list_bottom + 0.8f * em), right);
-    // The facilitator remote's pairing QR code (issue 10, point 6) belongs here, under the totals:
-    // take its height off list_bottom as totals_h is, and draw it with draw_qr (panels/qr_code.hpp) at the bottom.
+    if (qr_h == 0 && !key_line) return;
+    // The remote pairs from here, never from the projector (issue 10, point 6).
+    float caption_y = pairing_top + line * 0.3f;
+    if (qr_h > 0) {
+        const float qy = pairing_top + gap;
+        draw_qr(dl, pairing, ImVec2(std::round((a.x + right - qr_h) / 2), qy), qr_max, pixels_per_unit);
+        caption_y = qy + qr_h + line * 0.3f;
+    }
+    draw_text_fit(dl, fonts, fonts.small, ImVec2(a.x, caption_y), theme::text_muted,
+                  qr_h > 0 ? rs.presenter_remote : rs.presenter_remote_key, right - a.x);
 }
 
 }  // namespace samling
