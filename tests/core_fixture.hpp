@@ -79,6 +79,41 @@ inline std::shared_ptr<const ExerciseCatalog> pulse_catalog() {
     return catalog;
 }
 
+// The shipped goals and measures and the status round that brings its measures back.
+inline std::shared_ptr<const ExerciseCatalog> measures_catalog() {
+    auto catalog = std::make_shared<ExerciseCatalog>();
+    for (const char* file : {"goals_measures.json", "status_round.json"}) {
+        std::ifstream in(std::string(SAMLING_SOURCE_DIR) + "/exercises/" + file);
+        std::stringstream text;
+        text << in.rdbuf();
+        auto def = parse_exercise(text.str(), file);
+        REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
+        catalog->add(def.value());
+    }
+    return catalog;
+}
+
+// A group's goals and measures, concluded: `writer` writes one measure note per {text, owner}
+// in the measures step (with a start date and, when given, an indicator). Returns the notes'
+// ids. `submit` decides and applies a command and returns its subject (core or hub).
+struct PlannedMeasure {
+    std::string text, owner, indicator;
+};
+template <typename Submit>
+std::vector<Id> plan_measures(Submit submit, Id group, Id writer, const std::vector<PlannedMeasure>& measures) {
+    submit(cmd::StartExercise{group, "goals_measures"});
+    submit(cmd::GoToStep{group, 2});
+    std::vector<Id> ids;
+    for (const PlannedMeasure& m : measures) {
+        NoteFields fields{{"owner", m.owner}, {"start", "2026-09-01"}};
+        if (!m.indicator.empty()) fields["indicator"] = m.indicator;
+        ids.push_back(
+            submit(cmd::AddNote{writer, "m" + std::to_string(ids.size()) + m.text, m.text, "measures", 0, fields}));
+    }
+    submit(cmd::ConcludeRun{group});
+    return ids;
+}
+
 // Decides and applies one command, as the hub would; fails the test if it is refused.
 inline Decision run(Workshop& w, const Command& c, Timestamp now = 1000) {
     auto d = w.decide(c, now);

@@ -10,6 +10,7 @@ import { renderBoard, renderProposals } from './board.js';
 import { renderVotes } from './vote.js';
 import { renderPulse } from './pulse.js';
 import { renderPulseResult } from './pulse_result.js';
+import { renderStatus } from './status.js';
 import { syncTimer, renderDone, renderConclusion, renderContext } from './steps.js';
 import { stepFields, renderNoteFields } from './fields.js';
 import { renderLead } from './lead.js';
@@ -79,6 +80,7 @@ export function render() {
   if (voting) renderVotes();
   renderPulse(kind === 'pulse' ? act : null);
   renderPulseResult(act && kind !== 'pulse' && act.pulse_result ? act.pulse_result : null);
+  renderStatus(kind === 'status' ? act : null);
   renderMine(kind);
   renderProposals(concluding ? notes.filter((n) => !n.mine && isProposal(n)) : []);
   const board = notes.filter((n) => !isProposal(n));

@@ -227,6 +227,14 @@ struct AnswerPulse {
     std::string statement;
     int value = 0;
 };
+// A measure's status in this status round, and one line of what happened: from any phone of
+// the group. Without `text` the line this round already has stays.
+struct ReportMeasure {
+    Id participant = 0;
+    Id note = 0;
+    std::string status;  // not_started | started | done | stopped
+    std::optional<std::string> text;
+};
 struct ChangeGroup {
     Id participant = 0;
     Id group = 0;
@@ -348,6 +356,11 @@ struct PulseAnswered {
     std::string statement;
     int value = 0;
 };
+struct MeasureReported {
+    Id run = 0;   // the status round
+    Id note = 0;  // the measure
+    MeasureReport report;
+};
 struct ProgrammeNamed {
     std::string name;
 };
@@ -434,7 +447,7 @@ using Change =
                  change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
                  change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered,
                  change::RetentionSet, change::NotePurged, change::LeadSet, change::RemotePaired, change::RemoteRevoked,
-                 change::BroadcastSent, change::PulseThresholdSet>;
+                 change::BroadcastSent, change::PulseThresholdSet, change::MeasureReported>;
 
 namespace cmd {
 // Takes back one earlier facilitator action. The changes come from that action's
@@ -454,7 +467,7 @@ using Command =
                  cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
                  cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse, cmd::SetRetention,
                  cmd::FlagPersonal, cmd::SetLead, cmd::DeclineLead, cmd::AskLead, cmd::AsLead, cmd::PairRemote,
-                 cmd::RevokeRemote, cmd::Broadcast, cmd::SetPulseThreshold>;
+                 cmd::RevokeRemote, cmd::Broadcast, cmd::SetPulseThreshold, cmd::ReportMeasure>;
 
 namespace cmd {
 // Several commands taken as one action, in order: one answer, one step of the undo history.
@@ -479,7 +492,8 @@ inline bool is_participant_command(const Command& c) {
            std::holds_alternative<cmd::EditNote>(c) || std::holds_alternative<cmd::DeleteNote>(c) ||
            std::holds_alternative<cmd::CastVote>(c) || std::holds_alternative<cmd::RetractVote>(c) ||
            std::holds_alternative<cmd::MarkDone>(c) || std::holds_alternative<cmd::ChangeGroup>(c) ||
-           std::holds_alternative<cmd::AnswerPulse>(c) || std::holds_alternative<cmd::AskLead>(c);
+           std::holds_alternative<cmd::AnswerPulse>(c) || std::holds_alternative<cmd::AskLead>(c) ||
+           std::holds_alternative<cmd::ReportMeasure>(c);
 }
 
 // Commands that change the room but are no facilitator action to take back (see PairRemote).

@@ -29,8 +29,8 @@ bool is_colour(const std::string& s) {
 }
 
 std::optional<StepKind> parse_kind(const std::string& s) {
-    for (StepKind k :
-         {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote, StepKind::conclude, StepKind::pulse})
+    for (StepKind k : {StepKind::write, StepKind::reveal, StepKind::organise, StepKind::vote, StepKind::conclude,
+                       StepKind::pulse, StepKind::status})
         if (to_string(k) == s) return k;
     return std::nullopt;
 }
@@ -82,7 +82,7 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
     const auto kind = parse_kind(s["kind"].get<std::string>());
     if (!kind)
         return Problem{where, "unknown step kind \"" + s["kind"].get<std::string>() +
-                                  "\" (write, reveal, organise, vote, conclude, pulse)"};
+                                  "\" (write, reveal, organise, vote, conclude, pulse, status)"};
     step.kind = *kind;
     step.id = s.value("id", std::string(to_string(step.kind)));
     if (!is_identifier(step.id)) return Problem{where, "\"id\" must be lower-case letters, digits, _ or -"};
@@ -154,6 +154,18 @@ std::optional<Problem> read_step(const json& s, const std::string& where, const 
         if (!s["instrument"].is_string() || !is_identifier(s["instrument"].get<std::string>()))
             return Problem{where, "\"instrument\" must be an instrument's id"};
         step.instrument = s["instrument"].get<std::string>();
+    }
+    // Like a context source, the other exercise may be in a file not read yet.
+    if (s.contains("measures") != (step.kind == StepKind::status))
+        return Problem{where, "\"measures\" belongs to a status step, and a status step needs one"};
+    if (step.kind == StepKind::status) {
+        const json& m = s["measures"];
+        if (!m.is_object() || !m.contains("exercise") || !m["exercise"].is_string() ||
+            !is_identifier(m["exercise"].get<std::string>()) || !m.contains("zone") || !m["zone"].is_string() ||
+            !is_identifier(m["zone"].get<std::string>()))
+            return Problem{where, "\"measures\" must be {\"exercise\": id, \"zone\": id}"};
+        step.measures_exercise = m["exercise"].get<std::string>();
+        step.measures_zone = m["zone"].get<std::string>();
     }
     return std::nullopt;
 }
@@ -232,6 +244,8 @@ std::string_view to_string(StepKind kind) {
             return "conclude";
         case StepKind::pulse:
             return "pulse";
+        case StepKind::status:
+            return "status";
     }
     return "write";
 }

@@ -27,7 +27,7 @@ struct Zone {
     bool recap = false;  // its notes are in "since last time" (e.g. the measures with owners and dates)
 };
 
-enum class StepKind { write, reveal, organise, vote, conclude, pulse };
+enum class StepKind { write, reveal, organise, vote, conclude, pulse, status };
 std::string_view to_string(StepKind kind);
 
 // Who may see who wrote a note. Phones never see authors, whatever this says.
@@ -65,6 +65,9 @@ struct Step {
     bool proposals = false;                        // conclude: phones may propose text for the fields
     std::vector<FieldDefinition> fields;           // conclude: what the group concludes
     std::string instrument;                        // pulse: the instrument whose statements it asks
+    // status: where the measures it asks about come from, the notes in `measures_zone` of the
+    // group's concluded runs of `measures_exercise` (core/measures.hpp)
+    std::string measures_exercise, measures_zone;
 
     bool takes_notes() const { return kind == StepKind::write || (kind == StepKind::conclude && proposals); }
 };

@@ -139,6 +139,15 @@ struct ConclusionField {
     Timestamp updated_at = 0;
 };
 
+// Where a measure (tiltak) stands, reported in a status round. Done and stopped close it: it
+// comes back in no later round.
+enum class MeasureStatus { not_started, started, done, stopped };
+struct MeasureReport {
+    MeasureStatus status = MeasureStatus::not_started;
+    std::string text;  // one line of what happened; may be empty
+    Timestamp at = 0;
+};
+
 // No position yet: the board flows the card into its zone.
 inline constexpr double unplaced = -1.0;
 

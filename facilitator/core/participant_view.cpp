@@ -2,6 +2,8 @@
 // who wrote them; in a vote step only its own dots, never totals.
 #include "core/participant_view.hpp"
 
+#include "core/measures.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <set>
@@ -98,6 +100,26 @@ ParticipantView::PulseResultView pulse_result_view(const Workshop& w, const Inst
     return v;
 }
 
+std::vector<ParticipantView::MeasureView> measures_view(const Workshop& w, const ExerciseRun& run, const Step& step,
+                                                        const Participant* me, Language lang) {
+    std::vector<ParticipantView::MeasureView> out;
+    for (const OpenMeasure& m : open_measures(w, run, step)) {
+        ParticipantView::MeasureView v;
+        v.note = m.note->id;
+        v.text = m.note->text;
+        for (const auto& [field, value] : m.fields)
+            v.fields.push_back(
+                {field->label.in(lang), value, field->kind == NoteFieldDefinition::Kind::date ? "date" : "text"});
+        if (m.report) v.status = to_string(m.report->status), v.report = m.report->text;
+        if (m.last) v.last_status = to_string(m.last->status), v.last_report = m.last->text;
+        v.mine = me && owned_by(m, me->name);
+        out.push_back(std::move(v));
+    }
+    // The owner answers for their own measure first; otherwise the order they were planned in.
+    std::stable_partition(out.begin(), out.end(), [](const auto& v) { return v.mine; });
+    return out;
+}
+
 ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id, Timestamp now,
                               const Presence* presence, std::string_view token = {}) {
     ParticipantView v;
@@ -157,6 +179,7 @@ ParticipantView view_in_group(const Workshop& w, Id group_id, Id participant_id,
     if (step->kind != StepKind::pulse)
         if (const auto result = pulse_result_of(w, *run))
             a.pulse_result = pulse_result_view(w, *w.catalog().instrument(result->instrument), *result, lang);
+    if (step->kind == StepKind::status) a.measures = measures_view(w, *run, *step, w.participant(participant_id), lang);
     if (step->kind == StepKind::vote)
         a.votes = ParticipantView::Votes{step->vote_budget, step->vote_budget - w.dots_used(participant_id, run->id)};
     const auto seconds = [](std::int64_t ms) { return static_cast<int>((std::max<std::int64_t>(ms, 0) + 999) / 1000); };

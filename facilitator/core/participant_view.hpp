@@ -87,6 +87,16 @@ struct ParticipantView {
         };
         std::vector<Statement> statements;  // empty when the whole result is suppressed
     };
+    // A status round: one of the group's open measures (core/measures.hpp) and where this
+    // round has it; `status` empty until someone reports it.
+    struct MeasureView {
+        Id note = 0;
+        std::string text;
+        std::vector<ContextView::Field> fields;  // owner, start date, indicator...
+        std::string status, report;
+        std::string last_status, last_report;  // its newest earlier round, if any
+        bool mine = false;                     // this phone's name is its owner
+    };
     struct Activity {
         std::string exercise, title, layout;
         StepView step;
@@ -106,6 +116,7 @@ struct ParticipantView {
         // first. Absent before and during the vote, so no running total can reach a phone.
         std::optional<std::vector<Id>> top;
         std::optional<PulseResultView> pulse_result;
+        std::optional<std::vector<MeasureView>> measures;  // status steps only; the phone's own first
     };
     struct NoteView {
         Id id = 0;

@@ -55,6 +55,8 @@ std::string_view to_string(Errc code) {
             return "not_lead_command";
         case Errc::other_group:
             return "other_group";
+        case Errc::status_unknown:
+            return "status_unknown";
     }
     return "unknown";
 }

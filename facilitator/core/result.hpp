@@ -35,6 +35,7 @@ enum class Errc {
     lead_taken,          // asking to lead a group that has a lead, or whose first ask waits
     not_lead_command,    // a command a table lead may not send (only the board's own)
     other_group,         // a lead command that touches another group's board
+    status_unknown,      // a measure's status that is not not_started, started, done or stopped
 };
 
 std::string_view to_string(Errc code);

@@ -126,6 +126,8 @@ std::vector<const ExerciseRun*> Workshop::runs_of(Id group_id) const {
 bool Workshop::group_has_content(Id group_id) const {
     for (const ExerciseRun* run : runs_of(group_id))
         if (!notes_in_run(run->id).empty() || pulse_answers_->count(run->id)) return true;
+    for (const auto& [key, report] : *measure_reports_)
+        if (runs_->at(key.first).group == group_id) return true;
     for (const auto& [key, field] : *conclusions_)
         if (!field.text.empty() && runs_->at(key.first).group == group_id) return true;
     return false;
@@ -317,6 +319,7 @@ Id Workshop::group_of(const Change& change) const {
             [](const change::ParticipantMoved&) -> Id { return 0; },
             [&](const change::ParticipantRemoved& c) { return participants_->at(c.participant).group; },
             [&](const change::PulseAnswered& c) { return run_group(c.run); },
+            [&](const change::MeasureReported& c) { return run_group(c.run); },
             [](const change::RetentionSet&) -> Id { return 0; },
             [](const change::PulseThresholdSet&) -> Id { return 0; },
             [&](const change::NotePurged& c) { return note_group(c.note); },
@@ -544,6 +547,7 @@ void Workshop::apply_(const change::GroupDeleted& c) {
         assert(notes_in_run(it->first).empty());
         run_notes_.write().erase(it->first);
         pulse_answers_.write().erase(it->first);
+        std::erase_if(measure_reports_.write(), [&](const auto& e) { return e.first.first == it->first; });
         runs.insert(it->first);
         it = all_runs.erase(it);
     }
@@ -587,6 +591,7 @@ void Workshop::apply_(const change::NotePurged& c) {
         if (n.parent == c.note) n.parent = gone.parent;
     std::erase_if(run.dots, [&](const auto& d) { return d.first.first == c.note; });
     run.notes.erase(c.note);
+    std::erase_if(measure_reports_.write(), [&](const auto& e) { return e.first.second == c.note; });
     // note_run_ keeps its run, so group_of() still finds the group this change concerned, and
     // client_ids_ its client_id, so a phone's late retry cannot write the text again (decide_).
 }

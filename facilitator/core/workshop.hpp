@@ -81,6 +81,10 @@ public:
     // the sheet kept under one respondent key (core/pulse.hpp), or nullptr.
     std::vector<PulseSheet> pulse_sheets(Id run) const;
     const PulseSheet* pulse_sheet(Id run, std::string_view respondent) const;
+    // Measures' statuses by (status round, measure note); which measures a round asks is
+    // core/measures.hpp's to say.
+    const std::map<std::pair<Id, Id>, MeasureReport>& measure_reports() const { return *measure_reports_; }
+    const MeasureReport* measure_report(Id run, Id note) const;
     int participants_in(Id group) const;  // those not removed
     // Dots on a note, counting the dots on the duplicates merged into it.
     int dots_on(Id note) const;
@@ -169,6 +173,7 @@ private:
     Result<Decision> decide_(const cmd::RetractVote& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::MarkDone& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::AnswerPulse& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ReportMeasure& c, Timestamp now) const;
     // The table lead: workshop_lead.cpp
     Result<Decision> decide_(const cmd::SetLead& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::DeclineLead& c, Timestamp now) const;
@@ -245,6 +250,7 @@ private:
     void apply_(const change::ParticipantMoved& c);
     void apply_(const change::ParticipantRemoved& c);
     void apply_(const change::PulseAnswered& c);
+    void apply_(const change::MeasureReported& c);
     void apply_(const change::NotePurged& c);
     void apply_(const change::LeadSet& c);
     void apply_(const change::RemotePaired& c);
@@ -298,6 +304,8 @@ private:
     // run -> respondent key -> that phone's answers; shared per run between snapshots like the
     // notes. No participant id anywhere: an answer cannot be traced back to a person.
     SharedPart<std::map<Id, std::shared_ptr<const std::map<std::string, PulseSheet>>>> pulse_answers_;
+    // (status round run, measure note) -> status; a few per group, so one map copied whole
+    SharedPart<std::map<std::pair<Id, Id>, MeasureReport>> measure_reports_;
     std::map<Id, Remote> remotes_;
     std::optional<BroadcastMessage> broadcast_;
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs

@@ -22,6 +22,20 @@ json to_json(const ParticipantView::NoteView& n) {
     return out;
 }
 
+json to_json(const ParticipantView::MeasureView& m) {
+    json fields = json::array();
+    for (const auto& f : m.fields) fields.push_back({{"label", f.label}, {"value", f.value}, {"kind", f.kind}});
+    const auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    return {
+        {"note", m.note},
+        {"text", m.text},
+        {"fields", fields},
+        {"status", or_null(m.status)},
+        {"report", m.report},
+        {"last", m.last_status.empty() ? json(nullptr) : json{{"status", m.last_status}, {"report", m.last_report}}},
+        {"mine", m.mine}};
+}
+
 json to_json(const ParticipantView& v) {
     json out = {
         {"revision", v.revision},
@@ -107,6 +121,11 @@ json to_json(const ParticipantView& v) {
             out["activity"]["answered"] = p.answered;
         }
         if (a.top) out["activity"]["results"] = {{"top", *a.top}};
+        if (a.measures) {
+            json measures = json::array();
+            for (const auto& m : *a.measures) measures.push_back(to_json(m));
+            out["activity"]["measures"] = measures;
+        }
         if (a.pulse_result) {
             const auto& r = *a.pulse_result;
             json labels = json::object();
@@ -194,6 +213,8 @@ int http_status(Errc code) {
             return 422;
         case Errc::other_group:
             return 403;
+        case Errc::status_unknown:
+            return 422;
     }
     return 500;
 }

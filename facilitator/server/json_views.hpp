@@ -9,6 +9,7 @@
 namespace samling {
 
 nlohmann::json to_json(const ParticipantView::NoteView& note);
+nlohmann::json to_json(const ParticipantView::MeasureView& measure);
 nlohmann::json to_json(const ParticipantView& view);
 nlohmann::json error_body(std::string_view code, std::string_view message);
 

@@ -410,6 +410,30 @@ void ParticipantServer::Impl::routes() {
         http::send_json(res, r->created ? 201 : 200, {{"my_answers", mine}});
     });
 
+    // A measure's status in a status round, and one line of what happened (core/measures.hpp).
+    api_post("/api/status", [this](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        const auto note = id_field(*body, "note");
+        if (!note) return http::send_error(res, 404, "note_not_found", "No open measure of the group has this id.");
+        if (!body->contains("status") || !(*body)["status"].is_string())
+            return http::send_error(res, 422, "status_unknown",
+                                    "\"status\" must be not_started, started, done or stopped.");
+        std::optional<std::string> text;
+        if (!optional_string(*body, "text", text, res)) return;
+        if (refuse_personal(*body, text, res)) return;
+        auto r = hub().submit(cmd::ReportMeasure{*who, *note, (*body)["status"].get<std::string>(), text});
+        if (!r) return send_phone_error(res, r.error());
+        const auto view = view_for(*r->state, *who, now_ms());
+        json measure = nullptr;
+        if (view.activity && view.activity->measures)
+            for (const auto& m : *view.activity->measures)
+                if (m.note == *note) measure = to_json(m);
+        http::send_json(res, r->created ? 201 : 200, {{"measure", measure}});
+    });
+
     api_post("/api/done", [this](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;

@@ -4,6 +4,8 @@
 // committed through Store::commit, the path every change takes, so the new file is whole.
 #include "store/recover.hpp"
 
+#include "core/measures.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -173,6 +175,7 @@ struct Salvaged {
     std::vector<ConclusionField> conclusions;
     std::vector<std::tuple<Id, int, Id>> done_marks;
     std::vector<change::PulseAnswered> pulse_answers;
+    std::vector<change::MeasureReported> measure_reports;
     std::vector<change::LeadSet> leads;
 };
 
@@ -285,6 +288,12 @@ Salvaged read_all(Salvage& salvage) {
     salvage.read_whole("pulse_answers", [&](Cells& c) {
         change::PulseAnswered a{c.integer(0), c.text(1), c.text(2), static_cast<int>(c.integer(3))};
         if (c.ok) d.pulse_answers.push_back(std::move(a));
+    });
+    salvage.read_whole("measure_reports", [&](Cells& c) {
+        const auto status = parse_measure_status(c.text(2));
+        change::MeasureReported r{
+            c.integer(0), c.integer(1), {status.value_or(MeasureStatus::started), c.text(3), c.integer(4)}};
+        if (c.ok && status) d.measure_reports.push_back(std::move(r));
     });
     salvage.read("table_leads", [&](Cells& c) {
         change::LeadSet l{c.integer(0), TableLead{c.integer(1), c.integer(2)}};
@@ -415,6 +424,13 @@ std::vector<Change> changes_of(Salvaged& d, const std::string& recovered_name, R
         }
         out.push_back(a);
         ++report.pulse_answers;
+    }
+    for (const auto& r : d.measure_reports) {
+        if (!d.runs.count(r.run) || !d.notes.count(r.note)) {
+            ++report.other_lost;
+            continue;
+        }
+        out.push_back(r);
     }
     return out;
 }

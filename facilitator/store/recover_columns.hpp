@@ -28,6 +28,7 @@ inline const std::map<std::string, std::string>& recovered_tables() {
         {"conclusions", "run_id, field, text, updated_at"},
         {"done_marks", "run_id, step, participant_id"},
         {"pulse_answers", "run_id, respondent, statement, value"},
+        {"measure_reports", "run_id, note_id, status, text, updated_at"},
         {"table_leads", "group_id, lead, asked"},
         // Not recovered, on purpose: a recovered store pairs its remotes again (a damaged file
         // should not hand out powers), and an old message to the room is no loss.

@@ -185,6 +185,19 @@ inline constexpr std::array migrations = {
     R"sql(
     ALTER TABLE programme ADD COLUMN pulse_threshold INTEGER NOT NULL DEFAULT 5;
     )sql",
+
+    // 11: where each measure (a note of goals and measures) stands in a status round, and one
+    // line of what happened (core/measures.hpp)
+    R"sql(
+    CREATE TABLE measure_reports (
+        run_id     INTEGER NOT NULL REFERENCES exercise_runs (id),
+        note_id    INTEGER NOT NULL REFERENCES notes (id),
+        status     TEXT NOT NULL CHECK (status IN ('not_started', 'started', 'done', 'stopped')),
+        text       TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, note_id)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 // The version whose migration replaces each clear secret by its SHA-256, in C++.

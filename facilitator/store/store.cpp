@@ -2,6 +2,8 @@
 // second Samling off the same data folder, since two writers would each think they own it.
 #include "store/store.hpp"
 
+#include "core/measures.hpp"
+
 #include "platform/platform.hpp"
 
 #include <sqlite3.h>
@@ -374,6 +376,17 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
         },
         [&] {
             return rows(
+                "SELECT run_id, note_id, status, text, updated_at FROM measure_reports ORDER BY run_id, note_id",
+                [&](Statement& s) {
+                    const auto status = parse_measure_status(s.text(2));
+                    w.apply(change::MeasureReported{
+                        s.integer(0),
+                        s.integer(1),
+                        {status.value_or(MeasureStatus::not_started), s.text(3), s.integer(4)}});
+                });
+        },
+        [&] {
+            return rows(
                 "SELECT run_id, field, text, updated_at FROM conclusions ORDER BY run_id, field", [&](Statement& s) {
                     w.apply(change::ConclusionSet{ConclusionField{s.integer(0), s.text(1), s.text(2), s.integer(3)}});
                 });
@@ -442,6 +455,7 @@ Status Store::write(const Change& change) {
                 for (const char* sql :
                      {"DELETE FROM done_marks WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM pulse_answers WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
+                      "DELETE FROM measure_reports WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM conclusions WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM clusters WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM exercise_runs WHERE group_id = ?1", "DELETE FROM table_leads WHERE group_id = ?1",
@@ -528,6 +542,15 @@ Status Store::write(const Change& change) {
                 Statement s(db_,
                             "INSERT INTO programme (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = ?");
                 s.bind(1, c.name).bind(2, c.name);
+                return run(s);
+            },
+            [&](const change::MeasureReported& c) {
+                Statement s(db_,
+                            "INSERT INTO measure_reports (run_id, note_id, status, text, updated_at) "
+                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, note_id) DO UPDATE SET "
+                            "status = excluded.status, text = excluded.text, updated_at = excluded.updated_at");
+                s.bind(1, c.run).bind(2, c.note).bind(3, std::string(to_string(c.report.status)));
+                s.bind(4, c.report.text).bind(5, c.report.at);
                 return run(s);
             },
             [&](const change::PulseThresholdSet& c) {
@@ -654,6 +677,9 @@ Status Store::write(const Change& change) {
                 Statement votes(db_, "DELETE FROM votes WHERE note_id = ?");
                 votes.bind(1, c.note);
                 if (auto s = run(votes); !s) return s;
+                Statement reports(db_, "DELETE FROM measure_reports WHERE note_id = ?");
+                reports.bind(1, c.note);
+                if (auto s = run(reports); !s) return s;
                 Statement answers(db_,
                                   "UPDATE notes SET parent_id = (SELECT parent_id FROM notes WHERE id = ?) "
                                   "WHERE parent_id = ?");

@@ -35,7 +35,7 @@ struct UiStrings {
     const char* no_zone;       // column for notes without a known zone
     const char* more_notes;    // the "+{n} flere" card
     const char* key_hint;      // items split by "  ·  ", most needed first: the tail drops when short of room
-    const char* step_kind[6];  // write, reveal, organise, vote, conclude, pulse
+    const char* step_kind[7];  // write, reveal, organise, vote, conclude, pulse, status
 
     // The step and its time box
     const char* timer_left;  // over a running countdown
@@ -73,6 +73,11 @@ struct UiStrings {
     const char* pulse_n;              // "{n} svar"
     const char* pulse_reverse;        // marks a statement worded the other way round
     const char* pulse_source;         // before the instrument's citation and licence
+    // A status round's board
+    const char* status_none;        // the group has no open measure
+    const char* status_unreported;  // a measure without a status in this round
+    const char* status_names[4];    // MeasureStatus, in its order
+    const char* status_reported;    // "{reported} av {total} tiltak har fått status"
     // Overview (O)
     const char* overview_title;
     Plural groups;  // "{n} gruppe"

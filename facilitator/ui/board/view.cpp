@@ -10,6 +10,7 @@
 #include "ui/board/input.hpp"
 #include "ui/board/message.hpp"
 #include "ui/board/pulse_board.hpp"
+#include "ui/board/status_board.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
 #include "ui/theme.hpp"
@@ -183,6 +184,11 @@ void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardStat
     // A pulse has no cards to lay out: the count while it runs, then the group's result.
     if (const ExerciseRun* run = state.current_run(group); run && pulse_step_of(state, *run)) {
         draw_pulse_board(ImGui::GetWindowDrawList(), state, *run, min, max, fonts, strings, lang);
+        return;
+    }
+    // Nor has a status round: its board is the group's measures, each with where it stands.
+    if (const ExerciseRun* run = state.current_run(group); run && status_step_of(state, *run)) {
+        draw_status_board(ImGui::GetWindowDrawList(), state, *run, min, max, fonts, strings, lang);
         return;
     }
     lay_out(board.board, state, group, min, max, fonts, strings, lang);

@@ -3,6 +3,9 @@
 // mark on a tile whose run is saved in the project log. No GLFW, OpenGL or hub.
 #include "ui/panels/overview.hpp"
 
+#include "core/measures.hpp"
+#include "ui/board/status_board.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -122,6 +125,27 @@ void draw_tile(ImDrawList* dl, const Workshop& state, const Presence& presence, 
         if (!done.empty()) draw_text(dl, fonts, text, ImVec2(b.x - pad - dw, y), theme::good, done);
         const std::string left = fill(room_strings(lang).present, {{"n", std::to_string(here)}}) + " · " + notes;
         draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, left, w - dw - 0.5f * em);
+        y += line * 1.25f;
+    }
+    if (status_step_of(state, *run) && room_for(line)) {
+        // A status round: a square per measure in its status colour, and how many have one.
+        const std::vector<OpenMeasure> measures = open_measures(state, *run, *step);
+        float sx = x;
+        for (const OpenMeasure& m : measures) {
+            if (sx + line > b.x - pad) break;
+            dl->AddRectFilled(snap(ImVec2(sx, y + 0.1f * line)), snap(ImVec2(sx + 0.8f * line, y + 0.9f * line)),
+                              measure_status_colour(m.report), 0.15f * line);
+            sx += line;
+        }
+        const int reported = static_cast<int>(
+            std::count_if(measures.begin(), measures.end(), [](const OpenMeasure& m) { return m.report != nullptr; }));
+        const std::string count = fill(
+            s.status_reported, {{"reported", std::to_string(reported)}, {"total", std::to_string(measures.size())}});
+        if (measures.empty())
+            draw_text_fit(dl, fonts, text, ImVec2(x, y), theme::text_muted, s.status_none, w);
+        else if (sx + 0.5f * em < b.x - pad)
+            draw_text_fit(dl, fonts, text, ImVec2(sx + 0.3f * em, y), theme::text_muted, count,
+                          b.x - pad - sx - 0.3f * em);
         y += line * 1.25f;
     }
     if (!vote_results_visible(state, *run)) return;

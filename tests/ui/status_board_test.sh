@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A status round on the projector, in a real window under Xvfb: the control surface seeds the
+# scene (a group's goals and measures with three measures, concluded, then status_round) and
+# two phones report through the API (one done, one stopped); the focused group's board shows a
+# status chip per measure in its colour, and O, typed into the window with xdotool, shows the
+# overview with a square per measure. Screenshots go to ARTIFACT_DIR; the colours are counted.
+# Usage: status_board_test.sh SAMLING_BIN PNG_COLOUR_BIN ARTIFACT_DIR
+set -euo pipefail
+shopt -s inherit_errexit
+
+fail() {
+    echo "status_board_test: FAIL: $*" >&2
+    [[ -n ${DISPLAY:-} ]] && import -window root "${artifacts:-/tmp}/status-board-failed.png" 2>/dev/null
+    exit 1
+}
+[[ $# -eq 3 ]] || fail "usage: $0 SAMLING_BIN PNG_COLOUR_BIN ARTIFACT_DIR"
+samling=$1 png_colour=$2 artifacts=$3
+for tool in xvfb-run xdotool curl python3 import; do command -v $tool >/dev/null || fail "$tool is missing"; done
+mkdir -p "$artifacts"
+
+who=status_board_test
+# shellcheck source=projector_window.sh
+source "$(dirname "$0")/projector_window.sh"
+start_projector "$samling" 1280x720
+
+group=$(state "s['groups'][0]['id']")
+join() {
+    curl -sS --fail -H 'Content-Type: application/json' -d "{\"code\":\"$code\",\"group\":$group,\"name\":\"$1\"}" \
+        "$base/api/join" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+post() { curl -sS --fail -o /dev/null -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3" "$base$2"; }
+
+control "{\"command\":\"start_exercise\",\"group\":$group,\"exercise\":\"goals_measures\"}" >/dev/null
+control "{\"command\":\"go_to_step\",\"group\":$group,\"step\":2}" >/dev/null
+kari=$(join Kari)
+for m in "Ukentlig tverrfaglig møte|Ola" "Felles kartlegging av 5-åringer|Kari" "Ny rutine for overganger|Siri"; do
+    post "$kari" /api/notes "{\"client_id\":\"${m%%|*}\",\"text\":\"${m%%|*}\",\"zone\":\"measures\",\"fields\":{\"owner\":\"${m##*|}\",\"start\":\"2026-09-01\"}}"
+done
+control "{\"command\":\"conclude_run\",\"group\":$group}" >/dev/null
+control "{\"command\":\"start_exercise\",\"group\":$group,\"exercise\":\"status_round\"}" >/dev/null
+notes=$(curl -sS --fail -H "Authorization: Bearer $kari" "$base/api/state" |
+    python3 -c 'import json,sys; print(" ".join(str(m["note"]) for m in json.load(sys.stdin)["activity"]["measures"]))')
+read -r first second _ <<<"$notes"
+post "$kari" /api/status "{\"note\":$first,\"status\":\"done\",\"text\":\"Alle skolene er med\"}"
+post "$(join Ola)" /api/status "{\"note\":$second,\"status\":\"stopped\",\"text\":\"Erstattet av nettverket\"}"
+
+xdotool key 1  # focus the group
+sleep 0.6
+import -window root "$artifacts/projector-status-board.png"
+read -r done_px _ _ < <("$png_colour" "$artifacts/projector-status-board.png" 8FD6A2)
+read -r stopped_px _ _ < <("$png_colour" "$artifacts/projector-status-board.png" F2A098)
+echo "status_board_test: the board has $done_px done-green and $stopped_px stopped-red pixels"
+((done_px > 500 && stopped_px > 500)) || fail "the board shows no chips for done and stopped"
+
+xdotool key o
+sleep 0.6
+import -window root "$artifacts/projector-status-overview.png"
+read -r square_px _ _ < <("$png_colour" "$artifacts/projector-status-overview.png" 8FD6A2)
+echo "status_board_test: the overview has $square_px done-green pixels"
+((square_px > 50)) || fail "the overview shows no square for the done measure"
+stop_projector
+echo "status_board_test: ok"
