@@ -1,6 +1,6 @@
 // Printed table cards for 27 leader groups, end to end: `samling export --all --format tents`
-// beside a running `samling --headless --demo`, every card printed to PDF by Chromium
-// (--print-to-pdf), rasterised by pdftoppm, and every QR code on it decoded by zbarimg to its
+// beside a running `samling --headless --demo`, every card printed to PDF by one headless
+// Chromium (its @page size: A4), rasterised by pdftoppm, and every QR code on it decoded by zbarimg to its
 // own group's link. Then a phone (headless Chromium, 390×844) opens one card's link: it asks
 // "Bli med i «…»?" once, one tap joins that group (checked on the control surface), a reload
 // does not ask again; "Velg en annen gruppe" shows the list instead. axe-core on the question.
@@ -92,10 +92,12 @@ describe('table cards for 27 groups', () => {
     assert.equal(files.length, 27, 'one card per group');
     const pdfs = join(dataDir, 'pdf');
     mkdirSync(pdfs);
-    files.forEach((file, i) => {
+    // One browser prints them all, as a facilitator's would; the page's own @page size decides.
+    const printer = await browser.newPage();
+    for (const [i, file] of files.entries()) {
       const pdf = join(pdfs, file.replace(/\.html$/, '.pdf'));
-      execFileSync('/usr/bin/chromium', ['--headless', ...CHROMIUM_ARGS, '--no-pdf-header-footer',
-        '--print-to-pdf=' + pdf, 'file://' + join(cards, file)], { stdio: 'ignore', timeout: 60000 });
+      await printer.goto('file://' + join(cards, file));
+      await printer.pdf({ path: pdf, preferCSSPageSize: true });
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       assert.match(info, /Pages:\s+1\n/, `${file}: one page`);
       assert.match(info, /Page size:\s+59[45].\d+ x 84[12].\d+ pts \(A4\)/, `${file}: A4`);
@@ -113,7 +115,8 @@ describe('table cards for 27 groups', () => {
         assert.ok(html.includes('Ås barnehage'), 'the 27th card is Ås barnehage\'s');
         copyFileSync(png + '.png', join(ARTIFACTS, 'table-card.png'));
       }
-    });
+    }
+    await printer.close();
   });
 
   it('a phone opening a card asks once and joins that group in one tap', async () => {
