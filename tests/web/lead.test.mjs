@@ -118,7 +118,7 @@ async function assertBigTargets(p, selector) {
   }
 }
 
-describe('the table lead on the phone', { timeout: 120000 }, () => {
+describe('the table lead on the phone', () => {
   let lead, plain, notes;
 
   before(async () => {

@@ -62,7 +62,7 @@ async function axe(name) {
   assert.deepEqual(violations, [], `axe-core on ${name}`);
 }
 
-describe('the phone guards against personal data', { timeout: 60000 }, () => {
+describe('the phone guards against personal data', () => {
   before(async () => {
     assert.ok(BIN, 'SAMLING_BIN is not set: point it at the built samling binary');
     mkdirSync(ARTIFACTS, { recursive: true });

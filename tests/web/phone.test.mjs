@@ -192,7 +192,7 @@ async function caughtUp(p, token) {
 
 const card = (p, list, text) => p.locator(`#${list} > li.card`).filter({ has: p.locator('.card-text', { hasText: text }) });
 
-describe('participant phone page', { timeout: 60000 }, () => {
+describe('participant phone page', () => {
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     joinUrl = await startServer();

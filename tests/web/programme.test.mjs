@@ -478,7 +478,7 @@ async function printToPdf(file, name) {
 
 // ---- the scenario ------------------------------------------------------------------------
 
-describe('a programme of two gatherings and three leader groups, filed as reports', { timeout: 120000 }, () => {
+describe('a programme of two gatherings and three leader groups, filed as reports', () => {
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await startApp();

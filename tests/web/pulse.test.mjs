@@ -87,7 +87,7 @@ async function stateWhen(token, check, what) {
   }
 }
 
-describe('a pulse on the phone', { timeout: 90000 }, () => {
+describe('a pulse on the phone', () => {
   let first, second;
 
   before(async () => {

@@ -96,7 +96,7 @@ async function activity(token) {
   return (await api('GET', '/api/state', token)).body.activity;
 }
 
-describe('a pulse result on the phones', { timeout: 100000 }, () => {
+describe('a pulse result on the phones', () => {
   let p, token, problems = [];
   const others = [];
 

@@ -63,7 +63,7 @@ async function controlState() {
 
 const card = (p, text) => p.locator('#board-list > li.card').filter({ has: p.locator('.card-text', { hasText: text }) });
 
-describe('vote results on the phone and the table screen', { timeout: 120000 }, () => {
+describe('vote results on the phone and the table screen', () => {
   let anna, bo, cato, tv, ids;
 
   before(async () => {

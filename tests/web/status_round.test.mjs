@@ -37,7 +37,7 @@ async function measuresWhen(token, check, what) {
   }
 }
 
-describe('a status round on the phone', { timeout: 60000 }, () => {
+describe('a status round on the phone', () => {
   let p, token;
   const problems = [];
 
