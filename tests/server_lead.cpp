@@ -9,10 +9,6 @@ using namespace samling::testing;
 
 namespace {
 
-Id participant_of(const std::string& token) {
-    return std::stoll(token.substr(0, token.find('.')));
-}
-
 httplib::Result lead(TestServer& s, const std::string& token, const json& command) {
     return s.client().Post("/api/lead/commands", TestServer::bearer(token), command.dump(), "application/json");
 }

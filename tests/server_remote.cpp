@@ -118,10 +118,43 @@ TEST_CASE("a remote sends the control surface's commands and sees the overview w
     CHECK(overview["groups"][0]["run"]["timer"]["running"] == true);
     CHECK(overview["groups"][0]["participants"] == 1);
     CHECK(res->body.find("Hemmelig lapp") == std::string::npos);  // counts, never a note's text
-    CHECK(res->body.find("Per") == std::string::npos);
+    // The people at the table by name, to name a table lead from the remote; none is lead yet.
+    CHECK(overview["groups"][0]["people"] == json::array({{{"id", participant_of(phone)}, {"name", "Per"}}}));
+    CHECK(overview["groups"][0]["lead"].is_null());
+    CHECK(overview["groups"][1]["people"] == json::array());
 
     // Refused commands are the control surface's answers, too.
     CHECK(remote_command(f, kari, {{"command", "explode"}})->status == 400);
+}
+
+TEST_CASE("a remote names a table lead, and answers a phone's ask to lead") {
+    ControlFixture f;
+    const std::string per = f.join(f.nord, "Per"), eva = f.join(f.nord, "Eva"), tor = f.join(f.sor, "Tor");
+    const std::string kari = pair_remote(f, "Kari");
+    const auto nord = [&] {
+        auto res = f.client().Get("/api/remote/state", TestServer::bearer(kari));
+        REQUIRE(res->status == 200);
+        return json::parse(res->body)["groups"][0];
+    };
+    CHECK(nord()["people"].size() == 2);
+
+    REQUIRE(remote_command(f, kari, {{"command", "set_lead"}, {"group", f.nord}, {"participant", participant_of(eva)}})
+                ->status == 200);
+    CHECK(nord()["lead"] == participant_of(eva));
+    CHECK(f.hub->snapshot()->lead_of(f.nord) == participant_of(eva));
+    // A phone of another group is no lead of this one.
+    CHECK(remote_command(f, kari, {{"command", "set_lead"}, {"group", f.nord}, {"participant", participant_of(tor)}})
+              ->status == 400);
+    CHECK(nord()["lead"] == participant_of(eva));
+
+    // No lead, then "first to ask": the remote sees the ask and says no.
+    REQUIRE(remote_command(f, kari, {{"command", "set_lead"}, {"group", f.nord}, {"participant", nullptr}})->status ==
+            200);
+    REQUIRE(f.client().Post("/api/lead/request", TestServer::bearer(per), "{}", "application/json")->status == 201);
+    CHECK(nord()["lead_asked"] == participant_of(per));
+    REQUIRE(remote_command(f, kari, {{"command", "decline_lead"}, {"group", f.nord}})->status == 200);
+    CHECK(nord()["lead_asked"].is_null());
+    CHECK(nord()["lead"].is_null());
 }
 
 TEST_CASE("a participant's token on the remote's calls is 403, a made-up one 401") {

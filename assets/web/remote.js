@@ -5,7 +5,7 @@
 // "together", one action and one Ctrl+Z on the projector. A refused token: "Frakoblet".
 import { createApi } from './api.js';
 import { t, setLanguage, hasLanguage, errorText } from './i18n.js';
-import { $, el, reconcile } from './dom.js';
+import { $, el, button, reconcile } from './dom.js';
 
 const KEY = 'samling.remote';
 const POLL_MS = 1500;
@@ -110,8 +110,45 @@ function groupItem(g) {
   label.append(el('span', 'meta', t('remoteCounts', {
     present: g.present, notes: run ? run.notes : 0, done: run ? run.done : 0,
   })));
-  li.append(box, label);
+  li.append(box, label, leadRow(g));
   return li;
+}
+
+function personName(p) { return p.name || t('remoteNoName', { id: p.id }); }
+
+// The group's table lead, chosen from the people at the table, and a phone's ask to lead with
+// yes and no: the same set_lead and decline_lead the projector's A and Shift+A send.
+function leadRow(g) {
+  const row = el('div', 'remote-lead');
+  const people = g.people || [];
+  const asked = g.lead_asked ? people.find((p) => p.id === g.lead_asked) : null;
+  if (asked) {
+    const ask = el('div', 'remote-lead-ask');
+    const question = el('p', '', t('remoteLeadAsks', { name: personName(asked) }));
+    question.id = 'lead-ask-' + g.id;
+    const yes = button('', t('remoteLeadYes'), () =>
+      act(t('remoteLead'), [{ command: 'set_lead', group: g.id, participant: asked.id }], 1));
+    const no = button('', t('remoteLeadNo'), () => act(t('remoteLead'), [{ command: 'decline_lead', group: g.id }], 1));
+    yes.setAttribute('aria-describedby', question.id);
+    no.setAttribute('aria-describedby', question.id);
+    ask.append(question, yes, no);
+    row.append(ask);
+  }
+  const choose = el('select');
+  choose.id = 'lead-' + g.id;
+  choose.setAttribute('aria-label', t('remoteLeadFor', { name: g.name }));
+  choose.append(new Option(t('remoteLeadNone'), ''));
+  for (const p of people) choose.append(new Option(personName(p), String(p.id)));
+  choose.value = g.lead ? String(g.lead) : '';
+  choose.addEventListener('change', () => {
+    choose.blur();  // the overview redraws again once the choice has gone
+    act(t('remoteLead'), [{ command: 'set_lead', group: g.id, participant: choose.value ? Number(choose.value) : null }],
+      1);
+  });
+  const caption = el('label', 'meta', t('remoteLead'));
+  caption.htmlFor = choose.id;
+  row.append(caption, choose);
+  return row;
 }
 
 function render() {
@@ -119,7 +156,9 @@ function render() {
   $('remote-who').textContent = t('remoteAs', { name: session.name });
   const groups = (view && view.groups) || [];
   for (const id of [...ticked]) if (!groups.some((g) => g.id === id)) ticked.delete(id);
-  reconcile($('remote-groups'), groups.map((g) => ({
+  // A lead's list open under the facilitator's thumb is not redrawn away by the next poll.
+  const choosing = document.activeElement && document.activeElement.tagName === 'SELECT';
+  if (!choosing) reconcile($('remote-groups'), groups.map((g) => ({
     key: String(g.id),
     sig: JSON.stringify([g, ticked.has(g.id), document.documentElement.lang]),
     build: () => groupItem(g),

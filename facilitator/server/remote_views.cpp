@@ -2,6 +2,7 @@
 #include "server/remote_views.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "server/control_commands.hpp"
 
@@ -11,6 +12,13 @@ using nlohmann::json;
 
 json remote_overview(const Workshop& state, const Presence& presence, Timestamp now, const Remote& remote) {
     const Language lang = state.room() ? state.room()->language : Language::nb;
+    // Who is at each table, so the remote can name a table lead: names, never what they wrote.
+    std::map<Id, json> people;
+    for (const auto& [pid, p] : state.participants()) {
+        if (p.removed) continue;
+        people.try_emplace(p.group, json::array()).first->second.push_back({{"id", pid}, {"name", p.name}});
+    }
+    const auto id_or_null = [](Id id) { return id ? json(id) : json(nullptr); };
     json groups = json::array();
     for (const auto& [gid, g] : state.groups()) {
         if (g.archived) continue;
@@ -19,6 +27,10 @@ json remote_overview(const Workshop& state, const Presence& presence, Timestamp 
         o["name"] = g.name;
         o["participants"] = state.participants_in(gid);
         o["present"] = presence.present_in(state, gid, now);
+        const auto here = people.find(gid);
+        o["people"] = here == people.end() ? json::array() : std::move(here->second);
+        o["lead"] = id_or_null(state.lead_of(gid));
+        o["lead_asked"] = id_or_null(state.lead_asked(gid));
         o["run"] = nullptr;
         const ExerciseRun* run = state.current_run(gid);
         if (!run) continue;

@@ -10,8 +10,9 @@
 namespace samling {
 
 // The room and, per group that is not archived, its exercise, step, head count, notes on the
-// board and done marks, plus the remote asking: what the remote's overview draws. No note's
-// text and no author: a tablet left on a table must not become a way to read the boards.
+// board and done marks, its people's names with its table lead and open ask (so the remote can
+// name a lead), plus the remote asking: what the remote's overview draws. No note's text and
+// no author: a tablet left on a table must not become a way to read the boards.
 nlohmann::json remote_overview(const Workshop& state, const Presence& presence, Timestamp now, const Remote& remote);
 
 // The message to the room a phone of `group` shows until dismissed ({id, text, sent_at}), or

@@ -2,7 +2,8 @@
 // opens the pairing panel, a screen grab's QR code is decoded by zbarimg, and headless Chromium
 // at 390×844 opens that URL and pairs as "Kari". The remote steps every group (it asks first,
 // naming the count), broadcasts a message that a participant's phone in another page shows and
-// dismisses (a poll does not bring it back), then the facilitator revokes it and its next tap
+// dismisses (a poll does not bring it back), names a table lead from a group's list and says yes
+// to a phone's ask to lead, then the facilitator revokes it and its next tap
 // shows "Frakoblet". axe-core checks the remote page and the message. The control surface only
 // seeds the room and reads its state back.
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
@@ -54,6 +55,15 @@ async function shot(p, name) {
     return r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
   });
   assert.deepEqual(violations, [], `axe-core on ${name}`);
+}
+
+// A phone of `group` joined by the API as `name`: {token, id}.
+async function joinAs(group, name) {
+  const res = await fetch(base + '/api/join', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, group, name }) });
+  assert.equal(res.status, 201);
+  const { token } = await res.json();
+  return { token, id: Number(token.split('.')[0]) };
 }
 
 // xdotool and import on the Xvfb screen the window is on.
@@ -191,6 +201,31 @@ describe('the facilitator remote', () => {
     await phone.waitForSelector('#screen-write:not([hidden])');
     await sleep(1500);
     assert.ok(await phone.isHidden('#broadcast'), 'nor does a reload');
+
+    // A table lead named from the remote: the group's people by name in its list.
+    const table = state.groups[1].id;
+    const lead = () => controlState().then((s) => s.groups.find((g) => g.id === table).lead);
+    const eva = await joinAs(table, 'Eva');
+    const chooser = '#lead-' + table;
+    await remote.waitForFunction((sel) => [...document.querySelectorAll(sel + ' option')]
+      .some((o) => o.textContent === 'Eva'), chooser);
+    await remote.selectOption(chooser, String(eva.id));
+    await waitFor('Eva as the table lead', async () => (await lead()) === eva.id);
+    await remote.selectOption(chooser, '');
+    await waitFor('no table lead', async () => (await lead()) === null);
+    // "First to ask": Ola's phone asks, the remote says yes.
+    const ola = await joinAs(table, 'Ola');
+    const asked = await fetch(base + '/api/lead/request', { method: 'POST', body: '{}',
+      headers: { Authorization: 'Bearer ' + ola.token, 'Content-Type': 'application/json' } });
+    assert.equal(asked.status, 201);
+    const ask = '#lead-ask-' + table;
+    await remote.waitForSelector(ask);
+    assert.equal(await remote.textContent(ask), 'Ola vil være bordleder');
+    await shot(remote, 'remote_lead_ask');
+    await remote.locator(ask + ' ~ button', { hasText: 'Ja' }).tap();
+    await waitFor('Ola as the table lead', async () => (await lead()) === ola.id);
+    await remote.waitForSelector(ask, { state: 'detached' });
+    assert.equal(await remote.inputValue(chooser), String(ola.id));
 
     // Revoked (as the pairing panel's "Koble fra" does): the remote's next tap says so.
     await postCommand(ctl, { command: 'revoke_remote', remote: paired.remotes[0].id });
