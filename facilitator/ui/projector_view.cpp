@@ -378,7 +378,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
     if (c.overlay == Overlay::add_note && !draw_note_popup(frame, c.note, pick, size)) c.overlay = Overlay::none;
     if (c.overlay == Overlay::remote) {  // Q only: the code pairs a remote with the facilitator's powers
         draw_remote_panel(frame, c, view.remote_qr, content.remote_pairing_url ? content.remote_pairing_url(now) : "",
-                          size, pixels_per_unit);
+                          size, pixels_per_unit, view.presenter);
     }
     ImDrawList* front = ImGui::GetForegroundDrawList();
     if (c.overlay == Overlay::help) {

@@ -138,6 +138,7 @@ struct UiStrings {
     const char* reopen;
     // Q: pairing a facilitator remote
     const char* remote_title;
+    const char* remote_title_presenter;
     const char* remote_scan;
     const char* remote_paired;
     const char* remote_none;

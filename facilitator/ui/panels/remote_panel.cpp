@@ -32,7 +32,7 @@ const QrModules& pairing_qr(RemotePanelCache& cache, const std::string& pairing_
 }
 
 void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCache& cache,
-                       const std::string& pairing_url, ImVec2 size, float pixels_per_unit) {
+                       const std::string& pairing_url, ImVec2 size, float pixels_per_unit, bool presenter) {
     const Fonts& fonts = frame.fonts;
     const UiStrings& s = frame.words;
     const float em = fonts.em;
@@ -41,7 +41,7 @@ void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCa
     begin_overlay_window("##remote", size, ImVec2(panel_w, 0), fonts);
     ImGui::PushFont(fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::accent));
-    ImGui::TextUnformatted(s.remote_title);
+    ImGui::TextUnformatted(presenter ? s.remote_title_presenter : s.remote_title);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Spacing();

@@ -1,6 +1,7 @@
 // Q: the pairing panel for a facilitator remote — the one-time pairing QR code and the remotes
-// paired now, each with "Koble fra" (asks first). Its title says that it is on the screen: in
-// this one-window build the room sees it, so it opens only by its key. No GLFW, OpenGL or hub.
+// paired now, each with "Koble fra" (asks first). Its title says where it is: in one window the
+// room sees it, so it opens only by its key; in the presenter window only the facilitator does.
+// No GLFW, OpenGL or hub.
 #pragma once
 
 #include <string>
@@ -28,8 +29,9 @@ const QrModules& pairing_qr(RemotePanelCache& cache, const std::string& pairing_
 inline constexpr Timestamp pairing_redraw_ms = 15 * 1000;
 
 // Draws the panel centred in `size`; `pairing_url` is the pairing QR's text now (empty: this
-// session cannot pair, no LAN server). A click on "Koble fra" puts its question in `controls`.
+// session cannot pair, no LAN server); `presenter`: in the presenter window, not the room's.
+// A click on "Koble fra" puts its question in `controls`.
 void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCache& cache,
-                       const std::string& pairing_url, ImVec2 size, float pixels_per_unit);
+                       const std::string& pairing_url, ImVec2 size, float pixels_per_unit, bool presenter);
 
 }  // namespace samling
