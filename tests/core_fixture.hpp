@@ -97,7 +97,7 @@ inline std::shared_ptr<const ExerciseCatalog> measures_catalog() {
 // in the measures step (with a start date and, when given, an indicator). Returns the notes'
 // ids. `submit` decides and applies a command and returns its subject (core or hub).
 struct PlannedMeasure {
-    std::string text, owner, indicator;
+    std::string text, owner, indicator{};
 };
 template <typename Submit>
 std::vector<Id> plan_measures(Submit submit, Id group, Id writer, const std::vector<PlannedMeasure>& measures) {

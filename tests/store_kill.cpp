@@ -15,16 +15,60 @@
 using namespace samling;
 using namespace samling::testing;
 
-TEST_CASE("notes acknowledged before kill -9 are all there after reopening") {
-    TempDir dir;
+namespace {
+
+// Runs `writer(ack)` (which opens the store) in a child process and SIGKILLs it once it has
+// acknowledged `count` numbers through `ack` (each right after the hub answered); returns them.
+template <typename Writer>
+std::vector<std::int64_t> acknowledged_before_kill(std::size_t count, const Writer& writer) {
     int pipe_fd[2];
     REQUIRE(::pipe(pipe_fd) == 0);
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-        // The child acknowledges each note on the pipe right after the hub answers, then
-        // keeps writing until it is killed mid-stream.
         ::close(pipe_fd[0]);
+        writer([&](std::int64_t n) {
+            if (::write(pipe_fd[1], &n, sizeof n) != sizeof n) ::_exit(6);
+        });
+        ::_exit(7);  // the writer never stops by itself
+    }
+    ::close(pipe_fd[1]);
+    std::vector<std::int64_t> acknowledged;
+    std::int64_t n = 0;
+    while (acknowledged.size() < count && ::read(pipe_fd[0], &n, sizeof n) == sizeof n) acknowledged.push_back(n);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::close(pipe_fd[0]);
+    REQUIRE(acknowledged.size() == count);
+    return acknowledged;
+}
+
+// In the child: a store and hub on `dir` with a room, group "Nord" and a phone "Kari" whose
+// measure "Tiltak" (with an indicator) is planned and concluded, and a status round started.
+template <typename Body>
+void in_status_round(const TempDir& dir, const Body& body) {
+    auto s = Store::open(dir.path);
+    if (!s) ::_exit(3);
+    auto w = s.value()->load(measures_catalog());
+    if (!w) ::_exit(4);
+    Hub hub(*s.value(), std::move(w.value()));
+    (void)hub.submit(cmd::OpenRoom{"Rom", "ABC234", Language::nb});
+    const Id g = hub.submit(cmd::AddGroup{"Nord"})->subject;
+    const Id p = hub.submit(cmd::Join{"ABC234", g, "Kari", std::string(32, 'a')})->subject;
+    const std::vector<Id> measures = plan_measures([&](const Command& c) { return hub.submit(c)->subject; }, g, p,
+                                                   {{"Tiltak", "Kari", "Andel med vedtak"}});
+    (void)hub.submit(cmd::StartExercise{g, "status_round"});
+    body(hub, p, measures[0]);
+}
+
+}  // namespace
+
+TEST_CASE("notes acknowledged before kill -9 are all there after reopening") {
+    TempDir dir;
+    // The child acknowledges each note right after the hub answers, then keeps writing until it
+    // is killed mid-stream.
+    const std::vector<std::int64_t> acknowledged = acknowledged_before_kill(200, [&](const auto& ack) {
         auto s = Store::open(dir.path);
         if (!s) ::_exit(3);
         auto w = s.value()->load(test_catalog());
@@ -37,19 +81,9 @@ TEST_CASE("notes acknowledged before kill -9 are all there after reopening") {
         for (int i = 0;; ++i) {
             auto r = hub.submit(cmd::AddNote{p, "c" + std::to_string(i), "lapp " + std::to_string(i), std::nullopt});
             if (!r) ::_exit(5);
-            const std::int64_t id = r->subject;
-            if (::write(pipe_fd[1], &id, sizeof id) != sizeof id) ::_exit(6);
+            ack(r->subject);
         }
-    }
-    ::close(pipe_fd[1]);
-    std::vector<std::int64_t> acknowledged;
-    std::int64_t id = 0;
-    while (acknowledged.size() < 200 && ::read(pipe_fd[0], &id, sizeof id) == sizeof id) acknowledged.push_back(id);
-    ::kill(child, SIGKILL);
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ::close(pipe_fd[0]);
-    REQUIRE(acknowledged.size() == 200);
+    });
 
     auto store = Store::open(dir.path);
     REQUIRE(store.ok());
@@ -63,38 +97,18 @@ TEST_CASE("notes acknowledged before kill -9 are all there after reopening") {
 
 TEST_CASE("a measure's status acknowledged before kill -9 is there after reopening") {
     TempDir dir;
-    int pipe_fd[2];
-    REQUIRE(::pipe(pipe_fd) == 0);
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        // The child reports the measure again and again, each with its own line, and
-        // acknowledges each line's number right after the hub answers.
-        ::close(pipe_fd[0]);
-        auto s = Store::open(dir.path);
-        if (!s) ::_exit(3);
-        auto w = s.value()->load(measures_catalog());
-        if (!w) ::_exit(4);
-        Hub hub(*s.value(), std::move(w.value()));
-        (void)hub.submit(cmd::OpenRoom{"Rom", "ABC234", Language::nb});
-        const Id g = hub.submit(cmd::AddGroup{"Nord"})->subject;
-        const Id p = hub.submit(cmd::Join{"ABC234", g, "Kari", std::string(32, 'a')})->subject;
-        const std::vector<Id> measures =
-            plan_measures([&](const Command& c) { return hub.submit(c)->subject; }, g, p, {{"Tiltak", "Kari"}});
-        (void)hub.submit(cmd::StartExercise{g, "status_round"});
-        for (std::int64_t i = 0;; ++i) {
-            auto r = hub.submit(cmd::ReportMeasure{p, measures[0], i % 2 ? "started" : "done", std::to_string(i)});
-            if (!r) ::_exit(5);
-            if (::write(pipe_fd[1], &i, sizeof i) != sizeof i) ::_exit(6);
-        }
-    }
-    ::close(pipe_fd[1]);
-    std::int64_t last = -1, i = 0;
-    for (int n = 0; n < 100 && ::read(pipe_fd[0], &i, sizeof i) == sizeof i; ++n) last = i;
-    ::kill(child, SIGKILL);
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ::close(pipe_fd[0]);
+    // The child reports the measure again and again, each with its own line, and acknowledges
+    // each line's number right after the hub answers.
+    const std::int64_t last =
+        acknowledged_before_kill(100, [&](const auto& ack) {
+            in_status_round(dir, [&](Hub& hub, Id p, Id measure) {
+                for (std::int64_t i = 0;; ++i) {
+                    auto r = hub.submit(cmd::ReportMeasure{p, measure, i % 2 ? "started" : "done", std::to_string(i)});
+                    if (!r) ::_exit(5);
+                    ack(i);
+                }
+            });
+        }).back();
     REQUIRE(last == 99);
 
     auto store = Store::open(dir.path);
@@ -105,4 +119,34 @@ TEST_CASE("a measure's status acknowledged before kill -9 is there after reopeni
     const MeasureReport& kept = w.value().measure_reports().begin()->second;
     CHECK(std::stoll(kept.text) >= last);  // every acknowledged line, or one after it
     CHECK(kept.status == (std::stoll(kept.text) % 2 ? MeasureStatus::started : MeasureStatus::done));
+}
+
+TEST_CASE("an indicator's value acknowledged before kill -9 is there after reopening") {
+    TempDir dir;
+    // The child enters the figure again and again (one per gathering: each replaces the one
+    // before), the baseline going with it, and acknowledges each right after the hub answers.
+    const std::int64_t last =
+        acknowledged_before_kill(100, [&](const auto& ack) {
+            in_status_round(dir, [&](Hub& hub, Id p, Id measure) {
+                for (std::int64_t i = 0;; ++i) {
+                    const double v = static_cast<double>(i) + 0.5;
+                    auto r = hub.submit(cmd::ReportIndicator{p, measure, v, std::string("%"), {}, 100 + v, {}});
+                    if (!r) ::_exit(5);
+                    ack(i);
+                }
+            });
+        }).back();
+    REQUIRE(last == 99);
+
+    auto store = Store::open(dir.path);
+    REQUIRE(store.ok());
+    auto w = store.value()->load(measures_catalog());
+    REQUIRE(w.ok());
+    REQUIRE(w.value().indicator_values().size() == 1);
+    const double kept = w.value().indicator_values().begin()->second.value;
+    CHECK(kept >= static_cast<double>(last) + 0.5);  // the acknowledged one, or one after it
+    REQUIRE(w.value().indicators().size() == 1);
+    const IndicatorFigures& figures = w.value().indicators().begin()->second;
+    CHECK(figures.unit == "%");
+    CHECK(figures.baseline == 100 + kept);  // the figures and the value in one transaction
 }

@@ -15,6 +15,10 @@ const STATUSES = ['not_started', 'started', 'done', 'stopped'];
 const sent = new Map();
 // note id -> the line as typed: kept across a card rebuilt by a poll.
 const drafts = new Map();
+// note id -> {msg, ok}: the indicator figure this phone sent, and what came of it; and
+// 'NOTE:field' -> the figure's fields as typed, kept across a poll like the line.
+const sentFigures = new Map();
+const figureDrafts = new Map();
 
 export function renderStatus(act) {
   const box = $('status');
@@ -27,7 +31,7 @@ export function renderStatus(act) {
     const status = (mine.ok ? m.status : mine.status || m.status) || '';
     return {
       key: String(m.note),
-      sig: JSON.stringify([m, mine, language()]),
+      sig: JSON.stringify([m, mine, sentFigures.get(m.note) || {}, language()]),
       build: () => card(m, status, mine),
     };
   }));
@@ -80,7 +84,102 @@ function card(m, status, mine) {
   const msg = el('p', mine.msg ? 'error small' : 'muted small', mine.msg || (mine.ok ? t('statusSaved') : ''));
   msg.setAttribute('role', 'status');
   li.appendChild(msg);
+  if (m.indicator) li.appendChild(indicator(m.note, m.indicator));
   return li;
+}
+
+// A number as typed on a Norwegian phone: "16,5", "16.5", "1 234,5", "−3"; null when it is
+// no number, undefined when the field is empty.
+export function parseFigure(text) {
+  const s = String(text).replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-');
+  if (s === '') return undefined;
+  if (!/^-?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return null;
+  return Number(s.replace(',', '.'));
+}
+
+// A figure as a person of this room's language writes it (16,5 in nb and nn).
+function showFigure(v) {
+  return v === null || v === undefined ? '' : String(v).replace('.', language() === 'en' ? '.' : ',');
+}
+
+// Under a measure with an indicator: its value at this gathering in a number field labelled
+// with the indicator's name, its unit beside, and folded below its baseline, target and source.
+function indicator(note, ind) {
+  const box = el('div', 'indicator');
+  const field = (name, label, kind, value) => {
+    const id = 'indicator-' + name + '-' + note;
+    const wrap = el('div', 'indicator-field indicator-' + name);
+    const l = el('label', 'small', label);
+    const input = el('input', 'indicator-input');
+    input.type = 'text';
+    input.id = id;
+    input.name = name;
+    if (kind === 'number') input.inputMode = 'decimal';
+    input.maxLength = kind === 'number' ? 20 : 80;
+    input.autocomplete = 'off';
+    const key = note + ':' + name;
+    input.value = figureDrafts.has(key) ? figureDrafts.get(key) : kind === 'number' ? showFigure(value) : value || '';
+    input.addEventListener('input', () => figureDrafts.set(key, input.value));
+    l.htmlFor = id;
+    wrap.append(l, input);
+    return wrap;
+  };
+  const row = el('div', 'indicator-row');
+  const value = field('value', ind.name, 'number', ind.value);
+  value.querySelector('label').classList.add('indicator-name');
+  const hint = el('p', 'muted small indicator-hint', t('indicatorHint'));
+  hint.id = 'indicator-hint-' + note;
+  value.querySelector('input').setAttribute('aria-describedby', hint.id);
+  value.appendChild(hint);
+  row.append(value, field('unit', t('indicatorUnit'), 'text', ind.unit));
+  box.appendChild(row);
+  const more = el('details', 'indicator-more');
+  more.appendChild(el('summary', 'small', t('indicatorFigures')));
+  more.append(field('baseline', t('indicatorBaseline'), 'number', ind.baseline),
+    field('target', t('indicatorTarget'), 'number', ind.target), field('source', t('indicatorSource'), 'text', ''));
+  box.appendChild(more);
+  const save = el('button', 'btn small indicator-save', t('indicatorSave'));
+  save.type = 'button';
+  save.addEventListener('click', () => sendFigure(note, box));
+  box.appendChild(save);
+  const mine = sentFigures.get(note) || {};
+  const msg = el('p', mine.msg ? 'error small' : 'muted small', mine.msg || (mine.ok ? t('indicatorSaved') : ''));
+  msg.setAttribute('role', 'status');
+  box.appendChild(msg);
+  return box;
+}
+
+async function sendFigure(note, box) {
+  const body = { note };
+  for (const name of ['value', 'baseline', 'target']) {
+    const input = box.querySelector('input[name="' + name + '"]');
+    const v = parseFigure(input.value);
+    if (v === null || (name === 'value' && v === undefined)) {
+      const label = box.querySelector('label[for="' + input.id + '"]').textContent;
+      sentFigures.set(note, { msg: t('indicatorInvalid', { field: label }), ok: false });
+      render();
+      box.ownerDocument.getElementById(input.id)?.focus();
+      return;
+    }
+    if (v !== undefined) body[name] = v;
+  }
+  for (const name of ['unit', 'source']) {
+    const v = box.querySelector('input[name="' + name + '"]').value.trim();
+    if (v) body[name] = v;
+  }
+  sentFigures.set(note, { msg: '', ok: false });
+  S.inflight++;
+  const r = await api('POST', '/api/indicators', body);
+  S.inflight--;
+  if (r.ok) {
+    S.writes++;
+    sentFigures.set(note, { msg: '', ok: true });
+    for (const name of ['value', 'unit', 'baseline', 'target', 'source']) figureDrafts.delete(note + ':' + name);
+  } else if (r.status !== 401) {
+    sentFigures.set(note, { msg: errorText(r) || t('statusSaveFailed'), ok: false });
+  }
+  if (!S.inflight) pollNow();
+  render();
 }
 
 async function send(note, status, text) {

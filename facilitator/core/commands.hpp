@@ -45,6 +45,13 @@ struct SetRetention {
 struct SetPulseThreshold {
     int threshold = 0;
 };
+// The facilitator enters a measure's indicator value for a group in its status round (the
+// projector's status board). Outside the undo history: a wrong figure is entered again.
+struct EnterIndicator {
+    Id group = 0;
+    Id note = 0;
+    double value = 0;
+};
 struct SaveGathering {
     Id gathering = 0;
     std::string title;
@@ -235,6 +242,15 @@ struct ReportMeasure {
     std::string status;  // not_started | started | done | stopped
     std::optional<std::string> text;
 };
+// A measure's indicator, its value at this gathering (from any phone of the group, in a status
+// round); unit, baseline, target and source when given replace the measure's, else they stay.
+struct ReportIndicator {
+    Id participant = 0;
+    Id note = 0;
+    double value = 0;
+    std::optional<std::string> unit, source;
+    std::optional<double> baseline, target;
+};
 struct ChangeGroup {
     Id participant = 0;
     Id group = 0;
@@ -361,6 +377,13 @@ struct MeasureReported {
     Id note = 0;  // the measure
     MeasureReport report;
 };
+// An indicator's value in a status round and the measure's figures as they now are.
+struct IndicatorReported {
+    Id run = 0;   // the status round the value belongs to
+    Id note = 0;  // the measure
+    IndicatorValue value;
+    IndicatorFigures figures;
+};
 struct ProgrammeNamed {
     std::string name;
 };
@@ -447,7 +470,7 @@ using Change =
                  change::RoomChanged, change::GroupArchived, change::GroupDeleted, change::GatheringArchived,
                  change::GatheringDeleted, change::ParticipantMoved, change::ParticipantRemoved, change::PulseAnswered,
                  change::RetentionSet, change::NotePurged, change::LeadSet, change::RemotePaired, change::RemoteRevoked,
-                 change::BroadcastSent, change::PulseThresholdSet, change::MeasureReported>;
+                 change::BroadcastSent, change::PulseThresholdSet, change::MeasureReported, change::IndicatorReported>;
 
 namespace cmd {
 // Takes back one earlier facilitator action. The changes come from that action's
@@ -467,7 +490,8 @@ using Command =
                  cmd::Undo, cmd::UndoLast, cmd::Together, cmd::Join, cmd::AddNote, cmd::EditNote, cmd::DeleteNote,
                  cmd::CastVote, cmd::RetractVote, cmd::MarkDone, cmd::ChangeGroup, cmd::AnswerPulse, cmd::SetRetention,
                  cmd::FlagPersonal, cmd::SetLead, cmd::DeclineLead, cmd::AskLead, cmd::AsLead, cmd::PairRemote,
-                 cmd::RevokeRemote, cmd::Broadcast, cmd::SetPulseThreshold, cmd::ReportMeasure>;
+                 cmd::RevokeRemote, cmd::Broadcast, cmd::SetPulseThreshold, cmd::ReportMeasure, cmd::ReportIndicator,
+                 cmd::EnterIndicator>;
 
 namespace cmd {
 // Several commands taken as one action, in order: one answer, one step of the undo history.
@@ -493,13 +517,13 @@ inline bool is_participant_command(const Command& c) {
            std::holds_alternative<cmd::CastVote>(c) || std::holds_alternative<cmd::RetractVote>(c) ||
            std::holds_alternative<cmd::MarkDone>(c) || std::holds_alternative<cmd::ChangeGroup>(c) ||
            std::holds_alternative<cmd::AnswerPulse>(c) || std::holds_alternative<cmd::AskLead>(c) ||
-           std::holds_alternative<cmd::ReportMeasure>(c);
+           std::holds_alternative<cmd::ReportMeasure>(c) || std::holds_alternative<cmd::ReportIndicator>(c);
 }
 
 // Commands that change the room but are no facilitator action to take back (see PairRemote).
 inline bool is_outside_undo(const Command& c) {
     return std::holds_alternative<cmd::PairRemote>(c) || std::holds_alternative<cmd::RevokeRemote>(c) ||
-           std::holds_alternative<cmd::Broadcast>(c);
+           std::holds_alternative<cmd::Broadcast>(c) || std::holds_alternative<cmd::EnterIndicator>(c);
 }
 
 // What a command decided: the changes to store and apply (none for an idempotent retry),

@@ -29,6 +29,7 @@ const T& in_language(Language lang, const T& nb, const T& nn, const T& en) {
 // Limits a phone's input must respect; the API and the page quote them. They count characters as
 // a person does (grapheme clusters, text::characters): "👍🏽" and "Å" written as A + ring are one.
 inline constexpr std::size_t max_note_characters = 280;
+inline constexpr std::size_t max_indicator_text = 80;  // an indicator's unit or source
 inline constexpr std::size_t max_name_characters = 60;
 inline constexpr std::size_t max_title_characters = 120;  // titles, a group's services and project
 inline constexpr int max_retention_months = 240;          // a programme's retention setting: 20 years at most
@@ -145,6 +146,18 @@ enum class MeasureStatus { not_started, started, done, stopped };
 struct MeasureReport {
     MeasureStatus status = MeasureStatus::not_started;
     std::string text;  // one line of what happened; may be empty
+    Timestamp at = 0;
+};
+
+// A measure's indicator in figures ("andel elever med vedtak: 16 %"): what it is counted in,
+// where it stood and where the group wants it, and the source of the baseline. One per measure;
+// the values are kept per status round (IndicatorValue).
+struct IndicatorFigures {
+    std::string unit, source;
+    std::optional<double> baseline, target;
+};
+struct IndicatorValue {
+    double value = 0;
     Timestamp at = 0;
 };
 

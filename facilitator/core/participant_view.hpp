@@ -96,6 +96,12 @@ struct ParticipantView {
         std::string status, report;
         std::string last_status, last_report;  // its newest earlier round, if any
         bool mine = false;                     // this phone's name is its owner
+        // A measure whose indicator field is filled: its figures and this gathering's value.
+        struct Indicator {
+            std::string name, unit;
+            std::optional<double> baseline, target, value;
+        };
+        std::optional<Indicator> indicator;
     };
     struct Activity {
         std::string exercise, title, layout;

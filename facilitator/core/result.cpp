@@ -57,6 +57,8 @@ std::string_view to_string(Errc code) {
             return "other_group";
         case Errc::status_unknown:
             return "status_unknown";
+        case Errc::value_invalid:
+            return "value_invalid";
     }
     return "unknown";
 }

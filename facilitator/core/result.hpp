@@ -36,6 +36,7 @@ enum class Errc {
     not_lead_command,    // a command a table lead may not send (only the board's own)
     other_group,         // a lead command that touches another group's board
     status_unknown,      // a measure's status that is not not_started, started, done or stopped
+    value_invalid,       // an indicator's value, baseline or target that is not a finite number
 };
 
 std::string_view to_string(Errc code);

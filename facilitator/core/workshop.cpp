@@ -128,6 +128,8 @@ bool Workshop::group_has_content(Id group_id) const {
         if (!notes_in_run(run->id).empty() || pulse_answers_->count(run->id)) return true;
     for (const auto& [key, report] : *measure_reports_)
         if (runs_->at(key.first).group == group_id) return true;
+    for (const auto& [key, value] : *indicator_values_)
+        if (runs_->at(key.first).group == group_id) return true;
     for (const auto& [key, field] : *conclusions_)
         if (!field.text.empty() && runs_->at(key.first).group == group_id) return true;
     return false;
@@ -320,6 +322,7 @@ Id Workshop::group_of(const Change& change) const {
             [&](const change::ParticipantRemoved& c) { return participants_->at(c.participant).group; },
             [&](const change::PulseAnswered& c) { return run_group(c.run); },
             [&](const change::MeasureReported& c) { return run_group(c.run); },
+            [&](const change::IndicatorReported& c) { return run_group(c.run); },
             [](const change::RetentionSet&) -> Id { return 0; },
             [](const change::PulseThresholdSet&) -> Id { return 0; },
             [&](const change::NotePurged& c) { return note_group(c.note); },
@@ -548,6 +551,7 @@ void Workshop::apply_(const change::GroupDeleted& c) {
         run_notes_.write().erase(it->first);
         pulse_answers_.write().erase(it->first);
         std::erase_if(measure_reports_.write(), [&](const auto& e) { return e.first.first == it->first; });
+        std::erase_if(indicator_values_.write(), [&](const auto& e) { return e.first.first == it->first; });
         runs.insert(it->first);
         it = all_runs.erase(it);
     }
@@ -592,6 +596,8 @@ void Workshop::apply_(const change::NotePurged& c) {
     std::erase_if(run.dots, [&](const auto& d) { return d.first.first == c.note; });
     run.notes.erase(c.note);
     std::erase_if(measure_reports_.write(), [&](const auto& e) { return e.first.second == c.note; });
+    std::erase_if(indicator_values_.write(), [&](const auto& e) { return e.first.second == c.note; });
+    indicators_.write().erase(c.note);
     // note_run_ keeps its run, so group_of() still finds the group this change concerned, and
     // client_ids_ its client_id, so a phone's late retry cannot write the text again (decide_).
 }

@@ -85,6 +85,9 @@ public:
     // core/measures.hpp's to say.
     const std::map<std::pair<Id, Id>, MeasureReport>& measure_reports() const { return *measure_reports_; }
     const MeasureReport* measure_report(Id run, Id note) const;
+    // Measures' indicators: the figures by measure note, the values by (status round, note).
+    const std::map<Id, IndicatorFigures>& indicators() const { return *indicators_; }
+    const std::map<std::pair<Id, Id>, IndicatorValue>& indicator_values() const { return *indicator_values_; }
     int participants_in(Id group) const;  // those not removed
     // Dots on a note, counting the dots on the duplicates merged into it.
     int dots_on(Id note) const;
@@ -174,6 +177,8 @@ private:
     Result<Decision> decide_(const cmd::MarkDone& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::AnswerPulse& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::ReportMeasure& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::ReportIndicator& c, Timestamp now) const;
+    Result<Decision> decide_(const cmd::EnterIndicator& c, Timestamp now) const;
     // The table lead: workshop_lead.cpp
     Result<Decision> decide_(const cmd::SetLead& c, Timestamp now) const;
     Result<Decision> decide_(const cmd::DeclineLead& c, Timestamp now) const;
@@ -195,6 +200,9 @@ private:
     Result<Target> participant_step(Id participant) const;
     Result<Target> writable_step(Id participant) const;  // takes notes, not locked
     Result<Target> group_step(Id group) const;
+    // A value for one of the open measures of `target`'s status round (workshop_measures.cpp).
+    Result<Decision> decide_indicator(Result<Target> target, Id note, double value,
+                                      const std::optional<IndicatorFigures>& figures, Timestamp now) const;
     Result<const Note*> own_note(Id participant, Id note_id) const;
     struct EditableNote {
         const Note* note;
@@ -251,6 +259,7 @@ private:
     void apply_(const change::ParticipantRemoved& c);
     void apply_(const change::PulseAnswered& c);
     void apply_(const change::MeasureReported& c);
+    void apply_(const change::IndicatorReported& c);
     void apply_(const change::NotePurged& c);
     void apply_(const change::LeadSet& c);
     void apply_(const change::RemotePaired& c);
@@ -306,6 +315,8 @@ private:
     SharedPart<std::map<Id, std::shared_ptr<const std::map<std::string, PulseSheet>>>> pulse_answers_;
     // (status round run, measure note) -> status; a few per group, so one map copied whole
     SharedPart<std::map<std::pair<Id, Id>, MeasureReport>> measure_reports_;
+    SharedPart<std::map<Id, IndicatorFigures>> indicators_;                     // by measure note
+    SharedPart<std::map<std::pair<Id, Id>, IndicatorValue>> indicator_values_;  // (round, note)
     std::map<Id, Remote> remotes_;
     std::optional<BroadcastMessage> broadcast_;
     Id next_id_ = 1;  // one sequence for every entity keeps ids unique in logs and URLs

@@ -26,7 +26,7 @@ json to_json(const ParticipantView::MeasureView& m) {
     json fields = json::array();
     for (const auto& f : m.fields) fields.push_back({{"label", f.label}, {"value", f.value}, {"kind", f.kind}});
     const auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-    return {
+    json out = {
         {"note", m.note},
         {"text", m.text},
         {"fields", fields},
@@ -34,6 +34,16 @@ json to_json(const ParticipantView::MeasureView& m) {
         {"report", m.report},
         {"last", m.last_status.empty() ? json(nullptr) : json{{"status", m.last_status}, {"report", m.last_report}}},
         {"mine", m.mine}};
+    if (m.indicator) {
+        const auto number = [](const std::optional<double>& x) { return x ? json(*x) : json(nullptr); };
+        const auto& i = *m.indicator;
+        out["indicator"] = {{"name", i.name},
+                            {"unit", i.unit},
+                            {"baseline", number(i.baseline)},
+                            {"target", number(i.target)},
+                            {"value", number(i.value)}};
+    }
+    return out;
 }
 
 json to_json(const ParticipantView& v) {
@@ -214,6 +224,7 @@ int http_status(Errc code) {
         case Errc::other_group:
             return 403;
         case Errc::status_unknown:
+        case Errc::value_invalid:
             return 422;
     }
     return 500;

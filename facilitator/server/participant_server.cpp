@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "core/participant_view.hpp"
@@ -410,8 +411,17 @@ void ParticipantServer::Impl::routes() {
         http::send_json(res, r->created ? 201 : 200, {{"my_answers", mine}});
     });
 
+    // The measure as the phone's activity has it, after a status or an indicator value.
+    const auto measure_json = [this](const Workshop& state, Id who, Id note) {
+        const auto view = view_for(state, who, now_ms());
+        if (view.activity && view.activity->measures)
+            for (const auto& m : *view.activity->measures)
+                if (m.note == note) return to_json(m);
+        return json(nullptr);
+    };
+
     // A measure's status in a status round, and one line of what happened (core/measures.hpp).
-    api_post("/api/status", [this](const Request& req, Response& res) {
+    api_post("/api/status", [this, measure_json](const Request& req, Response& res) {
         const auto who = authenticate(req, res, writes);
         if (!who) return;
         auto body = http::json_body(req, res);
@@ -426,12 +436,35 @@ void ParticipantServer::Impl::routes() {
         if (refuse_personal(*body, text, res)) return;
         auto r = hub().submit(cmd::ReportMeasure{*who, *note, (*body)["status"].get<std::string>(), text});
         if (!r) return send_phone_error(res, r.error());
-        const auto view = view_for(*r->state, *who, now_ms());
-        json measure = nullptr;
-        if (view.activity && view.activity->measures)
-            for (const auto& m : *view.activity->measures)
-                if (m.note == *note) measure = to_json(m);
-        http::send_json(res, r->created ? 201 : 200, {{"measure", measure}});
+        http::send_json(res, r->created ? 201 : 200, {{"measure", measure_json(*r->state, *who, *note)}});
+    });
+
+    // A measure's indicator value in a status round, with its unit, baseline, target and
+    // source when given. Numbers must be JSON numbers: "16,5" is the phone's to turn into 16.5.
+    api_post("/api/indicators", [this, measure_json](const Request& req, Response& res) {
+        const auto who = authenticate(req, res, writes);
+        if (!who) return;
+        auto body = http::json_body(req, res);
+        if (!body) return;
+        const auto note = id_field(*body, "note");
+        if (!note)
+            return http::send_error(res, 404, "note_not_found",
+                                    "No open measure of the group with an indicator has this id.");
+        const auto number = [&](const char* key, bool required, std::optional<double>& out) {
+            if (!body->contains(key) || (!required && (*body)[key].is_null())) return !required;
+            if (!(*body)[key].is_number() || !std::isfinite((*body)[key].get<double>())) return false;
+            out = (*body)[key].get<double>();
+            return true;
+        };
+        std::optional<double> value, baseline, target;
+        if (!number("value", true, value) || !number("baseline", false, baseline) || !number("target", false, target))
+            return http::send_error(res, 422, "value_invalid",
+                                    "\"value\" (and \"baseline\", \"target\" when given) must be finite JSON numbers.");
+        std::optional<std::string> unit, source;
+        if (!optional_string(*body, "unit", unit, res) || !optional_string(*body, "source", source, res)) return;
+        auto r = hub().submit(cmd::ReportIndicator{*who, *note, *value, unit, source, baseline, target});
+        if (!r) return send_phone_error(res, r.error());
+        http::send_json(res, r->created ? 201 : 200, {{"measure", measure_json(*r->state, *who, *note)}});
     });
 
     api_post("/api/done", [this](const Request& req, Response& res) {

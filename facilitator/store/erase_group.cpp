@@ -59,6 +59,8 @@ Result<ErasedGroup> delete_rows(sqlite3* db, Id group, const std::string& name) 
         {"DELETE FROM votes WHERE note_id IN " + notes + " OR participant_id IN " + phones, &e.votes},
         {std::string("DELETE FROM done_marks WHERE run_id IN ") + runs + " OR participant_id IN " + phones, nullptr},
         {std::string("DELETE FROM measure_reports WHERE run_id IN ") + runs, nullptr},
+        {std::string("DELETE FROM indicator_values WHERE run_id IN ") + runs + " OR note_id IN " + notes, nullptr},
+        {"DELETE FROM indicators WHERE note_id IN " + notes, nullptr},
         {std::string("DELETE FROM notes WHERE run_id IN ") + runs, &e.notes},
         {std::string("DELETE FROM clusters WHERE run_id IN ") + runs, nullptr},
         {std::string("DELETE FROM conclusions WHERE run_id IN ") + runs, nullptr},

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
@@ -47,6 +48,10 @@ struct Cells {
     double real(int c) {
         if (s.type(c + 1) != SQLITE_FLOAT && s.type(c + 1) != SQLITE_INTEGER) ok = false;
         return s.real(c + 1);
+    }
+    std::optional<double> maybe_real(int c) {
+        if (s.type(c + 1) == SQLITE_NULL) return std::nullopt;
+        return real(c);
     }
     std::string text(int c) {
         std::string t = s.text(c + 1);
@@ -176,6 +181,8 @@ struct Salvaged {
     std::vector<std::tuple<Id, int, Id>> done_marks;
     std::vector<change::PulseAnswered> pulse_answers;
     std::vector<change::MeasureReported> measure_reports;
+    std::map<Id, IndicatorFigures> indicators;
+    std::vector<change::IndicatorReported> indicator_values;
     std::vector<change::LeadSet> leads;
 };
 
@@ -294,6 +301,15 @@ Salvaged read_all(Salvage& salvage) {
         change::MeasureReported r{
             c.integer(0), c.integer(1), {status.value_or(MeasureStatus::started), c.text(3), c.integer(4)}};
         if (c.ok && status) d.measure_reports.push_back(std::move(r));
+    });
+    salvage.read("indicators", [&](Cells& c) {
+        const Id note = c.integer(0);
+        IndicatorFigures f{c.text(1), c.text(4), c.maybe_real(2), c.maybe_real(3)};
+        if (c.ok) d.indicators[note] = std::move(f);
+    });
+    salvage.read_whole("indicator_values", [&](Cells& c) {
+        change::IndicatorReported v{c.integer(0), c.integer(1), {c.real(2), c.integer(3)}, {}};
+        if (c.ok && std::isfinite(v.value.value)) d.indicator_values.push_back(std::move(v));
     });
     salvage.read("table_leads", [&](Cells& c) {
         change::LeadSet l{c.integer(0), TableLead{c.integer(1), c.integer(2)}};
@@ -431,6 +447,14 @@ std::vector<Change> changes_of(Salvaged& d, const std::string& recovered_name, R
             continue;
         }
         out.push_back(r);
+    }
+    for (auto& v : d.indicator_values) {
+        if (!d.runs.count(v.run) || !d.notes.count(v.note)) {
+            ++report.other_lost;
+            continue;
+        }
+        if (const auto f = d.indicators.find(v.note); f != d.indicators.end()) v.figures = f->second;
+        out.push_back(v);
     }
     return out;
 }

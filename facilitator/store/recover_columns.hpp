@@ -29,6 +29,8 @@ inline const std::map<std::string, std::string>& recovered_tables() {
         {"done_marks", "run_id, step, participant_id"},
         {"pulse_answers", "run_id, respondent, statement, value"},
         {"measure_reports", "run_id, note_id, status, text, updated_at"},
+        {"indicators", "note_id, unit, baseline, target, source"},
+        {"indicator_values", "run_id, note_id, value, updated_at"},
         {"table_leads", "group_id, lead, asked"},
         // Not recovered, on purpose: a recovered store pairs its remotes again (a damaged file
         // should not hand out powers), and an old message to the room is no loss.

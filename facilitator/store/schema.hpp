@@ -198,6 +198,25 @@ inline constexpr std::array migrations = {
         PRIMARY KEY (run_id, note_id)
     ) WITHOUT ROWID;
     )sql",
+
+    // 12: a measure's indicator in figures (unit, baseline, target, the baseline's source) and
+    // its value per status round, one per gathering (core/measures.hpp)
+    R"sql(
+    CREATE TABLE indicators (
+        note_id  INTEGER PRIMARY KEY REFERENCES notes (id),
+        unit     TEXT NOT NULL,
+        baseline REAL,
+        target   REAL,
+        source   TEXT NOT NULL
+    );
+    CREATE TABLE indicator_values (
+        run_id     INTEGER NOT NULL REFERENCES exercise_runs (id),
+        note_id    INTEGER NOT NULL REFERENCES notes (id),
+        value      REAL NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, note_id)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 // The version whose migration replaces each clear secret by its SHA-256, in C++.

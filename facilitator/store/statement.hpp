@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,9 @@ public:
     Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
     Statement& bind(int i, double v) { return check(sqlite3_bind_double(stmt_, i, v)); }
     Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+    Statement& bind(int i, const std::optional<double>& v) {
+        return v ? bind(i, *v) : check(sqlite3_bind_null(stmt_, i));
+    }
     Statement& bind(int i, std::string_view v) {
         return check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     }
@@ -54,6 +58,9 @@ public:
     int type(int col) const { return sqlite3_column_type(stmt_, col); }  // SQLITE_INTEGER, SQLITE_TEXT...
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
+    std::optional<double> maybe_real(int col) const {
+        return type(col) == SQLITE_NULL ? std::nullopt : std::optional<double>(real(col));
+    }
     std::string text(int col) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();

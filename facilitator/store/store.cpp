@@ -386,6 +386,19 @@ Result<Workshop> Store::load(std::shared_ptr<const ExerciseCatalog> catalog) {
                 });
         },
         [&] {
+            // Each value brings its measure's figures with it, as the change that wrote them.
+            return rows(
+                "SELECT v.run_id, v.note_id, v.value, v.updated_at, coalesce(i.unit, ''), i.baseline, i.target, "
+                "coalesce(i.source, '') FROM indicator_values v LEFT JOIN indicators i ON i.note_id = v.note_id "
+                "ORDER BY v.run_id, v.note_id",
+                [&](Statement& s) {
+                    w.apply(change::IndicatorReported{s.integer(0),
+                                                      s.integer(1),
+                                                      {s.real(2), s.integer(3)},
+                                                      {s.text(4), s.text(7), s.maybe_real(5), s.maybe_real(6)}});
+                });
+        },
+        [&] {
             return rows(
                 "SELECT run_id, field, text, updated_at FROM conclusions ORDER BY run_id, field", [&](Statement& s) {
                     w.apply(change::ConclusionSet{ConclusionField{s.integer(0), s.text(1), s.text(2), s.integer(3)}});
@@ -456,6 +469,7 @@ Status Store::write(const Change& change) {
                      {"DELETE FROM done_marks WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM pulse_answers WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM measure_reports WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
+                      "DELETE FROM indicator_values WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM conclusions WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM clusters WHERE run_id IN (SELECT id FROM exercise_runs WHERE group_id = ?1)",
                       "DELETE FROM exercise_runs WHERE group_id = ?1", "DELETE FROM table_leads WHERE group_id = ?1",
@@ -552,6 +566,21 @@ Status Store::write(const Change& change) {
                 s.bind(1, c.run).bind(2, c.note).bind(3, std::string(to_string(c.report.status)));
                 s.bind(4, c.report.text).bind(5, c.report.at);
                 return run(s);
+            },
+            [&](const change::IndicatorReported& c) {
+                Statement figures(db_,
+                                  "INSERT INTO indicators (note_id, unit, baseline, target, source) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (note_id) DO UPDATE SET unit = excluded.unit, "
+                                  "baseline = excluded.baseline, target = excluded.target, source = excluded.source");
+                figures.bind(1, c.note).bind(2, c.figures.unit).bind(3, c.figures.baseline);
+                figures.bind(4, c.figures.target).bind(5, c.figures.source);
+                if (auto s = run(figures); !s) return s;
+                Statement value(db_,
+                                "INSERT INTO indicator_values (run_id, note_id, value, updated_at) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (run_id, note_id) DO UPDATE SET value = excluded.value, "
+                                "updated_at = excluded.updated_at");
+                value.bind(1, c.run).bind(2, c.note).bind(3, c.value.value).bind(4, c.value.at);
+                return run(value);
             },
             [&](const change::PulseThresholdSet& c) {
                 Statement s(db_,
@@ -680,6 +709,12 @@ Status Store::write(const Change& change) {
                 Statement reports(db_, "DELETE FROM measure_reports WHERE note_id = ?");
                 reports.bind(1, c.note);
                 if (auto s = run(reports); !s) return s;
+                for (const char* sql :
+                     {"DELETE FROM indicator_values WHERE note_id = ?", "DELETE FROM indicators WHERE note_id = ?"}) {
+                    Statement gone(db_, sql);
+                    gone.bind(1, c.note);
+                    if (auto s = run(gone); !s) return s;
+                }
                 Statement answers(db_,
                                   "UPDATE notes SET parent_id = (SELECT parent_id FROM notes WHERE id = ?) "
                                   "WHERE parent_id = ?");

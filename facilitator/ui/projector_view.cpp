@@ -189,7 +189,7 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
         if (conclusion_visible)
             draw_conclusion_panel(frame, group, view.controls.conclusion_edit, f.board_min, f.board_max);
         else
-            board_frame(frame, group, f.board_min, f.board_max, view.board);
+            board_frame(frame, group, f.board_min, f.board_max, view.board, &view.controls.indicator);
         return;
     }
     if (!hidden.join) {  // J hidden: nothing where the join panel was, the board has its room
@@ -223,7 +223,7 @@ void draw_room(const Frame& frame, ImDrawList* dl, Id group, ViewState& view, co
         if (conclusion_visible)
             draw_conclusion_panel(frame, group, view.controls.conclusion_edit, f.board_min, f.board_max);
         else
-            board_frame(frame, group, f.board_min, f.board_max, view.board);
+            board_frame(frame, group, f.board_min, f.board_max, view.board, &view.controls.indicator);
     }
     if (!hidden.strip) {
         const Id clicked =

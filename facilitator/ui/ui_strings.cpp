@@ -66,6 +66,7 @@ std::string refusal_reason(const UiStrings& s, const Error& error, bool was_undo
         case Errc::not_lead_command:
         case Errc::other_group:
         case Errc::status_unknown:
+        case Errc::value_invalid:
             break;  // a phone's refusals: the facilitator's commands never meet them
     }
     return fill(was_undo ? s.could_not_undo : s.could_not_do, {{"reason", reason}});

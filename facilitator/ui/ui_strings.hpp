@@ -78,6 +78,13 @@ struct UiStrings {
     const char* status_unreported;  // a measure without a status in this round
     const char* status_names[4];    // MeasureStatus, in its order
     const char* status_reported;    // "{reported} av {total} tiltak har fått status"
+    // A measure's indicator on the status board, and the facilitator's entry of its figure
+    const char* indicator_keys;      // how to choose a measure and open the number field
+    const char* indicator_none;      // no figure at this gathering yet
+    const char* indicator_baseline;  // "utgangspunkt {value}"
+    const char* indicator_target;    // "mål {value}"
+    const char* indicator_title;     // the number field's title: "Tallet nå for «{name}»"
+    const char* indicator_invalid;   // what was typed is no number
     // Overview (O)
     const char* overview_title;
     Plural groups;  // "{n} gruppe"

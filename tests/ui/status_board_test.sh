@@ -3,7 +3,9 @@
 # scene (a group's goals and measures with three measures, concluded, then status_round) and
 # two phones report through the API (one done, one stopped); the focused group's board shows a
 # status chip per measure in its colour, and O, typed into the window with xdotool, shows the
-# overview with a square per measure. Screenshots go to ARTIFACT_DIR; the colours are counted.
+# overview with a square per measure; and V opens a number field on the board where the
+# facilitator types a measure's indicator figure. Screenshots go to ARTIFACT_DIR; the colours
+# are counted.
 # Usage: status_board_test.sh SAMLING_BIN PNG_COLOUR_BIN ARTIFACT_DIR
 set -euo pipefail
 shopt -s inherit_errexit
@@ -33,8 +35,9 @@ post() { curl -sS --fail -o /dev/null -H "Authorization: Bearer $1" -H 'Content-
 control "{\"command\":\"start_exercise\",\"group\":$group,\"exercise\":\"goals_measures\"}" >/dev/null
 control "{\"command\":\"go_to_step\",\"group\":$group,\"step\":2}" >/dev/null
 kari=$(join Kari)
-for m in "Ukentlig tverrfaglig møte|Ola" "Felles kartlegging av 5-åringer|Kari" "Ny rutine for overganger|Siri"; do
-    post "$kari" /api/notes "{\"client_id\":\"${m%%|*}\",\"text\":\"${m%%|*}\",\"zone\":\"measures\",\"fields\":{\"owner\":\"${m##*|}\",\"start\":\"2026-09-01\"}}"
+for m in "Ukentlig tverrfaglig møte|Ola|" "Felles kartlegging av 5-åringer|Kari|" "Ny rutine for overganger|Siri|Andel med vedtak"; do
+    IFS='|' read -r text owner indicator <<<"$m"
+    post "$kari" /api/notes "{\"client_id\":\"$text\",\"text\":\"$text\",\"zone\":\"measures\",\"fields\":{\"owner\":\"$owner\",\"start\":\"2026-09-01\",\"indicator\":\"$indicator\"}}"
 done
 control "{\"command\":\"conclude_run\",\"group\":$group}" >/dev/null
 control "{\"command\":\"start_exercise\",\"group\":$group,\"exercise\":\"status_round\"}" >/dev/null
@@ -51,6 +54,23 @@ read -r done_px _ _ < <("$png_colour" "$artifacts/projector-status-board.png" 8F
 read -r stopped_px _ _ < <("$png_colour" "$artifacts/projector-status-board.png" F2A098)
 echo "status_board_test: the board has $done_px done-green and $stopped_px stopped-red pixels"
 ((done_px > 500 && stopped_px > 500)) || fail "the board shows no chips for done and stopped"
+
+# The facilitator's own figure: V on the board opens the number field of the chosen measure
+# (the only one with an indicator), typed with a Norwegian comma, Enter sends it.
+xdotool key v
+sleep 0.3
+xdotool type --delay 60 "16,5"
+import -window root "$artifacts/projector-status-indicator-entry.png"
+xdotool key Return
+figure() {
+    curl -sS --fail -H "Authorization: Bearer $kari" "$base/api/state" | python3 -c \
+        'import json,sys; print([m["indicator"]["value"] for m in json.load(sys.stdin)["activity"]["measures"] if "indicator" in m][0])'
+}
+for _ in $(seq 50); do [[ $(figure) == 16.5 ]] && break; sleep 0.1; done
+[[ $(figure) == 16.5 ]] || fail "the figure typed on the board is not the measure's value (it is $(figure))"
+echo "status_board_test: the board's number field stored 16.5"
+sleep 0.3
+import -window root "$artifacts/projector-status-indicator.png"
 
 xdotool key o
 sleep 0.6

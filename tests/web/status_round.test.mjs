@@ -1,7 +1,8 @@
 // A status round on a real phone: headless Chromium at 390×844 against a real `samling --headless`.
 // Seeded through the API and the control surface: a group's goals and measures with two
 // measures, one owned by "Kari", concluded; then "status_round". Kari's phone shows her measure
-// first, she gives both a status by thumb and a line of what happened, and the server has them.
+// first, she gives both a status by thumb and a line of what happened, and the server has them;
+// then her measure's indicator figure, typed with a Norwegian comma.
 // Each screen photographed is checked by axe-core (WCAG 2.x A and AA).
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
 import { describe, it, before, after } from 'node:test';
@@ -108,6 +109,31 @@ describe('a status round on the phone', () => {
     await p.locator('#status-list .status-card').nth(0).locator('.status-save').tap();
     await measuresWhen(token, (ms) => ms[0].report === 'Startet på tre skoler', 'the line is saved');
     await shot(p, ARTIFACTS, 'phone-status-round-reported');
+    assert.deepEqual(problems, []);
+  });
+
+  it('takes an indicator\'s figure by thumb: "16,5" is 16.5, a word is refused in words', async () => {
+    const mine = p.locator('#status-list .status-card').nth(0);
+    const value = mine.getByLabel('Andel med vedtak', { exact: true });
+    assert.equal(await value.getAttribute('inputmode'), 'decimal');
+    await value.fill('seksten');
+    await mine.locator('.indicator-save').tap();
+    await mine.locator('.indicator .error', { hasText: 'skriv et tall' }).waitFor();
+    assert.equal(await mine.getByLabel('Andel med vedtak', { exact: true }).inputValue(), 'seksten');
+    await mine.getByLabel('Andel med vedtak', { exact: true }).fill('16,5');
+    await mine.getByLabel('Enhet').fill('%');
+    await mine.locator('.indicator-more summary').tap();
+    await mine.getByLabel('Utgangspunkt').fill('18');
+    await mine.getByLabel('Mål', { exact: true }).fill('7');
+    await mine.locator('.indicator-save').tap();
+    const measures = await measuresWhen(token, (ms) => ms[0].indicator.value !== null, 'the figure is saved');
+    assert.deepEqual(measures[0].indicator,
+      { name: 'Andel med vedtak', unit: '%', baseline: 18, target: 7, value: 16.5 });
+    await p.locator('#status-list .status-card').nth(0).locator('.indicator', { hasText: 'Tallet er lagret' }).waitFor();
+    assert.equal(await p.locator('#status-list .status-card').nth(0).getByLabel('Andel med vedtak', { exact: true })
+      .inputValue(), '16,5');
+    await p.locator('#status-list .status-card').nth(0).locator('.indicator').scrollIntoViewIfNeeded();
+    await shot(p, ARTIFACTS, 'phone-status-round-indicator');
     assert.deepEqual(problems, []);
   });
 });

@@ -3,8 +3,12 @@
 
 #include <algorithm>
 
+#include <GLFW/glfw3.h>
+#include <imgui_stdlib.h>
+
 #include "core/measures.hpp"
 #include "core/phrase.hpp"
+#include "ui/board/strings.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/text_wrap.hpp"
 #include "ui/theme.hpp"
@@ -31,8 +35,104 @@ const Step* status_step_of(const Workshop& state, const ExerciseRun& run) {
     return step && step->kind == StepKind::status ? step : nullptr;
 }
 
+namespace {
+
+// A figure with its unit: "14,5 %", "3 dager".
+std::string with_unit(double value, const IndicatorFigures* f, Language lang) {
+    std::string out = format_figure(value, lang);
+    if (f && !f->unit.empty()) out += " " + f->unit;
+    return out;
+}
+
+// The indicator's line under a measure: its figure now, its baseline and target.
+std::string indicator_line(const OpenMeasure& m, const UiStrings& s, Language lang) {
+    std::string line = m.indicator + ":  " + (m.value ? with_unit(m.value->value, m.figures, lang) : s.indicator_none);
+    if (m.figures && m.figures->baseline)
+        line += "   ·   " + fill(s.indicator_baseline, {{"value", with_unit(*m.figures->baseline, m.figures, lang)}});
+    if (m.figures && m.figures->target)
+        line += "   ·   " + fill(s.indicator_target, {{"value", with_unit(*m.figures->target, m.figures, lang)}});
+    return line;
+}
+
+}  // namespace
+
+void status_board_input(const Workshop& state, const ExerciseRun& run, IndicatorEntry& entry, float em,
+                        const UiStrings& s, Language lang, std::vector<Command>& out) {
+    const Step* step = status_step_of(state, run);
+    if (!step) return;
+    std::vector<OpenMeasure> with;
+    for (OpenMeasure& m : open_measures(state, run, *step))
+        if (!m.indicator.empty()) with.push_back(std::move(m));
+    auto chosen =
+        std::find_if(with.begin(), with.end(), [&](const OpenMeasure& m) { return m.note->id == entry.note; });
+    if (chosen == with.end()) {
+        entry.open = false;
+        entry.note = with.empty() ? 0 : with.front().note->id;
+        chosen = with.begin();
+    }
+    if (with.empty()) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!entry.open && !io.WantTextInput && !io.KeyCtrl && !io.KeyAlt && !io.KeySuper) {
+        const auto at = static_cast<std::size_t>(chosen - with.begin());
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) entry.note = with[(at + 1) % with.size()].note->id;
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) entry.note = with[(at + with.size() - 1) % with.size()].note->id;
+        if (ImGui::IsKeyPressed(GLFW_KEY_V, false)) {
+            entry.open = entry.opening = true;
+            entry.draft = chosen->value ? format_figure(chosen->value->value, lang) : std::string();
+            entry.error.clear();
+        }
+    }
+    if (!entry.open) return;
+    const std::string name = fill(s.indicator_title, {{"name", chosen->indicator}}) + "###indicator_entry";
+    if (entry.opening) {
+        ImGui::OpenPopup(name.c_str());
+        entry.opening = false;
+    }
+    const BoardStrings& words = board_strings(lang);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.9f * em, 0.9f * em));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.6f * em));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.5f * em, 0.35f * em));
+    bool done = false;
+    if (ImGui::BeginPopupModal(name.c_str(), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        ImGui::SetNextItemWidth(10 * em);
+        bool save = ImGui::InputText("##figure", &entry.draft, ImGuiInputTextFlags_EnterReturnsTrue);
+        if (chosen->figures && !chosen->figures->unit.empty()) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(chosen->figures->unit.c_str());
+        }
+        if (!entry.error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::alarm));
+            ImGui::TextUnformatted(entry.error.c_str());
+            ImGui::PopStyleColor();
+        }
+        if (ImGui::Button(words.save)) save = true;
+        ImGui::SameLine();
+        if (ImGui::Button(words.cancel) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) done = true;
+        if (save) {
+            if (const auto figure = parse_figure(entry.draft)) {
+                out.push_back(cmd::EnterIndicator{run.group, chosen->note->id, *figure});
+                done = true;
+            } else {
+                entry.error = s.indicator_invalid;
+                ImGui::SetKeyboardFocusHere(-1);
+            }
+        }
+        if (done) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    } else {
+        done = true;  // closed from outside
+    }
+    ImGui::PopStyleVar(3);
+    if (done) {
+        entry.open = false;
+        entry.draft.clear();
+    }
+}
+
 void draw_status_board(ImDrawList* dl, const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max,
-                       const Fonts& fonts, const UiStrings& s, Language lang) {
+                       const Fonts& fonts, const UiStrings& s, Language lang, Id chosen) {
     const Step* step = status_step_of(state, run);
     if (!step) return;
     const std::vector<OpenMeasure> measures = open_measures(state, run, *step);
@@ -48,6 +148,9 @@ void draw_status_board(ImDrawList* dl, const Workshop& state, const ExerciseRun&
     draw_text(
         dl, fonts, fonts.body, ImVec2(min.x + em, y), theme::text_muted,
         fill(s.status_reported, {{"reported", std::to_string(reported)}, {"total", std::to_string(measures.size())}}));
+    if (chosen)
+        draw_text_fit(dl, fonts, fonts.small, ImVec2(max.x - 22 * em, y + 0.1f * em), theme::text_muted,
+                      s.indicator_keys, 21 * em);
     y += fonts.size(fonts.body) + 0.8f * em;
     const float chip_w = 9.5f * em, text_x = min.x + em + chip_w + em, text_w = max.x - em - text_x;
     for (const OpenMeasure& m : measures) {
@@ -59,13 +162,18 @@ void draw_status_board(ImDrawList* dl, const Workshop& state, const ExerciseRun&
             facts += (facts.empty() ? "" : "   ·   ") + field->label.in(lang) + ": " + value;
         }
         const std::string line = m.report ? m.report->text : std::string();
+        const std::string figure = m.indicator.empty() ? std::string() : indicator_line(m, s, lang);
         const float row_h =
             std::max(2.4f * em, static_cast<float>(title.lines.size()) * body +
-                                    (facts.empty() ? 0 : small + 0.2f * em) + (line.empty() ? 0 : small + 0.2f * em)) +
+                                    (facts.empty() ? 0 : small + 0.2f * em) + (line.empty() ? 0 : small + 0.2f * em) +
+                                    (figure.empty() ? 0 : small + 0.2f * em)) +
             0.6f * em;
         if (y + row_h > max.y) break;  // more than fit: the phones have every one
         dl->AddRectFilled(ImVec2(min.x + 0.5f * em, y - 0.3f * em), ImVec2(max.x - 0.5f * em, y + row_h - 0.5f * em),
                           theme::panel, 0.3f * em);
+        if (m.note->id == chosen)  // the measure the facilitator's figure goes to
+            dl->AddRect(ImVec2(min.x + 0.5f * em, y - 0.3f * em), ImVec2(max.x - 0.5f * em, y + row_h - 0.5f * em),
+                        theme::accent, 0.3f * em, 0, std::max(2.0f, 0.15f * em));
         const ImU32 chip = measure_status_colour(m.report);
         dl->AddRectFilled(ImVec2(min.x + em, y), ImVec2(min.x + em + chip_w, y + 2.0f * em), chip, 0.3f * em);
         const char* word = m.report ? s.status_names[static_cast<int>(m.report->status)] : s.status_unreported;
@@ -80,9 +188,14 @@ void draw_status_board(ImDrawList* dl, const Workshop& state, const ExerciseRun&
             draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, ty + 0.2f * em), theme::text_muted, facts, text_w);
             ty += small + 0.2f * em;
         }
-        if (!line.empty())
+        if (!line.empty()) {
             draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, ty + 0.2f * em), theme::text, "«" + line + "»",
                           text_w);
+            ty += small + 0.2f * em;
+        }
+        if (!figure.empty())
+            draw_text_fit(dl, fonts, fonts.small, ImVec2(text_x, ty + 0.2f * em),
+                          m.value ? theme::accent : theme::text_muted, figure, text_w);
         y += row_h;
     }
 }

@@ -5,7 +5,10 @@
 
 #include <imgui.h>
 
+#include <vector>
+
 #include "core/workshop.hpp"
+#include "ui/board/indicator_entry.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -17,8 +20,15 @@ const Step* status_step_of(const Workshop& state, const ExerciseRun& run);
 // A measure's status colour (nullptr: none yet this round), the same on the board and overview.
 ImU32 measure_status_colour(const MeasureReport* report);
 
-// Draws the status board of `run` (status_step_of(run) is set) in [min, max].
+// Draws the status board of `run` (status_step_of(run) is set) in [min, max]; `chosen` (a
+// measure's note, 0: none) is framed, the one the facilitator's figure goes to.
 void draw_status_board(ImDrawList* dl, const Workshop& state, const ExerciseRun& run, ImVec2 min, ImVec2 max,
-                       const Fonts& fonts, const UiStrings& s, Language lang);
+                       const Fonts& fonts, const UiStrings& s, Language lang, Id chosen = 0);
+
+// The facilitator's figure for a measure's indicator: ↑/↓ choose among the measures with an
+// indicator, V opens a small number field, Enter sends cmd::EnterIndicator to `out`, Esc
+// closes it. Call before draw_status_board in the same frame.
+void status_board_input(const Workshop& state, const ExerciseRun& run, IndicatorEntry& entry, float em,
+                        const UiStrings& s, Language lang, std::vector<Command>& out);
 
 }  // namespace samling

@@ -169,7 +169,7 @@ bool board_moving(const BoardState& board, Timestamp now) {
     return moving(board.motion, now);
 }
 
-void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardState& board) {
+void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardState& board, IndicatorEntry* indicator) {
     const Workshop& state = frame.state;
     const Fonts& fonts = frame.fonts;
     const UiStrings& strings = frame.words;
@@ -188,7 +188,9 @@ void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardStat
     }
     // Nor has a status round: its board is the group's measures, each with where it stands.
     if (const ExerciseRun* run = state.current_run(group); run && status_step_of(state, *run)) {
-        draw_status_board(ImGui::GetWindowDrawList(), state, *run, min, max, fonts, strings, lang);
+        if (indicator) status_board_input(state, *run, *indicator, fonts.em, strings, lang, out);
+        draw_status_board(ImGui::GetWindowDrawList(), state, *run, min, max, fonts, strings, lang,
+                          indicator ? indicator->note : 0);
         return;
     }
     lay_out(board.board, state, group, min, max, fonts, strings, lang);

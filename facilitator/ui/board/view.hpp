@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "core/workshop.hpp"
+#include "ui/board/indicator_entry.hpp"
 #include "ui/board/layout.hpp"
 #include "ui/board/motion.hpp"
 #include "ui/board/state.hpp"
@@ -33,7 +34,9 @@ struct BoardState {
 // keys over it. Board edits are appended to `out` as facilitator commands (cmd::PlaceNote,
 // cmd::SetCluster, cmd::MergeNotes, cmd::MakeCluster, cmd::RenameCluster, cmd::SetNoteText,
 // cmd::RemoveNote, cmd::HighlightNote...); the caller posts them to the hub. Never writes state.
-void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardState& board);
+// On a status round's board, `indicator` (when given) is the facilitator's figure entry.
+void board_frame(const Frame& frame, Id group, ImVec2 min, ImVec2 max, BoardState& board,
+                 IndicatorEntry* indicator = nullptr);
 
 // Whether cards are still gliding after a new layout: the frame loop keeps drawing until they stop.
 bool board_moving(const BoardState& board, Timestamp now);

@@ -11,6 +11,7 @@
 
 #include "core/commands.hpp"
 #include "core/model.hpp"
+#include "ui/board/indicator_entry.hpp"
 #include "ui/programme/programme_shelf.hpp"
 #include "ui/programme/setup_model.hpp"
 
@@ -166,6 +167,7 @@ struct ControlState {
     PendingSnapshot snapshot;
     bool setup_offered = false;     // the setup screen opened by itself once for an empty room
     bool export_requested = false;  // X: the loop starts the export and clears this
+    IndicatorEntry indicator;       // a status round's board: the facilitator types a figure
 };
 
 // The conclusion panel stands where the board is with no panel over it: Enter and Tab open its
@@ -177,7 +179,8 @@ inline bool conclusion_takes_keys(const ControlState& c) {
 // Keys belong to a text field: the note popup's, or an open conclusion field, including the
 // frame in which it takes the keyboard (ImGui's WantTextInput says so one frame late).
 inline bool keys_go_to_text(const ControlState& c) {
-    return c.overlay == Overlay::add_note || (conclusion_takes_keys(c) && !c.conclusion_edit.editing.empty());
+    return c.overlay == Overlay::add_note || (conclusion_takes_keys(c) && !c.conclusion_edit.editing.empty()) ||
+           c.indicator.open;
 }
 
 }  // namespace samling
