@@ -152,7 +152,9 @@ struct ControlFixture : TestServer {
 };
 
 // The participant a phone's token belongs to: tokens are "ID.SECRET".
-inline Id participant_of(const std::string& token) { return std::stoll(token.substr(0, token.find('.'))); }
+inline Id participant_of(const std::string& token) {
+    return std::stoll(token.substr(0, token.find('.')));
+}
 
 inline std::string error_code(const httplib::Result& res) {
     REQUIRE(res);
