@@ -44,22 +44,39 @@ std::vector<std::int64_t> acknowledged_before_kill(std::size_t count, const Writ
     return acknowledged;
 }
 
-// In the child: a store and hub on `dir` with a room, group "Nord" and a phone "Kari" whose
-// measure "Tiltak" (with an indicator) is planned and concluded, and a status round started.
-template <typename Body>
-void in_status_round(const TempDir& dir, const Body& body) {
-    auto s = Store::open(dir.path);
-    if (!s) ::_exit(3);
-    auto w = s.value()->load(measures_catalog());
-    if (!w) ::_exit(4);
-    Hub hub(*s.value(), std::move(w.value()));
-    (void)hub.submit(cmd::OpenRoom{"Rom", "ABC234", Language::nb});
-    const Id g = hub.submit(cmd::AddGroup{"Nord"})->subject;
-    const Id p = hub.submit(cmd::Join{"ABC234", g, "Kari", std::string(32, 'a')})->subject;
-    const std::vector<Id> measures = plan_measures([&](const Command& c) { return hub.submit(c)->subject; }, g, p,
-                                                   {{"Tiltak", "Kari", "Andel med vedtak"}});
-    (void)hub.submit(cmd::StartExercise{g, "status_round"});
-    body(hub, p, measures[0]);
+// A child that opens a store and hub on `dir` with a room, group "Nord" and a phone "Kari"
+// whose measure "Tiltak" (with an indicator) is planned and concluded, starts a status round,
+// then submits `command(p, measure, i)` for i = 0, 1, … and acknowledges each i right after the
+// hub answers; killed after 100 acknowledgements. Returns the last one acknowledged.
+template <typename MakeCommand>
+std::int64_t acknowledged_in_status_round(const TempDir& dir, const MakeCommand& command) {
+    const auto writer = [&](const auto& ack) {
+        auto s = Store::open(dir.path);
+        if (!s) ::_exit(3);
+        auto w = s.value()->load(measures_catalog());
+        if (!w) ::_exit(4);
+        Hub hub(*s.value(), std::move(w.value()));
+        (void)hub.submit(cmd::OpenRoom{"Rom", "ABC234", Language::nb});
+        const Id g = hub.submit(cmd::AddGroup{"Nord"})->subject;
+        const Id p = hub.submit(cmd::Join{"ABC234", g, "Kari", std::string(32, 'a')})->subject;
+        const std::vector<Id> measures = plan_measures([&](const Command& c) { return hub.submit(c)->subject; }, g, p,
+                                                       {{"Tiltak", "Kari", "Andel med vedtak"}});
+        (void)hub.submit(cmd::StartExercise{g, "status_round"});
+        for (std::int64_t i = 0;; ++i) {
+            if (!hub.submit(command(p, measures[0], i))) ::_exit(5);
+            ack(i);
+        }
+    };
+    return acknowledged_before_kill(100, writer).back();
+}
+
+// The room as a program started again on `dir` loads it.
+Workshop reopened(const TempDir& dir) {
+    auto store = Store::open(dir.path);
+    REQUIRE(store.ok());
+    auto w = store.value()->load(measures_catalog());
+    REQUIRE(w.ok());
+    return std::move(w.value());
 }
 
 }  // namespace
@@ -99,24 +116,14 @@ TEST_CASE("a measure's status acknowledged before kill -9 is there after reopeni
     TempDir dir;
     // The child reports the measure again and again, each with its own line, and acknowledges
     // each line's number right after the hub answers.
-    const std::int64_t last =
-        acknowledged_before_kill(100, [&](const auto& ack) {
-            in_status_round(dir, [&](Hub& hub, Id p, Id measure) {
-                for (std::int64_t i = 0;; ++i) {
-                    auto r = hub.submit(cmd::ReportMeasure{p, measure, i % 2 ? "started" : "done", std::to_string(i)});
-                    if (!r) ::_exit(5);
-                    ack(i);
-                }
-            });
-        }).back();
+    const std::int64_t last = acknowledged_in_status_round(dir, [](Id p, Id measure, std::int64_t i) -> Command {
+        return cmd::ReportMeasure{p, measure, i % 2 ? "started" : "done", std::to_string(i)};
+    });
     REQUIRE(last == 99);
 
-    auto store = Store::open(dir.path);
-    REQUIRE(store.ok());
-    auto w = store.value()->load(measures_catalog());
-    REQUIRE(w.ok());
-    REQUIRE(w.value().measure_reports().size() == 1);
-    const MeasureReport& kept = w.value().measure_reports().begin()->second;
+    const Workshop w = reopened(dir);
+    REQUIRE(w.measure_reports().size() == 1);
+    const MeasureReport& kept = w.measure_reports().begin()->second;
     CHECK(std::stoll(kept.text) >= last);  // every acknowledged line, or one after it
     CHECK(kept.status == (std::stoll(kept.text) % 2 ? MeasureStatus::started : MeasureStatus::done));
 }
@@ -125,28 +132,18 @@ TEST_CASE("an indicator's value acknowledged before kill -9 is there after reope
     TempDir dir;
     // The child enters the figure again and again (one per gathering: each replaces the one
     // before), the baseline going with it, and acknowledges each right after the hub answers.
-    const std::int64_t last =
-        acknowledged_before_kill(100, [&](const auto& ack) {
-            in_status_round(dir, [&](Hub& hub, Id p, Id measure) {
-                for (std::int64_t i = 0;; ++i) {
-                    const double v = static_cast<double>(i) + 0.5;
-                    auto r = hub.submit(cmd::ReportIndicator{p, measure, v, std::string("%"), {}, 100 + v, {}});
-                    if (!r) ::_exit(5);
-                    ack(i);
-                }
-            });
-        }).back();
+    const std::int64_t last = acknowledged_in_status_round(dir, [](Id p, Id measure, std::int64_t i) -> Command {
+        const double v = static_cast<double>(i) + 0.5;
+        return cmd::ReportIndicator{p, measure, v, std::string("%"), {}, 100 + v, {}};
+    });
     REQUIRE(last == 99);
 
-    auto store = Store::open(dir.path);
-    REQUIRE(store.ok());
-    auto w = store.value()->load(measures_catalog());
-    REQUIRE(w.ok());
-    REQUIRE(w.value().indicator_values().size() == 1);
-    const double kept = w.value().indicator_values().begin()->second.value;
+    const Workshop w = reopened(dir);
+    REQUIRE(w.indicator_values().size() == 1);
+    const double kept = w.indicator_values().begin()->second.value;
     CHECK(kept >= static_cast<double>(last) + 0.5);  // the acknowledged one, or one after it
-    REQUIRE(w.value().indicators().size() == 1);
-    const IndicatorFigures& figures = w.value().indicators().begin()->second;
+    REQUIRE(w.indicators().size() == 1);
+    const IndicatorFigures& figures = w.indicators().begin()->second;
     CHECK(figures.unit == "%");
     CHECK(figures.baseline == 100 + kept);  // the figures and the value in one transaction
 }
