@@ -95,6 +95,10 @@ void status_board_input(const Workshop& state, const ExerciseRun& run, Indicator
     bool done = false;
     if (ImGui::BeginPopupModal(name.c_str(), nullptr,
                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        // As wide as its title (up to a limit): an auto-sized popup fits its contents only, and
+        // the title would be cut in the middle of the indicator's name.
+        const float title_w = ImGui::CalcTextSize(name.c_str(), nullptr, true).x + 2 * em;
+        ImGui::Dummy(ImVec2(std::min(title_w, 36 * em), 0));
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(10 * em);
         bool save = ImGui::InputText("##figure", &entry.draft, ImGuiInputTextFlags_EnterReturnsTrue);
