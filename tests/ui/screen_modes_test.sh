@@ -85,7 +85,19 @@ expect "$running" 0 "Ctrl+Z stopped all 27 again, as one step"
 
 # 4. Ctrl+click ticks two tiles: T, Enter starts those two only.
 # At 1280×720 the overview lays 27 tiles out six to a row: the first two tiles' middles.
-tick() { xdotool mousemove "$1" 150 keydown ctrl click 1 keyup ctrl; settle 0.3; }
+# A tick shows as accent pixels on the tile; wait for them to change, since a loaded machine
+# may draw the next frame later than any fixed pause (a click into a closing dialog is lost).
+tick() { # X of the tile's middle
+    local before now
+    before=$(count FFC84A $(($1 - 100)) 60 $(($1 + 100)) 240)
+    xdotool mousemove "$1" 150 keydown ctrl click 1 keyup ctrl
+    for _ in $(seq 50); do
+        now=$(count FFC84A $(($1 - 100)) 60 $(($1 + 100)) 240)
+        [[ $now != "$before" ]] && return
+        sleep 0.1
+    done
+    fail "Ctrl+click on the tile at x=$1 did not change its tick"
+}
 tick 120
 tick 330
 settle 0.5
