@@ -42,6 +42,7 @@ TEST_CASE("a measure with an indicator carries it in activity.measures and takes
     REQUIRE(view.size() == 2);
     CHECK(view[0]["indicator"] == json{{"name", "Andel elever med vedtak"},
                                        {"unit", ""},
+                                       {"source", ""},
                                        {"baseline", nullptr},
                                        {"target", nullptr},
                                        {"value", nullptr}});
@@ -55,9 +56,12 @@ TEST_CASE("a measure with an indicator carries it in activity.measures and takes
                                      {"source", "GSI 2025/26"}});
     REQUIRE(first);
     CHECK(first->status == 201);
-    CHECK(
-        json::parse(first->body)["measure"]["indicator"] ==
-        json{{"name", "Andel elever med vedtak"}, {"unit", "%"}, {"baseline", 16.0}, {"target", 7.0}, {"value", 14.5}});
+    CHECK(json::parse(first->body)["measure"]["indicator"] == json{{"name", "Andel elever med vedtak"},
+                                                                   {"unit", "%"},
+                                                                   {"source", "GSI 2025/26"},
+                                                                   {"baseline", 16.0},
+                                                                   {"target", 7.0},
+                                                                   {"value", 14.5}});
     auto again = s.post(s.kari, json{{"note", s.measures[0]}, {"value", 13}, {"baseline", nullptr}});
     REQUIRE(again);
     CHECK(again->status == 200);
@@ -69,6 +73,7 @@ TEST_CASE("a measure with an indicator carries it in activity.measures and takes
     const json after = s.state_of(s.kari)["activity"]["measures"][0]["indicator"];
     CHECK(after["value"] == 13.0);
     CHECK(after["unit"] == "%");
+    CHECK(after["source"] == "GSI 2025/26");  // what the group typed comes back to its phones
     CHECK(after["target"] == 7.0);
 }
 

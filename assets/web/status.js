@@ -136,7 +136,7 @@ function indicator(note, ind) {
   const more = el('details', 'indicator-more');
   more.appendChild(el('summary', 'small', t('indicatorFigures')));
   more.append(field('baseline', t('indicatorBaseline'), 'number', ind.baseline),
-    field('target', t('indicatorTarget'), 'number', ind.target), field('source', t('indicatorSource'), 'text', ''));
+    field('target', t('indicatorTarget'), 'number', ind.target), field('source', t('indicatorSource'), 'text', ind.source || ''));
   box.appendChild(more);
   const save = el('button', 'btn small indicator-save', t('indicatorSave'));
   save.type = 'button';

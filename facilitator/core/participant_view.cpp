@@ -114,8 +114,10 @@ std::vector<ParticipantView::MeasureView> measures_view(const Workshop& w, const
         if (m.last) v.last_status = to_string(m.last->status), v.last_report = m.last->text;
         v.mine = me && owned_by(m, me->name);
         if (!m.indicator.empty()) {
-            ParticipantView::MeasureView::Indicator i{m.indicator, {}, {}, {}, {}};
-            if (m.figures) i.unit = m.figures->unit, i.baseline = m.figures->baseline, i.target = m.figures->target;
+            ParticipantView::MeasureView::Indicator i{m.indicator, {}, {}, {}, {}, {}};
+            if (m.figures)
+                i.unit = m.figures->unit, i.source = m.figures->source, i.baseline = m.figures->baseline,
+                i.target = m.figures->target;
             if (m.value) i.value = m.value->value;
             v.indicator = std::move(i);
         }

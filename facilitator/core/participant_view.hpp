@@ -98,7 +98,7 @@ struct ParticipantView {
         bool mine = false;                     // this phone's name is its owner
         // A measure whose indicator field is filled: its figures and this gathering's value.
         struct Indicator {
-            std::string name, unit;
+            std::string name, unit, source;
             std::optional<double> baseline, target, value;
         };
         std::optional<Indicator> indicator;

@@ -39,6 +39,7 @@ json to_json(const ParticipantView::MeasureView& m) {
         const auto& i = *m.indicator;
         out["indicator"] = {{"name", i.name},
                             {"unit", i.unit},
+                            {"source", i.source},
                             {"baseline", number(i.baseline)},
                             {"target", number(i.target)},
                             {"value", number(i.value)}};
