@@ -8,6 +8,8 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "core/instrument.hpp"
 #include "core/workshop.hpp"
@@ -59,38 +61,42 @@ inline std::shared_ptr<const ExerciseCatalog> shipped_catalog() {
     return catalog;
 }
 
-// The shipped pulse on safety in the leader group, with its instrument.
-inline std::shared_ptr<const ExerciseCatalog> pulse_catalog() {
-    std::ifstream in(std::string(SAMLING_SOURCE_DIR) + "/exercises/instruments/trygghet_ledergruppe.json");
+// Shipped exercise files (exercises/NAME) and instrument files (exercises/instruments/NAME),
+// parsed by the core, as one catalog.
+inline std::string shipped_file(const std::string& path) {
+    std::ifstream in(std::string(SAMLING_SOURCE_DIR) + "/exercises/" + path);
     std::stringstream text;
     text << in.rdbuf();
-    auto instrument = parse_instrument(text.str(), "trygghet_ledergruppe.json");
-    REQUIRE(instrument.ok());
-    auto instruments = std::make_shared<InstrumentCatalog>();
-    instruments->add(instrument.value());
-    auto catalog = std::make_shared<ExerciseCatalog>();
-    catalog->set_instruments(instruments);
-    std::ifstream ex(std::string(SAMLING_SOURCE_DIR) + "/exercises/pulse_safety.json");
-    std::stringstream ex_text;
-    ex_text << ex.rdbuf();
-    auto def = parse_exercise(ex_text.str(), "pulse_safety.json");
-    REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
-    catalog->add(def.value());
-    return catalog;
+    return text.str();
 }
-
-// The shipped goals and measures and the status round that brings its measures back.
-inline std::shared_ptr<const ExerciseCatalog> measures_catalog() {
+inline std::shared_ptr<const ExerciseCatalog> catalog_of(const std::vector<std::string>& exercises,
+                                                         const std::vector<std::string>& instruments = {}) {
     auto catalog = std::make_shared<ExerciseCatalog>();
-    for (const char* file : {"goals_measures.json", "status_round.json"}) {
-        std::ifstream in(std::string(SAMLING_SOURCE_DIR) + "/exercises/" + file);
-        std::stringstream text;
-        text << in.rdbuf();
-        auto def = parse_exercise(text.str(), file);
+    if (!instruments.empty()) {
+        auto shelf = std::make_shared<InstrumentCatalog>();
+        for (const std::string& file : instruments) {
+            auto instrument = parse_instrument(shipped_file("instruments/" + file), file);
+            REQUIRE_MESSAGE(instrument.ok(), (instrument.ok() ? "" : instrument.error().message));
+            shelf->add(instrument.value());
+        }
+        catalog->set_instruments(shelf);
+    }
+    for (const std::string& file : exercises) {
+        auto def = parse_exercise(shipped_file(file), file);
         REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().message));
         catalog->add(def.value());
     }
     return catalog;
+}
+
+// The shipped pulse on safety in the leader group, with its instrument.
+inline std::shared_ptr<const ExerciseCatalog> pulse_catalog() {
+    return catalog_of({"pulse_safety.json"}, {"trygghet_ledergruppe.json"});
+}
+
+// The shipped goals and measures and the status round that brings its measures back.
+inline std::shared_ptr<const ExerciseCatalog> measures_catalog() {
+    return catalog_of({"goals_measures.json", "status_round.json"});
 }
 
 // A group's goals and measures, concluded: `writer` writes one measure note per {text, owner}
