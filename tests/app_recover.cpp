@@ -1,6 +1,7 @@
 // `samling recover` through the real binary, on real damaged files: a page of notes overwritten
 // (in the middle, at the end), the leader groups' page, a truncated file, a broken header, a
-// store copied with its WAL. Counts printed are checked against what the damaged file held.
+// store copied with its WAL; and a programme's measures, statuses and indicators carried over
+// whole. Counts printed are checked against what the damaged file held.
 #include <httplib.h>
 #include <sqlite3.h>
 
@@ -13,7 +14,10 @@
 
 #include "app/exercise_files.hpp"
 #include "app_process.hpp"
+#include "core/measure_history.hpp"
+#include "core/measures.hpp"
 #include "hub/hub.hpp"
+#include "measure_programme.hpp"
 #include "store/recover_columns.hpp"
 #include "store/store.hpp"
 #include "store_file_notes.hpp"
@@ -312,4 +316,61 @@ TEST_CASE("recover reads the WAL of a store copied while Samling ran, and refuse
     const Recovered inside = recover(copy, copy / "recovered");
     CHECK(inside.code != 0);
     CHECK(inside.err.find("never writes into the damaged folder") != std::string::npos);
+}
+
+namespace {
+
+// What the log shows of a group's measures and indicators, as one comparable text.
+std::string measures_as_text(const Workshop& w, Id group) {
+    std::string out;
+    for (const MeasureTrail& m : measure_history(w, group)) {
+        out += m.text + " (" + m.owner + ", " + std::to_string(m.planned_at) + "):";
+        for (const MeasureStep& step : m.trail)
+            out += " " + std::to_string(step.place.gathering_number) + "=" + std::string(to_string(step.status)) + "/" +
+                   step.text;
+        out += "\n";
+    }
+    for (const IndicatorSeries& i : indicator_history(w, group)) {
+        out += i.name + " [" + i.unit + ", " + i.source + "] " + std::to_string(i.baseline.value_or(-1)) + " → " +
+               std::to_string(i.target.value_or(-1)) + ":";
+        for (const IndicatorPoint& p : i.values)
+            out += " " + std::to_string(p.place.gathering_number) + "=" + std::to_string(p.value);
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("recover carries a programme's measures, their statuses and the indicators' figures whole") {
+    TempDir dir;
+    MeasureIds ids;
+    std::string before;
+    {
+        auto store = Store::open(dir.path / "store");
+        REQUIRE(store.ok());
+        auto w = store.value()->load(shipped());
+        REQUIRE(w.ok());
+        Hub hub(*store.value(), std::move(w.value()));
+        ids = play_measure_programme(
+            [&](const Command& c) {
+                auto d = hub.submit(c);
+                REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().message));
+                return d->subject;
+            },
+            [&](Id group) { return hub.snapshot()->current_run(group)->id; });
+        before = measures_as_text(*hub.snapshot(), ids.group);
+    }
+    REQUIRE(before.find("3=done/Alle skoler kartlagt") != std::string::npos);
+    REQUIRE(before.find("[%, GSI, skoleåret 2025/26] 16.000000 → 7.000000: 2=12.000000 3=9.000000") !=
+            std::string::npos);
+
+    const Recovered r = recover(dir.path / "store", dir.path / "out");
+    INFO(r.out, r.err);
+    REQUIRE(r.code == 0);
+    auto store = Store::open(dir.path / "out");
+    REQUIRE(store.ok());
+    auto w = store.value()->load(shipped());
+    REQUIRE(w.ok());
+    CHECK(measures_as_text(w.value(), ids.group) == before);
 }

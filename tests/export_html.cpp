@@ -104,7 +104,9 @@ TEST_CASE("a group with no entries gets a valid, friendly document in every form
 TEST_CASE("carry-over: the problem from gathering 1 comes before the measures from gathering 2") {
     ProgrammeFixture f;
     const std::string page = render_html(build_project_log(f.w, f.nord, Language::nb, {}), day2, {});
-    const auto at = [&](const std::string& s) { return page.find(s); };
+    // In the log's gatherings, after "Endring" (which lists the measures too).
+    const auto log_start = page.find("<section class=\"gathering\"");
+    const auto at = [&](const std::string& s) { return page.find(s, log_start); };
     REQUIRE(at("<section class=\"gathering\" id=\"samling-1\">") != std::string::npos);
     REQUIRE(at("<section class=\"gathering\" id=\"samling-2\">") != std::string::npos);
     CHECK(at("<section class=\"gathering\" id=\"samling-1\">") < at(statement));

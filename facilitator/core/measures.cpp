@@ -107,6 +107,12 @@ std::string format_figure(double value, Language lang) {
     return s;
 }
 
+std::string figure_with_unit(double value, std::string_view unit, Language lang) {
+    std::string out = format_figure(value, lang);
+    if (!unit.empty()) out += " " + std::string(unit);
+    return out;
+}
+
 bool owned_by(const OpenMeasure& m, std::string_view participant_name) {
     if (text::trim(participant_name).empty()) return false;
     for (const auto& [field, value] : m.fields)

@@ -43,6 +43,8 @@ std::pair<Id, Id> indicator_value_key(const Workshop& w, const ExerciseRun& run,
 // nullopt for anything else. And as a person of `lang` reads it (16,5 in nb and nn).
 std::optional<double> parse_figure(std::string_view typed);
 std::string format_figure(double value, Language lang);
+// "16 %", "3,5 dager": the figure with its unit after a space.
+std::string figure_with_unit(double value, std::string_view unit, Language lang);
 
 // A measure's owner field names the participant (case and Unicode forms aside).
 bool owned_by(const OpenMeasure& m, std::string_view participant_name);

@@ -7,6 +7,8 @@
 
 #include "export/atomic_file.hpp"
 #include "export/gathering_report.hpp"
+#include "export/indicator_chart.hpp"
+#include "export/measure_figures.hpp"
 #include "export/pulse_chart.hpp"
 #include "export/pulse_figures.hpp"
 #include "export/renderers.hpp"
@@ -40,13 +42,14 @@ Result<fs::path> folder_inside(const fs::path& out, const std::string& sub) {
     return real;
 }
 
-// Pictures of runs no longer in the log would otherwise linger from an earlier export.
+// Pictures of runs, pulses or indicators no longer in the log would otherwise linger from an
+// earlier export.
 void remove_stale_pictures(const fs::path& dir, const std::set<std::string>& keep) {
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.starts_with("run-") && name.ends_with(".png") && !keep.count(name) && it->is_regular_file(ec))
-            fs::remove(it->path(), ec);
+        const bool ours = name.starts_with("run-") || name.starts_with("pulse-") || name.starts_with("indicator-");
+        if (ours && name.ends_with(".png") && !keep.count(name) && it->is_regular_file(ec)) fs::remove(it->path(), ec);
     }
 }
 
@@ -70,6 +73,9 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, con
                 for (const PulseSeries& series : log.pulses)
                     files.push_back({images, pulse_chart_name(series),
                                      pulse_chart_png(series, report_strings(r.language), r.language)});
+                for (const IndicatorSeries& series : log.indicators)
+                    files.push_back({images, indicator_chart_name(series),
+                                     chart_png(indicator_chart(series, report_strings(r.language), r.language))});
                 files.push_back({"", stem + ".md", render_markdown(log, r.now, images)});
                 break;
             }
@@ -90,6 +96,10 @@ Result<std::vector<OutFile>> plan(const Workshop& w, const ExportRequest& r, con
                 if (!log.pulses.empty())
                     files.push_back(
                         {"", stem + "-pulses.csv", render_pulse_csv(pulse_figures(log.pulses, r.language))});
+                if (!log.measures.empty())
+                    files.push_back({"", stem + "-measures.csv", render_measure_csv(log.measures)});
+                if (!log.indicators.empty())
+                    files.push_back({"", stem + "-indicators.csv", render_indicator_csv(log.indicators)});
                 break;
             case ExportRequest::json:
                 files.push_back({"", stem + ".json", render_json(log, note_rows(w, id, r.language), r.now)});

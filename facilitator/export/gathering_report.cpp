@@ -97,8 +97,14 @@ GatheringReport build_gathering_report(const Workshop& w, Id gathering, const st
     for (Id id : groups) {
         const LeaderGroup* g = w.group(id);
         if (!g) continue;
-        ReportGroup rg{id,         g->name, g->services,
-                       g->project, {},      pulses_up_to(pulse_history(w, id), r.gathering.number)};
+        ReportGroup rg{id,
+                       g->name,
+                       g->services,
+                       g->project,
+                       {},
+                       pulses_up_to(pulse_history(w, id), r.gathering.number),
+                       measures_up_to(measure_history(w, id), r.gathering.number),
+                       indicators_up_to(indicator_history(w, id), r.gathering.number)};
         std::vector<const ExerciseRun*> runs;
         for (const ExerciseRun* run : w.project_log(id))
             if (run->gathering == gathering) runs.push_back(run);
@@ -172,7 +178,8 @@ std::string render_gathering_report(const GatheringReport& r, Timestamp now) {
             }
             body += "</div>\n";
         }
-        body += change_section_html(pulse_rows(g.pulses, s, r.language, ""), s, r.pulse_threshold);
+        body += change_section_html(change_rows(g.pulses, g.measures, g.indicators, s, r.language, ""), s,
+                                    r.pulse_threshold);
         body += "</section>\n";
     }
     body += "<footer>" + html(s.gathering_report) + " · " + html(heading) + " · " + html(s.exported) + " " +

@@ -28,8 +28,11 @@ struct ReportRun {
 struct ReportGroup {
     Id group = 0;
     std::string name, services, project;
-    std::vector<ReportRun> runs;      // in the gathering's agenda order, then as concluded
-    std::vector<PulseSeries> pulses;  // "Endring": up to this gathering (export/change_section.hpp)
+    std::vector<ReportRun> runs;  // in the gathering's agenda order, then as concluded
+    // "Endring", up to this gathering (export/change_section.hpp)
+    std::vector<PulseSeries> pulses;
+    std::vector<MeasureTrail> measures;
+    std::vector<IndicatorSeries> indicators;
 };
 
 struct GatheringReport {

@@ -87,6 +87,9 @@ ol.pulse-statements { list-style: decimal; margin: 0; padding-left: 1.4rem; }
 .pulse-text { font-weight: 600; margin: 0 0 0.15rem; }
 svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
 .source { font-size: 9pt; color: var(--muted); margin-top: 0.4rem; }
+table.measures td:first-child { width: auto; }
+table.measures td:nth-child(3) { white-space: nowrap; }
+table.measures tbody th { font-size: 10pt; color: var(--ink); border-bottom-width: 1px; width: 30%; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.4rem; font-size: 8.5pt; color: var(--muted); }
 @page { size: A4; margin: 18mm; }
 @media print {

@@ -172,6 +172,8 @@ ProjectLog build_project_log(const Workshop& w, Id group, Language lang, const s
     log.project = g->project;
     for (const ExerciseRun* run : w.project_log(group)) log.entries.push_back(entry_of(w, *run, lang, snapshots_dir));
     log.pulses = pulse_history(w, group);
+    log.measures = measure_history(w, group);
+    log.indicators = indicator_history(w, group);
     log.pulse_threshold = effective_threshold(w.pulse_threshold());
     return log;
 }

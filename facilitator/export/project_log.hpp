@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/measure_history.hpp"
 #include "core/pulse_history.hpp"
 #include "core/workshop.hpp"
 
@@ -73,7 +74,9 @@ struct ProjectLog {
     Language language = Language::nb;
     std::vector<GatheringInfo> gatherings;  // the programme's, in order
     std::vector<LogEntry> entries;
-    std::vector<PulseSeries> pulses;  // each instrument across gatherings, figures as summarise_pulse gives
+    std::vector<PulseSeries> pulses;          // each instrument across gatherings, figures as summarise_pulse gives
+    std::vector<MeasureTrail> measures;       // each measure with its status round by round
+    std::vector<IndicatorSeries> indicators;  // each measure's indicator in figures
     int pulse_threshold = default_pulse_threshold;
 };
 

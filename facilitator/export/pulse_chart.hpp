@@ -52,4 +52,7 @@ std::string chart_svg(const Chart& chart, std::string_view label);
 std::string pulse_chart_png(const PulseSeries& series, const ReportStrings& s, Language lang);
 std::string pulse_chart_name(const PulseSeries& series);  // "pulse-<instrument>.png"
 
+// Any one chart as a PNG with a white margin (an indicator's, say). Empty on failure.
+std::string chart_png(const Chart& chart);
+
 }  // namespace samling

@@ -1,4 +1,4 @@
-// The pulse chart as a PNG for the Markdown export: the same layout as the SVG (pulse_chart.cpp),
+// The charts as PNGs for the Markdown export: the same layout as the SVG (pulse_chart.cpp),
 // filled into a grey canvas at twice the size, text in stb_easy_font's strokes (ASCII; æ, ø and
 // å spelt ae, o and aa), written by stb_image_write from Debian's libstb. No font files.
 #include <algorithm>
@@ -117,6 +117,15 @@ void append(void* context, void* data, int size) {
 }
 
 }  // namespace
+
+std::string chart_png(const Chart& chart) {
+    const float width = chart.width + 2 * margin, height = chart.height + 2 * margin;
+    Canvas cv(static_cast<int>(width) * scale, static_cast<int>(height) * scale);
+    draw_chart(cv, margin, margin, chart);
+    std::string png;
+    if (!stbi_write_png_to_func(append, &png, cv.w, cv.h, 1, cv.px.data(), cv.w)) return {};
+    return png;
+}
 
 std::string pulse_chart_png(const PulseSeries& series, const ReportStrings& s, Language lang) {
     const Chart key = key_chart(series.instrument.scale, lang);

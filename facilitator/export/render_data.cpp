@@ -1,10 +1,11 @@
-// The raw notes as CSV and the whole log as JSON, for a municipality's own spreadsheets and
-// archives. Votes leave only as totals per note: who voted never leaves the laptop, nor who
-// wrote a note. Depends on nlohmann-json and the export model.
+// The raw notes as CSV and the whole log as JSON (with the pulses', measures' and indicators'
+// figures), for a municipality's own spreadsheets and archives. Votes leave only as totals per note: who voted never
+// leaves the laptop, nor who wrote a note. Depends on nlohmann-json and the export model.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
+#include "core/measures.hpp"
 #include "export/encoding.hpp"
 #include "export/pulse_figures.hpp"
 #include "export/renderers.hpp"
@@ -18,6 +19,10 @@ std::string id_or_empty(Id id) {
 
 nlohmann::json id_or_null(Id id) {
     return id == 0 ? nlohmann::json(nullptr) : nlohmann::json(id);
+}
+
+nlohmann::json number_or_null(int n) {
+    return n == 0 ? nlohmann::json(nullptr) : nlohmann::json(n);
 }
 
 nlohmann::json gathering_json(const std::optional<GatheringInfo>& g) {
@@ -104,7 +109,7 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
     for (const NoteRow& r : rows) {
         json fields = json::object();
         for (const auto& [k, v] : r.fields) fields[k] = v;
-        notes.push_back({{"gathering", r.gathering_number ? json(r.gathering_number) : json(nullptr)},
+        notes.push_back({{"gathering", number_or_null(r.gathering_number)},
                          {"gathering_title", r.gathering_title},
                          {"exercise", r.exercise},
                          {"run", r.run},
@@ -127,7 +132,7 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
     // Figures only, as the contract says: under the threshold not even a mean or a distribution.
     json pulses = json::array();
     for (const PulseFigure& f : pulse_figures(log.pulses, log.language)) {
-        json one = {{"gathering", f.gathering_number ? json(f.gathering_number) : json(nullptr)},
+        json one = {{"gathering", number_or_null(f.gathering_number)},
                     {"instrument", f.instrument},
                     {"statement", f.statement},
                     {"n", f.n}};
@@ -143,6 +148,36 @@ std::string render_json(const ProjectLog& log, const std::vector<NoteRow>& rows,
     }
     doc["pulses"] = pulses;
     doc["pulse_threshold"] = log.pulse_threshold;
+    json measures = json::array();
+    for (const MeasureTrail& m : log.measures) {
+        json trail = json::array();
+        for (const MeasureStep& step : m.trail)
+            trail.push_back({{"gathering", number_or_null(step.place.gathering_number)},
+                             {"status", std::string(to_string(step.status))},
+                             {"text", step.text},
+                             {"reported_at", encode::iso8601_utc(step.place.at)}});
+        measures.push_back({{"note", m.note},
+                            {"text", m.text},
+                            {"owner", m.owner},
+                            {"set_in_gathering", number_or_null(m.planned_at)},
+                            {"trail", trail}});
+    }
+    doc["measures"] = measures;
+    json indicators = json::array();
+    for (const IndicatorSeries& i : log.indicators) {
+        json values = json::array();
+        for (const IndicatorPoint& p : i.values)
+            values.push_back({{"gathering", number_or_null(p.place.gathering_number)}, {"value", p.value}});
+        indicators.push_back({{"note", i.note},
+                              {"name", i.name},
+                              {"measure", i.measure},
+                              {"unit", i.unit},
+                              {"baseline", i.baseline ? json(*i.baseline) : json(nullptr)},
+                              {"target", i.target ? json(*i.target) : json(nullptr)},
+                              {"source", i.source},
+                              {"values", values}});
+    }
+    doc["indicators"] = indicators;
     // Texts are checked as UTF-8 on the way in; replace rather than throw if one is not.
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -187,7 +187,8 @@ std::string render_html(const ProjectLog& log, Timestamp now, const std::map<Id,
     std::string body = html_title_block(kicker, log.group_name, meta);
     body += timeline(log, s);
     // Change first, before the gatherings one by one: what a reader should see at a glance.
-    body += change_section_html(pulse_rows(log.pulses, s, log.language, ""), s, log.pulse_threshold);
+    body += change_section_html(change_rows(log.pulses, log.measures, log.indicators, s, log.language, ""), s,
+                                log.pulse_threshold);
     if (log.entries.empty()) body += "<p class=\"empty-log\">" + html(s.empty_log) + "</p>\n";
 
     for (const ReportSection& sec : log_sections(log)) {

@@ -118,7 +118,8 @@ std::string render_markdown(const ProjectLog& log, Timestamp now, std::string_vi
     if (log.gatherings.empty() && sections.empty()) out += "- " + markdown(s.no_entries_yet) + "\n";
     out += "\n";
 
-    out += change_section_markdown(pulse_rows(log.pulses, s, log.language, images_dir), s, log.pulse_threshold);
+    out += change_section_markdown(change_rows(log.pulses, log.measures, log.indicators, s, log.language, images_dir),
+                                   s, log.pulse_threshold);
     if (log.entries.empty()) out += markdown(s.empty_log, "", true) + "\n";
     for (const ReportSection& sec : sections) {
         out += "## " + gathering_line(sec.gathering, s) + "\n\n";

@@ -30,6 +30,11 @@ struct ReportStrings {
     std::string_view change, change_intro /* {threshold} */, change_none, pulse_too_few, pulse_mean /* {mean} */,
         pulse_n /* {n} */, pulse_statement, pulse_points, pulse_mean_heading, pulse_key /* {min} {low} {max} {high} */,
         pulse_source /* {citation} {licence} */, pulse_chart_alt /* {title} */;
+    // "Endring": the measures' statuses and the indicators' figures.
+    std::array<std::string_view, 4> status_names;  // MeasureStatus, in its order
+    std::string_view measures_heading, measures_intro, measure_owner, measure_planned, measure_no_status,
+        indicator_baseline, indicator_target, indicator_value, indicator_measure /* {measure} */,
+        indicator_source /* {source} */, indicator_chart_alt /* {name} */;
     std::array<std::string_view, 12> months;
 };
 

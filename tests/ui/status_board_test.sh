@@ -3,8 +3,8 @@
 # scene (a group's goals and measures with three measures, concluded, then status_round) and
 # two phones report through the API (one done, one stopped); the focused group's board shows a
 # status chip per measure in its colour, and O, typed into the window with xdotool, shows the
-# overview with a square per measure; and V opens a number field on the board where the
-# facilitator types a measure's indicator figure. Screenshots go to ARTIFACT_DIR; the colours
+# overview with a square per measure; V opens a number field on the board where the
+# facilitator types a measure's indicator figure; and G shows each measure's status in the log. Screenshots go to ARTIFACT_DIR; the colours
 # are counted.
 # Usage: status_board_test.sh SAMLING_BIN PNG_COLOUR_BIN ARTIFACT_DIR
 set -euo pipefail
@@ -78,5 +78,17 @@ import -window root "$artifacts/projector-status-overview.png"
 read -r square_px _ _ < <("$png_colour" "$artifacts/projector-status-overview.png" 8FD6A2)
 echo "status_board_test: the overview has $square_px done-green pixels"
 ((square_px > 50)) || fail "the overview shows no square for the done measure"
+
+# The project log (G) after the round: "Endring" lists each measure with a chip in its newest
+# status's colour and its trail, and the indicator's figure as a bar.
+xdotool key o
+control "{\"command\":\"conclude_run\",\"group\":$group}" >/dev/null
+xdotool key g
+sleep 0.6
+import -window root "$artifacts/projector-log-measures.png"
+read -r log_done _ _ < <("$png_colour" "$artifacts/projector-log-measures.png" 8FD6A2)
+read -r log_stopped _ _ < <("$png_colour" "$artifacts/projector-log-measures.png" F2A098)
+echo "status_board_test: the log has $log_done done-green and $log_stopped stopped-red pixels"
+((log_done > 100 && log_stopped > 100)) || fail "the project log shows no status chips for the measures"
 stop_projector
 echo "status_board_test: ok"

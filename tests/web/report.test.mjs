@@ -110,6 +110,20 @@ describe('exported project log, printed to A4', () => {
     assert.ok(g3.includes('Endring') && g3.includes('Samling 3'));
   });
 
+  it('a programme\'s log prints the pulses, each measure\'s status by gathering and the indicator\'s chart', async () => {
+    const pdf = await printToPdf(join(SAMPLE, 'measures', 'oppvekst-nordvik.html'), 'report-measures');
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    for (const words of ['Endring', 'Trygghet i ledergruppen', 'Tiltakene', 'Felles kartlegging', 'I gang', 'Startet i to',
+      'Gjennomført', 'Stoppet', 'Andel elever med vedtak', 'Utgangspunkt', 'Mål',
+      'Kilde for utgangspunktet: GSI'])
+      assert.ok(text.includes(words), `"${words}" is in the PDF`);
+    for (const figure of [/16 ?%/, /12 ?%/, /9 ?%/, /7 ?%/]) assert.match(text, figure); // the PDF may close up the space
+    await printToPdf(join(SAMPLE, 'measures', 'gathering-2.html'), 'report-measures-gathering-2');
+    const g2 = pdfText(join(ARTIFACTS, 'report-measures-gathering-2.pdf')).replace(/\s+/g, ' ');
+    // Table cells wrap, so short words: gathering 2's status is there, gathering 3's is not.
+    assert.ok(g2.includes('Startet i to') && !g2.includes('kartlagt'), 'gathering 2 knows no later status');
+  });
+
   it('the Markdown export\'s chart PNG opens in a browser', async () => {
     const png = join(SAMPLE, 'pulses', 'oppvekst-nordvik-images', 'pulse-trygghet_ledergruppe.png');
     const md = readFileSync(join(SAMPLE, 'pulses', 'oppvekst-nordvik.md'), 'utf8');

@@ -37,11 +37,8 @@ const Step* status_step_of(const Workshop& state, const ExerciseRun& run) {
 
 namespace {
 
-// A figure with its unit: "14,5 %", "3 dager".
 std::string with_unit(double value, const IndicatorFigures* f, Language lang) {
-    std::string out = format_figure(value, lang);
-    if (f && !f->unit.empty()) out += " " + f->unit;
-    return out;
+    return figure_with_unit(value, f ? std::string_view(f->unit) : std::string_view(), lang);
 }
 
 // The indicator's line under a measure: its figure now, its baseline and target.

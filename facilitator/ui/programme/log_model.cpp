@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "core/carry_over.hpp"
+#include "core/measures.hpp"
 #include "core/phrase.hpp"
 #include "core/pulse_history.hpp"
 
@@ -96,17 +98,55 @@ std::vector<std::string> pulse_summary_lines(const std::vector<PulseSeries>& pul
     return out;
 }
 
+std::vector<std::string> indicator_summary_lines(const std::vector<IndicatorSeries>& indicators,
+                                                 const ProgrammeStrings& s, Language lang) {
+    std::vector<std::string> out;
+    for (const IndicatorSeries& i : indicators) {
+        std::vector<std::string> parts;
+        if (i.baseline)
+            parts.push_back(std::string(s.indicator_baseline) + " " + figure_with_unit(*i.baseline, i.unit, lang));
+        for (const IndicatorPoint& p : i.values)
+            parts.push_back((p.place.gathering_number
+                                 ? fill(s.gathering_number, {{"n", std::to_string(p.place.gathering_number)}})
+                                 : std::string(s.no_gathering)) +
+                            " " + figure_with_unit(p.value, i.unit, lang));
+        std::string line = i.name + ":";
+        for (std::size_t k = 0; k < parts.size(); ++k) line += (k ? " → " : " ") + parts[k];
+        if (i.target) line += " · " + std::string(s.indicator_target) + " " + figure_with_unit(*i.target, i.unit, lang);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang) {
     const ProgrammeStrings& s = programme_strings(lang);
     std::vector<SinceGroup> out;
     for (Id id : group_order(state)) {
         const LeaderGroup* g = state.group(id);
         if (!g) continue;
-        SinceGroup sg{id, g->name, g->project, {}, pulse_summary_lines(pulse_history(state, id), s, lang)};
+        std::vector<IndicatorSeries> indicators = indicator_history(state, id);
+        SinceGroup sg{id,
+                      g->name,
+                      g->project,
+                      {},
+                      pulse_summary_lines(pulse_history(state, id), s, lang),
+                      indicator_summary_lines(indicators, s, lang),
+                      std::move(indicators)};
+        // A measure's newest status goes beside its owner and date.
+        std::map<Id, MeasureStatus> status;
+        for (const MeasureTrail& m : measure_history(state, id))
+            if (const MeasureStep* now = latest(m)) status[m.note] = now->status;
         for (const RecapItem& item : recap_of(state, id)) {
             SinceEntry e{item.label->in(lang), item.text, {}};
             std::vector<DatedNote> notes;
-            for (const CarriedNote& n : item.notes) notes.push_back(since_note(n, s));
+            for (const CarriedNote& n : item.notes) {
+                notes.push_back(since_note(n, s));
+                if (const auto it = status.find(n.note->id); it != status.end()) {
+                    std::string& details = notes.back().note.details;
+                    details += (details.empty() ? "" : " · ") +
+                               std::string(s.status_names.at(static_cast<std::size_t>(it->second)));
+                }
+            }
             // Soonest first; a note without a date after those with one.
             std::stable_sort(notes.begin(), notes.end(), [](const DatedNote& a, const DatedNote& b) {
                 if (a.date.empty() != b.date.empty()) return b.date.empty();

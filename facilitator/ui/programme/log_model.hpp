@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/measure_history.hpp"
 #include "core/pulse_history.hpp"
 #include "core/workshop.hpp"
 #include "ui/programme/programme_strings.hpp"
@@ -54,7 +55,8 @@ std::vector<LogSection> project_log_sections(const Workshop& state, Id group, La
 // dates, what it set out to try.
 struct SinceNote {
     std::string text;
-    std::string details;  // its fields' values, dates written short: "Rektor · 1. feb."
+    std::string details;  // its fields' values, dates written short, and a measure's newest status:
+                          // "Rektor · 1. feb. · I gang"
 };
 
 struct SinceEntry {
@@ -65,8 +67,10 @@ struct SinceEntry {
 struct SinceGroup {
     Id group = 0;
     std::string name, project;
-    std::vector<SinceEntry> entries;  // in the order the group last concluded them; none when nothing is saved
-    std::vector<std::string> pulses;  // one line per instrument across gatherings (pulse_summary_lines)
+    std::vector<SinceEntry> entries;      // in the order the group last concluded them; none when nothing is saved
+    std::vector<std::string> pulses;      // one line per instrument across gatherings (pulse_summary_lines)
+    std::vector<std::string> indicators;  // one line per indicator (indicator_summary_lines)
+    std::vector<IndicatorSeries> indicator_series;  // the same, for their small charts
 };
 
 std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang);
@@ -75,5 +79,10 @@ std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang);
 // its index (reverse-worded statements mirrored) at each gathering, "for få svar" where none.
 std::vector<std::string> pulse_summary_lines(const std::vector<PulseSeries>& pulses, const ProgrammeStrings& s,
                                              Language lang);
+
+// "Andel elever med vedtak: Utgangspunkt 16 % → Samling 2 12 % → Samling 3 9 % · Mål 7 %", one
+// per indicator.
+std::vector<std::string> indicator_summary_lines(const std::vector<IndicatorSeries>& indicators,
+                                                 const ProgrammeStrings& s, Language lang);
 
 }  // namespace samling

@@ -8,6 +8,7 @@
 
 #include "ui/panels/control_theme.hpp"
 #include "ui/programme/log_model.hpp"
+#include "ui/programme/measure_history_view.hpp"
 #include "ui/programme/pulse_history_view.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
@@ -133,7 +134,10 @@ bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, I
     const std::vector<LogSection> sections =
         g ? project_log_sections(state, group, lang, s, data_dir) : std::vector<LogSection>{};
     const std::vector<PulseSeries> pulses = g ? pulse_history(state, group) : std::vector<PulseSeries>{};
-    if (sections.empty() && pulses.empty()) {
+    const std::vector<MeasureTrail> measures = g ? measure_history(state, group) : std::vector<MeasureTrail>{};
+    const std::vector<IndicatorSeries> indicators =
+        g ? indicator_history(state, group) : std::vector<IndicatorSeries>{};
+    if (sections.empty() && pulses.empty() && measures.empty()) {
         const WrappedText text = wrap_text(fonts.title, fonts.size(fonts.title), g ? s.log_empty : s.no_group,
                                            std::min(max.x - min.x, 40 * em), 0);
         float y = top + 2 * em;
@@ -156,7 +160,15 @@ bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, I
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float y = origin.y;
     // The change across gatherings first: what the group should see before the details.
+    if (!pulses.empty() || !measures.empty()) {
+        draw_text_fit(dl, fonts, fonts.title, ImVec2(origin.x, y), theme::accent, s.change, width);
+        y += fonts.size(fonts.title) * 1.2f;
+        dl->AddLine(snap(ImVec2(origin.x, y)), snap(ImVec2(origin.x + width, y)), theme::sheet_line,
+                    std::max(1.0f, std::round(0.08f * em)));
+        y += 0.5f * em;
+    }
     y += draw_pulse_history(dl, pulses, ImVec2(origin.x, y), width, fonts, s, lang);
+    y += draw_measure_history(dl, measures, indicators, ImVec2(origin.x, y), width, fonts, s, lang);
     for (const LogSection& sec : sections) {
         // The gathering's heading with a rule, then its cards in the order they were saved.
         draw_text_fit(dl, fonts, fonts.title, ImVec2(origin.x, y), theme::accent, drawable_text(sec.heading), width);

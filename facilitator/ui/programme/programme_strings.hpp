@@ -45,14 +45,21 @@ struct ProgrammeStrings {
     const char* refused_columns;
     const char* refused_text;
     // Housekeeping: the room, archiving, deleting, participants
-    const char* room;                      // heading over the room's name and language
-    const char* room_hint;                 // the room's name field, empty: named after the programme
-    const char* room_language;             // "Språk på telefonene og i eksportene"
-    const char* change;                    // "Endring": the pulses across gatherings at the top of the project log
-    const char* pulse_n;                   // "n = {n}"
-    const char* pulse_too_few;             // "for få svar"
-    const char* pulse_threshold;           // "Puls vises når minst {n} har svart (aldri under 3)"
-    std::array<const char*, 3> languages;  // nb, nn, en, each in its own words
+    const char* room;                         // heading over the room's name and language
+    const char* room_hint;                    // the room's name field, empty: named after the programme
+    const char* room_language;                // "Språk på telefonene og i eksportene"
+    const char* change;                       // "Endring": the pulses across gatherings at the top of the project log
+    const char* pulse_n;                      // "n = {n}"
+    const char* pulse_too_few;                // "for få svar"
+    const char* pulse_threshold;              // "Puls vises når minst {n} har svart (aldri under 3)"
+    std::array<const char*, 4> status_names;  // a measure's status (MeasureStatus, in its order)
+    const char* measures;                     // "Tiltak": each measure's trail in the project log
+    const char* measure_set;                  // "satt {gathering}": where the measure was set
+    const char* measure_no_status;            // a measure no status round has reported on yet
+    const char* indicators;                   // "Indikatorer": each indicator's figures
+    const char* indicator_baseline;           // "Utgangspunkt", a bar of an indicator
+    const char* indicator_target;             // "Mål", a bar of an indicator
+    std::array<const char*, 3> languages;     // nb, nn, en, each in its own words
     const char* archive;
     const char* restore;  // an archived group or gathering comes back
     const char* remove;   // "Slett" a group or gathering

@@ -38,12 +38,6 @@ float draw_pulse_history(ImDrawList* dl, const std::vector<PulseSeries>& pulses,
     const float bar_x = at.x + label_w, bar_w = std::max(4 * em, width - label_w - figures_w);
     const float row = 1.35f * em, bar_h = 1.05f * em;
     float y = at.y;
-    if (dl) draw_text_fit(dl, fonts, fonts.title, ImVec2(at.x, y), theme::accent, s.change, width);
-    y += fonts.size(fonts.title) * 1.2f;
-    if (dl)
-        dl->AddLine(snap(ImVec2(at.x, y)), snap(ImVec2(at.x + width, y)), theme::sheet_line,
-                    std::max(1.0f, std::round(0.08f * em)));
-    y += 0.5f * em;
     for (const PulseSeries& series : pulses) {
         const Instrument& ins = series.instrument;
         if (dl)

@@ -1,4 +1,5 @@
-// A group's pulses across gatherings on the projector: at the top of its project log (G), per
+// A group's pulses across gatherings on the projector: at the top of its project log (G), under
+// "Endring" (log_view draws the heading), per
 // instrument and statement one bar per gathering split by the points chosen, the mean and n
 // beside it, "for få svar" where there are no figures ("since last time" has one line per
 // instrument: log_model's pulse_summary_lines). Reads the core's pulse_history only.

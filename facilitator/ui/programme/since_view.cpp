@@ -9,6 +9,7 @@
 #include "ui/panels/overview.hpp"
 #include "ui/programme/log_model.hpp"
 #include "ui/programme/log_view.hpp"
+#include "ui/programme/measure_history_view.hpp"
 #include "ui/text/draw_text.hpp"
 #include "ui/text/drawable_text.hpp"
 
@@ -50,12 +51,22 @@ float lay_out_tile(ImDrawList* dl, const SinceGroup& g, int number, ImVec2 a, fl
     put(head, x + nw, theme::text, drawable_text(g.name), w - nw);
     y += fonts.size(head) * 1.2f;
     if (!g.project.empty()) put_lines(drawable_text(g.project), theme::text_muted);
-    if (g.entries.empty() && g.pulses.empty()) put_lines(s.since_nothing, theme::text_dim);
-    if (!g.pulses.empty()) {
+    if (g.entries.empty() && g.pulses.empty() && g.indicators.empty()) put_lines(s.since_nothing, theme::text_dim);
+    if (!g.pulses.empty() || !g.indicators.empty()) {
         y += 0.25f * em;
         put(label, x, theme::accent, s.change, w);
         y += fonts.size(label) * 1.15f;
         for (const std::string& p : g.pulses) put_lines(drawable_text(p), theme::text);
+        // Each indicator: its figures in words, then a small chart of them, so a fall reads at a glance.
+        for (std::size_t i = 0; i < g.indicators.size(); ++i) {
+            put_lines(drawable_text(g.indicators[i]), theme::text);
+            if (i >= g.indicator_series.size()) continue;
+            const float h = std::round(1.6f * em);
+            if (draw_indicator_columns(nullptr, g.indicator_series[i], ImVec2(x, y), h, em) > 0) {
+                draw_indicator_columns(dl, g.indicator_series[i], ImVec2(x, y + 0.15f * em), h, em);
+                y += h + 0.45f * em;
+            }
+        }
     }
     for (const SinceEntry& e : g.entries) {
         y += 0.25f * em;
