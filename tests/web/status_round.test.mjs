@@ -125,13 +125,17 @@ describe('a status round on the phone', () => {
     await mine.locator('.indicator-more summary').tap();
     await mine.getByLabel('Utgangspunkt').fill('18');
     await mine.getByLabel('Mål', { exact: true }).fill('7');
+    await mine.getByLabel('Kilde', { exact: true }).fill('GSI 2025/26');
     await mine.locator('.indicator-save').tap();
     const measures = await measuresWhen(token, (ms) => ms[0].indicator.value !== null, 'the figure is saved');
     assert.deepEqual(measures[0].indicator,
-      { name: 'Andel med vedtak', unit: '%', baseline: 18, target: 7, value: 16.5 });
+      { name: 'Andel med vedtak', unit: '%', source: 'GSI 2025/26', baseline: 18, target: 7, value: 16.5 });
     await p.locator('#status-list .status-card').nth(0).locator('.indicator', { hasText: 'Tallet er lagret' }).waitFor();
     assert.equal(await p.locator('#status-list .status-card').nth(0).getByLabel('Andel med vedtak', { exact: true })
       .inputValue(), '16,5');
+    // The source comes back from the server too: the field keeps what the group typed.
+    assert.equal(await p.locator('#status-list .status-card').nth(0).getByLabel('Kilde', { exact: true })
+      .inputValue(), 'GSI 2025/26');
     await p.locator('#status-list .status-card').nth(0).locator('.indicator').scrollIntoViewIfNeeded();
     await shot(p, ARTIFACTS, 'phone-status-round-indicator');
     assert.deepEqual(problems, []);
