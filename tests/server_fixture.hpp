@@ -138,7 +138,9 @@ struct TestServer {
 struct ControlFixture : TestServer {
     ControlServer control{"s3cret-token-for-tests-0123456789"};
     int control_port = 0;
-    ControlFixture() {
+    explicit ControlFixture(std::shared_ptr<const ExerciseCatalog> c = test_catalog(),
+                            const std::string& exercise = "ex")
+        : TestServer(std::move(c), exercise) {
         auto p = control.bind(0);
         REQUIRE(p.ok());
         control_port = p.value();

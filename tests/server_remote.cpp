@@ -1,6 +1,7 @@
 // Specification of the facilitator remote through a real loopback server: pairing from the QR's
 // one-time token, the control surface's commands from the LAN, the overview, revoking, limits,
-// and broadcast messages to the phones.
+// and broadcast messages to the phones; and a room of 27 tables run from the remote and the
+// table leads' phones alone.
 #include <thread>
 
 #include "server_fixture.hpp"
@@ -269,4 +270,94 @@ TEST_CASE("a broadcast reaches every phone, or only the chosen groups', and is a
     CHECK(f.command({{"command", "broadcast"}, {"text", "Hei"}, {"groups", {999}}})->status == 404);
     CHECK(f.command({{"command", "broadcast"}, {"text", "  "}})->status == 422);
     CHECK(control_get(f, "/control/state")["broadcast"]["text"] == "Sør: ta pause");
+}
+
+TEST_CASE("27 tables run problem definition to a logged statement from the remote and the leads' phones alone") {
+    // The laptop is touched once: its pairing QR. Everything after goes over the room's network.
+    ControlFixture f(shipped_catalog(), "problem_definition");
+    std::vector<Id> groups = {f.nord, f.sor};
+    for (int i = 3; i <= 27; ++i) groups.push_back(f.facilitate(cmd::AddGroup{"Ledergruppe " + std::to_string(i)}));
+    const std::string remote = pair_remote(f, "Kari");
+    const auto every_group = [&](const std::function<json(Id)>& one) {
+        json commands = json::array();
+        for (Id g : groups) commands.push_back(one(g));
+        auto res = remote_command(f, remote, {{"command", "together"}, {"commands", commands}});
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+    };
+    every_group([](Id g) {
+        return json{{"command", "start_exercise"}, {"group", g}, {"exercise", "problem_definition"}};
+    });
+
+    struct Table {
+        Id group = 0;
+        std::string lead, plain;
+        std::vector<Id> notes;
+    };
+    std::vector<Table> tables;
+    for (Id g : groups) {
+        Table t{g, f.join(g, "Leder"), f.join(g, "Deltaker"), {}};
+        for (const auto& [token, n] : {std::pair{t.lead, 0}, {t.plain, 1}, {t.plain, 2}}) {
+            auto res = f.post_note(token, "n" + std::to_string(n),
+                                   "Lapp " + std::to_string(n) + " ved bord " + std::to_string(g));
+            REQUIRE(res->status == 201);
+            t.notes.push_back(json::parse(res->body)["note"]["id"].get<Id>());
+        }
+        tables.push_back(std::move(t));
+    }
+    // One call names every table's lead (a remote calls at most 30 times in a burst, 5 a second).
+    json leads = json::array();
+    for (const Table& t : tables)
+        leads.push_back({{"command", "set_lead"}, {"group", t.group}, {"participant", participant_of(t.lead)}});
+    REQUIRE(remote_command(f, remote, {{"command", "together"}, {"commands", leads}})->status == 200);
+    for (const Table& t : tables) CHECK(f.state_of(t.lead)["participant"]["lead"] == true);
+    const auto lead = [&](const std::string& token, const json& command) {
+        auto res = f.client().Post("/api/lead/commands", TestServer::bearer(token), command.dump(), "application/json");
+        REQUIRE(res);
+        return res->status;
+    };
+
+    every_group([](Id g) { return json{{"command", "go_to_step"}, {"group", g}, {"step", 1}}; });  // reveal
+    every_group([](Id g) { return json{{"command", "go_to_step"}, {"group", g}, {"step", 2}}; });  // themes
+    for (const Table& t : tables) {
+        CHECK(lead(t.plain,
+                   {{"command", "merge_notes"}, {"group", t.group}, {"keep", t.notes[1]}, {"absorb", t.notes[2]}}) ==
+              403);
+        CHECK(lead(t.lead, {{"command", "make_cluster"},
+                            {"group", t.group},
+                            {"zone", "observations"},
+                            {"name", "Tid"},
+                            {"notes", {t.notes[0], t.notes[1]}}}) == 200);
+    }
+    every_group([](Id g) { return json{{"command", "go_to_step"}, {"group", g}, {"step", 3}}; });  // vote
+    for (const Table& t : tables) {
+        auto res = f.client().Post("/api/votes", TestServer::bearer(t.plain), json{{"note", t.notes[0]}}.dump(),
+                                   "application/json");
+        REQUIRE(res);
+        CHECK(res->status == 201);
+    }
+    every_group([](Id g) { return json{{"command", "go_to_step"}, {"group", g}, {"step", 4}}; });  // statement
+    for (const Table& t : tables) {
+        const std::string statement = "Bord " + std::to_string(t.group) + " mangler tid til samarbeid";
+        CHECK(lead(t.lead,
+                   {{"command", "set_conclusion"}, {"group", t.group}, {"field", "statement"}, {"text", statement}}) ==
+              200);
+        CHECK(lead(t.lead, {{"command", "conclude_run"}, {"group", t.group}}) == 200);
+    }
+
+    // Every table's statement is in its project log, and the remote's overview says each run is concluded.
+    const auto w = f.hub->snapshot();
+    for (const Table& t : tables) {
+        CAPTURE(t.group);
+        const auto log = w->project_log(t.group);
+        REQUIRE(log.size() == 1);
+        CHECK(w->conclusion(log[0]->id, "statement") ==
+              "Bord " + std::to_string(t.group) + " mangler tid til samarbeid");
+        CHECK(w->dots_on(t.notes[0]) == 1);
+    }
+    auto res = f.client().Get("/api/remote/state", TestServer::bearer(remote));
+    REQUIRE(res->status == 200);
+    const json overview = json::parse(res->body);
+    REQUIRE(overview["groups"].size() == 27);
+    for (const json& g : overview["groups"]) CHECK(g["run"]["concluded"] == true);
 }
