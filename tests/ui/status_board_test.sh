@@ -90,5 +90,9 @@ read -r log_done _ _ < <("$png_colour" "$artifacts/projector-log-measures.png" 8
 read -r log_stopped _ _ < <("$png_colour" "$artifacts/projector-log-measures.png" F2A098)
 echo "status_board_test: the log has $log_done done-green and $log_stopped stopped-red pixels"
 ((log_done > 100 && log_stopped > 100)) || fail "the project log shows no status chips for the measures"
+# "Since last time" (Shift+G): the measures with their newest status, the indicator's line and chart.
+xdotool key g shift+g
+sleep 0.6
+import -window root "$artifacts/projector-since-measures.png"
 stop_projector
 echo "status_board_test: ok"
