@@ -2,6 +2,7 @@
 #include "core/measure_history.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -47,6 +48,9 @@ std::string field_value(const NoteFieldValues& fields, std::string_view id) {
 
 std::vector<MeasureTrail> measure_history(const Workshop& w, Id group) {
     const auto zones = measure_zones(w);
+    // Each note's reports, read once: a programme's rounds hold hundreds for 27 groups.
+    std::multimap<Id, std::pair<Id, const MeasureReport*>> reports;
+    for (const auto& [key, report] : w.measure_reports()) reports.emplace(key.second, std::pair{key.first, &report});
     std::vector<MeasureTrail> out;
     for (const ExerciseRun* run : w.project_log(group)) {
         const ExerciseDefinition* def = w.definition(*run);
@@ -55,10 +59,9 @@ std::vector<MeasureTrail> measure_history(const Workshop& w, Id group) {
             const NoteFieldValues fields = def ? note_field_values(*def, *n) : NoteFieldValues{};
             MeasureTrail m{.note = n->id, .from = run->id, .text = n->text, .owner = field_value(fields, "owner")};
             if (const auto planned = place_of(w, run->id, run->concluded_at)) m.planned_at = planned->gathering_number;
-            for (const auto& [key, report] : w.measure_reports())
-                if (key.second == n->id)
-                    if (const auto p = place_of(w, key.first, report.at))
-                        m.trail.push_back({*p, report.status, report.text});
+            for (auto [it, end] = reports.equal_range(n->id); it != end; ++it)
+                if (const auto p = place_of(w, it->second.first, it->second.second->at))
+                    m.trail.push_back({*p, it->second.second->status, it->second.second->text});
             std::sort(m.trail.begin(), m.trail.end(),
                       [](const MeasureStep& a, const MeasureStep& b) { return older(a.place, b.place); });
             out.push_back(std::move(m));
@@ -68,8 +71,12 @@ std::vector<MeasureTrail> measure_history(const Workshop& w, Id group) {
 }
 
 std::vector<IndicatorSeries> indicator_history(const Workshop& w, Id group) {
+    return indicator_history(w, measure_history(w, group));
+}
+
+std::vector<IndicatorSeries> indicator_history(const Workshop& w, const std::vector<MeasureTrail>& measures) {
     std::vector<IndicatorSeries> out;
-    for (const MeasureTrail& m : measure_history(w, group)) {
+    for (const MeasureTrail& m : measures) {
         const Note* n = w.note(m.note);
         const ExerciseRun& from = w.runs().at(m.from);
         const ExerciseDefinition* def = w.definition(from);

@@ -53,6 +53,8 @@ std::vector<MeasureTrail> measure_history(const Workshop& w, Id group);
 
 // The indicators of those measures that carry figures or a value, in the measures' order.
 std::vector<IndicatorSeries> indicator_history(const Workshop& w, Id group);
+// The same from a measure_history already read.
+std::vector<IndicatorSeries> indicator_history(const Workshop& w, const std::vector<MeasureTrail>& measures);
 
 // The newest status of a trail, if any round gave one.
 const MeasureStep* latest(const MeasureTrail& m);

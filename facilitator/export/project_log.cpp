@@ -173,7 +173,7 @@ ProjectLog build_project_log(const Workshop& w, Id group, Language lang, const s
     for (const ExerciseRun* run : w.project_log(group)) log.entries.push_back(entry_of(w, *run, lang, snapshots_dir));
     log.pulses = pulse_history(w, group);
     log.measures = measure_history(w, group);
-    log.indicators = indicator_history(w, group);
+    log.indicators = indicator_history(w, log.measures);
     log.pulse_threshold = effective_threshold(w.pulse_threshold());
     return log;
 }

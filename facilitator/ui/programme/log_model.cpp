@@ -124,7 +124,8 @@ std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang) {
     for (Id id : group_order(state)) {
         const LeaderGroup* g = state.group(id);
         if (!g) continue;
-        std::vector<IndicatorSeries> indicators = indicator_history(state, id);
+        const std::vector<MeasureTrail> measures = measure_history(state, id);
+        std::vector<IndicatorSeries> indicators = indicator_history(state, measures);
         SinceGroup sg{id,
                       g->name,
                       g->project,
@@ -134,7 +135,7 @@ std::vector<SinceGroup> since_last_time(const Workshop& state, Language lang) {
                       std::move(indicators)};
         // A measure's newest status goes beside its owner and date.
         std::map<Id, MeasureStatus> status;
-        for (const MeasureTrail& m : measure_history(state, id))
+        for (const MeasureTrail& m : measures)
             if (const MeasureStep* now = latest(m)) status[m.note] = now->status;
         for (const RecapItem& item : recap_of(state, id)) {
             SinceEntry e{item.label->in(lang), item.text, {}};

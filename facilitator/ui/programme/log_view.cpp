@@ -135,8 +135,7 @@ bool draw_project_log(const Frame& frame, Id group, ReadingViewState& reading, I
         g ? project_log_sections(state, group, lang, s, data_dir) : std::vector<LogSection>{};
     const std::vector<PulseSeries> pulses = g ? pulse_history(state, group) : std::vector<PulseSeries>{};
     const std::vector<MeasureTrail> measures = g ? measure_history(state, group) : std::vector<MeasureTrail>{};
-    const std::vector<IndicatorSeries> indicators =
-        g ? indicator_history(state, group) : std::vector<IndicatorSeries>{};
+    const std::vector<IndicatorSeries> indicators = indicator_history(state, measures);
     if (sections.empty() && pulses.empty() && measures.empty()) {
         const WrappedText text = wrap_text(fonts.title, fonts.size(fonts.title), g ? s.log_empty : s.no_group,
                                            std::min(max.x - min.x, 40 * em), 0);
