@@ -89,6 +89,29 @@ float lay_out_tile(ImDrawList* dl, const SinceGroup& g, int number, ImVec2 a, fl
     return y + pad * 0.6f - a.y;
 }
 
+// The recaps read from the workshop, again only when it changed: reading them walks every
+// group's log (pulses, measures, indicators), which in a full programme took 20-40 ms a frame.
+// A snapshot is immutable, so its address and revision name it; the programme's name and the
+// room's code tell another programme's snapshot apart even at a reused address. One cache
+// serves the projector and the presenter window, which show the same state.
+const std::vector<SinceGroup>& since_of(const Workshop& state, Language lang) {
+    struct Key {
+        const Workshop* state = nullptr;
+        Revision revision = -1;
+        std::string programme, room;
+        Language lang = Language::nb;
+        bool operator==(const Key&) const = default;
+    };
+    static Key cached;
+    static std::vector<SinceGroup> groups;
+    Key key{&state, state.revision(), state.programme(), state.room() ? state.room()->code : "", lang};
+    if (!(key == cached)) {
+        groups = since_last_time(state, lang);
+        cached = std::move(key);
+    }
+    return groups;
+}
+
 // Columns of at least ~18 em side by side; as many rows as let every group's recap fit whole.
 SincePages pages_for(const std::vector<SinceGroup>& groups, ImVec2 area, float gap, const Fonts& fonts,
                      const ProgrammeStrings& s) {
@@ -126,7 +149,7 @@ Id draw_since_last_time(const Frame& frame, Id focused, ReadingViewState& readin
     const float hint_y = max.y - fonts.size(fonts.small);
     draw_text_fit(dl, fonts, fonts.small, ImVec2(min.x, hint_y), theme::text_dim, s.since_hint, max.x - min.x);
 
-    const std::vector<SinceGroup> groups = since_last_time(state, lang);
+    const std::vector<SinceGroup>& groups = since_of(state, lang);
     const ImVec2 area(max.x - min.x, hint_y - 0.6f * em - top);
     const float gap = std::round(0.5f * em);
     const SincePages p = pages_for(groups, area, gap, fonts, s);
