@@ -131,11 +131,19 @@ describe('a status round on the phone', () => {
     assert.deepEqual(measures[0].indicator,
       { name: 'Andel med vedtak', unit: '%', source: 'GSI 2025/26', baseline: 18, target: 7, value: 16.5 });
     await p.locator('#status-list .status-card').nth(0).locator('.indicator', { hasText: 'Tallet er lagret' }).waitFor();
-    assert.equal(await p.locator('#status-list .status-card').nth(0).getByLabel('Andel med vedtak', { exact: true })
-      .inputValue(), '16,5');
-    // The source comes back from the server too: the field keeps what the group typed.
-    assert.equal(await p.locator('#status-list .status-card').nth(0).getByLabel('Kilde', { exact: true })
-      .inputValue(), 'GSI 2025/26');
+    // The fields show the server's figures once the next answer is drawn (a poll already on its
+    // way may draw once more without them): the value, and the source just as the group typed it.
+    const settles = async (label, want) => {
+      let got;
+      for (let i = 0; i < 50; i++) {
+        got = await p.locator('#status-list .status-card').nth(0).getByLabel(label, { exact: true }).inputValue();
+        if (got === want) return;
+        await p.waitForTimeout(100);
+      }
+      assert.equal(got, want, `the field "${label}"`);
+    };
+    await settles('Andel med vedtak', '16,5');
+    await settles('Kilde', 'GSI 2025/26');
     await p.locator('#status-list .status-card').nth(0).locator('.indicator').scrollIntoViewIfNeeded();
     await shot(p, ARTIFACTS, 'phone-status-round-indicator');
     assert.deepEqual(problems, []);
