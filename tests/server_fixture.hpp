@@ -33,6 +33,7 @@ struct TestServer {
     std::string code = "ABC234";
 
     std::shared_ptr<const ExerciseCatalog> catalog;
+    ServerConfig config{"127.0.0.1", 0};  // what start() serves with: change it, then restart()
 
     // A room with two groups, both running `exercise` of `catalog` in its first step.
     explicit TestServer(std::shared_ptr<const ExerciseCatalog> c = test_catalog(), const std::string& exercise = "ex")
@@ -59,7 +60,7 @@ struct TestServer {
         WebAssets assets = std::move(real.value());
         assets.add("index.html", {"text/html; charset=utf-8", "<!doctype html><title>Samling</title>"});
         assets.add("app.js", {"text/javascript; charset=utf-8", "console.log('hei')"});
-        server = std::make_unique<ParticipantServer>(std::move(assets), ServerConfig{"127.0.0.1", 0});
+        server = std::make_unique<ParticipantServer>(std::move(assets), config);
         auto p = server->bind();
         REQUIRE(p.ok());
         port = p.value();

@@ -1,7 +1,7 @@
 // The front door: one thread watches connections (platform::SocketWatch: epoll on Linux) until
 // their whole request is in the kernel's buffer (peeked, never read), then workers answer them address by address in
 // turn. A slow sender costs a file descriptor, not a worker; a slow reader holds at most its address's share of the
-// workers, and only until the answer's deadline.
+// workers, and only until the answer's deadline. A kept-alive connection waits here again after each answer.
 #include "server/front_door.hpp"
 
 #include <algorithm>
@@ -44,7 +44,7 @@ std::string_view header_value(std::string_view head, std::string_view name) {
 
 }  // namespace
 
-FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<void(platform::Socket)> serve)
+FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<bool(platform::Socket)> serve)
     : limits_(limits), serve_(std::move(serve)) {
     watcher_ = std::thread([this] { watch(); });
     for (int i = 0; i < std::max(1, limits_.workers); ++i) workers_.emplace_back([this] { work(); });
@@ -71,6 +71,7 @@ void FrontDoor::stop() {
     for (auto& [address, a] : addresses_)
         for (platform::Socket fd : a.ready) close_fd(fd);
     addresses_.clear();
+    answered_.clear();
     turn_.clear();
 }
 
@@ -78,20 +79,47 @@ void FrontDoor::admit(platform::Socket fd) {
     std::string address = address_of(fd);
     std::lock_guard lock(mu_);
     if (stopping_) return close_fd(fd);
+    wait_for_request(fd, std::move(address), 0);
+}
+
+void FrontDoor::wait_for_request(platform::Socket fd, std::string address, int answered) {
     Address& a = addresses_[address];
     const int held = static_cast<int>(waiting_.size()) + ready_total_ + busy_total_;
     if (static_cast<int>(a.ready.size()) >= limits_.ready_per_address || held >= limits_.max_held) {
         ++closed_crowded_;
         return close_fd(fd);
     }
-    if (static_cast<int>(a.waiting.size()) >= limits_.waiting_per_address) {
-        ++closed_crowded_;
-        drop_waiting(a.waiting.front(), true);
-    }
+    if (static_cast<int>(a.waiting.size()) >= limits_.waiting_per_address) push_out_oldest(a.waiting);
     a.waiting.push_back(fd);
-    waiting_[fd] = Waiting{std::move(address), Clock::now() + limits_.request_deadline};
-    // Edge-triggered: peeking leaves the bytes in the buffer, so only new bytes wake us.
+    const auto wait = answered > 0 ? limits_.keep_alive : limits_.request_deadline;
+    waiting_[fd] = Waiting{std::move(address), Clock::now() + wait, answered};
+    // Edge-triggered: peeking leaves the bytes in the buffer, so only new bytes wake us. A
+    // request already there when the socket is added wakes us too.
     if (!watch_.add(fd)) drop_waiting(fd, true);
+}
+
+void FrontDoor::push_out_oldest(std::deque<platform::Socket>& waiting) {
+    const auto idle =
+        std::find_if(waiting.begin(), waiting.end(), [&](platform::Socket fd) { return waiting_[fd].answered > 0; });
+    const platform::Socket fd = idle != waiting.end() ? *idle : waiting.front();
+    // The watcher may not have seen its request yet: one that is whole goes on, not out.
+    if (request_complete(fd) > 0) {
+        const std::string address = waiting_[fd].address;
+        const int answered = waiting_[fd].answered;
+        drop_waiting(fd, false);
+        answered_[fd] = answered;
+        return to_ready(fd, address);
+    }
+    ++(idle != waiting.end() ? closed_idle_ : closed_crowded_);
+    drop_waiting(fd, true);
+}
+
+void FrontDoor::to_ready(platform::Socket fd, const std::string& address) {
+    Address& a = addresses_[address];
+    if (a.ready.empty()) turn_.push_back(address);
+    a.ready.push_back(fd);
+    ++ready_total_;
+    work_cv_.notify_one();
 }
 
 void FrontDoor::drop_waiting(platform::Socket fd, bool close_it) {
@@ -139,12 +167,9 @@ void FrontDoor::watch() {
                 drop_waiting(fd, true);
             } else if (whole > 0) {
                 const std::string address = waiting_[fd].address;
+                answered_[fd] = waiting_[fd].answered;
                 drop_waiting(fd, false);
-                Address& a = addresses_[address];
-                if (a.ready.empty()) turn_.push_back(address);
-                a.ready.push_back(fd);
-                ++ready_total_;
-                work_cv_.notify_one();
+                to_ready(fd, address);
             }
         }
         // Slow senders: out when their deadline passes, whatever they were sending.
@@ -152,8 +177,10 @@ void FrontDoor::watch() {
         std::vector<platform::Socket> late;
         for (const auto& [fd, w] : waiting_)
             if (w.deadline <= now) late.push_back(fd);
-        for (platform::Socket fd : late) drop_waiting(fd, true);
-        closed_slow_ += static_cast<long long>(late.size());
+        for (platform::Socket fd : late) {
+            ++(waiting_[fd].answered > 0 ? closed_idle_ : closed_slow_);
+            drop_waiting(fd, true);
+        }
         // Addresses with nothing left are forgotten, so the map stays the size of the room.
         for (auto it = addresses_.begin(); it != addresses_.end();)
             it = it->second.waiting.empty() && it->second.ready.empty() && it->second.busy == 0 ? addresses_.erase(it)
@@ -162,10 +189,13 @@ void FrontDoor::watch() {
 }
 
 bool FrontDoor::next_ready(platform::Socket& fd, std::string& address) {
-    // Round robin over the addresses with work, skipping those at their share of workers.
+    // Round robin over the addresses with work, skipping those at their share of workers. An
+    // address alone with work may take all but the spare ones: nobody else is kept waiting.
+    const int share = turn_.size() == 1 ? std::max(limits_.workers_per_address, limits_.workers - limits_.spare_workers)
+                                        : limits_.workers_per_address;
     for (std::size_t i = 0; i < turn_.size(); ++i) {
         Address& a = addresses_[turn_[i]];
-        if (a.busy >= limits_.workers_per_address) continue;
+        if (a.busy >= share) continue;
         address = turn_[i];
         fd = a.ready.front();
         a.ready.pop_front();
@@ -187,12 +217,22 @@ void FrontDoor::work() {
         work_cv_.wait(lock, [&] { return stopping_ || (got = next_ready(fd, address)); });
         if (stopping_ && !got) return;
         ++busy_total_;
+        const int answered = answered_[fd] + 1;
+        answered_.erase(fd);
         lock.unlock();
-        serve_(fd);
+        const bool open = serve_(fd);
         lock.lock();
         --busy_total_;
         Address& a = addresses_[address];
         --a.busy;
+        if (open) {
+            if (stopping_ || answered >= limits_.requests_per_connection) {
+                close_fd(fd);
+            } else {
+                ++kept_alive_;
+                wait_for_request(fd, address, answered);
+            }
+        }
         // This address may now take another worker, and it may be the only one waiting.
         if (!a.ready.empty()) work_cv_.notify_one();
         if (stopping_) return;
@@ -201,7 +241,13 @@ void FrontDoor::work() {
 
 FrontDoor::Counts FrontDoor::counts() const {
     std::lock_guard lock(mu_);
-    return {static_cast<int>(waiting_.size()), ready_total_, busy_total_, closed_slow_, closed_crowded_};
+    return {static_cast<int>(waiting_.size()),
+            ready_total_,
+            busy_total_,
+            closed_slow_,
+            closed_crowded_,
+            closed_idle_,
+            kept_alive_};
 }
 
 }  // namespace samling

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 #include "platform/sockets.hpp"
 
@@ -46,7 +49,23 @@ public:
 
     ssize_t write(const char* ptr, size_t size) override {
         if (!wait_for(true)) return -1;
+        // httplib writes the status line and headers in one piece, first.
+        if (!head_seen_) {
+            head_seen_ = true;
+            const std::string_view head(ptr, size);
+            if (head.rfind("HTTP/1.1 ", 0) == 0 && head.size() > 12)
+                status_ = std::atoi(std::string(head.substr(9, 3)).c_str());
+            closes_ = head.find("\r\nConnection: close\r\n") != std::string_view::npos;
+        }
         return platform::send_some(fd_, ptr, size);
+    }
+
+    // Whether the connection may carry another request: the answer kept it open, the request
+    // was one httplib could read (not a refusal whose body was left unread), and nothing came
+    // after it (a pipelined request read into our buffer would be lost).
+    bool may_stay_open() const {
+        return head_seen_ && !closes_ && pos_ == len_ && status_ != 0 && status_ != 400 && status_ != 414 &&
+               status_ != 500;
     }
 
     void get_remote_ip_and_port(std::string& ip, int& port) const override { name_of(true, ip, port); }
@@ -77,14 +96,19 @@ private:
     Clock::time_point deadline_;
     std::array<char, 4096> buf_{};
     size_t pos_ = 0, len_ = 0;
+    bool head_seen_ = false, closes_ = false;
+    int status_ = 0;
 };
 
 }  // namespace
 
 HttpServer::HttpServer(FrontDoorLimits limits, std::chrono::milliseconds answer_deadline)
     : answer_deadline_(answer_deadline),
-      door_(std::make_unique<FrontDoor>(limits, [this](platform::Socket fd) { answer(fd); })) {
+      door_(std::make_unique<FrontDoor>(limits, [this](platform::Socket fd) { return answer(fd); })) {
     new_task_queue = [] { return new RunAtOnce; };
+    set_keep_alive_max_count(static_cast<std::size_t>(limits.requests_per_connection));
+    set_keep_alive_timeout(
+        std::max<time_t>(1, std::chrono::duration_cast<std::chrono::seconds>(limits.keep_alive).count()));
 }
 
 HttpServer::~HttpServer() {
@@ -104,13 +128,15 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     return true;
 }
 
-void HttpServer::answer(platform::Socket fd) {
+bool HttpServer::answer(platform::Socket fd) {
     // The request is whole in the kernel's buffer (FrontDoor peeked at it), so reading it is
-    // quick; the deadline bounds the answer's writing. One request per connection.
+    // quick; the deadline bounds the answer's writing.
     DeadlineStream stream(fd, Clock::now() + answer_deadline_);
     bool closed = false;
-    (void)process_request(stream, /*close_connection=*/true, closed, nullptr);
+    const bool answered = process_request(stream, /*close_connection=*/false, closed, nullptr);
+    if (answered && !closed && stream.may_stay_open()) return true;
     platform::close_socket(fd);
+    return false;
 }
 
 }  // namespace samling

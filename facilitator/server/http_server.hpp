@@ -1,5 +1,6 @@
 // cpp-httplib's Server with its connections taken in through the FrontDoor: the accept loop
-// hands each socket over and goes back to accepting; workers answer whole requests only.
+// hands each socket over and goes back to accepting; workers answer whole requests only, and
+// a connection kept alive goes back to the door between its requests.
 #pragma once
 
 #include <httplib.h>
@@ -13,6 +14,8 @@ namespace samling {
 class HttpServer : public httplib::Server {
 public:
     // `answer_deadline`: the longest a worker writes one answer to a client that reads slowly.
+    // A connection is kept alive for further requests; `limits` says how long it may stay idle
+    // and how many it may carry, and the answers' Keep-Alive header says the same.
     HttpServer(FrontDoorLimits limits, std::chrono::milliseconds answer_deadline);
     ~HttpServer() override;
 
@@ -24,7 +27,7 @@ public:
 
 private:
     bool process_and_close_socket(socket_t sock) override;
-    void answer(platform::Socket fd);
+    bool answer(platform::Socket fd);  // true: the connection stays open for its next request
 
     std::chrono::milliseconds answer_deadline_;
     std::unique_ptr<FrontDoor> door_;

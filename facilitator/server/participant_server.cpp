@@ -168,6 +168,7 @@ struct ParticipantServer::Impl {
         limits.workers = c.workers;
         limits.workers_per_address = c.workers_per_address;
         limits.request_deadline = c.request_deadline;
+        limits.keep_alive = c.keep_alive;
         return limits;
     }
 
@@ -535,9 +536,7 @@ void ParticipantServer::Impl::routes() {
 ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
     : impl_(std::make_unique<Impl>(std::move(assets), std::move(config))) {
     auto& http = impl_->http;
-    // One answer per connection: an idle keep-alive connection would hold a worker.
-    http.set_keep_alive_max_count(1);
-    http.set_keep_alive_timeout(1);
+    // Keep-alive as the door sets it (HttpServer): an idle connection waits there, not in a worker.
     http.set_read_timeout(5, 0);
     http.set_write_timeout(5, 0);
     http.set_payload_max_length(max_body_bytes);

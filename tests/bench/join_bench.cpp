@@ -1,9 +1,12 @@
 // samling_join_bench: a room scanning the QR code at once (issue 16 points 2 and 3). N phones
 // start within S seconds; each loads the page (index.html and every file it names), looks the
-// room up and joins, one connection per request as the server closes after each answer.
+// room up and joins, one request after another on one kept-alive connection (a browser opens a
+// few and fetches on them side by side), or with --connections fresh on a new connection per
+// request that asks the server to close after it.
 //
 //   tests/samling_join_bench [--phones 2000] [--within 5] [--accept br|gzip|none]
-//                            [--addresses many|one] [--samling PATH] [--timeout 30]
+//                            [--addresses many|one] [--connections reuse|fresh]
+//                            [--samling PATH] [--timeout 30]
 //
 // --addresses many: phone i connects from 127.0.0.(2 + i % 250), as phones on a Wi-Fi have
 // their own addresses; one: every phone from 127.0.0.1, as behind a venue's NAT. Prints time
@@ -47,6 +50,7 @@ struct Options {
     double within = 5;
     std::string accept = "br";
     bool many_addresses = true;
+    bool reuse = true;
     std::string samling;
     double timeout = 30;
 };
@@ -57,62 +61,106 @@ struct Answer {
     std::string headers, body;
 };
 
-// One request on a fresh connection from `source`, read to the server's close.
-Answer request(const std::string& source, int port, const std::string& head, const std::string& body,
-               Clock::time_point deadline) {
-    Answer a;
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return a.error = "socket", a;
+// A phone's connection to the server, kept open between its requests as a browser keeps it.
+struct Connection {
+    int fd = -1;
+    int answered = 0;  // requests answered on this connection
+    int opened = 0;    // connections this phone has opened in all
+    std::string pending;
+    ~Connection() { drop(); }
+    void drop() {
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+        answered = 0;
+        pending.clear();
+    }
+};
+
+int ms_until(Clock::time_point deadline) {
+    return static_cast<int>(
+        std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count()));
+}
+
+std::string open_connection(Connection& c, const std::string& source, int port, Clock::time_point deadline) {
+    c.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (c.fd < 0) return "socket";
+    ++c.opened;
     const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    ::setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     sockaddr_in from{};
     from.sin_family = AF_INET;
     ::inet_pton(AF_INET, source.c_str(), &from.sin_addr);
-    (void)::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);  // a failed bind shows as a failed connect
+    (void)::bind(c.fd, reinterpret_cast<sockaddr*>(&from), sizeof from);  // a failed bind shows as a failed connect
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_port = htons(static_cast<uint16_t>(port));
     to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    auto left_ms = [&] {
-        return static_cast<int>(
-            std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count()));
-    };
     // A blocking connect: SYN retries after a full backlog are part of what a phone sees.
-    timeval tv{std::max(1, left_ms() / 1000), 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
-        ::close(fd);
-        return a.error = std::string("connect: ") + std::strerror(errno), a;
+    timeval tv{std::max(1, ms_until(deadline) / 1000), 0};
+    ::setsockopt(c.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    if (::connect(c.fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
+        const std::string why = std::string("connect: ") + std::strerror(errno);
+        c.drop();
+        return why;
     }
-    const std::string req = head + body;
-    if (::send(fd, req.data(), req.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(req.size())) {
-        ::close(fd);
-        return a.error = "send", a;
-    }
-    std::string got;
-    char buf[16384];
-    while (true) {
-        pollfd p{fd, POLLIN, 0};
-        const int ms = left_ms();
-        if (ms <= 0 || ::poll(&p, 1, ms) <= 0) {
-            ::close(fd);
-            return a.error = "timeout", a;
+    return {};
+}
+
+// One request on `c` (opened first if need be), its answer read by its Content-Length. A
+// connection the server closed while it sat idle is opened again and the request sent once
+// more, as a browser does; an answer that says "Connection: close" ends the connection.
+Answer request(Connection& c, const std::string& source, int port, const std::string& head, const std::string& body,
+               Clock::time_point deadline) {
+    Answer a;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const bool reused = c.fd >= 0;
+        if (!reused)
+            if (std::string why = open_connection(c, source, port, deadline); !why.empty()) return a.error = why, a;
+        const std::string req = head + body;
+        bool got_bytes = false;
+        std::string why;
+        if (::send(c.fd, req.data(), req.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(req.size())) why = "send";
+        std::size_t end = std::string::npos, length = 0;
+        char buf[16384];
+        while (why.empty()) {
+            end = c.pending.find("\r\n\r\n");
+            if (end != std::string::npos) {
+                const auto at = c.pending.find("Content-Length: ");
+                length = at != std::string::npos && at < end ? std::stoul(c.pending.substr(at + 16)) : 0;
+                if (c.pending.size() >= end + 4 + length) break;
+            }
+            pollfd p{c.fd, POLLIN, 0};
+            const int ms = ms_until(deadline);
+            if (ms <= 0 || ::poll(&p, 1, ms) <= 0) {
+                c.drop();
+                return a.error = "timeout", a;
+            }
+            const ssize_t n = ::recv(c.fd, buf, sizeof buf, 0);
+            if (n <= 0) {
+                why = n < 0 ? std::string("recv: ") + std::strerror(errno) : "no HTTP answer";
+                break;
+            }
+            got_bytes = true;
+            c.pending.append(buf, static_cast<size_t>(n));
         }
-        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-        if (n < 0) {
-            ::close(fd);
-            return a.error = std::string("recv: ") + std::strerror(errno), a;
+        if (!why.empty()) {
+            c.drop();
+            if (reused && !got_bytes) continue;  // closed while idle: once more on a new connection
+            return a.error = why, a;
         }
-        if (n == 0) break;
-        got.append(buf, static_cast<size_t>(n));
+        if (c.pending.rfind("HTTP/1.1 ", 0) != 0) {
+            c.drop();
+            return a.error = "no HTTP answer", a;
+        }
+        a.status = std::atoi(c.pending.c_str() + 9);
+        a.headers = c.pending.substr(0, end);
+        a.body = c.pending.substr(end + 4, length);
+        c.pending.erase(0, end + 4 + length);
+        ++c.answered;
+        if (a.headers.find("\r\nConnection: close") != std::string::npos) c.drop();
+        return a;
     }
-    ::close(fd);
-    const auto end = got.find("\r\n\r\n");
-    if (got.rfind("HTTP/1.1 ", 0) != 0 || end == std::string::npos) return a.error = "no HTTP answer", a;
-    a.status = std::atoi(got.c_str() + 9);
-    a.headers = got.substr(0, end);
-    a.body = got.substr(end + 4);
-    return a;
+    return a.error = "closed twice", a;
 }
 
 // The files index.html names (src="…" and href="…" of the same folder), as a browser loads them.
@@ -169,6 +217,8 @@ bool parse(int argc, char** argv, Options& o) {
             o.accept = argv[++i];
         else if (a == "--addresses" && has)
             o.many_addresses = std::string(argv[++i]) != "one";
+        else if (a == "--connections" && has)
+            o.reuse = std::string(argv[++i]) != "fresh";
         else if (a == "--samling" && has)
             o.samling = argv[++i];
         else if (a == "--timeout" && has)
@@ -176,7 +226,8 @@ bool parse(int argc, char** argv, Options& o) {
         else {
             std::fprintf(stderr,
                          "usage: samling_join_bench [--phones N] [--within S] [--accept br|gzip|none]\n"
-                         "                          [--addresses many|one] [--samling PATH] [--timeout S]\n");
+                         "                          [--addresses many|one] [--connections reuse|fresh]\n"
+                         "                          [--samling PATH] [--timeout S]\n");
             return false;
         }
     }
@@ -216,15 +267,20 @@ int main(int argc, char** argv) {
     auto head = [&](const std::string& method, const std::string& path, std::size_t body) {
         std::string h = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
                         "\r\nAccept-Encoding: " + accept + "\r\nUser-Agent: samling_join_bench\r\n";
+        if (!o.reuse) h += "Connection: close\r\n";
         if (method == "POST") h += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body) + "\r\n";
         return h + "\r\n";
     };
     // The page's files, asked for once without compression to know their names.
+    Connection first;
     const Answer index =
-        request("127.0.0.1", port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "", Clock::now() + 10s);
+        request(first, "127.0.0.1", port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "", Clock::now() + 10s);
+    first.drop();
     const std::vector<std::string> files = page_files(index.body);
-    std::fprintf(stderr, "samling_join_bench: %d phones within %.1f s, Accept-Encoding \"%s\", %s; page: /", o.phones,
-                 o.within, accept.c_str(), o.many_addresses ? "250 addresses 127.0.0.x" : "one address 127.0.0.1");
+    std::fprintf(stderr, "samling_join_bench: %d phones within %.1f s, Accept-Encoding \"%s\", %s, %s; page: /",
+                 o.phones, o.within, accept.c_str(),
+                 o.many_addresses ? "250 addresses 127.0.0.x" : "one address 127.0.0.1",
+                 o.reuse ? "one kept-alive connection a phone" : "a connection a request");
     for (const auto& f : files) std::fprintf(stderr, " %s", f.c_str());
     std::fprintf(stderr, "\n");
 
@@ -238,6 +294,7 @@ int main(int argc, char** argv) {
     std::vector<double> to_joined;
     std::map<std::string, int> failures;
     std::atomic<long long> bytes{0};
+    std::atomic<long long> connections{0};
     std::atomic<int> next{0};
     const double cpu_before = cpu_seconds(server.pid());
     const auto t0 = Clock::now() + 200ms;
@@ -255,9 +312,10 @@ int main(int argc, char** argv) {
                 const std::string source =
                     o.many_addresses ? "127.0.0." + std::to_string(2 + i % 250) : std::string("127.0.0.1");
                 std::string failed;
+                Connection connection;
                 auto fetch = [&](const std::string& what, const std::string& h, const std::string& body, int want) {
                     if (!failed.empty()) return Answer{};
-                    Answer a = request(source, port, h, body, deadline);
+                    Answer a = request(connection, source, port, h, body, deadline);
                     bytes += static_cast<long long>(a.headers.size()) + static_cast<long long>(a.body.size());
                     if (a.status != want) failed = what + " " + (a.status ? std::to_string(a.status) : a.error);
                     return a;
@@ -275,6 +333,7 @@ int main(int argc, char** argv) {
                     const std::string body = json{{"code", code}, {"group", json::parse(group)}}.dump();
                     fetch("POST /api/join", head("POST", "/api/join", body.size()), body, 201);
                 }
+                connections += connection.opened;
                 std::lock_guard lock(mu);
                 if (failed.empty())
                     to_joined.push_back(std::chrono::duration<double>(Clock::now() - start).count());
@@ -292,7 +351,8 @@ int main(int argc, char** argv) {
     std::printf("time to joined: p50 %.2f s  p99 %.2f s  max %.2f s\n", percentile(to_joined, 50),
                 percentile(to_joined, 99),
                 to_joined.empty() ? 0.0 : *std::max_element(to_joined.begin(), to_joined.end()));
-    std::printf("server CPU during the burst: %.1f s; received %.1f MB\n", cpu, static_cast<double>(bytes) / 1e6);
+    std::printf("server CPU during the burst: %.1f s; received %.1f MB; connections %lld\n", cpu,
+                static_cast<double>(bytes) / 1e6, connections.load());
     for (const auto& [why, n] : failures) std::printf("  failed: %-40s %d\n", why.c_str(), n);
     fs::remove_all(dir);
     return 0;
