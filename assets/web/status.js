@@ -9,14 +9,22 @@ import { render } from './render.js';
 import { pollNow } from './poll.js';
 
 const STATUSES = ['not_started', 'started', 'done', 'stopped'];
+const FIGURE_FIELDS = ['value', 'unit', 'baseline', 'target', 'source'];
 
-// note id -> {status, msg, ok}: what this phone sent ahead of the next poll, and what came of it;
-// once the server took it, its view is the truth (another phone may change it after).
+function revision() {
+  return S.view ? S.view.revision : undefined;
+}
+
+// note id -> {status, msg, ok, at}: what this phone sent ahead of the next poll, and what came of
+// it; once the server took it, the first view drawn after its answer (a revision other than `at`,
+// the one shown when the answer came) is the truth: another phone may change it after. Until
+// then the card keeps what was sent, so it never flickers back to the old view.
 const sent = new Map();
 // note id -> the line as typed: kept across a card rebuilt by a poll.
 const drafts = new Map();
-// note id -> {msg, ok}: the indicator figure this phone sent, and what came of it; and
-// 'NOTE:field' -> the figure's fields as typed, kept across a poll like the line.
+// note id -> {msg, ok, at}: the indicator figure this phone sent, and what came of it; and
+// 'NOTE:field' -> the figure's fields as typed, kept across a poll like the line, and after a
+// save until a view newer than `at` shows the server's figures.
 const sentFigures = new Map();
 const figureDrafts = new Map();
 
@@ -26,9 +34,16 @@ export function renderStatus(act) {
   box.hidden = !measures;
   if (!measures) return;
   $('status-none').hidden = measures.length > 0;
+  const shown = revision();
+  for (const [note, f] of sentFigures) {
+    if (!f.ok || f.settled || f.at === shown) continue;
+    for (const name of FIGURE_FIELDS) figureDrafts.delete(note + ':' + name);
+    sentFigures.set(note, { msg: '', ok: true, settled: true });
+  }
   reconcile($('status-list'), measures.map((m) => {
     const mine = sent.get(m.note) || {};
-    const status = (mine.ok ? m.status : mine.status || m.status) || '';
+    const settled = mine.ok && mine.at !== shown;
+    const status = (settled ? m.status : mine.status || m.status) || '';
     return {
       key: String(m.note),
       sig: JSON.stringify([m, mine, sentFigures.get(m.note) || {}, language()]),
@@ -173,8 +188,7 @@ async function sendFigure(note, box) {
   S.inflight--;
   if (r.ok) {
     S.writes++;
-    sentFigures.set(note, { msg: '', ok: true });
-    for (const name of ['value', 'unit', 'baseline', 'target', 'source']) figureDrafts.delete(note + ':' + name);
+    sentFigures.set(note, { msg: '', ok: true, at: revision() });
   } else if (r.status !== 401) {
     sentFigures.set(note, { msg: errorText(r) || t('statusSaveFailed'), ok: false });
   }
@@ -191,7 +205,7 @@ async function send(note, status, text) {
   S.inflight--;
   if (r.ok) {
     S.writes++;
-    sent.set(note, { status, msg: '', ok: true });
+    sent.set(note, { status, msg: '', ok: true, at: revision() });
   } else if (r.status !== 401) {
     sent.set(note, { msg: errorText(r) || t('statusSaveFailed'), ok: false });
   }
