@@ -23,13 +23,13 @@ const std::string secret_text = "Hemmelig lapp om et barn i Barnevern";
 const std::string kept_text = "Oppvekst beholder sin lapp";
 const std::string secret_name = "Kari Hemmeligsen";
 
-struct Session {
+struct DeleteSession {
     Process app;
     int port = 0;
     std::string code, control_url, control_token;
 
     // `demo`: make the demo's three groups (a start with --demo makes any that are missing again).
-    Session(const fs::path& data, bool demo)
+    DeleteSession(const fs::path& data, bool demo)
         : app({"--headless", demo ? "--demo" : "--new", "--host", "127.0.0.1", "--port", "0", "--control-port", "0",
                "--data-dir", data.string()}) {
         const std::string line = app.read_line();
@@ -111,7 +111,7 @@ TEST_CASE("delete --group leaves none of the group's text in the store, its pict
     std::string doomed_token;
     long long doomed_run = 0, kept_run = 0;
     {
-        Session s(dir, true);
+        DeleteSession s(dir, true);
         const json before = s.state();  // held: a temporary would die before the loop runs
         for (const json& g : before.at("groups")) {
             if (g.at("name") == "Barnevern og PPT") doomed = g.at("id");
@@ -200,7 +200,7 @@ TEST_CASE("delete --group leaves none of the group's text in the store, its pict
     }
 
     // The programme opens as before, without the group; its phones' tokens are refused.
-    Session after(dir, false);
+    DeleteSession after(dir, false);
     int groups = 0;
     const json now = after.state();
     for (const json& g : now.at("groups")) groups += g.at("name") == "Barnevern og PPT" ? 100 : 1;

@@ -33,7 +33,7 @@ Instrument parse_ok(const std::string& text) {
     return r.value();
 }
 
-std::string error_of(const std::string& text) {
+std::string instrument_error_of(const std::string& text) {
     auto r = parse_instrument(text, "p.json");
     REQUIRE_FALSE(r.ok());
     return r.error().message;
@@ -70,27 +70,31 @@ TEST_CASE("both shipped instruments load, in three languages, with reverse-worde
 }
 
 TEST_CASE("each mistake in an instrument file is named with the file and the place") {
-    CHECK(error_of(instrument_text(R"({"min": 7, "max": 1, "labels": {}})", two_statements)).find("0 <= min < max") !=
-          std::string::npos);
-    CHECK(error_of(instrument_text(R"({"min": 1, "max": 30, "labels": {}})", two_statements)).find("at most 11") !=
-          std::string::npos);
-    CHECK(error_of(instrument_text(R"({"min": 1, "max": 5, "labels": {"1": )" + three_langs + "}}", two_statements))
+    CHECK(instrument_error_of(instrument_text(R"({"min": 7, "max": 1, "labels": {}})", two_statements))
+              .find("0 <= min < max") != std::string::npos);
+    CHECK(instrument_error_of(instrument_text(R"({"min": 1, "max": 30, "labels": {}})", two_statements))
+              .find("at most 11") != std::string::npos);
+    CHECK(instrument_error_of(
+              instrument_text(R"({"min": 1, "max": 5, "labels": {"1": )" + three_langs + "}}", two_statements))
               .find("both ends") != std::string::npos);
-    CHECK(error_of(instrument_text(R"({"min": 1, "max": 5, "labels": {"1": )" + three_langs + R"(, "5": )" +
-                                       three_langs + R"(, "9": )" + three_langs + "}}",
-                                   two_statements))
+    CHECK(instrument_error_of(instrument_text(R"({"min": 1, "max": 5, "labels": {"1": )" + three_langs + R"(, "5": )" +
+                                                  three_langs + R"(, "9": )" + three_langs + "}}",
+                                              two_statements))
               .find("scale.labels.9: is not on the scale") != std::string::npos);
-    CHECK(error_of(instrument_text(R"({"min": 1, "max": 5, "labels": {"1": {"nb": "x"}, "5": )" + three_langs + "}}",
-                                   two_statements))
+    CHECK(instrument_error_of(
+              instrument_text(R"({"min": 1, "max": 5, "labels": {"1": {"nb": "x"}, "5": )" + three_langs + "}}",
+                              two_statements))
               .find("missing language \"nn\"") != std::string::npos);
-    CHECK(error_of(instrument_text(scale_1_7, "[]")).find("at least one statement") != std::string::npos);
-    CHECK(error_of(instrument_text(scale_1_7, R"([{"id": "a", "text": )" + three_langs + R"(}, {"id": "a", "text": )" +
-                                                  three_langs + "}]"))
+    CHECK(instrument_error_of(instrument_text(scale_1_7, "[]")).find("at least one statement") != std::string::npos);
+    CHECK(instrument_error_of(instrument_text(scale_1_7, R"([{"id": "a", "text": )" + three_langs +
+                                                             R"(}, {"id": "a", "text": )" + three_langs + "}]"))
               .find("statements[1]: statement id \"a\" is used twice") != std::string::npos);
-    CHECK(error_of(instrument_text(scale_1_7, R"([{"id": "a", "reverse": "yes", "text": )" + three_langs + "}]"))
+    CHECK(instrument_error_of(
+              instrument_text(scale_1_7, R"([{"id": "a", "reverse": "yes", "text": )" + three_langs + "}]"))
               .find("\"reverse\" must be true or false") != std::string::npos);
-    CHECK(error_of(instrument_text(scale_1_7, two_statements, "")).find("licence: missing") != std::string::npos);
-    CHECK(error_of("{\"id\": \"p\",").find("p.json: parse error") != std::string::npos);
+    CHECK(instrument_error_of(instrument_text(scale_1_7, two_statements, "")).find("licence: missing") !=
+          std::string::npos);
+    CHECK(instrument_error_of("{\"id\": \"p\",").find("p.json: parse error") != std::string::npos);
 }
 
 TEST_CASE("four answers are suppressed everywhere; five are shown") {

@@ -12,7 +12,7 @@ using namespace samling::testing;
 namespace {
 
 // Applies a decision's way back, as the hub does for UndoLast (through cmd::Undo's checks).
-void undo(Workshop& w, const Decision& d) {
+void undo_decision(Workshop& w, const Decision& d) {
     run(w, cmd::Undo{d.undo});
 }
 
@@ -30,7 +30,7 @@ TEST_CASE("the room is named after the programme and its open gathering until th
     const Decision named = run(f.w, cmd::SetRoom{std::string("Storsalen"), Language::nn});
     CHECK(f.w.room_title() == "Storsalen");
     CHECK(f.w.room()->language == Language::nn);
-    undo(f.w, named);
+    undo_decision(f.w, named);
     CHECK(f.w.room_title() == "LUP Bærum – Samling 1");
     CHECK(f.w.room()->language == Language::nb);
 }
@@ -40,7 +40,7 @@ TEST_CASE("an archived group keeps its log but takes no new phones; unarchiving 
     const Decision d = run(f.w, cmd::ArchiveGroup{f.sor, true});
     CHECK(f.w.group(f.sor)->archived);
     CHECK(refusal(f.w, cmd::Join{"ABC234", f.sor, "", std::string(32, 'd')}) == Errc::group_not_found);
-    undo(f.w, d);
+    undo_decision(f.w, d);
     CHECK_FALSE(f.w.group(f.sor)->archived);
     run(f.w, cmd::Join{"ABC234", f.sor, "", std::string(32, 'd')});
 }
@@ -76,7 +76,7 @@ TEST_CASE("a gathering some run belongs to is archived, not deleted; an unused o
     run(f.w, cmd::SetAgenda{spare, {"ex"}});
     const Decision gone = run(f.w, cmd::DeleteGathering{spare});
     CHECK(f.w.gathering(spare) == nullptr);
-    undo(f.w, gone);
+    undo_decision(f.w, gone);
     REQUIRE(f.w.gathering(spare));
     CHECK(f.w.gathering(spare)->title == "Samling 2");
     CHECK(f.w.agenda(spare) == std::vector<std::string>{"ex"});
@@ -96,7 +96,7 @@ TEST_CASE("a moved participant keeps its token and its notes stay in the old gro
     CHECK(f.w.participants_in(f.sor) == 2);
     CHECK(f.w.note(note)->run == old_run);
     CHECK(f.w.authenticate(std::to_string(f.anna) + "." + std::string(32, 'a')) == f.anna);
-    undo(f.w, moved);
+    undo_decision(f.w, moved);
     CHECK(f.w.participant(f.anna)->group == f.nord);
     // The phone's own "Bytt gruppe" is the same move, and none of the facilitator's to undo.
     const Decision own = run(f.w, cmd::ChangeGroup{f.anna, f.sor});
@@ -114,7 +114,7 @@ TEST_CASE("a removed participant's token is refused and it no longer counts; und
     CHECK_FALSE(f.w.authenticate(token));
     CHECK(f.w.participants_in(f.nord) == 1);
     CHECK(refusal(f.w, cmd::RemoveParticipant{f.bo}) == Errc::invalid_request);
-    undo(f.w, removed);
+    undo_decision(f.w, removed);
     CHECK(f.w.authenticate(token) == f.bo);
 }
 
@@ -126,14 +126,14 @@ TEST_CASE("a run left by a new start is reopened with its notes; taking the star
     const Id second = f.w.current_run(f.nord)->id;
     CHECK(second != first);
     CHECK(f.w.runs_of(f.nord).size() == 2);
-    undo(f.w, started);
+    undo_decision(f.w, started);
     CHECK(f.w.current_run(f.nord)->id == first);
     CHECK(f.w.notes_of_run(first).front()->id == note);
 
     const Decision reopened = run(f.w, cmd::ReopenRun{second});
     CHECK(f.w.current_run(f.nord)->id == second);
     CHECK_FALSE(run(f.w, cmd::ReopenRun{second}).created);
-    undo(f.w, reopened);
+    undo_decision(f.w, reopened);
     CHECK(f.w.current_run(f.nord)->id == first);
     CHECK(refusal(f.w, cmd::ReopenRun{999}) == Errc::invalid_request);
 }
@@ -142,7 +142,7 @@ TEST_CASE("a group's first start taken back leaves it with no current run") {
     RoomFixture f;
     const Id g = run(f.w, cmd::AddGroup{"Øst"}).subject;
     const Decision started = run(f.w, cmd::StartExercise{g, "ex"});
-    undo(f.w, started);
+    undo_decision(f.w, started);
     CHECK(f.w.current_run(g) == nullptr);
 }
 
@@ -156,26 +156,26 @@ TEST_CASE("step changes, reveal, lock, timer and conclude carry their way back")
     const Decision stepped = run(f.w, cmd::GoToStep{f.nord, 1});  // the vote step reveals
     CHECK(f.w.note(hidden)->revealed);
     CHECK_FALSE(f.w.runs().at(run_id).writing_locked);
-    undo(f.w, stepped);
+    undo_decision(f.w, stepped);
     CHECK(f.w.runs().at(run_id).step == 0);
     CHECK_FALSE(f.w.note(hidden)->revealed);
     CHECK(f.w.runs().at(run_id).writing_locked);
-    undo(f.w, locked);
+    undo_decision(f.w, locked);
     CHECK_FALSE(f.w.runs().at(run_id).writing_locked);
 
     const Decision revealed = run(f.w, cmd::Reveal{f.nord});
     CHECK(f.w.note(hidden)->revealed);
-    undo(f.w, revealed);
+    undo_decision(f.w, revealed);
     CHECK_FALSE(f.w.note(hidden)->revealed);
 
     const Decision timed = run(f.w, cmd::RunTimer{f.nord, TimerAction::start}, 5000);
     CHECK(f.w.runs().at(run_id).timer.running());
-    undo(f.w, timed);
+    undo_decision(f.w, timed);
     CHECK_FALSE(f.w.runs().at(run_id).timer.running());
 
     const Decision concluded = run(f.w, cmd::ConcludeRun{f.nord});
     CHECK(f.w.project_log(f.nord).size() == 1);
-    undo(f.w, concluded);
+    undo_decision(f.w, concluded);
     CHECK(f.w.project_log(f.nord).empty());
 }
 
@@ -220,7 +220,7 @@ TEST_CASE("start-next after a start taken back reopens the run that was left, wi
     const Id ex2 = f.w.current_run(f.nord)->id;
     CHECK(f.w.runs().at(ex2).exercise == "ex2");
     run(f.w, cmd::AddFacilitatorNote{f.nord, "Skrevet i ex2", "obs"});
-    undo(f.w, second);
+    undo_decision(f.w, second);
     CHECK(f.w.current_run(f.nord)->id == first);
     // S again: ex is where the group is, so ex2 is next, and its run comes back, not a new one.
     const Decision again = run(f.w, cmd::StartNext{f.nord});

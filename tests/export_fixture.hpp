@@ -26,6 +26,13 @@ inline std::string read_file(const std::filesystem::path& p) {
     return s.str();
 }
 
+// How many times `needle` occurs in `haystack`, overlapping ones too.
+inline std::size_t count_of(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
 inline constexpr Timestamp day1 = 1789372800000;  // 2026-09-14T08:00:00Z
 inline constexpr Timestamp day2 = 1800432000000;  // 2027-01-20T08:00:00Z
 inline constexpr Timestamp minute = 60'000;

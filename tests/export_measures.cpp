@@ -22,13 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::size_t count_of(const std::string& haystack, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
-    return n;
-}
-
-ExportRequest request(ExportRequest::Format format, const fs::path& out) {
+ExportRequest measures_request(ExportRequest::Format format, const fs::path& out) {
     ExportRequest r;
     r.format = format;
     r.out = out;
@@ -78,7 +72,7 @@ TEST_CASE("JSON: each measure with its trail and each indicator with its figures
 TEST_CASE("CSV: -measures.csv has a row per status, -indicators.csv a row per figure") {
     MeasureProgramme p;
     TempDir dir;
-    const ExportRequest r = request(ExportRequest::csv, dir.path / "csv");
+    const ExportRequest r = measures_request(ExportRequest::csv, dir.path / "csv");
     REQUIRE(export_logs(p.w, r).ok());
     const std::string measures = read_file(r.out / "oppvekst-nordvik-measures.csv");
     CHECK(
@@ -144,7 +138,7 @@ TEST_CASE("the gathering report's 'Endring' holds the statuses and values up to 
 TEST_CASE("Markdown: the measures as a table and the indicator's chart as a PNG the export writes beside it") {
     MeasureProgramme p;
     TempDir dir;
-    const ExportRequest r = request(ExportRequest::markdown, dir.path / "md");
+    const ExportRequest r = measures_request(ExportRequest::markdown, dir.path / "md");
     REQUIRE(export_logs(p.w, r).ok());
     const std::string md = read_file(r.out / "oppvekst-nordvik.md");
     CHECK(md.find("### Tiltakene") != std::string::npos);
@@ -189,7 +183,7 @@ TEST_CASE("sample export of a programme's change for the browser check (only whe
         }
     }
     for (const auto format : {ExportRequest::html, ExportRequest::markdown}) {
-        const Status s = export_logs(p.w, request(format, fs::path(where) / "measures"));
+        const Status s = export_logs(p.w, measures_request(format, fs::path(where) / "measures"));
         CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
     }
 }

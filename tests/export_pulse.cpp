@@ -28,12 +28,6 @@ nlohmann::json json_of(const Workshop& w, Id group) {
     return nlohmann::json::parse(render_json(log, note_rows(w, group, Language::nb), day2));
 }
 
-std::size_t count_of(const std::string& haystack, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
-    return n;
-}
-
 // Big-endian 32-bit at `at`.
 std::uint32_t be32(const std::string& s, std::size_t at) {
     return (std::uint32_t(std::uint8_t(s[at])) << 24) | (std::uint32_t(std::uint8_t(s[at + 1])) << 16) |

@@ -8,12 +8,6 @@ using namespace samling::testing;
 
 namespace {
 
-Id note_id(const httplib::Result& res) {
-    REQUIRE(res);
-    REQUIRE_MESSAGE((res->status == 201 || res->status == 200), res->body);
-    return json::parse(res->body)["note"]["id"].get<Id>();
-}
-
 httplib::Result post_json(TestServer& s, const std::string& token, const std::string& path, const json& body) {
     return s.client().Post(path, TestServer::bearer(token), body.dump(), "application/json");
 }

@@ -159,6 +159,13 @@ inline Id participant_of(const std::string& token) {
     return std::stoll(token.substr(0, token.find('.')));
 }
 
+// The note a POST answered with: 201 (created), or with `replay_ok` also 200 (a retry's replay).
+inline Id note_id(const httplib::Result& res, bool replay_ok = false) {
+    REQUIRE(res);
+    REQUIRE_MESSAGE((res->status == 201 || (replay_ok && res->status == 200)), res->body);
+    return json::parse(res->body)["note"]["id"].get<Id>();
+}
+
 inline std::string error_code(const httplib::Result& res) {
     REQUIRE(res);
     auto body = json::parse(res->body, nullptr, false);

@@ -17,12 +17,6 @@ httplib::Result ask_to_lead(TestServer& s, const std::string& token) {
     return s.client().Post("/api/lead/request", TestServer::bearer(token), "{}", "application/json");
 }
 
-Id note_id(const httplib::Result& res) {
-    REQUIRE(res);
-    REQUIRE(res->status == 201);
-    return json::parse(res->body)["note"]["id"].get<Id>();
-}
-
 // Two phones in Nordvik and one in the other group, each with a note, on the revealed board of
 // problem definition's organise step.
 struct LeadRoom {

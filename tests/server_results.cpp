@@ -7,12 +7,6 @@ using namespace samling::testing;
 
 namespace {
 
-Id note_id(const httplib::Result& res) {
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 201, res->body);
-    return json::parse(res->body)["note"]["id"].get<Id>();
-}
-
 httplib::Result vote(TestServer& s, const std::string& token, Id note) {
     return s.client().Post("/api/votes", TestServer::bearer(token), json{{"note", note}}.dump(), "application/json");
 }

@@ -15,7 +15,7 @@ using namespace samling::testing;
 
 namespace {
 
-std::string file_bytes(const std::filesystem::path& dir) {
+std::string store_file_bytes(const std::filesystem::path& dir) {
     std::string all;
     for (const char* name : {"samling.sqlite3", "samling.sqlite3-wal"}) {
         std::ifstream in(dir / name, std::ios::binary);
@@ -24,7 +24,7 @@ std::string file_bytes(const std::filesystem::path& dir) {
     return all;
 }
 
-Id submit(Hub& hub, Command c) {
+Id submit_subject(Hub& hub, Command c) {
     auto r = hub.submit(std::move(c));
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
     return r->subject;
@@ -42,18 +42,18 @@ TEST_CASE("a flagged note's text leaves the store file at once, and it stays gon
         auto w = store.value()->load(test_catalog());
         REQUIRE(w.ok());
         Hub hub(*store.value(), std::move(w.value()));
-        submit(hub, cmd::OpenRoom{"Rom", "ABC234", Language::nb});
-        const Id group = submit(hub, cmd::AddGroup{"Nord"});
-        submit(hub, cmd::StartExercise{group, "ex"});
-        anna = submit(hub, cmd::Join{"ABC234", group, "Anna", std::string(32, 'a')});
-        note = submit(hub, cmd::AddNote{anna, "a1", secret, std::nullopt});
-        other = submit(hub, cmd::AddNote{anna, "a2", "Informasjonsflyten er treg", std::nullopt});
-        submit(hub, cmd::GoToStep{group, 1});
-        submit(hub, cmd::CastVote{anna, note});
-        REQUIRE(file_bytes(dir.path).find(secret) != std::string::npos);  // the text is in the file
+        submit_subject(hub, cmd::OpenRoom{"Rom", "ABC234", Language::nb});
+        const Id group = submit_subject(hub, cmd::AddGroup{"Nord"});
+        submit_subject(hub, cmd::StartExercise{group, "ex"});
+        anna = submit_subject(hub, cmd::Join{"ABC234", group, "Anna", std::string(32, 'a')});
+        note = submit_subject(hub, cmd::AddNote{anna, "a1", secret, std::nullopt});
+        other = submit_subject(hub, cmd::AddNote{anna, "a2", "Informasjonsflyten er treg", std::nullopt});
+        submit_subject(hub, cmd::GoToStep{group, 1});
+        submit_subject(hub, cmd::CastVote{anna, note});
+        REQUIRE(store_file_bytes(dir.path).find(secret) != std::string::npos);  // the text is in the file
 
-        submit(hub, cmd::FlagPersonal{note});
-        const std::string bytes = file_bytes(dir.path);  // Samling still running
+        submit_subject(hub, cmd::FlagPersonal{note});
+        const std::string bytes = store_file_bytes(dir.path);  // Samling still running
         CHECK(bytes.find(secret) == std::string::npos);
         CHECK(bytes.find("Kari Nordmann") == std::string::npos);
         CHECK(bytes.find("Informasjonsflyten er treg") != std::string::npos);
@@ -69,5 +69,5 @@ TEST_CASE("a flagged note's text leaves the store file at once, and it stays gon
     CHECK(w->note(note) == nullptr);
     REQUIRE(w->note(other) != nullptr);
     CHECK(w->dots_used(anna, w->note(other)->run) == 0);
-    CHECK(file_bytes(dir.path).find("Kari Nordmann") == std::string::npos);
+    CHECK(store_file_bytes(dir.path).find("Kari Nordmann") == std::string::npos);
 }

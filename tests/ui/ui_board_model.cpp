@@ -26,7 +26,7 @@ BoardModel model_of(const World& s) {
     return board_model(s.w, s.group, Language::nb, ui_strings(Language::nb), board_strings(Language::nb));
 }
 
-bool overlap(ImVec2 a0, ImVec2 a1, ImVec2 b0, ImVec2 b1) {
+bool overlap_inset(ImVec2 a0, ImVec2 a1, ImVec2 b0, ImVec2 b1) {
     return a0.x < b1.x - 0.5f && b0.x < a1.x - 0.5f && a0.y < b1.y - 0.5f && b0.y < a1.y - 0.5f;
 }
 
@@ -41,7 +41,7 @@ int overlaps(const BoardScene& s) {
     int n = 0;
     for (std::size_t i = 0; i < s.cards.size(); ++i)
         for (std::size_t j = i + 1; j < s.cards.size(); ++j)
-            n += overlap(s.cards[i].min, s.cards[i].max, s.cards[j].min, s.cards[j].max);
+            n += overlap_inset(s.cards[i].min, s.cards[i].max, s.cards[j].min, s.cards[j].max);
     return n;
 }
 

@@ -54,8 +54,8 @@ std::shared_ptr<ExerciseCatalog> programme_catalog() {
     return c;
 }
 
-void run(Workshop& w, Id id, Id group, const char* exercise, Id gathering, Timestamp concluded,
-         const std::vector<std::pair<const char*, const char*>>& fields) {
+void log_run(Workshop& w, Id id, Id group, const char* exercise, Id gathering, Timestamp concluded,
+             const std::vector<std::pair<const char*, const char*>>& fields) {
     ExerciseRun r;
     r.id = id;
     r.group = group;
@@ -86,12 +86,12 @@ Workshop programme() {
     w.apply(change::GroupAdded{LeaderGroup{2, "Barnehagene"}});
     w.apply(change::GatheringSaved{Gathering{10, 1, "Oppstart", "2026-09-14"}});
     w.apply(change::GatheringOpened{10});
-    run(w, 20, 1, "problem_definition", 10, t0, {{"statement", "Barna faller mellom tjenestene"}});
-    run(w, 21, 1, "goals_measures", 10, t0 + day, {{"experiment", "Et gammelt forsøk"}});
+    log_run(w, 20, 1, "problem_definition", 10, t0, {{"statement", "Barna faller mellom tjenestene"}});
+    log_run(w, 21, 1, "goals_measures", 10, t0 + day, {{"experiment", "Et gammelt forsøk"}});
     w.apply(change::GatheringSaved{Gathering{11, 2, "Kartlegging", "2027-01-20"}});
     w.apply(change::GatheringOpened{11});
-    run(w, 30, 1, "root_cause", 11, t0 + 120 * day, {{"root_causes", "Ingen felles møteplass"}});
-    run(w, 31, 1, "goals_measures", 11, 0, {});
+    log_run(w, 30, 1, "root_cause", 11, t0 + 120 * day, {{"root_causes", "Ingen felles møteplass"}});
+    log_run(w, 31, 1, "goals_measures", 11, 0, {});
     note(w, 40, 31, "Kartlegge", {{"owner", "PPT-leder"}});
     note(w, 41, 31, "Felles ukemøte", {{"owner", "Rektor"}, {"start", "2027-02-01"}});
     note(w, 42, 31, "Ukemøte hver mandag", {});
@@ -190,12 +190,12 @@ TEST_CASE("since last time with 27 groups: every group's whole recap in large ty
     for (Id g = 1; g <= 27; ++g) {
         w.apply(change::GroupAdded{LeaderGroup{g, "Gruppe " + std::to_string(g), "", "Tidlig innsats i skolen"}});
         const Id base = 1000 * g;
-        run(w, base, g, "problem_definition", 10, t0,
-            {{"statement",
-              "Barn i 5.–7. trinn som strever med lesing, får hjelp for sent fordi skole og PPT "
-              "ikke deler det de ser før en henvisning er skrevet"}});
-        run(w, base + 1, g, "root_cause", 10, t0 + day, {{"root_causes", "Ingen felles møteplass; ulike mål"}});
-        run(w, base + 2, g, "goals_measures", 10, 0, {});
+        log_run(w, base, g, "problem_definition", 10, t0,
+                {{"statement",
+                  "Barn i 5.–7. trinn som strever med lesing, får hjelp for sent fordi skole og PPT "
+                  "ikke deler det de ser før en henvisning er skrevet"}});
+        log_run(w, base + 1, g, "root_cause", 10, t0 + day, {{"root_causes", "Ingen felles møteplass; ulike mål"}});
+        log_run(w, base + 2, g, "goals_measures", 10, 0, {});
         note(w, base + 3, base + 2, "Felles ukemøte mellom skole og PPT",
              {{"owner", "Rektor"}, {"start", "2027-02-01"}});
         note(w, base + 4, base + 2, "Kartlegge lesing i 5. trinn", {{"owner", "PPT-leder"}});
