@@ -14,14 +14,7 @@
 #include "server/request_guards.hpp"
 
 namespace samling {
-namespace {
-
-Timestamp now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 struct ControlServer::Impl {
     std::string token, origin;
@@ -57,13 +50,13 @@ ControlServer::ControlServer(std::string token, std::string participant_origin) 
     http.Get("/control/state", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->authorised(req, res)) return;
         http::send_json(res, 200,
-                        control_state(*impl_->hub->snapshot(), impl_->hub->presence(), now_ms(), impl_->origin));
+                        control_state(*impl_->hub->snapshot(), impl_->hub->presence(), http::now_ms(), impl_->origin));
     });
     // The pairing QR's URL and its one-time token (core/remote_pairing.hpp): a script, or the
     // projector's pairing panel through the hub, shows it to the remote that is to pair.
     http.Get("/control/remote", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->authorised(req, res)) return;
-        const std::string pairing = impl_->hub->remote_pairing_offer(now_ms());
+        const std::string pairing = impl_->hub->remote_pairing_offer(http::now_ms());
         http::send_json(res, 200, {{"url", remote_pairing_url(impl_->origin, pairing)}, {"token", pairing}});
     });
     http.Post("/control/commands", [this](const httplib::Request& req, httplib::Response& res) {

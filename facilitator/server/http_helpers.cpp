@@ -1,6 +1,8 @@
 // Error and JSON plumbing for routes.
 #include "server/http_helpers.hpp"
 
+#include <chrono>
+
 #include "core/text.hpp"
 #include "server/json_views.hpp"
 
@@ -48,6 +50,11 @@ std::string bearer_token(const httplib::Request& req) {
 
 std::string peer_address(const httplib::Request& req) {
     return req.remote_addr;
+}
+
+Timestamp now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace samling::http

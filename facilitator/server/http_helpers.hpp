@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/model.hpp"
 #include "core/result.hpp"
 
 namespace samling::http {
@@ -23,6 +24,9 @@ std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Re
 // The token from "Authorization: Bearer T"; empty if none. (No cookie: a cookie would
 // ride along on cross-site requests, a header never does.)
 std::string bearer_token(const httplib::Request& req);
+
+// Milliseconds since the epoch, as the hub's commands carry time.
+Timestamp now_ms();
 
 // The client's address as the socket says it: never a header (REMOTE_ADDR can be sent by anyone).
 std::string peer_address(const httplib::Request& req);

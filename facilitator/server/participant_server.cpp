@@ -31,11 +31,6 @@ using httplib::Request;
 using httplib::Response;
 using nlohmann::json;
 
-Timestamp now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 std::optional<Id> parse_id(std::string_view s) {
     Id id = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
@@ -186,7 +181,7 @@ struct ParticipantServer::Impl {
             http::send_rate_limited(res, wait);
             return std::nullopt;
         }
-        hub().seen(*who, now_ms());  // still in the room: head counts leave closed phones out
+        hub().seen(*who, http::now_ms());  // still in the room: head counts leave closed phones out
         return who;
     }
 
@@ -281,7 +276,7 @@ void ParticipantServer::Impl::routes() {
             auto moved = hub().submit(cmd::ChangeGroup{*who, *group});
             if (!moved) return send_phone_error(res, moved.error());
             const Participant& p = *moved->state->participant(*who);
-            hub().seen(p.id, now_ms());
+            hub().seen(p.id, http::now_ms());
             return http::send_json(
                 res, 200, {{"participant", {{"id", p.id}, {"group", p.group}, {"name", p.name}}}, {"token", token}});
         }
@@ -305,7 +300,7 @@ void ParticipantServer::Impl::routes() {
         const Revision rev = state->revision_for(state->participant(*who)->group);
         if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
         const Presence presence = hub().presence();
-        json out = to_json(view_for(*state, *who, now_ms(), &presence, http::bearer_token(req)));
+        json out = to_json(view_for(*state, *who, http::now_ms(), &presence, http::bearer_token(req)));
         out["broadcast"] = phone_broadcast(*state, state->participant(*who)->group);
         http::send_json(res, 200, out);
     });
@@ -371,7 +366,7 @@ void ParticipantServer::Impl::routes() {
         if (!note) return http::send_error(res, 404, "note_not_found", "No such note.");
         auto r = hub().submit(cmd::CastVote{*who, *note});
         if (!r) return send_phone_error(res, r.error());
-        const auto view = view_for(*r->state, *who, now_ms());
+        const auto view = view_for(*r->state, *who, http::now_ms());
         json votes = view.activity && view.activity->votes
                          ? json{{"budget", view.activity->votes->budget}, {"left", view.activity->votes->left}}
                          : json(nullptr);
@@ -406,7 +401,7 @@ void ParticipantServer::Impl::routes() {
             return http::send_error(res, 422, "value_out_of_range", "The answer is not on the scale.");
         auto r = hub().submit(cmd::AnswerPulse{*who, token, statement, static_cast<int>(value)});
         if (!r) return send_phone_error(res, r.error());
-        const auto view = view_for(*r->state, *who, now_ms(), nullptr, token);
+        const auto view = view_for(*r->state, *who, http::now_ms(), nullptr, token);
         const json mine =
             view.activity && view.activity->pulse ? json(view.activity->pulse->my_answers) : json::object();
         http::send_json(res, r->created ? 201 : 200, {{"my_answers", mine}});
@@ -414,7 +409,7 @@ void ParticipantServer::Impl::routes() {
 
     // The measure as the phone's activity has it, after a status or an indicator value.
     const auto measure_json = [this](const Workshop& state, Id who, Id note) {
-        const auto view = view_for(state, who, now_ms());
+        const auto view = view_for(state, who, http::now_ms());
         if (view.activity && view.activity->measures)
             for (const auto& m : *view.activity->measures)
                 if (m.note == note) return to_json(m);
@@ -478,7 +473,7 @@ void ParticipantServer::Impl::routes() {
         auto r = hub().submit(cmd::MarkDone{*who, done.get<bool>()});
         if (!r) return send_phone_error(res, r.error());
         const Presence presence = hub().presence();
-        const auto view = view_for(*r->state, *who, now_ms(), &presence);
+        const auto view = view_for(*r->state, *who, http::now_ms(), &presence);
         http::send_json(res, 200,
                         {{"done",
                           {{"me", view.activity->done.me},
@@ -502,7 +497,7 @@ void ParticipantServer::Impl::routes() {
         const Revision rev = state->revision_for(*group);
         if (since && *since == rev) return http::send_json(res, 200, {{"revision", rev}, {"unchanged", true}});
         const Presence presence = hub().presence();
-        json view = to_json(preview_for(*state, *group, now_ms(), &presence));
+        json view = to_json(preview_for(*state, *group, http::now_ms(), &presence));
         view["participant"] = nullptr;  // a screen, not a person
         http::send_json(res, 200, view);
     });

@@ -19,11 +19,6 @@ using httplib::Request;
 using httplib::Response;
 using nlohmann::json;
 
-Timestamp now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 // A command as the log shows it: its JSON, cut short (on a whole character) so a long body
 // cannot flood the terminal.
 std::string logged(const json& body) {
@@ -66,7 +61,7 @@ void RemoteRoutes::add_to(httplib::Server& http, std::function<Hub&()> hub) {
         if (!pairing.is_string() || !name.is_string())
             return http::send_error(res, 400, "bad_request", "Send \"pairing\" (from the QR) and \"name\".");
         const std::string token = pairing.get<std::string>();
-        if (!hub_().take_remote_pairing(token, now_ms()))
+        if (!hub_().take_remote_pairing(token, http::now_ms()))
             return http::send_error(res, 401, "pairing_expired",
                                     "This pairing code was used or is too old: show the pairing QR again.");
         const std::string secret = secrets::token_secret();
@@ -87,7 +82,7 @@ void RemoteRoutes::add_to(httplib::Server& http, std::function<Hub&()> hub) {
         const auto who = authenticate(req, res, polls_);
         if (!who) return;
         const auto state = hub_().snapshot();
-        http::send_json(res, 200, remote_overview(*state, hub_().presence(), now_ms(), *state->remote(*who)));
+        http::send_json(res, 200, remote_overview(*state, hub_().presence(), http::now_ms(), *state->remote(*who)));
     });
 
     // One command of the control surface's form, its full set, as the facilitator's keys send it.

@@ -17,7 +17,7 @@ namespace samling {
 namespace fs = std::filesystem;
 namespace {
 
-Error failed(std::string message) {
+Error erase_failed(std::string message) {
     return make_error(Errc::storage_failed, std::move(message));
 }
 
@@ -46,7 +46,7 @@ Result<ErasedGroup> delete_rows(sqlite3* db, Id group, const std::string& name) 
     {
         Statement runs(db, "SELECT id FROM exercise_runs WHERE group_id = ? ORDER BY id");
         runs.bind(1, group);
-        if (!runs.each_row([&](Statement& r) { e.run_ids.push_back(r.integer(0)); })) return failed(runs.error());
+        if (!runs.each_row([&](Statement& r) { e.run_ids.push_back(r.integer(0)); })) return erase_failed(runs.error());
     }
     constexpr const char* runs = "(SELECT id FROM exercise_runs WHERE group_id = ?1)";
     constexpr const char* phones = "(SELECT id FROM participants WHERE group_id = ?1)";
@@ -73,7 +73,7 @@ Result<ErasedGroup> delete_rows(sqlite3* db, Id group, const std::string& name) 
     for (const Step& step : steps) {
         Statement s(db, step.sql);
         if (step.sql.find("?1") != std::string::npos) s.bind(1, group);
-        if (!s.valid() || !s.run()) return failed(s.error());
+        if (!s.valid() || !s.run()) return erase_failed(s.error());
         if (step.count) *step.count = sqlite3_changes(db);
     }
     return e;
@@ -83,17 +83,18 @@ Result<ErasedGroup> delete_rows(sqlite3* db, Id group, const std::string& name) 
 Result<ErasedGroup> erase(sqlite3* db, Id group, const std::string& name, const std::string& file) {
     // Deleted cells are zeroed as they go, and VACUUM then rebuilds the file without free pages.
     if (!exec(db, "PRAGMA secure_delete=ON") || !exec(db, "BEGIN IMMEDIATE"))
-        return failed(file + ": " + sqlite3_errmsg(db));
+        return erase_failed(file + ": " + sqlite3_errmsg(db));
     auto e = delete_rows(db, group, name);
     if (!e) {
         exec(db, "ROLLBACK");
-        return failed(file + ": " + e.error().message);
+        return erase_failed(file + ": " + e.error().message);
     }
     if (!exec(db, "COMMIT")) {
         exec(db, "ROLLBACK");
-        return failed(file + ": " + sqlite3_errmsg(db));
+        return erase_failed(file + ": " + sqlite3_errmsg(db));
     }
-    if (!exec(db, "VACUUM")) return failed(file + ": the group is deleted, but VACUUM failed: " + sqlite3_errmsg(db));
+    if (!exec(db, "VACUUM"))
+        return erase_failed(file + ": the group is deleted, but VACUUM failed: " + sqlite3_errmsg(db));
     return e;
 }
 
@@ -113,8 +114,8 @@ Result<ErasedGroup> Store::erase_group(const std::string& name) {
     // The WAL still holds the pages as they were before: copied into the file, then cut to nothing.
     Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
     if (checkpoint.step() != SQLITE_ROW || checkpoint.integer(0) != 0)
-        return failed(db_path_.string() +
-                      ": the group is deleted, but the WAL could not be emptied: " + checkpoint.error());
+        return erase_failed(db_path_.string() +
+                            ": the group is deleted, but the WAL could not be emptied: " + checkpoint.error());
     return e;
 }
 
@@ -139,7 +140,7 @@ Status erase_group_from_backup(const fs::path& file, const std::string& name) {
     const auto drop = [&](std::string why) {
         std::error_code e;
         fs::remove(work, e);
-        return failed(file.string() + ": " + why + " (the backup is left as it was)");
+        return erase_failed(file.string() + ": " + why + " (the backup is left as it was)");
     };
     // The deletes run on a copy, so the backup is whole at every moment until it is replaced.
     fs::copy_file(file, work, ec);

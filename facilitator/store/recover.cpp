@@ -27,7 +27,7 @@ namespace samling {
 namespace fs = std::filesystem;
 namespace {
 
-Error failed(std::string message) {
+Error recover_failed(std::string message) {
     return make_error(Errc::storage_failed, std::move(message));
 }
 
@@ -471,19 +471,19 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
                                     const std::string& recovered_group_name) {
     std::error_code ec;
     const fs::path source = data_dir / Store::database_file;
-    if (!fs::is_regular_file(source, ec)) return failed("no Samling store in " + data_dir.string());
+    if (!fs::is_regular_file(source, ec)) return recover_failed("no Samling store in " + data_dir.string());
     if (!empty_or_missing(out_dir))
-        return failed(out_dir.string() + " exists and is not empty: name a new folder for the recovered store");
+        return recover_failed(out_dir.string() + " exists and is not empty: name a new folder for the recovered store");
     const fs::path from = fs::weakly_canonical(data_dir, ec), to = fs::weakly_canonical(out_dir, ec);
     if (std::mismatch(from.begin(), from.end(), to.begin(), to.end()).first == from.end())
-        return failed(out_dir.string() + " is inside " + data_dir.string() +
-                      ": recover never writes into the damaged folder; name a folder elsewhere");
+        return recover_failed(out_dir.string() + " is inside " + data_dir.string() +
+                              ": recover never writes into the damaged folder; name a folder elsewhere");
     if (Store::in_use(data_dir))
-        return failed("Samling is running on " + data_dir.string() + ": stop it, then recover");
+        return recover_failed("Samling is running on " + data_dir.string() + ": stop it, then recover");
 
     const bool made_out = !fs::exists(out_dir, ec);
     fs::create_directories(out_dir, ec);
-    if (ec) return failed("cannot make " + out_dir.string() + ": " + ec.message());
+    if (ec) return recover_failed("cannot make " + out_dir.string() + ": " + ec.message());
     // SQLite replays a WAL (and makes a -shm) where the file is: a copy inside OUT_DIR, so the
     // damaged folder stays exactly as it was.
     const fs::path copy_dir = out_dir / ".damaged-copy";
@@ -504,7 +504,7 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
         fs::copy_file(source.string() + "-wal", copy.string() + "-wal", ec);
     if (ec) {
         clean_up(true);
-        return failed("cannot copy " + source.string() + " to read it: " + ec.message());
+        return recover_failed("cannot copy " + source.string() + " to read it: " + ec.message());
     }
 
     RecoverReport report;
@@ -516,7 +516,7 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
             const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
             sqlite3_close_v2(db);
             clean_up(true);
-            return failed("cannot read " + source.string() + " at all (" + why + "): nothing to recover");
+            return recover_failed("cannot read " + source.string() + " at all (" + why + "): nothing to recover");
         }
         // A file shorter than its header says (truncated) is read up to where it ends; without
         // this SQLite refuses the whole file. Only this copy is opened so, and it is never written.
@@ -527,9 +527,10 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
             if (have != static_cast<int>(schema::migrations.size())) {
                 sqlite3_close_v2(db);
                 clean_up(true);
-                return failed(have < 0 ? "cannot read " + source.string() + "'s header: nothing to recover"
-                                       : source.string() + " has schema " + std::to_string(have) + "; this Samling " +
-                                             "recovers schema " + std::to_string(schema::migrations.size()) + " only");
+                return recover_failed(have < 0 ? "cannot read " + source.string() + "'s header: nothing to recover"
+                                               : source.string() + " has schema " + std::to_string(have) +
+                                                     "; this Samling " + "recovers schema " +
+                                                     std::to_string(schema::migrations.size()) + " only");
             }
         }
         Salvage salvage(db);
@@ -543,7 +544,7 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
         changes = changes_of(rows, recovered_group_name, report);
         if (changes.empty()) {
             clean_up(true);
-            return failed("not one row of " + source.string() + " could be read: nothing to recover");
+            return recover_failed("not one row of " + source.string() + " could be read: nothing to recover");
         }
     }
     clean_up(false);
@@ -556,7 +557,7 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
         if (auto s = store.value()->commit(changes, revision); !s) {
             store.value().reset();
             clean_up(true);
-            return failed("cannot write the recovered store: " + s.error().message);
+            return recover_failed("cannot write the recovered store: " + s.error().message);
         }
     }
     return report;

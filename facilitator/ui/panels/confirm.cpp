@@ -28,7 +28,7 @@ Id group_of(const Command& c) {
         c);
 }
 
-bool is_modifier(int key) {
+bool modifier_key(int key) {
     return key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_CONTROL ||
            key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
            key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
@@ -68,7 +68,7 @@ bool answer_confirm(ControlState& c, std::vector<Command>& out) {
     const ImGuiIO& io = ImGui::GetIO();
     bool yes = false, no = io.MouseClicked[0] || io.MouseClicked[1];
     for (int key = 0; key < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)); ++key) {
-        if (is_modifier(key) || !ImGui::IsKeyPressed(key, false)) continue;
+        if (modifier_key(key) || !ImGui::IsKeyPressed(key, false)) continue;
         if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && !io.KeyCtrl)
             yes = true;
         else

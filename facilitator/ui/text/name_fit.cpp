@@ -9,7 +9,7 @@
 namespace samling {
 namespace {
 
-constexpr std::string_view ellipsis = "…";
+constexpr std::string_view name_ellipsis = "…";
 
 // Byte offsets of each code point's start, and the end.
 std::vector<std::size_t> boundaries(std::string_view s) {
@@ -26,7 +26,7 @@ std::string joined(std::string_view s, const std::vector<std::size_t>& b, std::s
     std::string_view front = s.substr(0, b[head]), back = s.substr(b[n - tail]);
     while (!front.empty() && front.back() == ' ') front.remove_suffix(1);
     while (!back.empty() && back.front() == ' ') back.remove_prefix(1);
-    return std::string(front) + std::string(ellipsis) + std::string(back);
+    return std::string(front) + std::string(name_ellipsis) + std::string(back);
 }
 
 std::size_t head_share(std::size_t kept) {
@@ -44,7 +44,7 @@ std::string cut_middle(const ImFont* font, float size, std::string_view name, fl
         std::string t = joined(name, b, head, kept - head);
         if (text_width(font, size, t) <= width) return t;
     }
-    return std::string(ellipsis);
+    return std::string(name_ellipsis);
 }
 
 std::vector<std::string> distinct_names(const ImFont* font, float size, const std::vector<std::string>& names,
