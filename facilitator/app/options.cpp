@@ -3,13 +3,20 @@
 
 #include <charconv>
 
+#include "platform/platform.hpp"
+
 namespace samling {
 
 std::string usage_text() {
+    // The default folders as this system spells them: $XDG_DATA_HOME/samling, %LOCALAPPDATA%\Samling.
+    const std::string data = platform::user_data_folder_spelled("samling");
+    const std::string demo = platform::user_data_folder_spelled("samling-demo");
     return "Usage: samling [options]\n"
            "Runs the projector view, the participants' web server and the store.\n\n"
            "  --data-dir DIR         the data folder, its programmes in DIR/programmes (default\n"
-           "                         $XDG_DATA_HOME/samling); a folder holding one programme's\n"
+           "                         " +
+           data +
+           "); a folder holding one programme's\n"
            "                         samling.sqlite3 and no programmes.json is that one programme\n"
            "  --programme NAME       open this programme of the data folder (default: the last one\n"
            "                         opened); the projector's F2, then F2 again, makes new ones\n"
@@ -17,7 +24,9 @@ std::string usage_text() {
            "  --port N               listen port (default 8765; 0 = any free port)\n"
            "  --headless             no window: server and store only, until SIGINT/SIGTERM\n"
            "  --demo                 ensure a demo room with three leader groups exists; without\n"
-           "                         --data-dir in its own folder ($XDG_DATA_HOME/samling-demo)\n"
+           "                         --data-dir in its own folder (" +
+           demo +
+           ")\n"
            "  --new                  let an existing but empty store file (an interrupted copy)\n"
            "                         become a new room; without it Samling refuses to start there\n"
            "  --lang nb|nn|en        interface language (default nb)\n"

@@ -22,6 +22,9 @@ namespace samling::platform {
 // ~/.local/share/name; on Windows %LOCALAPPDATA%\Name, capitalised as programs are there.
 // Empty when the environment names no such place.
 std::filesystem::path user_data_folder(const std::string& name);
+// The same folder as a person would write it, for --help: "$XDG_DATA_HOME/name" or
+// "%LOCALAPPDATA%\Name".
+std::string user_data_folder_spelled(const std::string& name);
 // The folder the running program's file is in (the unpacked zip on Windows).
 std::optional<std::filesystem::path> program_folder();
 // Files and folders made from now on are the user's alone: umask 077. On Windows the data

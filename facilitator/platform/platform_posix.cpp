@@ -49,6 +49,10 @@ std::filesystem::path user_data_folder(const std::string& name) {
     return {};
 }
 
+std::string user_data_folder_spelled(const std::string& name) {
+    return "$XDG_DATA_HOME/" + name;
+}
+
 std::optional<std::filesystem::path> program_folder() {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);

@@ -57,14 +57,22 @@ struct Winsock {
     }
 } const winsock;
 
+// "samling" -> "Samling": program folders are capitalised on Windows.
+std::string capitalised(std::string name) {
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    return name;
+}
+
 }  // namespace
 
 std::filesystem::path user_data_folder(const std::string& name) {
     const wchar_t* local = ::_wgetenv(L"LOCALAPPDATA");
     if (!local || !*local || name.empty()) return {};
-    std::string folder = name;
-    if (folder[0] >= 'a' && folder[0] <= 'z') folder[0] = static_cast<char>(folder[0] - 'a' + 'A');
-    return std::filesystem::path(local) / folder;
+    return std::filesystem::path(local) / capitalised(name);
+}
+
+std::string user_data_folder_spelled(const std::string& name) {
+    return "%LOCALAPPDATA%\\" + capitalised(name);
 }
 
 std::optional<std::filesystem::path> program_folder() {

@@ -43,6 +43,11 @@ say "Wine prefix ready"
 version=$(wine "$exe" --version 2>&1 | tr -d '\r')
 [[ $version =~ ^samling\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$version'"
 say "--version: $version"
+# --help names the data folder as Windows spells it, not Linux's $XDG_DATA_HOME.
+help=$(wine "$exe" --help 2>&1 | tr -d '\r')
+grep -qF '%LOCALAPPDATA%\Samling' <<<"$help" || fail "--help does not name %LOCALAPPDATA%\\Samling: $(grep -m1 -i 'default' <<<"$help")"
+! grep -qF 'XDG_DATA_HOME' <<<"$help" || fail "--help names \$XDG_DATA_HOME on Windows"
+say "--help: the data folder is %LOCALAPPDATA%\\Samling"
 
 # --- 2. phones on loopback: join, a note, kill, restart, the note is there -----------------------
 local_app_data=$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null | tr -d '\r')
