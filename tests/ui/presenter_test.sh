@@ -122,6 +122,17 @@ echo "presenter_test: the hidden totals are in the presenter window ($in_present
 # still voting): the presenter's column holds every group, the projector no totals.
 for i in $(seq 4 27); do control "{\"command\":\"add_group\",\"name\":\"Ledergruppe $i\"}" >/dev/null; done
 expect "len(s['groups'])" 27 "27 groups"
+# Past the vote, the column holds the 27 rows and, below them, a pairing code a phone reads.
+control "{\"command\":\"go_to_step\",\"group\":$group,\"step\":4}" >/dev/null
+expect "${run_of}['step']" 4 "group 1 past its vote"
+shot "$presenter" "$work/presenter-27-live.png"
+cp "$work/presenter-27-live.png" "$artifacts/"
+grep -qxF "$(curl -sS --fail -H "Authorization: Bearer $token" "$url/control/remote" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["url"])')" <<<"$(qr "$work/presenter-27-live.png")" ||
+    fail "27 groups: the presenter's column shows no readable pairing QR code"
+echo "presenter_test: 27 groups: the presenter's column holds every row and the pairing QR code"
+control "{\"command\":\"go_to_step\",\"group\":$group,\"step\":3}" >/dev/null
+expect "${run_of}['step']" 3 "group 1 votes again"
 stop_projector
 status=0
 xvfb-run -a -s "-screen 0 2560x720x24" "$samling" --data-dir "$dir" --host 127.0.0.1 --port 0 \
@@ -133,7 +144,7 @@ in_projector=$(bars "$artifacts/presenter-27-projector.png")
 ((in_presenter > 100 && in_projector == 0)) ||
     fail "27 groups: hidden totals' bars in the presenter $in_presenter, on the projector $in_projector pixels"
 echo "presenter_test: --screenshot-presenter with 27 groups: totals in the presenter ($in_presenter pixels), none on the projector"
-# 27 groups voting leave the column no room for a readable code (it says Q shows it): whatever
+# 27 groups with one voting leave the column no room for a readable code (it says Q shows it): whatever
 # the presenter draws, the projector's screenshot holds no pairing code.
 if grep -qF /remote.html <<<"$(qr "$artifacts/presenter-27-projector.png")"; then
     fail "27 groups: the projector's screenshot shows the pairing QR code"

@@ -22,6 +22,9 @@ namespace samling {
 namespace {
 
 constexpr std::size_t totals_shown = 5;
+// The closest a row's pitch may be, in lines of its face: the capitals of one row still clear
+// the descenders of the row above.
+constexpr float closest_row = 0.9f;
 
 // The focused group's run while it votes with the totals hidden from the room, or null.
 const ExerciseRun* hidden_vote(const Workshop& state, Id group) {
@@ -141,17 +144,18 @@ void draw_presenter_column(const Frame& frame, ImDrawList* dl, Id focused, ImVec
         vote ? fonts.size(fonts.bold) * 1.2f + line * 1.4f + line * 1.35f * totals_shown + 0.8f * em : 0.0f;
     const std::vector<Id> ids = group_order(frame.state);
     const float rows_top = y + line * 1.3f;
-    // The code is at most a third of the column and leaves each group's row a line; below 3
-    // pixels a module a phone's camera struggles, so a column too crowded for it (27 groups
-    // voting) says that Q shows it in the pairing panel — if the rows leave room for that line.
+    // The code is at most a third of the column and leaves each group's row its closest pitch
+    // (27 rows and the code fit at 1280×720); below 3 pixels a module a phone's camera
+    // struggles, so a column too crowded for it (27 groups voting) says that Q shows it in the
+    // pairing panel — if the rows leave room for that line.
     const float caption_h = line * 1.5f, gap = std::round(0.6f * em);
     const float n = static_cast<float>(ids.size());
     const float below_rows = max.y - pad - totals_h - rows_top;
     const float qr_max =
-        std::min({right - a.x, std::round((max.y - min.y) / 3), below_rows - caption_h - gap - line * n});
+        std::min({right - a.x, std::round((max.y - min.y) / 3), below_rows - caption_h - gap - closest_row * line * n});
     float qr_h = pairing.size > 0 && qr_max > 0 ? qr_side(pairing, qr_max, pixels_per_unit) : 0.0f;
     if (qr_h * pixels_per_unit < 3.0f * static_cast<float>(pairing.size + 2 * qr_quiet_zone)) qr_h = 0;
-    const bool key_line = pairing.size > 0 && qr_h == 0 && below_rows - caption_h >= line * 0.9f * n;
+    const bool key_line = pairing.size > 0 && qr_h == 0 && below_rows - caption_h >= closest_row * line * n;
     const float pairing_h = qr_h > 0 ? gap + qr_h + caption_h : key_line ? caption_h : 0.0f;
     const float pairing_top = max.y - pad - pairing_h;
     const float list_bottom = pairing_top - totals_h;
@@ -160,7 +164,7 @@ void draw_presenter_column(const Frame& frame, ImDrawList* dl, Id focused, ImVec
     y = rows_top;
     const float row_h = ids.empty() ? 0 : std::min(line * 2.5f, (list_bottom - y) / static_cast<float>(ids.size()));
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (row_h < line * 0.9f) break;  // more groups than the column holds: the overview (O) shows them all
+        if (row_h < closest_row * line) break;  // more groups than the column holds: the overview (O) shows them all
         draw_group_row(frame, dl, ids[i], static_cast<int>(i) + 1, ids[i] == focused,
                        ImVec2(a.x - 0.3f * em, y + row_h * static_cast<float>(i)), right + 0.3f * em, row_h);
     }
