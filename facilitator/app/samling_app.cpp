@@ -208,8 +208,8 @@ int run_session(const Options& o, std::string& switch_to) {
     } else {
         std::unique_ptr<CatalogueShelf> shelf;
         if (catalogued) shelf = std::make_unique<CatalogueShelf>(chosen.value().data, chosen.value().folder);
-        ProjectorConfig config{url, o.language, o.screenshot, data_dir.string(), shelf.get()};
         const std::string phones = participant_origin(reachable_address(o.host), port.value());
+        ProjectorConfig config{url, phones, o.language, o.screenshot, data_dir.string(), shelf.get()};
         config.remote_pairing_url = [&hub, phones](Timestamp now) {
             return remote_pairing_url(phones, hub.remote_pairing_offer(now));
         };

@@ -225,6 +225,7 @@ ProjectorContent make_content(const ProjectorConfig& config) {
     content.language = config.language;
     content.qr = encode_qr(config.join_url);
     content.address = parse_join_url(config.join_url);
+    content.origin = config.origin;
     content.data_dir = config.data_dir;
     content.programmes = config.programmes;
     content.remote_pairing_url = config.remote_pairing_url;

@@ -15,6 +15,7 @@ class ProgrammeShelf;
 
 struct ProjectorConfig {
     std::string join_url;  // what phones open; the QR code encodes exactly this
+    std::string origin;    // "http://HOST:PORT" of join_url: table screens' links (B) start with it
     Language language = Language::nb;
     std::string screenshot_path;           // non-empty: render a few frames, write this PNG, return
     std::string data_dir{};                // the store's folder: board pictures go to <data_dir>/snapshots

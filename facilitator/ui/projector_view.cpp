@@ -352,7 +352,7 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         conclusion_drawn = c.conclusion && !panel_open;
         draw_room(frame, dl, group, view, content, size, pixels_per_unit, conclusion_drawn);
     }
-    if (panel_open || c.overlay == Overlay::remote) draw_scrim(dl, size);
+    if (panel_open || c.overlay == Overlay::remote || c.overlay == Overlay::table_screen) draw_scrim(dl, size);
     ImGui::End();
     // The conclusion panel went away (a step change, a panel opened) with a field open: keep
     // what was typed.
@@ -380,6 +380,8 @@ void draw_projector(const Workshop& state, ViewState& view, const ProjectorConte
         draw_remote_panel(frame, c, view.remote_qr, content.remote_pairing_url ? content.remote_pairing_url(now) : "",
                           size, pixels_per_unit, view.presenter);
     }
+    if (c.overlay == Overlay::table_screen)
+        draw_table_screen_panel(frame, view.table_qr, content.origin, group, size, pixels_per_unit);
     ImDrawList* front = ImGui::GetForegroundDrawList();
     if (c.overlay == Overlay::help) {
         draw_scrim(front, size);

@@ -19,6 +19,7 @@
 #include "ui/panels/join_panel.hpp"
 #include "ui/panels/qr_code.hpp"
 #include "ui/panels/remote_panel.hpp"
+#include "ui/panels/table_screen_panel.hpp"
 #include "ui/programme/thumbnail.hpp"
 #include "ui/ui_strings.hpp"
 
@@ -41,6 +42,7 @@ struct ViewState {
     BoardState board;
     ControlState controls;
     RemotePanelCache remote_qr;   // Q: the pairing QR, made again when its token changes
+    TableScreenCache table_qr;    // B: the table screen's QR, made again when the group changes
     Timestamp redraw_at = 0;      // set by each frame: draw again then even with no input (0: never)
     Presence presence;            // set by the loop each frame: who was heard from when (head counts)
     std::string storage_trouble;  // set by the loop: why the last save failed, until one succeeds
@@ -56,6 +58,7 @@ struct ProjectorContent {
     Language language = Language::nb;
     QrModules qr;
     JoinAddress address;
+    std::string origin;                    // "http://HOST:PORT": where phones and table screens reach us
     std::string data_dir;                  // where board pictures are written and read; empty: none
     ThumbnailSource thumbnails;            // empty: the project log shows no pictures
     ProgrammeShelf* programmes = nullptr;  // the picker's programmes; null: this session has one

@@ -18,7 +18,7 @@ struct KeyHelp {
     const char* keys;
     const char* what;
 };
-inline constexpr std::size_t key_help_lines = 43;
+inline constexpr std::size_t key_help_lines = 44;
 
 struct UiStrings {
     const char* join_heading;    // over the QR code
@@ -152,6 +152,11 @@ struct UiStrings {
     const char* remote_revoke;
     const char* remote_close;
     const char* confirm_revoke;  // "Koble fra «{x}»?"
+    // B: the focused group's table screen
+    const char* table_title;  // "Bordskjerm for «{group}»"
+    const char* table_about;
+    const char* table_no_server;
+    const char* table_keys;
     // Help (F1, ?)
     const char* help_title;
     const char* help_close;

@@ -28,7 +28,8 @@ enum class Overlay {
     project_log,
     since_last_time,
     programmes,
-    remote  // Q: the pairing panel for a facilitator remote
+    remote,       // Q: the pairing panel for a facilitator remote
+    table_screen  // B: the focused group's table screen, its address and QR code
 };
 
 // E: which exercise, for which groups (every group is chosen unless unticked).

@@ -240,6 +240,7 @@ void control_keys(const Frame& frame, Id focused, ControlState& c) {
         c.note.focus = c.overlay == Overlay::add_note;
     }
     if (pressed(GLFW_KEY_Q)) toggle(c, Overlay::remote);  // never opens by itself: its QR pairs a remote
+    if (pressed(GLFW_KEY_B)) toggle(c, Overlay::table_screen);
     if (pressed(GLFW_KEY_P)) c.preview = !c.preview;
     if (pressed(GLFW_KEY_K)) {
         c.conclusion = !c.conclusion;
