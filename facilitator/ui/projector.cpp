@@ -447,6 +447,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         room = std::make_unique<RoomScreen>();
         if (open_room_screen(*room, window, signals)) {
             place_presenter_pair(window, room->window);
+            watch_monitors();
         } else {  // the room still needs its screen: this window becomes the projector's
             std::fprintf(stderr, "samling: no presenter window, one window only: %s\n", last_glfw_error().c_str());
             glfwMakeContextCurrent(window.handle);
@@ -476,6 +477,7 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
     int drawn_present = -1;  // participants here at the last frame shown
     int frame = 0;
     int result = 0;
+    int monitors_followed = 0;  // monitor_changes() acted on
     ImGuiIO& io = ImGui::GetIO();
 
     while (!glfwWindowShouldClose(window.handle) && !(room && glfwWindowShouldClose(room->window.handle)) &&
@@ -483,6 +485,13 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
         // 1. Poll, or sleep until an event, the next tick of a running clock or the stop check.
         wait_for_events(window.handle, screenshot || signals.frames_left > 0, view.redraw_at, pictures.queue.due_at());
         std::vector<Outcome> outcomes = answers->drain();
+        // The projector's cable pulled out or plugged back in: its window leaves with it and
+        // comes back full screen, without the facilitator touching a key.
+        if (room && monitor_changes() != monitors_followed) {
+            monitors_followed = monitor_changes();
+            follow_monitors(window, room->window);
+            signals.frames_left = frames_after_event;
+        }
         const Timestamp now = wall_clock_ms();
         const std::shared_ptr<const Workshop> state = snapshot();
         view.presence = presence();
@@ -554,7 +563,8 @@ int run_projector_loop(const SnapshotSource& snapshot, const PresenceSource& pre
             }
         }
         if (!shot) glfwSwapBuffers(window.handle);
-        if (room) {  // the projector's window: the same snapshot, the presenter's focus
+        if (room &&
+            glfwGetWindowAttrib(room->window.handle, GLFW_VISIBLE)) {  // the same snapshot, the presenter's focus
             std::string error;
             if (!room_frame(*room, window, view, *state, content, font_files, now, commands,
                             shot ? config.screenshot_path : std::string(), error)) {

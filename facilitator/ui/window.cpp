@@ -136,6 +136,31 @@ void place_presenter_pair(Window& presenter, Window& projector) {
     glfwSetWindowPos(projector.handle, px + std::max(0, pw - w), py);
 }
 
+namespace {
+int changes_seen = 0;  // GLFW calls back on the main thread, inside its event polling
+void on_monitor(GLFWmonitor*, int) {
+    ++changes_seen;
+}
+}  // namespace
+
+void watch_monitors() {
+    glfwSetMonitorCallback(on_monitor);
+}
+
+int monitor_changes() {
+    return changes_seen;
+}
+
+void follow_monitors(Window& presenter, Window& projector) {
+    projector.fullscreen = glfwGetWindowMonitor(projector.handle) != nullptr;
+    if (monitor_count() < 2) {
+        glfwHideWindow(projector.handle);
+        return;
+    }
+    glfwShowWindow(projector.handle);
+    if (!projector.fullscreen) place_presenter_pair(presenter, projector);
+}
+
 void set_fullscreen(Window& w, bool on) {
     if (on == w.fullscreen) return;
     if (on) {

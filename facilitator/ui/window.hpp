@@ -32,6 +32,16 @@ int monitor_count();
 // only where the screen is too narrow for both.
 void place_presenter_pair(Window& presenter, Window& projector);
 
+// Counts monitors plugged in and pulled out (a projector's cable) from now on: installs GLFW's
+// monitor callback. The count only grows; the loop compares it with the one it acted on.
+void watch_monitors();
+int monitor_changes();
+
+// After a change of monitors: with two or more, the projector's window shown again and, unless
+// it is still full screen on one, the pair placed again; with one, the projector's window
+// hidden (GLFW took it off the monitor that went) until a second monitor returns.
+void follow_monitors(Window& presenter, Window& projector);
+
 struct ScreenRect {  // virtual screen coordinates, as GLFW gives a window's and a monitor's
     int x = 0, y = 0, w = 0, h = 0;
 };
