@@ -9,11 +9,13 @@
 #include <map>
 #include <string>
 
+#include "store/statement.hpp"
+
 namespace samling::testing {
 
 inline std::map<long long, std::string> notes_in(const std::filesystem::path& file) {
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(sqlite_name(file).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     sqlite3_stmt* s = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, "SELECT id, text FROM notes", -1, &s, nullptr) == SQLITE_OK);
     std::map<long long, std::string> out;

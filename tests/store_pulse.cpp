@@ -6,6 +6,7 @@
 
 #include "core_fixture.hpp"
 #include "hub/hub.hpp"
+#include "store/statement.hpp"
 #include "store/store.hpp"
 #include "store_temp_dir.hpp"
 
@@ -50,7 +51,8 @@ TEST_CASE("pulse answers come back after reopening, under keys that name no part
 
     // The table's columns, read off the file: a run, a key, a statement, a value. No one.
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((dir.path / "samling.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(sqlite_name(dir.path / "samling.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+            SQLITE_OK);
     sqlite3_stmt* s = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('pulse_answers')", -1, &s, nullptr) ==
             SQLITE_OK);

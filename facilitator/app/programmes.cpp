@@ -54,7 +54,7 @@ std::string stored_name(const fs::path& folder) {
     if (!fs::is_regular_file(db_file, ec)) return {};
     sqlite3* db = nullptr;
     std::string name;
-    if (sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_name(db_file).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_busy_timeout(db, 2000);
         Statement s(db, "SELECT name FROM programme WHERE id = 1");
         if (s.step() == SQLITE_ROW) name = s.text(0);
@@ -117,7 +117,8 @@ Status adopt_root(const fs::path& data, Catalogue& c, const std::function<bool(i
     if (!pending) {
         // The WAL folded into the database first, so the store moves as one file.
         sqlite3* db = nullptr;
-        if (sqlite3_open_v2((data / Store::database_file).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+        if (sqlite3_open_v2(sqlite_name(data / Store::database_file).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) ==
+            SQLITE_OK)
             sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
         sqlite3_close_v2(db);
         fs::create_directories(staging, ec);
@@ -319,7 +320,7 @@ int gatherings_in(const fs::path& folder) {
     if (!fs::is_regular_file(db_file, ec)) return 0;
     sqlite3* db = nullptr;
     int n = 0;
-    if (sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_name(db_file).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_busy_timeout(db, 1000);
         Statement s(db, "SELECT count(*) FROM gatherings WHERE archived = 0");
         if (s.step() == SQLITE_ROW) n = static_cast<int>(s.integer(0));

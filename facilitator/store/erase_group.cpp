@@ -146,7 +146,7 @@ Status erase_group_from_backup(const fs::path& file, const std::string& name) {
     fs::copy_file(file, work, ec);
     if (ec) return drop(ec.message());
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(work.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_name(work).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         sqlite3_close_v2(db);
         return drop("cannot open it");
     }

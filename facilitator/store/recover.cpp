@@ -512,7 +512,7 @@ Result<RecoverReport> recover_store(const fs::path& data_dir, const fs::path& ou
     Revision revision = 1;
     {
         sqlite3* db = nullptr;
-        if (sqlite3_open_v2(copy.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        if (sqlite3_open_v2(sqlite_name(copy).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
             const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
             sqlite3_close_v2(db);
             clean_up(true);
