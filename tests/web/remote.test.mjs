@@ -9,53 +9,23 @@
 // Env: SAMLING_BIN (the built app), SAMLING_ARTIFACTS (screenshots; created if missing).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { postCommand } from './control_surface.mjs';
+import { PHONE, launchChromium, shot as checkedShot } from './samling_browser.mjs';
+import { startWindow } from './samling_window.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BIN = process.env.SAMLING_BIN;
 const ARTIFACTS = process.env.SAMLING_ARTIFACTS || join(here, 'artifacts');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const MESSAGE = 'Kom tilbake til plenum om 2 minutter';
 
-let work, runner, env, ctl, base, code, browser;
-let stderr = '';
+let app, ctl, base, code, browser;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, f, ms = 15000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`${what} within ${ms} ms\n--- samling's stderr ---\n${stderr}`);
-    await sleep(100);
-  }
-}
-
-async function controlState() {
-  const res = await fetch(ctl.url + '/control/state', { headers: { Authorization: 'Bearer ' + ctl.token } });
-  return res.json();
-}
-
-const AXE = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-async function shot(p, name) {
-  await p.screenshot({ path: join(ARTIFACTS, name + '.png') });
-  if (!(await p.evaluate(() => !!window.axe))) await p.evaluate(AXE);
-  const violations = await p.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
-  });
-  assert.deepEqual(violations, [], `axe-core on ${name}`);
-}
+const waitFor = (what, f, ms) => app.waitFor(what, f, ms);
+const controlState = () => app.controlState();
+// A screenshot into the artifacts, checked by axe-core.
+const shot = (p, name) => checkedShot(p, ARTIFACTS, name);
 
 // A phone of `group` joined by the API as `name`: {token, id}.
 async function joinAs(group, name) {
@@ -67,59 +37,31 @@ async function joinAs(group, name) {
 }
 
 // xdotool and import on the Xvfb screen the window is on.
-const x = (tool, args) => execFileSync(tool, args, { env, encoding: 'utf8' });
+const x = (tool, args) => app.x(tool, args);
 
 describe('the facilitator remote', () => {
   before(async () => {
-    if (!BIN) throw new Error('SAMLING_BIN is not set: point it at the built samling binary');
     mkdirSync(ARTIFACTS, { recursive: true });
-    work = mkdtempSync(join(tmpdir(), 'samling-remote-'));
-    const data = join(work, 'data');
-    runner = spawn('xvfb-run', ['-a', '-f', join(work, 'xauth'), '-s', '-screen 0 1280x720x24',
-      'sh', '-c', 'echo "$DISPLAY" >"$0.display"; exec "$@"', join(work, 'app'),
-      BIN, '--demo', '--host', '127.0.0.1', '--port', '0', '--control-port', '0', '--data-dir', data],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    runner.stdout.on('data', (d) => { out += d; });
-    runner.stderr.on('data', (d) => { stderr += d; });
-    const join_url = await waitFor('the join line', () => /participants join at (\S+)/.exec(out)?.[1]);
-    base = join_url.replace(/\/\?room=.*$/, '');
-    code = /room=(\w+)/.exec(join_url)[1];
-    await waitFor('control.json', () => existsSync(join(data, 'control.json')));
-    ctl = JSON.parse(readFileSync(join(data, 'control.json'), 'utf8'));
-    env = { ...process.env, DISPLAY: readFileSync(join(work, 'app.display'), 'utf8').trim(),
-      XAUTHORITY: join(work, 'xauth') };
-    const win = await waitFor('the window', () => {
-      try { return x('xdotool', ['search', '--onlyvisible', '--name', '^Samling$']).trim().split('\n')[0]; } catch (e) { return ''; }
-    });
-    x('xdotool', ['windowfocus', '--sync', win]);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    app = await startWindow(process.env.SAMLING_BIN, 'remote');
+    ({ ctl, base, code } = app);
+    browser = await launchChromium();
   });
 
   after(async () => {
     if (browser) await browser.close();
-    if (runner) {
-      try { process.kill(-runner.pid, 'SIGINT'); } catch (e) { /* gone */ }
-      await new Promise((r) => { runner.on('exit', r); setTimeout(r, 5000); });
-    }
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (app) await app.stop();
   });
 
   it('pairs from the QR on the projector, steps all groups, broadcasts, and is disconnected once revoked', async () => {
     // The projector shows no pairing code until Q is pressed.
     const before = join(ARTIFACTS, 'remote_projector_before.png');
-    x('import', ['-window', 'root', before]);
-    let none = '';
-    try { none = execFileSync('zbarimg', ['--raw', '-q', before], { encoding: 'utf8' }); } catch (e) { /* no code: exit 4 */ }
+    const none = app.codesOnScreen(before).join('\n');
     assert.ok(!none.includes('/remote.html'), 'no pairing QR on the projector before Q: ' + none);
 
     x('xdotool', ['key', 'q']);
     const grab = join(ARTIFACTS, 'remote_pairing_panel.png');
     const url = await waitFor('a pairing QR on the screen', () => {
-      x('import', ['-window', 'root', grab]);
-      let found = '';
-      try { found = execFileSync('zbarimg', ['--raw', '-q', grab], { encoding: 'utf8' }); } catch (e) { /* not yet */ }
-      return found.split('\n').find((l) => l.includes('/remote.html#pair=')) || '';
+      return app.codesOnScreen(grab).find((l) => l.includes('/remote.html#pair=')) || '';
     });
     assert.ok(url.startsWith(base + '/remote.html#pair='), url);
     const offered = await (await fetch(ctl.url + '/control/remote', { headers: { Authorization: 'Bearer ' + ctl.token } })).json();
@@ -160,10 +102,7 @@ describe('the facilitator remote', () => {
     x('xdotool', ['key', 'q']);
     const listed = join(ARTIFACTS, 'remote_pairing_panel_paired.png');
     const fresh = await waitFor('a fresh pairing QR', () => {
-      x('import', ['-window', 'root', listed]);
-      let found = '';
-      try { found = execFileSync('zbarimg', ['--raw', '-q', listed], { encoding: 'utf8' }); } catch (e) { /* not yet */ }
-      return found.split('\n').find((l) => l.includes('/remote.html#pair=')) || '';
+      return app.codesOnScreen(listed).find((l) => l.includes('/remote.html#pair=')) || '';
     });
     assert.notEqual(fresh, url, 'the panel shows a new code once one was used');
     x('xdotool', ['key', 'Escape']);
@@ -236,7 +175,7 @@ describe('the facilitator remote', () => {
     assert.match(await remote.textContent('#gone-text'), /Frakoblet/);
     await shot(remote, 'remote_revoked');
     assert.deepEqual((await controlState()).remotes, []);
-    assert.match(stderr, /samling: remote \d+ \(Kari\): \{"command":"together"/, 'the command is logged with its remote');
+    assert.match(app.stderr(), /samling: remote \d+ \(Kari\): \{"command":"together"/, 'the command is logged with its remote');
     assert.deepEqual(problems, []);
   });
 });

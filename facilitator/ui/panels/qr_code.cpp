@@ -2,6 +2,7 @@
 // Must not depend on GLFW, OpenGL or the workshop state.
 #include "ui/panels/qr_code.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <string>
@@ -69,6 +70,16 @@ float draw_qr(ImDrawList* dl, const QrModules& qr, ImVec2 top_left, float max_si
         }
     }
     return side;
+}
+
+void qr_item(const QrModules& qr, float max_side, float pixels_per_unit) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float side = qr_side(qr, std::min(avail, max_side), pixels_per_unit);
+    if (side <= 0) return;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw_qr(ImGui::GetWindowDrawList(), qr, ImVec2(at.x + (avail - side) / 2, at.y), std::min(avail, max_side),
+            pixels_per_unit);
+    ImGui::Dummy(ImVec2(avail, side));
 }
 
 }  // namespace samling

@@ -26,4 +26,8 @@ float qr_side(const QrModules& qr, float max_side, float pixels_per_unit);
 // Draws the code with its white quiet zone at `top_left`; returns the side drawn.
 float draw_qr(ImDrawList* dl, const QrModules& qr, ImVec2 top_left, float max_side, float pixels_per_unit);
 
+// In an ImGui panel: the code centred in the width left on the line at the cursor, as large as
+// `max_side` allows, and the cursor moved below it. Nothing when it does not fit.
+void qr_item(const QrModules& qr, float max_side, float pixels_per_unit);
+
 }  // namespace samling

@@ -48,13 +48,7 @@ void draw_remote_panel(const Frame& frame, ControlState& controls, RemotePanelCa
 
     // The code on white, as large as the panel's width and the window's height allow.
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float max_side = std::min(avail, size.y - 16 * em);
-    const float side = qr_side(qr, max_side, pixels_per_unit);
-    if (side > 0) {
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw_qr(ImGui::GetWindowDrawList(), qr, ImVec2(at.x + (avail - side) / 2, at.y), max_side, pixels_per_unit);
-        ImGui::Dummy(ImVec2(avail, side));
-    }
+    qr_item(qr, size.y - 16 * em, pixels_per_unit);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(s.remote_scan);

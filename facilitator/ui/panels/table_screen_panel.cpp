@@ -56,14 +56,7 @@ void draw_table_screen_panel(const Frame& frame, TableScreenCache& cache, const 
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::Spacing();
-        const float max_side = std::min(avail, size.y - 18 * em);
-        const float side = qr_side(cache.qr, max_side, pixels_per_unit);
-        if (side > 0) {
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            draw_qr(ImGui::GetWindowDrawList(), cache.qr, ImVec2(at.x + (avail - side) / 2, at.y), max_side,
-                    pixels_per_unit);
-            ImGui::Dummy(ImVec2(avail, side));
-        }
+        qr_item(cache.qr, size.y - 18 * em, pixels_per_unit);
         ImGui::Spacing();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(s.table_about);
