@@ -124,6 +124,25 @@ TEST_CASE("a phone's connection carries its requests one after another, as a bro
     ::close(fd);
 }
 
+TEST_CASE("a connection's hundredth answer says Connection: close, and the connection ends") {
+    TestServer s;
+    const int fd = connect_from("127.0.0.3", s.port);
+    std::string pending;
+    for (int i = 1; i < 100; ++i) {
+        send_all(fd, get_app);
+        const Answer a = read_answer(fd, pending);
+        REQUIRE(a.status == 200);
+        REQUIRE(a.head.find("Connection: close") == std::string::npos);
+    }
+    send_all(fd, get_app);
+    const Answer last = read_answer(fd, pending);
+    CHECK(last.status == 200);
+    CHECK(last.body == "console.log('hei')");
+    CHECK(last.head.find("Connection: close") != std::string::npos);  // "max=100" said so before
+    CHECK(closed_within(fd, std::chrono::seconds(2)));
+    ::close(fd);
+}
+
 TEST_CASE("idle kept-alive connections hold no worker, and close once quiet for the keep-alive time") {
     TestServer s;
     s.config.keep_alive = std::chrono::milliseconds(400);

@@ -44,7 +44,7 @@ std::string_view header_value(std::string_view head, std::string_view name) {
 
 }  // namespace
 
-FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<bool(platform::Socket)> serve)
+FrontDoor::FrontDoor(FrontDoorLimits limits, std::function<bool(platform::Socket, bool)> serve)
     : limits_(limits), serve_(std::move(serve)) {
     watcher_ = std::thread([this] { watch(); });
     for (int i = 0; i < std::max(1, limits_.workers); ++i) workers_.emplace_back([this] { work(); });
@@ -69,9 +69,8 @@ void FrontDoor::stop() {
     for (auto& [fd, w] : waiting_) close_fd(fd);
     waiting_.clear();
     for (auto& [address, a] : addresses_)
-        for (platform::Socket fd : a.ready) close_fd(fd);
+        for (const Ready& r : a.ready) close_fd(r.fd);
     addresses_.clear();
-    answered_.clear();
     turn_.clear();
 }
 
@@ -107,17 +106,16 @@ void FrontDoor::push_out_oldest(std::deque<platform::Socket>& waiting) {
         const std::string address = waiting_[fd].address;
         const int answered = waiting_[fd].answered;
         drop_waiting(fd, false);
-        answered_[fd] = answered;
-        return to_ready(fd, address);
+        return to_ready({fd, answered}, address);
     }
     ++(idle != waiting.end() ? closed_idle_ : closed_crowded_);
     drop_waiting(fd, true);
 }
 
-void FrontDoor::to_ready(platform::Socket fd, const std::string& address) {
+void FrontDoor::to_ready(Ready r, const std::string& address) {
     Address& a = addresses_[address];
     if (a.ready.empty()) turn_.push_back(address);
-    a.ready.push_back(fd);
+    a.ready.push_back(r);
     ++ready_total_;
     work_cv_.notify_one();
 }
@@ -167,9 +165,9 @@ void FrontDoor::watch() {
                 drop_waiting(fd, true);
             } else if (whole > 0) {
                 const std::string address = waiting_[fd].address;
-                answered_[fd] = waiting_[fd].answered;
+                const int answered = waiting_[fd].answered;
                 drop_waiting(fd, false);
-                to_ready(fd, address);
+                to_ready({fd, answered}, address);
             }
         }
         // Slow senders: out when their deadline passes, whatever they were sending.
@@ -188,7 +186,7 @@ void FrontDoor::watch() {
     }
 }
 
-bool FrontDoor::next_ready(platform::Socket& fd, std::string& address) {
+bool FrontDoor::next_ready(Ready& r, std::string& address) {
     // Round robin over the addresses with work, skipping those at their share of workers. An
     // address alone with work may take all but the spare ones: nobody else is kept waiting.
     const int share = turn_.size() == 1 ? std::max(limits_.workers_per_address, limits_.workers - limits_.spare_workers)
@@ -197,7 +195,7 @@ bool FrontDoor::next_ready(platform::Socket& fd, std::string& address) {
         Address& a = addresses_[turn_[i]];
         if (a.busy >= share) continue;
         address = turn_[i];
-        fd = a.ready.front();
+        r = a.ready.front();
         a.ready.pop_front();
         ++a.busy;
         --ready_total_;
@@ -212,26 +210,25 @@ void FrontDoor::work() {
     std::unique_lock lock(mu_);
     for (;;) {
         bool got = false;
-        platform::Socket fd{};
+        Ready r{};
         std::string address;
-        work_cv_.wait(lock, [&] { return stopping_ || (got = next_ready(fd, address)); });
+        work_cv_.wait(lock, [&] { return stopping_ || (got = next_ready(r, address)); });
         if (stopping_ && !got) return;
         ++busy_total_;
-        const int answered = answered_[fd] + 1;
-        answered_.erase(fd);
+        const platform::Socket fd = r.fd;
+        const int answered = r.answered + 1;
+        const bool last = stopping_ || answered >= limits_.requests_per_connection;
         lock.unlock();
-        const bool open = serve_(fd);
+        const bool open = serve_(fd, last);
         lock.lock();
         --busy_total_;
         Address& a = addresses_[address];
         --a.busy;
-        if (open) {
-            if (stopping_ || answered >= limits_.requests_per_connection) {
-                close_fd(fd);
-            } else {
-                ++kept_alive_;
-                wait_for_request(fd, address, answered);
-            }
+        if (open && stopping_) {
+            close_fd(fd);
+        } else if (open) {
+            ++kept_alive_;
+            wait_for_request(fd, address, answered);
         }
         // This address may now take another worker, and it may be the only one waiting.
         if (!a.ready.empty()) work_cv_.notify_one();

@@ -49,9 +49,10 @@ struct FrontDoorLimits {
 
 class FrontDoor {
 public:
-    // `serve(fd)` answers the request waiting on `fd`, on a worker thread, and says whether the
-    // connection may take another; if not, it has closed `fd`.
-    FrontDoor(FrontDoorLimits limits, std::function<bool(platform::Socket fd)> serve);
+    // `serve(fd, last)` answers the request waiting on `fd`, on a worker thread, and says whether
+    // the connection may take another; if not, it has closed `fd`. `last`: the connection's last
+    // answer (requests_per_connection, or stopping), which must say so and close it.
+    FrontDoor(FrontDoorLimits limits, std::function<bool(platform::Socket fd, bool last)> serve);
     ~FrontDoor();
     FrontDoor(const FrontDoor&) = delete;
     FrontDoor& operator=(const FrontDoor&) = delete;
@@ -74,9 +75,13 @@ private:
         Clock::time_point deadline;
         int answered = 0;  // requests this connection has had answered: > 0 is an idle kept-alive one
     };
+    struct Ready {  // a connection whose request has arrived whole
+        platform::Socket fd;
+        int answered = 0;  // its requests answered before this one
+    };
     struct Address {
         std::deque<platform::Socket> waiting;  // oldest first
-        std::deque<platform::Socket> ready;
+        std::deque<Ready> ready;
         int busy = 0;
     };
 
@@ -91,17 +96,16 @@ private:
     // Makes room at a crowded address: its oldest idle connection, else its oldest, goes to
     // the workers if its request is whole after all, else is closed. mu_ held.
     void push_out_oldest(std::deque<platform::Socket>& waiting);
-    void to_ready(platform::Socket fd, const std::string& address);  // mu_ held
-    bool next_ready(platform::Socket& fd, std::string& address);     // mu_ held
+    void to_ready(Ready r, const std::string& address);  // mu_ held
+    bool next_ready(Ready& r, std::string& address);     // mu_ held
 
     FrontDoorLimits limits_;
-    std::function<bool(platform::Socket)> serve_;
+    std::function<bool(platform::Socket, bool)> serve_;
     platform::SocketWatch watch_;
     mutable std::mutex mu_;
     std::condition_variable work_cv_;
     bool stopping_ = false;
     std::unordered_map<platform::Socket, Waiting> waiting_;
-    std::unordered_map<platform::Socket, int> answered_;  // of connections ready or being answered
     std::map<std::string, Address> addresses_;
     std::deque<std::string> turn_;  // addresses with ready requests, in the order they are served
     int ready_total_ = 0, busy_total_ = 0;

@@ -104,7 +104,7 @@ private:
 
 HttpServer::HttpServer(FrontDoorLimits limits, std::chrono::milliseconds answer_deadline)
     : answer_deadline_(answer_deadline),
-      door_(std::make_unique<FrontDoor>(limits, [this](platform::Socket fd) { return answer(fd); })) {
+      door_(std::make_unique<FrontDoor>(limits, [this](platform::Socket fd, bool last) { return answer(fd, last); })) {
     new_task_queue = [] { return new RunAtOnce; };
     set_keep_alive_max_count(static_cast<std::size_t>(limits.requests_per_connection));
     set_keep_alive_timeout(
@@ -128,13 +128,13 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     return true;
 }
 
-bool HttpServer::answer(platform::Socket fd) {
+bool HttpServer::answer(platform::Socket fd, bool last) {
     // The request is whole in the kernel's buffer (FrontDoor peeked at it), so reading it is
     // quick; the deadline bounds the answer's writing.
     DeadlineStream stream(fd, Clock::now() + answer_deadline_);
     bool closed = false;
-    const bool answered = process_request(stream, /*close_connection=*/false, closed, nullptr);
-    if (answered && !closed && stream.may_stay_open()) return true;
+    const bool answered = process_request(stream, /*close_connection=*/last, closed, nullptr);
+    if (answered && !closed && !last && stream.may_stay_open()) return true;
     platform::close_socket(fd);
     return false;
 }

@@ -27,7 +27,9 @@ public:
 
 private:
     bool process_and_close_socket(socket_t sock) override;
-    bool answer(platform::Socket fd);  // true: the connection stays open for its next request
+    // True: the connection stays open for its next request. `last`: it closes after this one,
+    // and the answer says "Connection: close".
+    bool answer(platform::Socket fd, bool last);
 
     std::chrono::milliseconds answer_deadline_;
     std::unique_ptr<FrontDoor> door_;
