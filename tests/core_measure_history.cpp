@@ -74,3 +74,36 @@ TEST_CASE("a gathering that is archived did not happen: its statuses and values 
     REQUIRE(all[0].values.size() == 1);
     CHECK(all[0].values[0].value == 9.0);
 }
+
+TEST_CASE("an indicator's bars: baseline, each gathering's value, target, on a scale from zero") {
+    using Kind = IndicatorBar::Kind;
+    IndicatorSeries fall;
+    fall.baseline = 16;
+    fall.target = 5;
+    fall.values = {{RunPlace{0, 2}, 11}, {RunPlace{0, 3}, 7}};
+    const IndicatorBars bars = indicator_bars(fall);
+    REQUIRE(bars.bars.size() == 4);
+    CHECK(bars.bars[0].kind == Kind::baseline);
+    CHECK(bars.bars[0].value == 16);
+    CHECK(bars.bars[1].kind == Kind::value);
+    CHECK(bars.bars[1].gathering == 2);
+    CHECK(bars.bars[2].value == 7);
+    CHECK(bars.bars[3].kind == Kind::target);
+    CHECK(bars.lo == 0);  // from zero: 16 to 7 is a fall by half, not to nothing
+    CHECK(bars.hi == 16);
+    CHECK(bars.at(7) == doctest::Approx(7.0 / 16));
+
+    IndicatorSeries below;  // a figure under zero widens the scale that way
+    below.values = {{RunPlace{}, -4}, {RunPlace{}, 4}};
+    const IndicatorBars signed_bars = indicator_bars(below);
+    CHECK(signed_bars.lo == -4);
+    CHECK(signed_bars.hi == 4);
+    CHECK(signed_bars.at(0) == doctest::Approx(0.5));
+
+    IndicatorSeries zeros;  // all zero: still a scale to draw on
+    zeros.values = {{RunPlace{}, 0}};
+    const IndicatorBars flat = indicator_bars(zeros);
+    CHECK(flat.hi > flat.lo);
+    CHECK(flat.at(0) == 0);
+    CHECK(indicator_bars(IndicatorSeries{}).bars.empty());
+}

@@ -101,6 +101,19 @@ std::vector<IndicatorSeries> indicator_history(const Workshop& w, const std::vec
     return out;
 }
 
+IndicatorBars indicator_bars(const IndicatorSeries& series) {
+    IndicatorBars out;
+    using Kind = IndicatorBar::Kind;
+    if (series.baseline) out.bars.push_back({Kind::baseline, *series.baseline});
+    for (const IndicatorPoint& p : series.values) out.bars.push_back({Kind::value, p.value, p.place.gathering_number});
+    if (series.target) out.bars.push_back({Kind::target, *series.target});
+    double lo = 0, hi = 0;
+    for (const IndicatorBar& b : out.bars) lo = std::min(lo, b.value), hi = std::max(hi, b.value);
+    out.lo = lo;
+    out.hi = hi - lo > 0 ? hi : lo + 1;
+    return out;
+}
+
 const MeasureStep* latest(const MeasureTrail& m) {
     return m.trail.empty() ? nullptr : &m.trail.back();
 }

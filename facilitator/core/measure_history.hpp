@@ -56,6 +56,22 @@ std::vector<IndicatorSeries> indicator_history(const Workshop& w, Id group);
 // The same from a measure_history already read.
 std::vector<IndicatorSeries> indicator_history(const Workshop& w, const std::vector<MeasureTrail>& measures);
 
+// An indicator's figures as every chart of it draws them: the baseline, each gathering's
+// value, the target, in that order, against a scale from zero (so a fall from 16 to 7 looks
+// like one; negative figures grow the other way).
+struct IndicatorBar {
+    enum class Kind { baseline, value, target } kind;
+    double value = 0;
+    int gathering = 0;  // a value's gathering number (0: none)
+};
+struct IndicatorBars {
+    std::vector<IndicatorBar> bars;
+    double lo = 0, hi = 1;  // the scale's ends: lo <= 0 <= hi, lo < hi
+    // Where `v` falls on the scale, 0 at lo and 1 at hi.
+    double at(double v) const { return (v - lo) / (hi - lo); }
+};
+IndicatorBars indicator_bars(const IndicatorSeries& series);
+
 // The newest status of a trail, if any round gave one.
 const MeasureStep* latest(const MeasureTrail& m);
 

@@ -150,11 +150,13 @@ std::string measures_markdown(const MeasureTable& t, const ReportStrings& s) {
 // the tables get.
 std::vector<std::pair<std::string, std::string>> indicator_figures(const IndicatorSeries& series,
                                                                    const ReportStrings& s, Language lang) {
+    using Kind = IndicatorBar::Kind;
     std::vector<std::pair<std::string, std::string>> out;
-    if (series.baseline) out.emplace_back(s.indicator_baseline, figure_with_unit(*series.baseline, series.unit, lang));
-    for (const IndicatorPoint& p : series.values)
-        out.emplace_back(gathering_or_none(p.place.gathering_number, s), figure_with_unit(p.value, series.unit, lang));
-    if (series.target) out.emplace_back(s.indicator_target, figure_with_unit(*series.target, series.unit, lang));
+    for (const IndicatorBar& b : indicator_bars(series).bars)
+        out.emplace_back(b.kind == Kind::baseline ? std::string(s.indicator_baseline)
+                         : b.kind == Kind::target ? std::string(s.indicator_target)
+                                                  : gathering_or_none(b.gathering, s),
+                         figure_with_unit(b.value, series.unit, lang));
     return out;
 }
 

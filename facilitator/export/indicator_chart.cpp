@@ -14,39 +14,27 @@ constexpr float value_x = bar_x + bar_w + 10, chart_w = value_x + 110;
 }  // namespace
 
 Chart indicator_chart(const IndicatorSeries& series, const ReportStrings& s, Language lang) {
-    struct Bar {
-        std::string label;
-        double value;
-        std::uint8_t grey;
-        bool target;
-    };
-    std::vector<Bar> bars;
-    if (series.baseline) bars.push_back({std::string(s.indicator_baseline), *series.baseline, 170, false});
-    for (const IndicatorPoint& p : series.values)
-        bars.push_back(
-            {p.place.gathering_number ? gathering_name(s, p.place.gathering_number) : std::string(s.no_gathering),
-             p.value, 60, false});
-    if (series.target) bars.push_back({std::string(s.indicator_target), *series.target, 255, true});
-
-    // Bars start at zero, so a fall from 16 to 7 looks like one; negative figures grow leftwards.
-    double lo = 0, hi = 0;
-    for (const Bar& b : bars) lo = std::min(lo, b.value), hi = std::max(hi, b.value);
-    if (hi - lo <= 0) hi = lo + 1;
-    const auto x_of = [&](double v) { return bar_x + static_cast<float>((v - lo) / (hi - lo)) * bar_w; };
-
+    using Kind = IndicatorBar::Kind;
+    const IndicatorBars bars = indicator_bars(series);
+    const auto x_of = [&](double v) { return bar_x + static_cast<float>(bars.at(v)) * bar_w; };
     Chart c;
     c.width = chart_w;
     float y = 2;
-    for (const Bar& b : bars) {
-        c.labels.push_back({0, y + 15, b.label, 12, 0, false, false, true});
+    for (const IndicatorBar& b : bars.bars) {
+        const bool target = b.kind == Kind::target;
+        const std::string label = b.kind == Kind::baseline ? std::string(s.indicator_baseline)
+                                  : target                 ? std::string(s.indicator_target)
+                                  : b.gathering            ? gathering_name(s, b.gathering)
+                                                           : std::string(s.no_gathering);
+        c.labels.push_back({0, y + 15, label, 12, 0, false, false, true});
         const float x0 = std::min(x_of(0), x_of(b.value)), x1 = std::max(x_of(0), x_of(b.value));
         const float w = std::max(2.0f, x1 - x0);  // a zero still shows as a mark
-        if (b.target)
+        if (target)
             c.boxes.push_back({x0, y, w, bar_h, 255, false, true});
         else
-            c.boxes.push_back({x0, y, w, bar_h, b.grey});
+            c.boxes.push_back({x0, y, w, bar_h, static_cast<std::uint8_t>(b.kind == Kind::baseline ? 170 : 60)});
         c.labels.push_back(
-            {value_x, y + 15, figure_with_unit(b.value, series.unit, lang), 12, 0, false, false, !b.target});
+            {value_x, y + 15, figure_with_unit(b.value, series.unit, lang), 12, 0, false, false, !target});
         y += row_h;
     }
     c.height = y;

@@ -94,34 +94,24 @@ float draw_indicators(ImDrawList* dl, const std::vector<IndicatorSeries>& indica
     for (const IndicatorSeries& i : indicators) {
         if (dl) draw_text_fit(dl, fonts, fonts.body, ImVec2(at.x, y), theme::text, drawable_text(i.name), width);
         y += em * 1.3f;
-        struct Bar {
-            std::string label;
-            double value;
-            bool target;
-        };
-        std::vector<Bar> bars;
-        if (i.baseline) bars.push_back({s.indicator_baseline, *i.baseline, false});
-        for (const IndicatorPoint& p : i.values)
-            bars.push_back({gathering_text(p.place.gathering_number, s), p.value, false});
-        if (i.target) bars.push_back({s.indicator_target, *i.target, true});
-        // From zero, so a fall from 16 to 7 looks like one.
-        double lo = 0, hi = 0;
-        for (const Bar& b : bars) lo = std::min(lo, b.value), hi = std::max(hi, b.value);
-        if (hi - lo <= 0) hi = lo + 1;
-        const auto x_of = [&](double v) { return bar_x + static_cast<float>((v - lo) / (hi - lo)) * bar_w; };
-        for (std::size_t k = 0; k < bars.size(); ++k) {
-            const Bar& b = bars[k];
+        using Kind = IndicatorBar::Kind;
+        const IndicatorBars bars = indicator_bars(i);
+        const auto x_of = [&](double v) { return bar_x + static_cast<float>(bars.at(v)) * bar_w; };
+        for (const IndicatorBar& b : bars.bars) {
             if (dl) {
+                const bool target = b.kind == Kind::target;
+                const std::string label = b.kind == Kind::baseline ? std::string(s.indicator_baseline)
+                                          : target                 ? std::string(s.indicator_target)
+                                                                   : gathering_text(b.gathering, s);
                 const float text_y = y + (bar_h - small) / 2;
-                draw_text_fit(dl, fonts, fonts.small, ImVec2(at.x, text_y), theme::text, b.label, label_w - 0.4f * em);
+                draw_text_fit(dl, fonts, fonts.small, ImVec2(at.x, text_y), theme::text, label, label_w - 0.4f * em);
                 const float x0 = std::min(x_of(0), x_of(b.value)), x1 = std::max(x_of(0), x_of(b.value));
                 const ImVec2 a = snap(ImVec2(x0, y)), c = snap(ImVec2(std::max(x1, x0 + 2), y + bar_h));
-                const bool baseline = i.baseline && k == 0;
-                if (b.target)
+                if (target)
                     dl->AddRect(a, c, theme::text_muted, 0.2f * em, 0, std::max(1.0f, std::round(0.1f * em)));
                 else
-                    dl->AddRectFilled(a, c, baseline ? theme::text_dim : theme::accent, 0.2f * em);
-                draw_text(dl, fonts, b.target ? fonts.small : fonts.bold,
+                    dl->AddRectFilled(a, c, b.kind == Kind::baseline ? theme::text_dim : theme::accent, 0.2f * em);
+                draw_text(dl, fonts, target ? fonts.small : fonts.bold,
                           ImVec2(bar_x + bar_w + 0.6f * em, y + (bar_h - em) / 2), theme::text,
                           drawable_text(figure_with_unit(b.value, i.unit, lang)));
             }
@@ -142,33 +132,23 @@ float draw_indicators(ImDrawList* dl, const std::vector<IndicatorSeries>& indica
 }  // namespace
 
 float draw_indicator_columns(ImDrawList* dl, const IndicatorSeries& series, ImVec2 at, float height, float em) {
-    struct Column {
-        double value;
-        ImU32 colour;
-        bool outline;
-    };
-    std::vector<Column> columns;
-    if (series.baseline) columns.push_back({*series.baseline, theme::text_dim, false});
-    for (const IndicatorPoint& p : series.values) columns.push_back({p.value, theme::accent, false});
-    if (series.target) columns.push_back({*series.target, theme::text_muted, true});
-    double lo = 0, hi = 0;
-    for (const Column& c : columns) lo = std::min(lo, c.value), hi = std::max(hi, c.value);
-    if (hi - lo <= 0) hi = lo + 1;
-    const auto y_of = [&](double v) { return at.y + height - static_cast<float>((v - lo) / (hi - lo)) * height; };
+    using Kind = IndicatorBar::Kind;
+    const IndicatorBars columns = indicator_bars(series);
+    const auto y_of = [&](double v) { return at.y + height - static_cast<float>(columns.at(v)) * height; };
     const float w = std::round(0.9f * em), gap = std::round(0.35f * em);
     float x = at.x;
-    for (const Column& c : columns) {
+    for (const IndicatorBar& c : columns.bars) {
         if (dl) {
             const float y0 = std::min(y_of(0), y_of(c.value)), y1 = std::max(y_of(0), y_of(c.value));
             const ImVec2 a = snap(ImVec2(x, y0)), b = snap(ImVec2(x + w, std::max(y1, y0 + 2)));
-            if (c.outline)
-                dl->AddRect(a, b, c.colour, 0, 0, std::max(1.0f, std::round(0.1f * em)));
+            if (c.kind == Kind::target)
+                dl->AddRect(a, b, theme::text_muted, 0, 0, std::max(1.0f, std::round(0.1f * em)));
             else
-                dl->AddRectFilled(a, b, c.colour);
+                dl->AddRectFilled(a, b, c.kind == Kind::baseline ? theme::text_dim : theme::accent);
         }
         x += w + gap;
     }
-    return columns.empty() ? 0 : x - gap - at.x;
+    return columns.bars.empty() ? 0 : x - gap - at.x;
 }
 
 float draw_measure_history(ImDrawList* dl, const std::vector<MeasureTrail>& measures,
