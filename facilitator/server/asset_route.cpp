@@ -8,14 +8,8 @@
 namespace samling {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::string_view without_weak(std::string_view tag) {
-    tag = trim(tag);
+    tag = http::trim_ows(tag);
     if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);
     return tag;
 }
@@ -33,7 +27,7 @@ void send_bytes(httplib::Response& res, const std::string& bytes, std::size_t of
 }  // namespace
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
-    if (trim(if_none_match) == "*") return true;
+    if (http::trim_ows(if_none_match) == "*") return true;
     while (!if_none_match.empty()) {
         const auto comma = if_none_match.find(',');
         if (without_weak(if_none_match.substr(0, comma)) == without_weak(etag)) return true;

@@ -9,14 +9,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "server/http_helpers.hpp"
+
 namespace samling {
 namespace {
-
-std::string_view trim_ows(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -28,10 +24,10 @@ bool iequals(std::string_view a, std::string_view b) {
 double weight_of(std::string_view params) {
     while (!params.empty()) {
         const auto semi = params.find(';');
-        const std::string_view p = trim_ows(params.substr(0, semi));
+        const std::string_view p = http::trim_ows(params.substr(0, semi));
         params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
         if (p.size() >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
-            const std::string value(trim_ows(p.substr(2)));
+            const std::string value(http::trim_ows(p.substr(2)));
             char* end = nullptr;
             const double q = std::strtod(value.c_str(), &end);
             if (end == value.c_str() || *end != '\0' || q < 0 || q > 1) return 1.0;
@@ -64,7 +60,7 @@ Coding choose_coding(std::string_view accept_encoding, bool offer_br) {
         const std::string_view item = rest.substr(0, comma);
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         const auto semi = item.find(';');
-        const std::string_view name = trim_ows(item.substr(0, semi));
+        const std::string_view name = http::trim_ows(item.substr(0, semi));
         const double q = semi == std::string_view::npos ? 1.0 : weight_of(item.substr(semi + 1));
         if (iequals(name, "br"))
             br = std::max(br, q);

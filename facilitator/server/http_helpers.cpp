@@ -48,6 +48,12 @@ std::string bearer_token(const httplib::Request& req) {
     return {};
 }
 
+std::string_view trim_ows(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
 std::string peer_address(const httplib::Request& req) {
     return req.remote_addr;
 }

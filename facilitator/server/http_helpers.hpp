@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/model.hpp"
 #include "core/result.hpp"
@@ -27,6 +28,9 @@ std::string bearer_token(const httplib::Request& req);
 
 // Milliseconds since the epoch, as the hub's commands carry time.
 Timestamp now_ms();
+
+// A header value's part without HTTP's optional white space (spaces and tabs) at its ends.
+std::string_view trim_ows(std::string_view s);
 
 // The client's address as the socket says it: never a header (REMOTE_ADDR can be sent by anyone).
 std::string peer_address(const httplib::Request& req);
