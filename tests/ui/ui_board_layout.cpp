@@ -155,3 +155,34 @@ TEST_CASE("long notes and a 5-whys chain wrap to more lines instead of being cut
         CHECK(l.cards.front().text.lines.size() > 7);  // more lines than the old limit: whole
     }
 }
+
+TEST_CASE("when a 5-whys chain must be cut, it takes its region's width, and a bone beside it keeps its card whole") {
+    // Two regions side by side (two bones at Ctrl + twice): a chain too tall for its region even
+    // at the smallest size, and one cause beside it with room to spare.
+    const std::vector<BoardNote> notes = {
+        {"Ingen eier helheten rundt familien, så alle venter på at en annen skal ta det første steget", 0},
+        {"Fordi vi er redd for å tråkke inn på andres fagområde og gjøre feil som noen andre må rydde opp i", 0, -1, 1},
+        {"Fordi ansvaret er delt mellom sektorene, og ingen avtale sier hvem som leder samarbeidet", 0, -1, 2},
+        {"Fordi budsjettene følger sektorene, og tid til samarbeid ikke er finansiert av noen av dem", 0, -1, 3},
+        {"Fordi ledelsen aldri har bedt om det, og ingen måler hvor lenge en familie venter", 0, -1, 3},
+        {"Taushetsplikt brukes som grunn til ikke å dele", 1},
+    };
+    ImGuiWithFonts g(26.6f);
+    REQUIRE(g.ok);
+    const std::vector<BoardRegion> regions = {{ImVec2(26, 250), ImVec2(476, 440)},
+                                              {ImVec2(556, 250), ImVec2(736, 440)}};
+    const BoardLayout l = layout_regions(notes, regions, {}, g.fonts);
+    REQUIRE(l.cards.size() == notes.size());
+    bool chain_cut = false;
+    for (const PlacedCard& c : l.cards) {
+        if (notes[c.note].column != 0) {
+            CHECK_FALSE(c.text.truncated);  // the cut is the crowded region's only
+            continue;
+        }
+        chain_cut = chain_cut || c.text.truncated;
+        // One stack across the region, not a third of it: the cut lines show most of each answer.
+        CHECK(c.max.x > 470);
+        CHECK(c.max.x - c.min.x > 0.8f * (476 - 26));
+    }
+    CHECK(chain_cut);  // this chain cannot be whole here: the test is about the cut
+}

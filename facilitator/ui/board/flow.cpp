@@ -209,7 +209,16 @@ BoardScene scene_fishbone(const BoardModel& m, ImVec2 min, ImVec2 max, const Fon
     const auto cut = [](const BoardScene& s) {
         return std::count_if(s.cards.begin(), s.cards.end(), [](const SceneCard& c) { return c.text.truncated; });
     };
-    const auto score = [&](const BoardScene& s) { return std::make_tuple(s.overflow.size(), cut(s), s.level); };
+    // Between layouts that cut as many cards, the one that shows more of their text.
+    const auto hidden = [](const BoardScene& s) {
+        long long shown = 0;
+        for (const SceneCard& c : s.cards)
+            for (const std::string& line : c.text.lines) shown += static_cast<long long>(line.size());
+        return -shown;
+    };
+    const auto score = [&](const BoardScene& s) {
+        return std::make_tuple(s.overflow.size(), cut(s), cut(s) > 0 ? hidden(s) : 0LL, s.level);
+    };
     BoardScene best = fishbone_at(m, min, max, fonts, by_count);
     for (float share : {0.5f, 0.42f, 0.58f, 0.35f, 0.65f}) {
         if (best.level == 0 && best.overflow.empty() && cut(best) == 0) break;

@@ -133,6 +133,15 @@ bool place_region(const std::vector<BoardNote>& notes, const std::vector<Group>&
     return true;
 }
 
+// How much of its cards' text a region shows, in bytes: between two cut layouts, the one that
+// shows more reads better.
+std::size_t shown_bytes(const RegionResult& r) {
+    std::size_t n = 0;
+    for (const PlacedCard& card : r.cards)
+        for (const std::string& line : card.text.lines) n += line.size();
+    return n;
+}
+
 // A region's groups side by side in `lanes` lanes, each group in the lane that has least in it
 // so far: a cluster box beside the loose cards, when stacking them all would need smaller text.
 bool place_lanes(const std::vector<BoardNote>& notes, const std::vector<Group>& groups, int region, const Fonts& fonts,
@@ -234,7 +243,47 @@ BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vecto
     attempts.push_back({smallest, whole_text, false});
     for (int lines : {generous_lines, 4, 3, 2, 1}) attempts.push_back({smallest, lines, false});
 
-    auto build = [&](Attempt a, bool partial, BoardLayout& out) {
+    // One region's cards at attempt `a`: the fewest stacks that fit; then, if long words broke
+    // every one, wider cards than usual; then lanes of groups side by side.
+    auto place = [&](std::size_t c, Attempt a, bool partial, RegionResult& r) {
+        const float s = font_size(fonts, a.level);
+        const float w = rs[c].max.x - rs[c].min.x;
+        const int most = std::max(1, static_cast<int>((w + gap) / (card_min_width(s) + gap)));
+        const int fewest = std::clamp(static_cast<int>(std::ceil((w + gap) / (card_max_width(s) + gap))), 1, most);
+        const float card_gap = std::round(std::min(gap, 0.55f * s));
+        const int region = static_cast<int>(c);
+        int stacks = 0;  // as placed
+        for (int k = fewest; k <= most && !stacks; ++k)
+            if (place_region(notes, groups[c], region, fonts, a, k, rs[c], card_gap, partial && k == most, r))
+                stacks = k;
+        for (int k = fewest - 1; k >= 1 && !stacks; --k)
+            if (place_region(notes, groups[c], region, fonts, a, k, rs[c], card_gap, false, r)) stacks = k;
+        // Cards cut to a few lines: fewer, wider stacks may show more of each (a 5-whys chain
+        // is one stack, and at large type a third of the bone's width held a word or two).
+        if (stacks && !partial && a.max_lines != whole_text) {
+            RegionResult wider;
+            for (int k = stacks - 1; k >= 1; --k)
+                if (place_region(notes, groups[c], region, fonts, a, k, rs[c], card_gap, false, wider) &&
+                    shown_bytes(wider) > shown_bytes(r))
+                    r = std::move(wider);
+        }
+        if (stacks) return true;
+        const int lanes = std::min<int>(3, static_cast<int>(groups[c].size()));
+        for (int l = 2; l <= lanes && !partial; ++l)
+            if (place_lanes(notes, groups[c], region, fonts, a, l, rs[c], gap, card_gap, r)) return true;
+        return false;
+    };
+
+    struct Tried {
+        bool done = false, fits = false;
+        RegionResult result;
+    };
+    std::vector<Tried> tried(rs.size() * attempts.size());  // region × attempt
+    // The board at attempts[at]. Past the smallest size's whole text, the cut is the crowded
+    // regions' only: each region takes the least cut of the smallest size's attempts that it
+    // holds (a bone with one cause keeps it whole beside a bone whose chain must be cut).
+    auto build = [&](std::size_t at, bool partial, BoardLayout& out) {
+        const Attempt a = attempts[at];
         const float s = font_size(fonts, a.level);
         out = {};
         out.level = a.level;
@@ -244,22 +293,23 @@ BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vecto
         out.header = header_of(fonts, a.level);
         out.header_level = header_level(a.level);
         for (const BoardRegion& r : rs) out.columns.push_back({r.min.x, r.max.x});
+        const std::size_t least_cut = std::min(at, static_cast<std::size_t>(smallest));
         for (std::size_t c = 0; c < rs.size(); ++c) {
-            const float w = rs[c].max.x - rs[c].min.x;
-            const int most = std::max(1, static_cast<int>((w + gap) / (card_min_width(s) + gap)));
-            const int fewest = std::clamp(static_cast<int>(std::ceil((w + gap) / (card_max_width(s) + gap))), 1, most);
-            const float card_gap = std::round(std::min(gap, 0.55f * s));
             RegionResult r;
             bool placed = false;
-            // The fewest stacks that fit; then, if long words broke every one, wider cards than usual.
-            for (int k = fewest; k <= most && !placed; ++k)
-                placed = place_region(notes, groups[c], static_cast<int>(c), fonts, a, k, rs[c], card_gap,
-                                      partial && k == most, r);
-            for (int k = fewest - 1; k >= 1 && !placed; --k)
-                placed = place_region(notes, groups[c], static_cast<int>(c), fonts, a, k, rs[c], card_gap, false, r);
-            const int lanes = std::min<int>(3, static_cast<int>(groups[c].size()));
-            for (int l = 2; l <= lanes && !placed && !partial; ++l)
-                placed = place_lanes(notes, groups[c], static_cast<int>(c), fonts, a, l, rs[c], gap, card_gap, r);
+            for (std::size_t j = least_cut; j <= at && !placed; ++j) {
+                if (partial && j == at) {
+                    placed = place(c, attempts[j], true, r);
+                    continue;
+                }
+                // A region's fit at an attempt is the same in every board tried: worked out once.
+                Tried& known = tried[c * attempts.size() + j];
+                if (!known.done) {
+                    known.done = true;
+                    known.fits = place(c, attempts[j], false, known.result);
+                }
+                if ((placed = known.fits)) r = known.result;
+            }
             if (!placed) return false;
             for (PlacedCard& card : r.cards) out.cards.push_back(std::move(card));
             for (const PlacedSection& sec : r.sections) out.sections.push_back(sec);
@@ -270,12 +320,12 @@ BoardLayout layout_regions(const std::vector<BoardNote>& notes, const std::vecto
     };
 
     BoardLayout layout;
-    for (const Attempt& a : attempts)
-        if (build(a, false, layout)) {
-            layout.cramped = a.level == smallest;
+    for (std::size_t at = 0; at < attempts.size(); ++at)
+        if (build(at, false, layout)) {
+            layout.cramped = attempts[at].level == smallest;
             return layout;
         }
-    (void)build(attempts.back(), true, layout);
+    (void)build(attempts.size() - 1, true, layout);
     layout.cramped = true;
     return layout;
 }
