@@ -542,16 +542,13 @@ ParticipantServer::ParticipantServer(WebAssets assets, ServerConfig config)
         if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
     });
     // Unhandled, though it fills the answer: cpp-httplib applies a request's byte ranges to any
-    // error answer its error handler says it handled, so a small error became megabytes. It also
-    // gives such an answer no Content-Length, and on a kept-alive connection a browser would
-    // wait for the keep-alive time to learn where the body ends: the handler says it.
+    // error answer its error handler says it handled, so a small error became megabytes.
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const Request&, Response& res) {
         if (res.body.empty()) {
             const bool missing = res.status == 404;
             http::send_error(res, res.status, missing ? "not_found" : "bad_request",
                              missing ? "No such page." : "The request could not be read.");
         }
-        res.set_header("Content-Length", std::to_string(res.body.size()));
         add_security_headers(res);
         return httplib::Server::HandlerResponse::Unhandled;
     }));
